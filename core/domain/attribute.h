@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace tagdesk {
+
+// The attributes Tagdesk knows how to suggest and save. Taggers may report labels
+// outside this list; those are kept under their own name rather than dropped.
+namespace attributes {
+inline const QString category = QStringLiteral("category");
+inline const QString subcategory = QStringLiteral("subcategory");
+inline const QString colour = QStringLiteral("colour");
+inline const QString pattern = QStringLiteral("pattern");
+inline const QString material = QStringLiteral("material");
+inline const QString sleeveLength = QStringLiteral("sleeve_length");
+inline const QString length = QStringLiteral("length");
+inline const QString neckline = QStringLiteral("neckline");
+inline const QString style = QStringLiteral("style");
+inline const QString gender = QStringLiteral("gender");
+inline const QString fit = QStringLiteral("fit");
+
+QStringList known();
+bool isKnown(const QString &attribute);
+QString displayName(const QString &attribute);
+} // namespace attributes
+
+} // namespace tagdesk

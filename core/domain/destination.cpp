@@ -1,0 +1,75 @@
+#include "domain/destination.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <array>
+#include <utility>
+
+namespace tagdesk {
+
+namespace {
+const std::array<std::pair<Destination, const char *>, 5> &keys() {
+    static const std::array<std::pair<Destination, const char *>, 5> k{{
+        {Destination::Tags, "tags"},
+        {Destination::Metafields, "metafields"},
+        {Destination::ProductType, "type"},
+        {Destination::AltText, "alt"},
+        {Destination::Description, "description"},
+    }};
+    return k;
+}
+} // namespace
+
+QString destinationsToKeys(Destinations d) {
+    QStringList out;
+    for (const auto &[dest, key] : keys()) {
+        if (d.testFlag(dest))
+            out << QLatin1String(key);
+    }
+    return out.join(QLatin1Char(','));
+}
+
+Result<Destinations> destinationsFromKeys(const QString &text) {
+    Destinations d;
+    const QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &raw : parts) {
+        const QString part = raw.trimmed().toLower();
+        bool found = false;
+        for (const auto &[dest, key] : keys()) {
+            if (part == QLatin1String(key)) {
+                d |= dest;
+                found = true;
+            }
+        }
+        if (!found)
+            return Error::invalid(
+                QCoreApplication::translate("Destination",
+                                            "Unknown destination '%1' (use tags, metafields, "
+                                            "type, alt or description)")
+                    .arg(raw.trimmed()));
+    }
+    if (!d)
+        return Error::invalid(
+            QCoreApplication::translate("Destination", "No destination was given"));
+    return d;
+}
+
+QString destinationText(Destination d) {
+    const char *ctx = "Destination";
+    switch (d) {
+    case Destination::Tags:
+        return QCoreApplication::translate(ctx, "Tags");
+    case Destination::Metafields:
+        return QCoreApplication::translate(ctx, "Metafields");
+    case Destination::ProductType:
+        return QCoreApplication::translate(ctx, "Product type");
+    case Destination::AltText:
+        return QCoreApplication::translate(ctx, "Image alt text");
+    case Destination::Description:
+        return QCoreApplication::translate(ctx, "Description");
+    }
+    return {};
+}
+
+} // namespace tagdesk

@@ -1,0 +1,39 @@
+#include "domain/job.h"
+
+#include "domain/attribute.h"
+
+#include <QCoreApplication>
+
+namespace tagdesk {
+
+Result<Job> NewJob::validated() const {
+    const char *ctx = "NewJob";
+    const QString trimmed = name.simplified();
+    if (trimmed.isEmpty())
+        return Error::invalid(QCoreApplication::translate(ctx, "A job needs a name"));
+    if (trimmed.size() > Job::maxNameLength)
+        return Error::invalid(
+            QCoreApplication::translate(ctx, "The job name is longer than %1 characters")
+                .arg(Job::maxNameLength));
+    if (imagesPerProduct < 1 || imagesPerProduct > Job::maxImagesPerProduct)
+        return Error::invalid(
+            QCoreApplication::translate(ctx, "Images per product must be between 1 and %1 (got %2)")
+                .arg(Job::maxImagesPerProduct)
+                .arg(imagesPerProduct));
+    for (const QString &a : attributes) {
+        if (!attributes::isKnown(a))
+            return Error::invalid(
+                QCoreApplication::translate(ctx, "Unknown attribute '%1' (known: %2)")
+                    .arg(a, attributes::known().join(QStringLiteral(", "))));
+    }
+    Job job;
+    job.name = trimmed;
+    job.selection = selection;
+    job.tagger = tagger;
+    job.imagesPerProduct = imagesPerProduct;
+    job.attributes = attributes;
+    job.destinations = destinations;
+    return job;
+}
+
+} // namespace tagdesk

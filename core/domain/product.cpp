@@ -1,0 +1,222 @@
+#include "domain/product.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <array>
+
+namespace tagdesk {
+
+namespace {
+template <typename Enum, std::size_t N>
+std::optional<Enum> fromKey(const QString &key, const std::array<Enum, N> &all,
+                            QString (*toKey)(Enum)) {
+    for (Enum e : all) {
+        if (toKey(e) == key)
+            return e;
+    }
+    return std::nullopt;
+}
+
+QString str(const QJsonObject &o, const char *name) {
+    return o.value(QLatin1String(name)).toString();
+}
+} // namespace
+
+const Metafield *ProductSnapshot::metafield(const QString &ns, const QString &key) const {
+    for (const Metafield &m : metafields) {
+        if (m.ns == ns && m.key == key)
+            return &m;
+    }
+    return nullptr;
+}
+
+QJsonObject ProductSnapshot::toJson() const {
+    QJsonArray mediaJson;
+    for (const MediaImage &m : media) {
+        mediaJson.append(QJsonObject{{QStringLiteral("id"), m.id},
+                                     {QStringLiteral("url"), m.url.toString()},
+                                     {QStringLiteral("alt"), m.alt},
+                                     {QStringLiteral("width"), m.width},
+                                     {QStringLiteral("height"), m.height}});
+    }
+    QJsonArray metafieldsJson;
+    for (const Metafield &m : metafields) {
+        metafieldsJson.append(QJsonObject{{QStringLiteral("namespace"), m.ns},
+                                          {QStringLiteral("key"), m.key},
+                                          {QStringLiteral("type"), m.type},
+                                          {QStringLiteral("value"), m.value},
+                                          {QStringLiteral("compareDigest"), m.compareDigest}});
+    }
+    return QJsonObject{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("handle"), handle},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("vendor"), vendor},
+        {QStringLiteral("productType"), productType},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("descriptionHtml"), descriptionHtml},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(tags)},
+        {QStringLiteral("media"), mediaJson},
+        {QStringLiteral("metafields"), metafieldsJson},
+        {QStringLiteral("updatedAt"), updatedAt.toUTC().toString(Qt::ISODateWithMs)}};
+}
+
+Result<ProductSnapshot> ProductSnapshot::fromJson(const QJsonObject &json) {
+    ProductSnapshot s;
+    s.id = str(json, "id");
+    if (!s.id.startsWith(QLatin1String("gid://shopify/Product/")))
+        return Error::invalid(QCoreApplication::translate(
+                                  "ProductSnapshot", "A product snapshot has no valid id ('%1')")
+                                  .arg(s.id));
+    s.handle = str(json, "handle");
+    s.title = str(json, "title");
+    s.vendor = str(json, "vendor");
+    s.productType = str(json, "productType");
+    s.status = str(json, "status");
+    s.descriptionHtml = str(json, "descriptionHtml");
+    for (const auto &t : json.value(QStringLiteral("tags")).toArray())
+        s.tags << t.toString();
+    for (const auto &v : json.value(QStringLiteral("media")).toArray()) {
+        const QJsonObject m = v.toObject();
+        s.media.append({str(m, "id"), QUrl(str(m, "url")), str(m, "alt"),
+                        m.value(QStringLiteral("width")).toInt(),
+                        m.value(QStringLiteral("height")).toInt()});
+    }
+    for (const auto &v : json.value(QStringLiteral("metafields")).toArray()) {
+        const QJsonObject m = v.toObject();
+        s.metafields.append({str(m, "namespace"), str(m, "key"), str(m, "type"), str(m, "value"),
+                             str(m, "compareDigest")});
+    }
+    s.updatedAt = QDateTime::fromString(str(json, "updatedAt"), Qt::ISODateWithMs);
+    return s;
+}
+
+QString stageKey(PipelineStage s) {
+    switch (s) {
+    case PipelineStage::Pending:
+        return QStringLiteral("pending");
+    case PipelineStage::Fetching:
+        return QStringLiteral("fetching");
+    case PipelineStage::Fetched:
+        return QStringLiteral("fetched");
+    case PipelineStage::Analysing:
+        return QStringLiteral("analysing");
+    case PipelineStage::Analysed:
+        return QStringLiteral("analysed");
+    case PipelineStage::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+QString reviewKey(ReviewState s) {
+    switch (s) {
+    case ReviewState::Pending:
+        return QStringLiteral("pending");
+    case ReviewState::Approved:
+        return QStringLiteral("approved");
+    case ReviewState::Rejected:
+        return QStringLiteral("rejected");
+    }
+    return {};
+}
+
+QString syncKey(SyncState s) {
+    switch (s) {
+    case SyncState::None:
+        return QStringLiteral("none");
+    case SyncState::Queued:
+        return QStringLiteral("queued");
+    case SyncState::Pushing:
+        return QStringLiteral("pushing");
+    case SyncState::Pushed:
+        return QStringLiteral("pushed");
+    case SyncState::Failed:
+        return QStringLiteral("failed");
+    case SyncState::Conflict:
+        return QStringLiteral("conflict");
+    case SyncState::Reverting:
+        return QStringLiteral("reverting");
+    case SyncState::Reverted:
+        return QStringLiteral("reverted");
+    }
+    return {};
+}
+
+std::optional<PipelineStage> stageFromKey(const QString &key) {
+    using S = PipelineStage;
+    return fromKey(
+        key, std::array{S::Pending, S::Fetching, S::Fetched, S::Analysing, S::Analysed, S::Failed},
+        &stageKey);
+}
+
+std::optional<ReviewState> reviewFromKey(const QString &key) {
+    using S = ReviewState;
+    return fromKey(key, std::array{S::Pending, S::Approved, S::Rejected}, &reviewKey);
+}
+
+std::optional<SyncState> syncFromKey(const QString &key) {
+    using S = SyncState;
+    return fromKey(key,
+                   std::array{S::None, S::Queued, S::Pushing, S::Pushed, S::Failed, S::Conflict,
+                              S::Reverting, S::Reverted},
+                   &syncKey);
+}
+
+QString stageText(PipelineStage s) {
+    const char *ctx = "PipelineStage";
+    switch (s) {
+    case PipelineStage::Pending:
+        return QCoreApplication::translate(ctx, "Waiting");
+    case PipelineStage::Fetching:
+        return QCoreApplication::translate(ctx, "Downloading");
+    case PipelineStage::Fetched:
+        return QCoreApplication::translate(ctx, "Downloaded");
+    case PipelineStage::Analysing:
+        return QCoreApplication::translate(ctx, "Analysing");
+    case PipelineStage::Analysed:
+        return QCoreApplication::translate(ctx, "Analysed");
+    case PipelineStage::Failed:
+        return QCoreApplication::translate(ctx, "Failed");
+    }
+    return {};
+}
+
+QString reviewText(ReviewState s) {
+    const char *ctx = "ReviewState";
+    switch (s) {
+    case ReviewState::Pending:
+        return QCoreApplication::translate(ctx, "Needs review");
+    case ReviewState::Approved:
+        return QCoreApplication::translate(ctx, "Approved");
+    case ReviewState::Rejected:
+        return QCoreApplication::translate(ctx, "Rejected");
+    }
+    return {};
+}
+
+QString syncText(SyncState s) {
+    const char *ctx = "SyncState";
+    switch (s) {
+    case SyncState::None:
+        return QCoreApplication::translate(ctx, "Not queued");
+    case SyncState::Queued:
+        return QCoreApplication::translate(ctx, "Waiting to sync");
+    case SyncState::Pushing:
+        return QCoreApplication::translate(ctx, "Syncing");
+    case SyncState::Pushed:
+        return QCoreApplication::translate(ctx, "Synced");
+    case SyncState::Failed:
+        return QCoreApplication::translate(ctx, "Sync failed");
+    case SyncState::Conflict:
+        return QCoreApplication::translate(ctx, "Conflict");
+    case SyncState::Reverting:
+        return QCoreApplication::translate(ctx, "Reverting");
+    case SyncState::Reverted:
+        return QCoreApplication::translate(ctx, "Reverted");
+    }
+    return {};
+}
+
+} // namespace tagdesk

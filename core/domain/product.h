@@ -1,0 +1,96 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace tagdesk {
+
+// One image of a product, as Shopify's media connection returns it.
+struct MediaImage {
+    QString id; // gid://shopify/MediaImage/N — the id fileUpdate needs for alt text
+    QUrl url;
+    QString alt;
+    int width = 0;
+    int height = 0;
+
+    friend bool operator==(const MediaImage &, const MediaImage &) = default;
+};
+
+struct Metafield {
+    QString ns;
+    QString key;
+    QString type;
+    QString value;
+    QString compareDigest; // for metafieldsSet's compare-and-set
+
+    friend bool operator==(const Metafield &, const Metafield &) = default;
+};
+
+// Every field of a product that a job may write, as Shopify had it when the job fetched
+// it. updatedAt is what the conflict check compares before a push.
+struct ProductSnapshot {
+    QString id; // gid://shopify/Product/N
+    QString handle;
+    QString title;
+    QString vendor;
+    QString productType;
+    QString status;
+    QString descriptionHtml;
+    QStringList tags;
+    QList<MediaImage> media;
+    QList<Metafield> metafields;
+    QDateTime updatedAt;
+
+    const Metafield *metafield(const QString &ns, const QString &key) const;
+
+    QJsonObject toJson() const;
+    static Result<ProductSnapshot> fromJson(const QJsonObject &json);
+
+    friend bool operator==(const ProductSnapshot &, const ProductSnapshot &) = default;
+};
+
+// Where a product is in fetch → analyse.
+enum class PipelineStage { Pending, Fetching, Fetched, Analysing, Analysed, Failed };
+// What the reviewer decided for the product as a whole.
+enum class ReviewState { Pending, Approved, Rejected };
+// Where an approved product is in push (and revert).
+enum class SyncState { None, Queued, Pushing, Pushed, Failed, Conflict, Reverting, Reverted };
+
+QString stageKey(PipelineStage s);
+QString reviewKey(ReviewState s);
+QString syncKey(SyncState s);
+std::optional<PipelineStage> stageFromKey(const QString &key);
+std::optional<ReviewState> reviewFromKey(const QString &key);
+std::optional<SyncState> syncFromKey(const QString &key);
+QString reviewText(ReviewState s);
+QString syncText(SyncState s);
+QString stageText(PipelineStage s);
+
+struct ProductProgress {
+    PipelineStage stage = PipelineStage::Pending;
+    ReviewState review = ReviewState::Pending;
+    SyncState sync = SyncState::None;
+
+    friend bool operator==(const ProductProgress &, const ProductProgress &) = default;
+};
+
+// One product of one job: its progress, its last error, and (once fetched) its snapshot.
+struct JobProduct {
+    qint64 jobId = 0;
+    QString productId;
+    int position = 0; // order in which the selection returned it
+    QString title;
+    ProductProgress progress;
+    QString error; // last error, in words, empty if none
+    std::optional<ProductSnapshot> snapshot;
+};
+
+} // namespace tagdesk

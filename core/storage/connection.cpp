@@ -1,0 +1,191 @@
+#include "storage/connection.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+#include <QTimeZone>
+
+namespace tagdesk {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Database", text);
+}
+
+QString uniqueConnectionName() {
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("tagdesk-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// SQLite's primary result codes we give their own words (sqlite3.h).
+constexpr int sqliteBusy = 5;
+constexpr int sqliteLocked = 6;
+constexpr int sqliteReadOnly = 8;
+constexpr int sqliteCorrupt = 11;
+constexpr int sqliteFull = 13;
+constexpr int sqliteCantOpen = 14;
+constexpr int sqliteNotADb = 26;
+} // namespace
+
+SqlDialect dialectOf(const QSqlDatabase &db) {
+    return db.driverName() == QLatin1String("QPSQL") ? SqlDialect::Postgres : SqlDialect::Sqlite;
+}
+
+Connection::Connection(QSqlDatabase db, SqlDialect dialect, DatabaseConfig config)
+    : m_db(std::move(db))
+    , m_dialect(dialect)
+    , m_config(std::move(config)) {
+}
+
+Connection::~Connection() {
+    const QString name = m_db.connectionName();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const DatabaseConfig &config) {
+    const bool sqlite = config.backend == DatabaseConfig::Backend::Sqlite;
+    const QString driver = sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return Error::unavailable(
+            tr("The Qt SQL driver %1 is not installed (install the package "
+               "that provides it, e.g. libqt6sql6-%2)")
+                .arg(driver, sqlite ? QStringLiteral("sqlite") : QStringLiteral("psql")));
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, uniqueConnectionName());
+    if (sqlite) {
+        db.setDatabaseName(config.sqlitePath);
+        // Busy timeout in the driver too, so even the first statement waits for a lock.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(config.busyTimeoutMs));
+    } else {
+        db.setHostName(config.pgHost);
+        db.setPort(config.pgPort);
+        db.setDatabaseName(config.pgDatabase);
+        db.setUserName(config.pgUser);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    }
+
+    std::unique_ptr<Connection> conn(
+        new Connection(db, sqlite ? SqlDialect::Sqlite : SqlDialect::Postgres, config));
+    if (!conn->m_db.open()) {
+        const QSqlError err = conn->m_db.lastError();
+        if (sqlite)
+            return Error::storage(tr("Cannot open the database %1: %2. Check that the folder "
+                                     "exists and is writable.")
+                                      .arg(config.describe(), err.driverText().isEmpty()
+                                                                  ? err.text()
+                                                                  : err.databaseText()));
+        return Error::storage(
+            tr("Cannot connect to %1: %2").arg(config.describe(), err.databaseText().trimmed()));
+    }
+    if (sqlite) {
+        if (auto r = runSql(conn->m_db, QStringLiteral("PRAGMA foreign_keys = ON"), {},
+                            tr("opening the database"));
+            !r)
+            return r.error();
+    }
+    return conn;
+}
+
+Error storageError(const QSqlError &error, const QSqlDatabase &db, const QString &doing) {
+    const QString where = dialectOf(db) == SqlDialect::Sqlite
+                              ? QDir::toNativeSeparators(db.databaseName())
+                              : tr("PostgreSQL database %1").arg(db.databaseName());
+    const QString what = doing.isEmpty() ? tr("using the database") : doing;
+    if (dialectOf(db) == SqlDialect::Sqlite) {
+        bool ok = false;
+        const int code = error.nativeErrorCode().toInt(&ok) & 0xff; // primary code
+        if (ok) {
+            switch (code) {
+            case sqliteBusy:
+            case sqliteLocked:
+                return Error::locked(tr("The database %1 is locked by another program (while %2); "
+                                        "close the other Tagdesk or wait for it, then try again")
+                                         .arg(where, what));
+            case sqliteCorrupt:
+            case sqliteNotADb:
+                return Error::storage(tr("%1 is not a Tagdesk database or is damaged (%2)")
+                                          .arg(where, error.databaseText()));
+            case sqliteReadOnly:
+            case sqliteCantOpen:
+                return Error::storage(
+                    tr("Cannot write to %1 (while %2): %3. Check that the file and its folder "
+                       "are writable.")
+                        .arg(where, what, error.databaseText()));
+            case sqliteFull:
+                return Error::storage(
+                    tr("The disk holding %1 is full (while %2)").arg(where, what));
+            default:
+                break;
+            }
+        }
+    } else if (error.nativeErrorCode() == QLatin1String("55P03") ||
+               error.nativeErrorCode() == QLatin1String("40P01")) {
+        return Error::locked(
+            tr("%1 is locked by another session (while %2); try again").arg(where, what));
+    }
+    const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return Error::storage(
+        tr("Database error in %1 while %2: %3").arg(where, what, detail.trimmed()));
+}
+
+QVariant sqlValue(const QVariant &value) {
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        return QString(QLatin1String(""));
+    return value;
+}
+
+Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &binds,
+                         const QString &doing) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return storageError(q.lastError(), db, doing);
+    for (const QVariant &b : binds)
+        q.addBindValue(sqlValue(b));
+    if (!q.exec())
+        return storageError(q.lastError(), db, doing);
+    return q;
+}
+
+Status beginWrite(QSqlDatabase &db) {
+    const QString sql = dialectOf(db) == SqlDialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                            : QStringLiteral("BEGIN");
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return storageError(q.lastError(), db, tr("starting a transaction"));
+    return {};
+}
+
+Status commit(QSqlDatabase &db) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const Error e = storageError(q.lastError(), db, tr("saving changes"));
+        rollback(db);
+        return e;
+    }
+    return {};
+}
+
+void rollback(QSqlDatabase &db) {
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+QString toDbTime(const QDateTime &t) {
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromDbTime(const QVariant &v) {
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    t = t.toUTC();
+    return t;
+}
+
+} // namespace tagdesk

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "storage/databaseconfig.h"
+#include "util/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <memory>
+
+namespace tagdesk {
+
+enum class SqlDialect { Sqlite, Postgres };
+
+// One database connection, owned by the thread that opened it (Qt SQL connections must
+// not cross threads). Closing and removing the named connection happens in the
+// destructor, so there is never a dangling QSqlDatabase.
+class Connection {
+public:
+    // Opens a connection with Tagdesk's settings (busy timeout, foreign keys). Does not
+    // check or migrate the schema: see openDatabase().
+    static Result<std::unique_ptr<Connection>> open(const DatabaseConfig &config);
+    ~Connection();
+
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    QSqlDatabase &db() { return m_db; }
+    SqlDialect dialect() const { return m_dialect; }
+    const DatabaseConfig &config() const { return m_config; }
+
+private:
+    Connection(QSqlDatabase db, SqlDialect dialect, DatabaseConfig config);
+
+    QSqlDatabase m_db;
+    SqlDialect m_dialect;
+    DatabaseConfig m_config;
+};
+
+SqlDialect dialectOf(const QSqlDatabase &db);
+
+// Turns a driver error into a message a person can act on, naming the database and
+// what Tagdesk was doing ("saving the job"). Locked and corrupt files get their own words.
+Error storageError(const QSqlError &error, const QSqlDatabase &db, const QString &doing);
+
+// A null QString binds as SQL NULL; Tagdesk's text columns mean "empty" by it, so every
+// bind goes through this. Pass QVariant() for a real NULL.
+QVariant sqlValue(const QVariant &value);
+
+// Prepares, binds (positional '?') and runs one statement.
+Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {},
+                         const QString &doing = {});
+
+// Starts a write transaction that takes the write lock at once (BEGIN IMMEDIATE on
+// SQLite, so two writers can never deadlock upgrading a read lock).
+Status beginWrite(QSqlDatabase &db);
+Status commit(QSqlDatabase &db);
+void rollback(QSqlDatabase &db);
+
+// Runs `work` inside one write transaction; commits if it succeeds, rolls back if not.
+template <typename F> auto inWriteTransaction(QSqlDatabase &db, F &&work) -> decltype(work()) {
+    if (auto begun = beginWrite(db); !begun)
+        return begun.error();
+    auto result = work();
+    if (!result) {
+        rollback(db);
+        return result;
+    }
+    if (auto committed = commit(db); !committed)
+        return committed.error();
+    return result;
+}
+
+// Timestamps are stored as ISO-8601 UTC text with milliseconds on every backend.
+QString toDbTime(const QDateTime &t);
+QDateTime fromDbTime(const QVariant &v);
+
+} // namespace tagdesk

@@ -1,0 +1,193 @@
+#include "storage/jobproductrepository.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlError>
+
+#include <limits>
+
+namespace tagdesk {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("JobProductRepository", text);
+}
+
+const QString columns =
+    QStringLiteral("job_id, product_id, position, title, stage, review, sync, error, snapshot");
+
+Result<JobProduct> productFromRow(const QSqlQuery &q) {
+    JobProduct p;
+    p.jobId = q.value(0).toLongLong();
+    p.productId = q.value(1).toString();
+    p.position = q.value(2).toInt();
+    p.title = q.value(3).toString();
+    const auto stage = stageFromKey(q.value(4).toString());
+    const auto review = reviewFromKey(q.value(5).toString());
+    const auto sync = syncFromKey(q.value(6).toString());
+    if (!stage || !review || !sync)
+        return Error::storage(
+            tr("Product %1 of job %2 has an unknown state (%3/%4/%5)")
+                .arg(p.productId)
+                .arg(p.jobId)
+                .arg(q.value(4).toString(), q.value(5).toString(), q.value(6).toString()));
+    p.progress = {*stage, *review, *sync};
+    p.error = q.value(7).toString();
+    if (!q.value(8).isNull()) {
+        auto snapshot = ProductSnapshot::fromJson(
+            QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object());
+        if (!snapshot)
+            return Error::storage(tr("The stored copy of product %1 is damaged: %2")
+                                      .arg(p.productId, snapshot.error().message));
+        p.snapshot = std::move(snapshot).value();
+    }
+    return p;
+}
+
+Result<ProductTally> tallyFrom(QSqlQuery &q, int firstColumn) {
+    ProductTally t;
+    const auto stage = stageFromKey(q.value(firstColumn).toString());
+    const auto review = reviewFromKey(q.value(firstColumn + 1).toString());
+    const auto sync = syncFromKey(q.value(firstColumn + 2).toString());
+    if (!stage || !review || !sync)
+        return Error::storage(tr("A product has an unknown state (%1/%2/%3)")
+                                  .arg(q.value(firstColumn).toString(),
+                                       q.value(firstColumn + 1).toString(),
+                                       q.value(firstColumn + 2).toString()));
+    t.add({*stage, *review, *sync}, q.value(firstColumn + 3).toLongLong());
+    return t;
+}
+
+} // namespace
+
+Status JobProductRepository::addProducts(qint64 jobId, const QList<JobProduct> &products) {
+    const QString now = toDbTime(QDateTime::currentDateTimeUtc());
+    QSqlQuery q(m_conn.db());
+    const QString sql = QStringLiteral(
+        "INSERT INTO job_products (job_id, product_id, position, title, stage, review, sync, "
+        "error, snapshot, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (job_id, product_id) DO NOTHING");
+    if (!q.prepare(sql))
+        return storageError(q.lastError(), m_conn.db(), tr("adding products to job %1").arg(jobId));
+    for (const JobProduct &p : products) {
+        q.addBindValue(sqlValue(jobId));
+        q.addBindValue(sqlValue(p.productId));
+        q.addBindValue(sqlValue(p.position));
+        q.addBindValue(sqlValue(p.title));
+        q.addBindValue(sqlValue(stageKey(p.progress.stage)));
+        q.addBindValue(sqlValue(reviewKey(p.progress.review)));
+        q.addBindValue(sqlValue(syncKey(p.progress.sync)));
+        q.addBindValue(sqlValue(p.error));
+        q.addBindValue(p.snapshot
+                           ? QString::fromUtf8(
+                                 QJsonDocument(p.snapshot->toJson()).toJson(QJsonDocument::Compact))
+                           : QVariant());
+        q.addBindValue(sqlValue(now));
+        if (!q.exec())
+            return storageError(q.lastError(), m_conn.db(),
+                                tr("adding product %1 to job %2").arg(p.productId).arg(jobId));
+    }
+    return {};
+}
+
+Result<QList<JobProduct>> JobProductRepository::list(qint64 jobId, int offset, int limit) {
+    QString sql =
+        QStringLiteral("SELECT ") + columns +
+        QStringLiteral(" FROM job_products WHERE job_id = ? ORDER BY position, product_id");
+    QVariantList binds{jobId};
+    if (limit >= 0 || offset > 0) {
+        sql += QStringLiteral(" LIMIT ? OFFSET ?");
+        binds << (limit >= 0 ? limit : std::numeric_limits<int>::max()) << offset;
+    }
+    auto q = runSql(m_conn.db(), sql, binds, tr("reading the products of job %1").arg(jobId));
+    if (!q)
+        return q.error();
+    QList<JobProduct> out;
+    while (q->next()) {
+        auto p = productFromRow(q.value());
+        if (!p)
+            return p.error();
+        out.append(std::move(p).value());
+    }
+    return out;
+}
+
+Result<JobProduct> JobProductRepository::find(qint64 jobId, const QString &productId) {
+    auto q = runSql(m_conn.db(),
+                    QStringLiteral("SELECT ") + columns +
+                        QStringLiteral(" FROM job_products WHERE job_id = ? AND product_id = ?"),
+                    {jobId, productId}, tr("reading product %1").arg(productId));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::notFound(tr("Job %1 has no product %2").arg(jobId).arg(productId));
+    return productFromRow(q.value());
+}
+
+Status JobProductRepository::setProgress(qint64 jobId, const QString &productId,
+                                         const ProductProgress &progress, const QString &error) {
+    auto q =
+        runSql(m_conn.db(),
+               QStringLiteral("UPDATE job_products SET stage = ?, review = ?, sync = ?, error = ?, "
+                              "updated_at = ? WHERE job_id = ? AND product_id = ?"),
+               {stageKey(progress.stage), reviewKey(progress.review), syncKey(progress.sync), error,
+                toDbTime(QDateTime::currentDateTimeUtc()), jobId, productId},
+               tr("saving the state of product %1").arg(productId));
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return Error::notFound(tr("Job %1 has no product %2").arg(jobId).arg(productId));
+    return {};
+}
+
+Status JobProductRepository::setSnapshot(qint64 jobId, const ProductSnapshot &snapshot) {
+    auto q =
+        runSql(m_conn.db(),
+               QStringLiteral("UPDATE job_products SET snapshot = ?, title = ?, updated_at = ? "
+                              "WHERE job_id = ? AND product_id = ?"),
+               {QString::fromUtf8(QJsonDocument(snapshot.toJson()).toJson(QJsonDocument::Compact)),
+                snapshot.title, toDbTime(QDateTime::currentDateTimeUtc()), jobId, snapshot.id},
+               tr("saving the copy of product %1").arg(snapshot.id));
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return Error::notFound(tr("Job %1 has no product %2").arg(jobId).arg(snapshot.id));
+    return {};
+}
+
+Result<ProductTally> JobProductRepository::tally(qint64 jobId) {
+    auto q = runSql(m_conn.db(),
+                    QStringLiteral("SELECT stage, review, sync, count(*) FROM job_products "
+                                   "WHERE job_id = ? GROUP BY stage, review, sync"),
+                    {jobId}, tr("counting the products of job %1").arg(jobId));
+    if (!q)
+        return q.error();
+    ProductTally total;
+    while (q->next()) {
+        auto part = tallyFrom(q.value(), 0);
+        if (!part)
+            return part.error();
+        total += part.value();
+    }
+    return total;
+}
+
+Result<QHash<qint64, ProductTally>> JobProductRepository::tallies() {
+    auto q = runSql(m_conn.db(),
+                    QStringLiteral("SELECT job_id, stage, review, sync, count(*) FROM job_products "
+                                   "GROUP BY job_id, stage, review, sync"),
+                    {}, tr("counting products"));
+    if (!q)
+        return q.error();
+    QHash<qint64, ProductTally> out;
+    while (q->next()) {
+        auto part = tallyFrom(q.value(), 1);
+        if (!part)
+            return part.error();
+        out[q->value(0).toLongLong()] += part.value();
+    }
+    return out;
+}
+
+} // namespace tagdesk

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "domain/jobstatus.h"
+#include "domain/product.h"
+#include "storage/connection.h"
+
+#include <QHash>
+#include <QList>
+
+namespace tagdesk {
+
+// The job_products table: which products a job holds, where each one is, its snapshot.
+class JobProductRepository {
+public:
+    explicit JobProductRepository(Connection &conn)
+        : m_conn(conn) {}
+
+    // Adds products to a job (skipping ones it already has), keeping their order.
+    Status addProducts(qint64 jobId, const QList<JobProduct> &products);
+    // A page of a job's products in selection order (snapshots included).
+    Result<QList<JobProduct>> list(qint64 jobId, int offset = 0, int limit = -1);
+    Result<JobProduct> find(qint64 jobId, const QString &productId);
+
+    Status setProgress(qint64 jobId, const QString &productId, const ProductProgress &progress,
+                       const QString &error = {});
+    Status setSnapshot(qint64 jobId, const ProductSnapshot &snapshot);
+
+    // How many products of one job are in each state; cheap (one GROUP BY).
+    Result<ProductTally> tally(qint64 jobId);
+    // The same for every job at once, for the job list.
+    Result<QHash<qint64, ProductTally>> tallies();
+
+private:
+    Connection &m_conn;
+};
+
+} // namespace tagdesk

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace tagdesk::sandbox {
+
+// The sandbox store's own model of a product: what the fake Shopify serves and edits.
+// Catalog loaders (catalog/) produce it; the GraphQL executor (shopify/) reads and
+// writes it. Plain values.
+
+struct StoreImage {
+    QString mediaId; // gid://shopify/MediaImage/N (fileUpdate takes this id)
+    QString imageId; // gid://shopify/ImageSource/N (MediaImage.image.id)
+    QString photo;   // name of a bundled photo, served at /_sandbox/images/<photo>
+    QString alt;
+    int width = 0;
+    int height = 0;
+    QString label;  // what the photo shows ("dress", "shoes"…), from the dataset
+    QString colour; // the photo's main colour as labelled, if known
+
+    friend bool operator==(const StoreImage &, const StoreImage &) = default;
+};
+
+struct StoreMetafield {
+    QString id; // gid://shopify/Metafield/N
+    QString ns;
+    QString key;
+    QString type;
+    QString value;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    friend bool operator==(const StoreMetafield &, const StoreMetafield &) = default;
+};
+
+struct StoreProduct {
+    QString id; // gid://shopify/Product/N
+    QString handle;
+    QString title;
+    QString vendor;
+    QString productType;
+    QString status = QStringLiteral("ACTIVE"); // ACTIVE, DRAFT, ARCHIVED
+    QString descriptionHtml;
+    QStringList tags;
+    QStringList collectionIds; // gid://shopify/Collection/N
+    QList<StoreImage> media;
+    QList<StoreMetafield> metafields;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    friend bool operator==(const StoreProduct &, const StoreProduct &) = default;
+};
+
+struct StoreCollection {
+    QString id; // gid://shopify/Collection/N
+    QString handle;
+    QString title;
+
+    friend bool operator==(const StoreCollection &, const StoreCollection &) = default;
+};
+
+struct Catalog {
+    QList<StoreProduct> products;
+    QList<StoreCollection> collections;
+};
+
+} // namespace tagdesk::sandbox

@@ -1,0 +1,279 @@
+// The tagdesk-cli contract, driven through the real binary on real SQLite files.
+#include "cli/clirunner.h"
+#include "storage/connection.h"
+#include "support/testdatabase.h"
+
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <unistd.h>
+
+using namespace tagdesk;
+using namespace tagdesk::test;
+
+namespace {
+class Cli : public ::testing::Test {
+protected:
+    CliResult tagdesk(QStringList args) const {
+        return cli.run(QStringList{QStringLiteral("--db"), db.path()} + args);
+    }
+    qint64 createJob(const QString &name, QStringList extra = {}) const {
+        const CliResult r = tagdesk(QStringList{QStringLiteral("jobs"), QStringLiteral("create"),
+                                                QStringLiteral("--name"), name} +
+                                    extra);
+        EXPECT_EQ(r.exitCode, 0) << r.describe();
+        return r.out.trimmed().toLongLong();
+    }
+    QJsonArray list(bool archived = false) const {
+        QStringList args{QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")};
+        if (archived)
+            args << QStringLiteral("--archived");
+        const CliResult r = tagdesk(args);
+        EXPECT_EQ(r.exitCode, 0) << r.describe();
+        return r.json().array();
+    }
+
+    TempSqlite db;
+    CliRunner cli;
+};
+
+QStringList names(const QJsonArray &jobs) {
+    QStringList out;
+    for (const auto &j : jobs)
+        out << j.toObject().value(QStringLiteral("name")).toString();
+    return out;
+}
+} // namespace
+
+TEST_F(Cli, CreatedJobIsListedWithStatusCreated) {
+    const qint64 id = createJob(QStringLiteral("Spring"));
+    EXPECT_GT(id, 0);
+    const QJsonArray jobs = list();
+    ASSERT_EQ(jobs.size(), 1);
+    const QJsonObject job = jobs[0].toObject();
+    EXPECT_EQ(job.value(QStringLiteral("id")).toInteger(), id);
+    EXPECT_EQ(job.value(QStringLiteral("name")).toString(), QStringLiteral("Spring"));
+    EXPECT_EQ(job.value(QStringLiteral("status")).toString(), QStringLiteral("Created"));
+    EXPECT_FALSE(job.value(QStringLiteral("archived")).toBool());
+    EXPECT_EQ(job.value(QStringLiteral("tagger")).toString(), QStringLiteral("local"));
+}
+
+TEST_F(Cli, ArchiveHidesAJobAndUnarchiveBringsItBack) {
+    const qint64 spring = createJob(QStringLiteral("Spring"));
+    createJob(QStringLiteral("Autumn"));
+    const CliResult archived =
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("archive"), QString::number(spring)});
+    ASSERT_EQ(archived.exitCode, 0) << archived.describe();
+    EXPECT_EQ(names(list()), QStringList{QStringLiteral("Autumn")});
+    EXPECT_EQ(names(list(true)), QStringList{QStringLiteral("Spring")});
+    EXPECT_TRUE(list(true)[0].toObject().value(QStringLiteral("archived")).toBool());
+
+    ASSERT_EQ(
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("unarchive"), QString::number(spring)})
+            .exitCode,
+        0);
+    EXPECT_EQ(names(list()), (QStringList{QStringLiteral("Spring"), QStringLiteral("Autumn")}));
+    EXPECT_TRUE(list(true).isEmpty());
+}
+
+TEST_F(Cli, OptionsMayStandBeforeOrAfterTheCommand) {
+    const CliResult r = cli.run(
+        {QStringLiteral("--json"), QStringLiteral("jobs"), QStringLiteral("create"),
+         QStringLiteral("--tagger"), QStringLiteral("pixyle"), QStringLiteral("--name"),
+         QStringLiteral("Hats"), QStringLiteral("--db"), db.path(), QStringLiteral("--images"),
+         QStringLiteral("2"), QStringLiteral("--query"), QStringLiteral("product_type:Hat")});
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    const QJsonObject job = r.json().object();
+    EXPECT_EQ(job.value(QStringLiteral("tagger")).toString(), QStringLiteral("pixyle"));
+    EXPECT_EQ(job.value(QStringLiteral("imagesPerProduct")).toInt(), 2);
+    EXPECT_EQ(job.value(QStringLiteral("selection")).toString(),
+              QStringLiteral("Search: product_type:Hat"));
+}
+
+TEST_F(Cli, ShowPrintsTheContractShape) {
+    const qint64 id =
+        createJob(QStringLiteral("Picked"),
+                  {QStringLiteral("--products"), QStringLiteral("gid://shopify/Product/1,2")});
+    const CliResult r = tagdesk({QStringLiteral("jobs"), QStringLiteral("show"),
+                                 QString::number(id), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    const QJsonObject job = r.json().object();
+    for (const char *key : {"id", "name", "status", "archived", "tagger", "counts", "products"})
+        EXPECT_TRUE(job.contains(QLatin1String(key))) << key;
+    const QJsonObject counts = job.value(QStringLiteral("counts")).toObject();
+    for (const char *key : {"products", "analysed", "pendingReview", "approved", "rejected",
+                            "synced", "failed", "conflicts"})
+        EXPECT_TRUE(counts.contains(QLatin1String(key))) << key;
+    EXPECT_EQ(job.value(QStringLiteral("selection")).toString(),
+              QStringLiteral("2 picked product(s)"));
+    EXPECT_TRUE(job.value(QStringLiteral("products")).toArray().isEmpty());
+
+    const CliResult text =
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("show"), QString::number(id)});
+    ASSERT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains("Status:      Created")) << text.describe();
+}
+
+TEST_F(Cli, UnknownJobIdFailsWithExit2NamingIt) {
+    const CliResult r =
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("show"), QStringLiteral("42")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("no job with id 42")) << r.describe();
+    EXPECT_EQ(r.err.count('\n'), 1) << "one line";
+    EXPECT_EQ(
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("archive"), QStringLiteral("42")}).exitCode,
+        2);
+}
+
+TEST_F(Cli, ArchivingAProcessingJobIsRefusedAndChangesNothing) {
+    const qint64 id = createJob(QStringLiteral("Busy"));
+    {
+        auto conn = Connection::open(db.config());
+        ASSERT_TRUE(conn.ok());
+        ASSERT_TRUE(runSql(conn.value()->db(),
+                           QStringLiteral("UPDATE jobs SET run_requested = 1 WHERE id = ?"), {id})
+                        .ok());
+    }
+    const CliResult r =
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("archive"), QString::number(id)});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("Processing")) << r.describe();
+    EXPECT_EQ(names(list()), QStringList{QStringLiteral("Busy")});
+    EXPECT_EQ(list()[0].toObject().value(QStringLiteral("status")).toString(),
+              QStringLiteral("Processing"));
+}
+
+TEST_F(Cli, UsageErrorsExitWith1) {
+    EXPECT_EQ(tagdesk({}).exitCode, 1);
+    EXPECT_EQ(tagdesk({QStringLiteral("jobs"), QStringLiteral("fly")}).exitCode, 1);
+    EXPECT_EQ(tagdesk({QStringLiteral("jobs"), QStringLiteral("create")}).exitCode, 1)
+        << "no --name";
+    EXPECT_EQ(
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--frobnicate")})
+            .exitCode,
+        1);
+    EXPECT_EQ(tagdesk({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--name"),
+                       QStringLiteral("x")})
+                  .exitCode,
+              1);
+    EXPECT_EQ(
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("show"), QStringLiteral("abc")}).exitCode,
+        1);
+    const CliResult tagger =
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("create"), QStringLiteral("--name"),
+                 QStringLiteral("x"), QStringLiteral("--tagger"), QStringLiteral("magic")});
+    EXPECT_EQ(tagger.exitCode, 1);
+    EXPECT_TRUE(tagger.err.contains("magic"));
+    const CliResult product =
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("create"), QStringLiteral("--name"),
+                 QStringLiteral("x"), QStringLiteral("--products"), QStringLiteral("shirt")});
+    EXPECT_EQ(product.exitCode, 1);
+    EXPECT_TRUE(product.err.contains("'shirt' is not a Shopify Product id")) << product.describe();
+    EXPECT_TRUE(list().isEmpty()) << "nothing was created by the failed attempts";
+}
+
+TEST_F(Cli, HelpAndVersion) {
+    const CliResult help = cli.run({QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains("jobs create --name NAME"));
+    const CliResult version = cli.run({QStringLiteral("--version")});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.startsWith("tagdesk-cli ")) << version.describe();
+}
+
+TEST_F(Cli, CommandsOfLaterVersionsSayTheyAreNotAvailable) {
+    const CliResult r = tagdesk({QStringLiteral("sync"), QStringLiteral("1")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("not available yet")) << r.describe();
+}
+
+TEST_F(Cli, DefaultDatabaseLivesInTheAppDataFolder) {
+    const CliResult r = cli.run({QStringLiteral("jobs"), QStringLiteral("create"),
+                                 QStringLiteral("--name"), QStringLiteral("Home")});
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    EXPECT_TRUE(QFile::exists(cli.home() + QStringLiteral("/data/Tagdesk/Tagdesk/tagdesk.sqlite")));
+    const CliResult demo = cli.run({QStringLiteral("--demo"), QStringLiteral("jobs"),
+                                    QStringLiteral("list"), QStringLiteral("--json")});
+    ASSERT_EQ(demo.exitCode, 0) << demo.describe();
+    EXPECT_TRUE(demo.json().array().isEmpty()) << "the demo has its own database";
+}
+
+TEST_F(Cli, DatabaseInAFolderThatCannotBeWrittenGivesOneLineNamingIt) {
+    // Root may write anywhere, so use a "folder" that is really a file.
+    QFile blocker(db.folder() + QStringLiteral("/not-a-folder"));
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString path = blocker.fileName() + QStringLiteral("/jobs.sqlite");
+    const CliResult r =
+        cli.run({QStringLiteral("--db"), path, QStringLiteral("jobs"), QStringLiteral("list")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(blocker.fileName().toUtf8())) << r.describe();
+    EXPECT_EQ(r.err.count('\n'), 1) << r.describe();
+}
+
+TEST_F(Cli, ReadOnlyFolderIsReported) {
+    if (geteuid() == 0)
+        GTEST_SKIP() << "root ignores folder permissions; covered by the not-a-folder test";
+    const QString folder = db.folder() + QStringLiteral("/ro");
+    ASSERT_TRUE(QDir().mkpath(folder));
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner);
+    const CliResult r = cli.run({QStringLiteral("--db"), folder + QStringLiteral("/jobs.sqlite"),
+                                 QStringLiteral("jobs"), QStringLiteral("list")});
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("writable")) << r.describe();
+}
+
+TEST_F(Cli, CorruptDatabaseIsReportedAndLeftAlone) {
+    QByteArray garbage(4096, '\x5a');
+    garbage.prepend("not sqlite at all");
+    {
+        QFile f(db.path());
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(garbage);
+    }
+    const CliResult r = tagdesk({QStringLiteral("jobs"), QStringLiteral("create"),
+                                 QStringLiteral("--name"), QStringLiteral("x")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("not a Tagdesk database or is damaged")) << r.describe();
+    EXPECT_EQ(readFile(db.path()), garbage);
+}
+
+TEST_F(Cli, LockedDatabaseIsReportedAndNothingIsWritten) {
+    createJob(QStringLiteral("Existing"));
+    auto other = Connection::open(db.config());
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE(beginWrite(other.value()->db()).ok());
+
+    cli.environment().insert(QStringLiteral("TAGDESK_DB_BUSY_TIMEOUT_MS"), QStringLiteral("200"));
+    const CliResult r = tagdesk({QStringLiteral("jobs"), QStringLiteral("create"),
+                                 QStringLiteral("--name"), QStringLiteral("Blocked")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("locked by another program")) << r.describe();
+    EXPECT_EQ(r.err.count('\n'), 1) << r.describe();
+
+    const CliResult listed =
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")});
+    EXPECT_EQ(listed.exitCode, 0) << "reading still works while another program writes: "
+                                  << listed.describe();
+    rollback(other.value()->db());
+    EXPECT_EQ(names(list()), QStringList{QStringLiteral("Existing")});
+}
+
+TEST_F(Cli, NewerDatabaseIsRefused) {
+    createJob(QStringLiteral("Existing"));
+    {
+        auto conn = Connection::open(db.config());
+        ASSERT_TRUE(conn.ok());
+        ASSERT_TRUE(runSql(conn.value()->db(),
+                           QStringLiteral("INSERT INTO schema_migrations VALUES (50, 'x')"))
+                        .ok());
+    }
+    const CliResult r = tagdesk({QStringLiteral("jobs"), QStringLiteral("list")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("newer Tagdesk")) << r.describe();
+}

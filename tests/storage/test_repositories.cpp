@@ -1,0 +1,184 @@
+#include "pipeline/jobservice.h"
+#include "storage/jobproductrepository.h"
+#include "storage/jobrepository.h"
+#include "storage/suggestionrepository.h"
+#include "support/testdatabase.h"
+
+#include <gtest/gtest.h>
+
+using namespace tagdesk;
+using namespace tagdesk::test;
+
+namespace {
+Job sampleJob(const QString &name) {
+    NewJob n;
+    n.name = name;
+    n.selection = ProductSelection::fromQuery(QStringLiteral("tag:summer")).value();
+    n.tagger = TaggerKind::Ximilar;
+    n.imagesPerProduct = 3;
+    n.attributes = {QStringLiteral("colour"), QStringLiteral("pattern")};
+    n.destinations = Destinations(Destination::Tags) | Destination::AltText;
+    return n.validated().value();
+}
+
+JobProduct product(int n) {
+    JobProduct p;
+    p.productId = QStringLiteral("gid://shopify/Product/%1").arg(n);
+    p.position = n;
+    p.title = QStringLiteral("Product %1").arg(n);
+    return p;
+}
+
+class Repositories : public ::testing::Test {
+protected:
+    TempSqlite db;
+    std::unique_ptr<Connection> conn = db.open();
+};
+} // namespace
+
+TEST_F(Repositories, JobsRoundTripEveryField) {
+    JobRepository jobs(*conn);
+    auto stored = jobs.insert(sampleJob(QStringLiteral("Summer")));
+    ASSERT_TRUE(stored.ok()) << stored.error().message.toStdString();
+    EXPECT_GT(stored->id, 0);
+
+    auto found = jobs.find(stored->id);
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(found->name, QStringLiteral("Summer"));
+    EXPECT_EQ(found->selection, stored->selection);
+    EXPECT_EQ(found->tagger, TaggerKind::Ximilar);
+    EXPECT_EQ(found->imagesPerProduct, 3);
+    EXPECT_EQ(found->attributes, stored->attributes);
+    EXPECT_EQ(found->destinations, stored->destinations);
+    EXPECT_FALSE(found->archived);
+    EXPECT_EQ(found->createdAt, stored->createdAt);
+}
+
+TEST_F(Repositories, UnknownJobIsNotFoundWithItsId) {
+    auto missing = JobRepository(*conn).find(4242);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, Error::Code::NotFound);
+    EXPECT_TRUE(missing.error().message.contains(QStringLiteral("4242")));
+    EXPECT_EQ(JobRepository(*conn).setArchived(4242, true).error().code, Error::Code::NotFound);
+}
+
+TEST_F(Repositories, ArchivedJobsAreListedSeparately) {
+    JobRepository jobs(*conn);
+    const qint64 a = jobs.insert(sampleJob(QStringLiteral("A"))).value().id;
+    const qint64 b = jobs.insert(sampleJob(QStringLiteral("B"))).value().id;
+    ASSERT_TRUE(jobs.setArchived(a, true).ok());
+    ASSERT_EQ(jobs.list(false)->size(), 1);
+    EXPECT_EQ(jobs.list(false)->at(0).id, b);
+    ASSERT_EQ(jobs.list(true)->size(), 1);
+    EXPECT_EQ(jobs.list(true)->at(0).id, a);
+}
+
+TEST_F(Repositories, ProductsKeepOrderProgressAndSnapshots) {
+    const qint64 job = JobRepository(*conn).insert(sampleJob(QStringLiteral("J"))).value().id;
+    JobProductRepository products(*conn);
+    ASSERT_TRUE(products.addProducts(job, {product(3), product(1), product(2)}).ok());
+    ASSERT_TRUE(products.addProducts(job, {product(1)}).ok()) << "adding again is harmless";
+
+    auto listed = products.list(job);
+    ASSERT_TRUE(listed.ok());
+    ASSERT_EQ(listed->size(), 3);
+    EXPECT_EQ(listed->at(0).productId, QStringLiteral("gid://shopify/Product/1"));
+
+    ProductSnapshot snap;
+    snap.id = QStringLiteral("gid://shopify/Product/2");
+    snap.title = QStringLiteral("Renamed in Shopify");
+    snap.tags = {QStringLiteral("a")};
+    snap.updatedAt = QDateTime::currentDateTimeUtc();
+    ASSERT_TRUE(products.setSnapshot(job, snap).ok());
+    ASSERT_TRUE(products
+                    .setProgress(job, snap.id,
+                                 {PipelineStage::Analysed, ReviewState::Pending, SyncState::None})
+                    .ok());
+    ASSERT_TRUE(products
+                    .setProgress(job, QStringLiteral("gid://shopify/Product/3"),
+                                 {PipelineStage::Failed, ReviewState::Pending, SyncState::None},
+                                 QStringLiteral("image is not a picture"))
+                    .ok());
+
+    auto two = products.find(job, snap.id);
+    ASSERT_TRUE(two.ok());
+    EXPECT_EQ(two->title, QStringLiteral("Renamed in Shopify"));
+    ASSERT_TRUE(two->snapshot.has_value());
+    EXPECT_EQ(two->snapshot->tags, snap.tags);
+    EXPECT_EQ(products.find(job, QStringLiteral("gid://shopify/Product/3"))->error,
+              QStringLiteral("image is not a picture"));
+
+    auto page = products.list(job, 1, 1);
+    ASSERT_EQ(page->size(), 1);
+    EXPECT_EQ(page->at(0).productId, QStringLiteral("gid://shopify/Product/2"));
+}
+
+TEST_F(Repositories, TallyGroupsProductStatesPerJob) {
+    JobRepository jobs(*conn);
+    const qint64 a = jobs.insert(sampleJob(QStringLiteral("A"))).value().id;
+    const qint64 b = jobs.insert(sampleJob(QStringLiteral("B"))).value().id;
+    JobProductRepository products(*conn);
+    ASSERT_TRUE(products.addProducts(a, {product(1), product(2), product(3)}).ok());
+    ASSERT_TRUE(products.addProducts(b, {product(1)}).ok());
+    ASSERT_TRUE(
+        products
+            .setProgress(a, product(1).productId,
+                         {PipelineStage::Analysed, ReviewState::Approved, SyncState::Pushed})
+            .ok());
+    ASSERT_TRUE(products
+                    .setProgress(a, product(2).productId,
+                                 {PipelineStage::Analysed, ReviewState::Rejected, SyncState::None})
+                    .ok());
+
+    auto t = products.tally(a);
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(t->total, 3);
+    EXPECT_EQ(t->synced, 1);
+    EXPECT_EQ(t->rejected, 1);
+    EXPECT_EQ(t->untouched, 1);
+    auto all = products.tallies();
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all->value(a), t.value());
+    EXPECT_EQ(all->value(b).total, 1);
+}
+
+TEST_F(Repositories, SuggestionsAreReplacedPerProduct) {
+    const qint64 job = JobRepository(*conn).insert(sampleJob(QStringLiteral("J"))).value().id;
+    ASSERT_TRUE(JobProductRepository(*conn).addProducts(job, {product(1), product(2)}).ok());
+    SuggestionRepository suggestions(*conn);
+    const Suggestion red{
+        QStringLiteral("colour"),          QStringLiteral("red"), 0.9, QStringLiteral("m1"),
+        {{QStringLiteral("orange"), 0.3}}, QStringLiteral("Red")};
+    const Suggestion stripes{
+        QStringLiteral("pattern"), QStringLiteral("striped"), 0.6, QStringLiteral("m1"), {}, {}};
+    ASSERT_TRUE(suggestions.replace(job, product(1).productId, {red, stripes}).ok());
+    ASSERT_TRUE(suggestions.replace(job, product(2).productId, {red}).ok());
+    ASSERT_TRUE(suggestions.replace(job, product(1).productId, {stripes}).ok());
+
+    EXPECT_EQ(suggestions.forProduct(job, product(1).productId).value(),
+              QList<Suggestion>{stripes});
+    auto byProduct = suggestions.forJob(job);
+    ASSERT_TRUE(byProduct.ok());
+    EXPECT_EQ(byProduct->value(product(2).productId), QList<Suggestion>{red});
+}
+
+TEST_F(Repositories, ForeignKeysProtectProductsOfUnknownJobs) {
+    auto added = JobProductRepository(*conn).addProducts(777, {product(1)});
+    EXPECT_FALSE(added.ok());
+}
+
+TEST_F(Repositories, DeletingAJobRemovesItsProductsAndSuggestions) {
+    const qint64 job = JobRepository(*conn).insert(sampleJob(QStringLiteral("J"))).value().id;
+    ASSERT_TRUE(JobProductRepository(*conn).addProducts(job, {product(1)}).ok());
+    ASSERT_TRUE(SuggestionRepository(*conn)
+                    .replace(job, product(1).productId,
+                             {{QStringLiteral("colour"), QStringLiteral("red"), 1, {}, {}, {}}})
+                    .ok());
+    ASSERT_TRUE(runSql(conn->db(), QStringLiteral("DELETE FROM jobs WHERE id = ?"), {job}).ok());
+    auto q = runSql(
+        conn->db(),
+        QStringLiteral(
+            "SELECT (SELECT count(*) FROM job_products) + (SELECT count(*) FROM suggestions)"));
+    ASSERT_TRUE(q.ok() && q->next());
+    EXPECT_EQ(q->value(0).toInt(), 0);
+}

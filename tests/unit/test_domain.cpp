@@ -1,0 +1,125 @@
+#include "domain/destination.h"
+#include "domain/job.h"
+#include "domain/product.h"
+#include "domain/selection.h"
+#include "domain/suggestion.h"
+
+#include <gtest/gtest.h>
+
+using namespace tagdesk;
+
+TEST(ProductSelection, AcceptsGidsAndBareNumbers) {
+    auto s = ProductSelection::fromProducts(
+        {QStringLiteral("gid://shopify/Product/12"), QStringLiteral(" 34 "), QStringLiteral("12")});
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->productIds, (QStringList{QStringLiteral("gid://shopify/Product/12"),
+                                          QStringLiteral("gid://shopify/Product/34")}));
+    EXPECT_EQ(s->shopifySearchQuery(), QStringLiteral("id:12 OR id:34"));
+}
+
+TEST(ProductSelection, RefusesMalformedIdsNamingThem) {
+    auto s = ProductSelection::fromProducts({QStringLiteral("gid://shopify/Collection/1")});
+    ASSERT_FALSE(s.ok());
+    EXPECT_TRUE(s.error().message.contains(QStringLiteral("gid://shopify/Collection/1")));
+    EXPECT_EQ(s.error().code, Error::Code::InvalidInput);
+    EXPECT_FALSE(ProductSelection::fromCollection(QStringLiteral("abc")).ok());
+    EXPECT_FALSE(ProductSelection::fromQuery(QStringLiteral("   ")).ok());
+}
+
+TEST(ProductSelection, BuildsShopifySearchQueries) {
+    EXPECT_EQ(ProductSelection::allActive().shopifySearchQuery(), QStringLiteral("status:active"));
+    EXPECT_EQ(ProductSelection::fromCollection(QStringLiteral("gid://shopify/Collection/99"))
+                  ->shopifySearchQuery(),
+              QStringLiteral("collection_id:99"));
+    EXPECT_EQ(ProductSelection::fromQuery(QStringLiteral(" tag:summer "))->shopifySearchQuery(),
+              QStringLiteral("tag:summer"));
+}
+
+TEST(ProductSelection, RoundTripsThroughJson) {
+    for (const auto &s :
+         {ProductSelection::allActive(),
+          ProductSelection::fromQuery(QStringLiteral("product_type:Dress")).value(),
+          ProductSelection::fromCollection(QStringLiteral("7")).value(),
+          ProductSelection::fromProducts({QStringLiteral("1"), QStringLiteral("2")}).value()}) {
+        auto back = ProductSelection::fromJson(s.toJson());
+        ASSERT_TRUE(back.ok());
+        EXPECT_EQ(back.value(), s);
+    }
+}
+
+TEST(Destinations, ParseTheCliWords) {
+    auto d = destinationsFromKeys(QStringLiteral("tags, metafields,type,alt,description"));
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(destinationsToKeys(d.value()),
+              QStringLiteral("tags,metafields,type,alt,description"));
+    auto bad = destinationsFromKeys(QStringLiteral("tags,colour"));
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message.contains(QStringLiteral("colour")));
+    EXPECT_FALSE(destinationsFromKeys(QString()).ok());
+}
+
+TEST(NewJob, ValidatesNameImagesAndAttributes) {
+    NewJob j;
+    j.name = QStringLiteral("  Spring   dresses ");
+    auto ok = j.validated();
+    ASSERT_TRUE(ok.ok());
+    EXPECT_EQ(ok->name, QStringLiteral("Spring dresses"));
+
+    j.name = QString();
+    EXPECT_FALSE(j.validated().ok());
+    j.name = QStringLiteral("x");
+    j.imagesPerProduct = 0;
+    EXPECT_FALSE(j.validated().ok());
+    j.imagesPerProduct = Job::maxImagesPerProduct + 1;
+    EXPECT_FALSE(j.validated().ok());
+    j.imagesPerProduct = 2;
+    j.attributes = {QStringLiteral("colour"), QStringLiteral("flavour")};
+    auto bad = j.validated();
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message.contains(QStringLiteral("flavour")));
+}
+
+TEST(ProductSnapshot, RoundTripsEveryWritableField) {
+    ProductSnapshot s;
+    s.id = QStringLiteral("gid://shopify/Product/1");
+    s.handle = QStringLiteral("red-dress");
+    s.title = QStringLiteral("Red dress");
+    s.vendor = QStringLiteral("ACME");
+    s.productType = QStringLiteral("Dress");
+    s.status = QStringLiteral("ACTIVE");
+    s.descriptionHtml = QStringLiteral("<p>Soft & light</p>");
+    s.tags = {QStringLiteral("summer"), QStringLiteral("colour:red")};
+    s.media = {{QStringLiteral("gid://shopify/MediaImage/5"),
+                QUrl(QStringLiteral("https://cdn.example/a.jpg")), QStringLiteral("front"), 400,
+                600}};
+    s.metafields = {{QStringLiteral("tagdesk"), QStringLiteral("colour"),
+                     QStringLiteral("single_line_text_field"), QStringLiteral("red"),
+                     QStringLiteral("abc")}};
+    s.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC);
+    auto back = ProductSnapshot::fromJson(s.toJson());
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back.value(), s);
+    ASSERT_NE(back->metafield(QStringLiteral("tagdesk"), QStringLiteral("colour")), nullptr);
+    EXPECT_FALSE(ProductSnapshot::fromJson(QJsonObject{}).ok());
+}
+
+TEST(Suggestion, RoundTripsWithAlternatives) {
+    Suggestion s{QStringLiteral("colour"),
+                 QStringLiteral("red"),
+                 0.91,
+                 QStringLiteral("gid://shopify/MediaImage/5"),
+                 {{QStringLiteral("orange"), 0.4}},
+                 QStringLiteral("Red")};
+    EXPECT_EQ(Suggestion::fromJson(s.toJson()), s);
+}
+
+TEST(ProgressKeys, RoundTrip) {
+    for (auto s : {PipelineStage::Pending, PipelineStage::Fetching, PipelineStage::Fetched,
+                   PipelineStage::Analysing, PipelineStage::Analysed, PipelineStage::Failed})
+        EXPECT_EQ(stageFromKey(stageKey(s)), s);
+    for (auto s :
+         {SyncState::None, SyncState::Queued, SyncState::Pushing, SyncState::Pushed,
+          SyncState::Failed, SyncState::Conflict, SyncState::Reverting, SyncState::Reverted})
+        EXPECT_EQ(syncFromKey(syncKey(s)), s);
+    EXPECT_FALSE(reviewFromKey(QStringLiteral("maybe")).has_value());
+}
