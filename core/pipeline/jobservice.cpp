@@ -47,20 +47,24 @@ QFuture<Result<Job>> JobService::setArchived(qint64 jobId, bool archived) {
     });
 }
 
-Result<QList<JobSummary>> JobService::list(bool archived) {
-    auto jobs = JobRepository(m_reader).list(archived);
+Result<QList<JobSummary>> readJobSummaries(Connection &conn, bool archived) {
+    auto jobs = JobRepository(conn).list(archived);
     if (!jobs)
         return jobs.error();
-    auto tallies = JobProductRepository(m_reader).tallies();
+    auto tallies = JobProductRepository(conn).tallies();
     if (!tallies)
         return tallies.error();
     QList<JobSummary> out;
     out.reserve(jobs->size());
     for (const Job &job : jobs.value()) {
         const ProductTally tally = tallies->value(job.id);
-        out.append({job, tally, statusOf(job, tally)});
+        out.append({job, tally, JobService::statusOf(job, tally)});
     }
     return out;
+}
+
+Result<QList<JobSummary>> JobService::list(bool archived) {
+    return readJobSummaries(m_reader, archived);
 }
 
 Result<JobSummary> JobService::summary(qint64 jobId) {

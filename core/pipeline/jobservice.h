@@ -17,6 +17,9 @@ struct JobSummary {
     JobStatus status = JobStatus::Created;
 };
 
+// The job list as the user sees it: every job (archived or not) with its derived status.
+Result<QList<JobSummary>> readJobSummaries(Connection &conn, bool archived);
+
 // Creating, listing, archiving jobs: the rules around the job list. Reads use the
 // caller's connection; writes go through the one database writer, and the rules that
 // guard a write (e.g. "not while Processing") are checked inside the same transaction.

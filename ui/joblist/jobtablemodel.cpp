@@ -1,0 +1,145 @@
+#include "joblist/jobtablemodel.h"
+
+#include <QLocale>
+
+namespace tagdesk::ui {
+
+JobTableModel::JobTableModel(QObject *parent)
+    : QAbstractTableModel(parent) {
+}
+
+void JobTableModel::setJobs(const QList<JobSummary> &jobs) {
+    // Remove rows whose job is gone, update the rest in place, append new ones.
+    for (int row = int(m_jobs.size()) - 1; row >= 0; --row) {
+        const qint64 id = m_jobs[row].job.id;
+        const bool stillThere = std::any_of(jobs.begin(), jobs.end(),
+                                            [id](const JobSummary &s) { return s.job.id == id; });
+        if (!stillThere) {
+            beginRemoveRows({}, row, row);
+            m_jobs.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    for (const JobSummary &s : jobs) {
+        const int row = rowOf(s.job.id);
+        if (row >= 0) {
+            m_jobs[row] = s;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        } else {
+            const int at = int(m_jobs.size());
+            beginInsertRows({}, at, at);
+            m_jobs.append(s);
+            endInsertRows();
+        }
+    }
+}
+
+const JobSummary *JobTableModel::jobAt(int row) const {
+    return row >= 0 && row < m_jobs.size() ? &m_jobs[row] : nullptr;
+}
+
+int JobTableModel::rowOf(qint64 jobId) const {
+    for (int row = 0; row < m_jobs.size(); ++row) {
+        if (m_jobs[row].job.id == jobId)
+            return row;
+    }
+    return -1;
+}
+
+int JobTableModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_jobs.size());
+}
+
+int JobTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant JobTableModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const JobSummary &s = m_jobs[index.row()];
+    const qint64 reviewed = s.tally.approved + s.tally.rejected;
+    const qint64 reviewable = s.tally.total - s.tally.failed;
+
+    switch (role) {
+    case JobIdRole:
+        return s.job.id;
+    case StatusRole:
+        return int(s.status);
+    case ArchivedRole:
+        return s.job.archived;
+    case Qt::ToolTipRole:
+        if (index.column() == Status && !s.job.fatalError.isEmpty())
+            return s.job.fatalError;
+        if (index.column() == Name)
+            return s.job.selection.describe();
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Products || index.column() == Reviewed)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        switch (index.column()) {
+        case Name:
+            return s.job.name;
+        case Status:
+            return jobStatusText(s.status);
+        case Tagger:
+            return taggerDisplayName(s.job.tagger);
+        case Products:
+            return QLocale().toString(s.tally.total);
+        case Reviewed:
+            return tr("%1 / %2").arg(QLocale().toString(reviewed), QLocale().toString(reviewable));
+        case Created:
+            return QLocale().toString(s.job.createdAt.toLocalTime(), QLocale::ShortFormat);
+        case Updated:
+            return QLocale().toString(s.job.updatedAt.toLocalTime(), QLocale::ShortFormat);
+        }
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case Name:
+            return s.job.name.toCaseFolded();
+        case Status:
+            return int(s.status);
+        case Tagger:
+            return taggerDisplayName(s.job.tagger);
+        case Products:
+            return s.tally.total;
+        case Reviewed:
+            return reviewable > 0 ? double(reviewed) / double(reviewable) : 0.0;
+        case Created:
+            return s.job.createdAt;
+        case Updated:
+            return s.job.updatedAt;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case Status:
+        return tr("Status");
+    case Tagger:
+        return tr("Tagger");
+    case Products:
+        return tr("Products");
+    case Reviewed:
+        return tr("Reviewed");
+    case Created:
+        return tr("Created");
+    case Updated:
+        return tr("Updated");
+    }
+    return {};
+}
+
+} // namespace tagdesk::ui
