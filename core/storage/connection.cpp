@@ -145,6 +145,12 @@ Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantLis
                          const QString &doing) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    // PostgreSQL cannot prepare DDL, and a statement without values gains nothing from it.
+    if (binds.isEmpty()) {
+        if (!q.exec(sql))
+            return storageError(q.lastError(), db, doing);
+        return q;
+    }
     if (!q.prepare(sql))
         return storageError(q.lastError(), db, doing);
     for (const QVariant &b : binds)

@@ -29,14 +29,23 @@ JobProduct product(int n) {
     return p;
 }
 
-class Repositories : public ::testing::Test {
+// Every repository test runs on SQLite and on PostgreSQL (when a server is there, as in
+// scripts/test.sh, which starts one with pg_virtualenv).
+class Repositories : public ::testing::TestWithParam<Backend> {
 protected:
-    TempSqlite db;
-    std::unique_ptr<Connection> conn = db.open();
+    void SetUp() override {
+        if (!db.available())
+            GTEST_SKIP() << "no PostgreSQL server (set PGHOST/PGPORT, or run under pg_virtualenv)";
+        conn = db.open();
+        ASSERT_TRUE(conn);
+    }
+
+    TempDatabase db{GetParam()};
+    std::unique_ptr<Connection> conn;
 };
 } // namespace
 
-TEST_F(Repositories, JobsRoundTripEveryField) {
+TEST_P(Repositories, JobsRoundTripEveryField) {
     JobRepository jobs(*conn);
     auto stored = jobs.insert(sampleJob(QStringLiteral("Summer")));
     ASSERT_TRUE(stored.ok()) << stored.error().message.toStdString();
@@ -54,7 +63,7 @@ TEST_F(Repositories, JobsRoundTripEveryField) {
     EXPECT_EQ(found->createdAt, stored->createdAt);
 }
 
-TEST_F(Repositories, UnknownJobIsNotFoundWithItsId) {
+TEST_P(Repositories, UnknownJobIsNotFoundWithItsId) {
     auto missing = JobRepository(*conn).find(4242);
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, Error::Code::NotFound);
@@ -62,7 +71,7 @@ TEST_F(Repositories, UnknownJobIsNotFoundWithItsId) {
     EXPECT_EQ(JobRepository(*conn).setArchived(4242, true).error().code, Error::Code::NotFound);
 }
 
-TEST_F(Repositories, ArchivedJobsAreListedSeparately) {
+TEST_P(Repositories, ArchivedJobsAreListedSeparately) {
     JobRepository jobs(*conn);
     const qint64 a = jobs.insert(sampleJob(QStringLiteral("A"))).value().id;
     const qint64 b = jobs.insert(sampleJob(QStringLiteral("B"))).value().id;
@@ -73,7 +82,7 @@ TEST_F(Repositories, ArchivedJobsAreListedSeparately) {
     EXPECT_EQ(jobs.list(true)->at(0).id, a);
 }
 
-TEST_F(Repositories, ProductsKeepOrderProgressAndSnapshots) {
+TEST_P(Repositories, ProductsKeepOrderProgressAndSnapshots) {
     const qint64 job = JobRepository(*conn).insert(sampleJob(QStringLiteral("J"))).value().id;
     JobProductRepository products(*conn);
     ASSERT_TRUE(products.addProducts(job, {product(3), product(1), product(2)}).ok());
@@ -113,7 +122,7 @@ TEST_F(Repositories, ProductsKeepOrderProgressAndSnapshots) {
     EXPECT_EQ(page->at(0).productId, QStringLiteral("gid://shopify/Product/2"));
 }
 
-TEST_F(Repositories, TallyGroupsProductStatesPerJob) {
+TEST_P(Repositories, TallyGroupsProductStatesPerJob) {
     JobRepository jobs(*conn);
     const qint64 a = jobs.insert(sampleJob(QStringLiteral("A"))).value().id;
     const qint64 b = jobs.insert(sampleJob(QStringLiteral("B"))).value().id;
@@ -142,7 +151,7 @@ TEST_F(Repositories, TallyGroupsProductStatesPerJob) {
     EXPECT_EQ(all->value(b).total, 1);
 }
 
-TEST_F(Repositories, SuggestionsAreReplacedPerProduct) {
+TEST_P(Repositories, SuggestionsAreReplacedPerProduct) {
     const qint64 job = JobRepository(*conn).insert(sampleJob(QStringLiteral("J"))).value().id;
     ASSERT_TRUE(JobProductRepository(*conn).addProducts(job, {product(1), product(2)}).ok());
     SuggestionRepository suggestions(*conn);
@@ -162,12 +171,12 @@ TEST_F(Repositories, SuggestionsAreReplacedPerProduct) {
     EXPECT_EQ(byProduct->value(product(2).productId), QList<Suggestion>{red});
 }
 
-TEST_F(Repositories, ForeignKeysProtectProductsOfUnknownJobs) {
+TEST_P(Repositories, ForeignKeysProtectProductsOfUnknownJobs) {
     auto added = JobProductRepository(*conn).addProducts(777, {product(1)});
     EXPECT_FALSE(added.ok());
 }
 
-TEST_F(Repositories, DeletingAJobRemovesItsProductsAndSuggestions) {
+TEST_P(Repositories, DeletingAJobRemovesItsProductsAndSuggestions) {
     const qint64 job = JobRepository(*conn).insert(sampleJob(QStringLiteral("J"))).value().id;
     ASSERT_TRUE(JobProductRepository(*conn).addProducts(job, {product(1)}).ok());
     ASSERT_TRUE(SuggestionRepository(*conn)
@@ -182,3 +191,7 @@ TEST_F(Repositories, DeletingAJobRemovesItsProductsAndSuggestions) {
     ASSERT_TRUE(q.ok() && q->next());
     EXPECT_EQ(q->value(0).toInt(), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Repositories,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         [](const auto &info) { return backendName(info.param); });

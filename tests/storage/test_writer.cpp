@@ -159,3 +159,25 @@ TEST(JobService, ListsJobsWithTheirDerivedStatus) {
     EXPECT_EQ(list->at(1).status, JobStatus::ReadyToSync);
     EXPECT_EQ(list->at(1).tally.total, 1);
 }
+
+TEST(JobServiceOnPostgres, CreatesListsAndArchivesThroughTheWriter) {
+    if (!TempPostgres::available())
+        GTEST_SKIP() << "no PostgreSQL server (set PGHOST/PGPORT, or run under pg_virtualenv)";
+    TempPostgres db;
+    auto reader = db.open();
+    ASSERT_TRUE(reader);
+    auto writer = DatabaseWriter::start(db.config());
+    ASSERT_TRUE(writer.ok()) << writer.error().message.toStdString();
+    JobService service(*reader, *writer.value());
+    QList<QFuture<Result<Job>>> futures;
+    for (int i = 0; i < 10; ++i)
+        futures << service.create(named(i == 3 ? QString() : QStringLiteral("job %1").arg(i)));
+    int ok = 0;
+    for (auto &f : futures)
+        ok += f.result().ok() ? 1 : 0;
+    EXPECT_EQ(ok, 9) << "the invalid one fails alone";
+    const qint64 first = service.list(false)->at(0).job.id;
+    ASSERT_TRUE(service.setArchived(first, true).result().ok());
+    EXPECT_EQ(service.list(false)->size(), 8);
+    EXPECT_EQ(service.list(true)->size(), 1);
+}

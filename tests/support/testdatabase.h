@@ -25,6 +25,38 @@ private:
     QString m_path;
 };
 
+// A fresh, empty PostgreSQL database on the server named by PGHOST/PGPORT/PGUSER (as
+// pg_virtualenv sets them), dropped afterwards. available() is false without a server.
+class TempPostgres {
+public:
+    TempPostgres();
+    ~TempPostgres();
+    static bool available();
+    DatabaseConfig config() const { return m_config; }
+    std::unique_ptr<Connection> open() const;
+
+private:
+    DatabaseConfig m_config;
+    bool m_created = false;
+};
+
+enum class Backend { Sqlite, Postgres };
+std::string backendName(Backend backend);
+
+// A fresh database of either kind, for tests that must pass on both.
+class TempDatabase {
+public:
+    explicit TempDatabase(Backend backend);
+    DatabaseConfig config() const;
+    std::unique_ptr<Connection> open() const;
+    bool available() const;
+
+private:
+    Backend m_backend;
+    std::unique_ptr<TempSqlite> m_sqlite;
+    std::unique_ptr<TempPostgres> m_postgres;
+};
+
 // Path of a file under tests/data.
 QString testData(const QString &relative);
 
