@@ -16,9 +16,9 @@ namespace tagdesk::cli {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Cli", text);
-}
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 const char *const usageText =
     R"(Usage: tagdesk-cli [--db PATH] [--demo] [--store URL] [--json] <command>
@@ -108,7 +108,7 @@ const QStringList globalOptions{QStringLiteral("db"), QStringLiteral("demo"),
 bool Runner::onlyOptions(const QStringList &allowed) {
     for (const QString &name : m_parser.optionNames()) {
         if (!globalOptions.contains(name) && !allowed.contains(name)) {
-            usage(tr("'--%1' does not apply to '%2'")
+            usage(Texts::tr("'--%1' does not apply to '%2'")
                       .arg(name, m_words.mid(0, 2).join(QLatin1Char(' '))));
             return false;
         }
@@ -119,14 +119,14 @@ bool Runner::onlyOptions(const QStringList &allowed) {
 Result<qint64> Runner::jobId(int index) {
     if (m_words.size() <= index)
         return Error::invalid(
-            tr("'%1' needs a job id").arg(m_words.mid(0, index).join(QLatin1Char(' '))));
+            Texts::tr("'%1' needs a job id").arg(m_words.mid(0, index).join(QLatin1Char(' '))));
     bool ok = false;
     const qint64 id = m_words[index].toLongLong(&ok);
     if (!ok || id <= 0)
         return Error::invalid(
-            tr("'%1' is not a job id (job ids are whole numbers)").arg(m_words[index]));
+            Texts::tr("'%1' is not a job id (job ids are whole numbers)").arg(m_words[index]));
     if (m_words.size() > index + 1)
-        return Error::invalid(tr("Unexpected '%1'").arg(m_words[index + 1]));
+        return Error::invalid(Texts::tr("Unexpected '%1'").arg(m_words[index + 1]));
     return id;
 }
 
@@ -201,7 +201,7 @@ int Runner::run(const QStringList &arguments) {
     m_words = m_parser.positionalArguments();
     m_json = m_parser.isSet(QStringLiteral("json"));
     if (m_words.isEmpty())
-        return usage(tr("No command given"));
+        return usage(Texts::tr("No command given"));
 
     const QString group = m_words.value(0);
     const QString verb = m_words.value(1);
@@ -219,7 +219,7 @@ int Runner::run(const QStringList &arguments) {
                                    QStringLiteral("jobs show"), QStringLiteral("jobs archive"),
                                    QStringLiteral("jobs unarchive")};
     if (!known.contains(command) && !later.contains(command))
-        return usage(tr("Unknown command '%1'").arg(m_words.join(QLatin1Char(' '))));
+        return usage(Texts::tr("Unknown command '%1'").arg(m_words.join(QLatin1Char(' '))));
     if (later.contains(command))
         return notYet(command);
 
@@ -241,7 +241,7 @@ int Runner::jobsList() {
     if (!onlyOptions({QStringLiteral("archived")}))
         return UsageError;
     if (m_words.size() > 2)
-        return usage(tr("Unexpected '%1'").arg(m_words[2]));
+        return usage(Texts::tr("Unexpected '%1'").arg(m_words[2]));
     auto jobs = m_jobs->list(m_parser.isSet(QStringLiteral("archived")));
     if (!jobs)
         return fail(jobs.error());
@@ -262,9 +262,10 @@ int Runner::jobsCreate() {
                       QStringLiteral("images")}))
         return UsageError;
     if (m_words.size() > 2)
-        return usage(tr("Unexpected '%1' (put a name with spaces in quotes)").arg(m_words[2]));
+        return usage(
+            Texts::tr("Unexpected '%1' (put a name with spaces in quotes)").arg(m_words[2]));
     if (!m_parser.isSet(QStringLiteral("name")))
-        return usage(tr("'jobs create' needs --name"));
+        return usage(Texts::tr("'jobs create' needs --name"));
 
     NewJob request;
     request.name = m_parser.value(QStringLiteral("name"));
@@ -272,7 +273,7 @@ int Runner::jobsCreate() {
                            int(m_parser.isSet(QStringLiteral("collection"))) +
                            int(m_parser.isSet(QStringLiteral("products")));
     if (selections > 1)
-        return usage(tr("Give at most one of --query, --collection and --products"));
+        return usage(Texts::tr("Give at most one of --query, --collection and --products"));
     if (m_parser.isSet(QStringLiteral("query"))) {
         auto s = ProductSelection::fromQuery(m_parser.value(QStringLiteral("query")));
         if (!s)
@@ -293,7 +294,7 @@ int Runner::jobsCreate() {
     if (m_parser.isSet(QStringLiteral("tagger"))) {
         const auto tagger = taggerFromKey(m_parser.value(QStringLiteral("tagger")));
         if (!tagger)
-            return usage(tr("Unknown tagger '%1' (use local, ximilar, pixyle or openai)")
+            return usage(Texts::tr("Unknown tagger '%1' (use local, ximilar, pixyle or openai)")
                              .arg(m_parser.value(QStringLiteral("tagger"))));
         request.tagger = *tagger;
     }
@@ -301,7 +302,7 @@ int Runner::jobsCreate() {
         bool ok = false;
         request.imagesPerProduct = m_parser.value(QStringLiteral("images")).toInt(&ok);
         if (!ok)
-            return usage(tr("--images needs a whole number, not '%1'")
+            return usage(Texts::tr("--images needs a whole number, not '%1'")
                              .arg(m_parser.value(QStringLiteral("images"))));
     }
 
@@ -356,7 +357,7 @@ int Runner::jobsArchive(bool archived) {
             return fail(summary.error());
         printJson(jobJson(summary.value()));
     } else {
-        m_out << (archived ? tr("Archived job %1: %2") : tr("Unarchived job %1: %2"))
+        m_out << (archived ? Texts::tr("Archived job %1: %2") : Texts::tr("Unarchived job %1: %2"))
                      .arg(job->id)
                      .arg(job->name)
               << Qt::endl;

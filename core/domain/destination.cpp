@@ -56,18 +56,17 @@ Result<Destinations> destinationsFromKeys(const QString &text) {
 }
 
 QString destinationText(Destination d) {
-    const char *ctx = "Destination";
     switch (d) {
     case Destination::Tags:
-        return QCoreApplication::translate(ctx, "Tags");
+        return QCoreApplication::translate("Destination", "Tags");
     case Destination::Metafields:
-        return QCoreApplication::translate(ctx, "Metafields");
+        return QCoreApplication::translate("Destination", "Metafields");
     case Destination::ProductType:
-        return QCoreApplication::translate(ctx, "Product type");
+        return QCoreApplication::translate("Destination", "Product type");
     case Destination::AltText:
-        return QCoreApplication::translate(ctx, "Image alt text");
+        return QCoreApplication::translate("Destination", "Image alt text");
     case Destination::Description:
-        return QCoreApplication::translate(ctx, "Description");
+        return QCoreApplication::translate("Destination", "Description");
     }
     return {};
 }

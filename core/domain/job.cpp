@@ -7,23 +7,22 @@
 namespace tagdesk {
 
 Result<Job> NewJob::validated() const {
-    const char *ctx = "NewJob";
     const QString trimmed = name.simplified();
     if (trimmed.isEmpty())
-        return Error::invalid(QCoreApplication::translate(ctx, "A job needs a name"));
+        return Error::invalid(QCoreApplication::translate("NewJob", "A job needs a name"));
     if (trimmed.size() > Job::maxNameLength)
         return Error::invalid(
-            QCoreApplication::translate(ctx, "The job name is longer than %1 characters")
+            QCoreApplication::translate("NewJob", "The job name is longer than %1 characters")
                 .arg(Job::maxNameLength));
     if (imagesPerProduct < 1 || imagesPerProduct > Job::maxImagesPerProduct)
-        return Error::invalid(
-            QCoreApplication::translate(ctx, "Images per product must be between 1 and %1 (got %2)")
-                .arg(Job::maxImagesPerProduct)
-                .arg(imagesPerProduct));
+        return Error::invalid(QCoreApplication::translate(
+                                  "NewJob", "Images per product must be between 1 and %1 (got %2)")
+                                  .arg(Job::maxImagesPerProduct)
+                                  .arg(imagesPerProduct));
     for (const QString &a : attributes) {
         if (!attributes::isKnown(a))
             return Error::invalid(
-                QCoreApplication::translate(ctx, "Unknown attribute '%1' (known: %2)")
+                QCoreApplication::translate("NewJob", "Unknown attribute '%1' (known: %2)")
                     .arg(a, attributes::known().join(QStringLiteral(", "))));
     }
     Job job;

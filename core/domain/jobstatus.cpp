@@ -5,22 +5,21 @@
 namespace tagdesk {
 
 QString jobStatusText(JobStatus status) {
-    const char *ctx = "JobStatus";
     switch (status) {
     case JobStatus::Created:
-        return QCoreApplication::translate(ctx, "Created");
+        return QCoreApplication::translate("JobStatus", "Created");
     case JobStatus::Processing:
-        return QCoreApplication::translate(ctx, "Processing");
+        return QCoreApplication::translate("JobStatus", "Processing");
     case JobStatus::Review:
-        return QCoreApplication::translate(ctx, "Review");
+        return QCoreApplication::translate("JobStatus", "Review");
     case JobStatus::ReadyToSync:
-        return QCoreApplication::translate(ctx, "Ready to sync");
+        return QCoreApplication::translate("JobStatus", "Ready to sync");
     case JobStatus::Complete:
-        return QCoreApplication::translate(ctx, "Complete");
+        return QCoreApplication::translate("JobStatus", "Complete");
     case JobStatus::CompleteWithErrors:
-        return QCoreApplication::translate(ctx, "Complete but with errors");
+        return QCoreApplication::translate("JobStatus", "Complete but with errors");
     case JobStatus::Error:
-        return QCoreApplication::translate(ctx, "Error");
+        return QCoreApplication::translate("JobStatus", "Error");
     }
     return {};
 }

@@ -165,56 +165,53 @@ std::optional<SyncState> syncFromKey(const QString &key) {
 }
 
 QString stageText(PipelineStage s) {
-    const char *ctx = "PipelineStage";
     switch (s) {
     case PipelineStage::Pending:
-        return QCoreApplication::translate(ctx, "Waiting");
+        return QCoreApplication::translate("PipelineStage", "Waiting");
     case PipelineStage::Fetching:
-        return QCoreApplication::translate(ctx, "Downloading");
+        return QCoreApplication::translate("PipelineStage", "Downloading");
     case PipelineStage::Fetched:
-        return QCoreApplication::translate(ctx, "Downloaded");
+        return QCoreApplication::translate("PipelineStage", "Downloaded");
     case PipelineStage::Analysing:
-        return QCoreApplication::translate(ctx, "Analysing");
+        return QCoreApplication::translate("PipelineStage", "Analysing");
     case PipelineStage::Analysed:
-        return QCoreApplication::translate(ctx, "Analysed");
+        return QCoreApplication::translate("PipelineStage", "Analysed");
     case PipelineStage::Failed:
-        return QCoreApplication::translate(ctx, "Failed");
+        return QCoreApplication::translate("PipelineStage", "Failed");
     }
     return {};
 }
 
 QString reviewText(ReviewState s) {
-    const char *ctx = "ReviewState";
     switch (s) {
     case ReviewState::Pending:
-        return QCoreApplication::translate(ctx, "Needs review");
+        return QCoreApplication::translate("ReviewState", "Needs review");
     case ReviewState::Approved:
-        return QCoreApplication::translate(ctx, "Approved");
+        return QCoreApplication::translate("ReviewState", "Approved");
     case ReviewState::Rejected:
-        return QCoreApplication::translate(ctx, "Rejected");
+        return QCoreApplication::translate("ReviewState", "Rejected");
     }
     return {};
 }
 
 QString syncText(SyncState s) {
-    const char *ctx = "SyncState";
     switch (s) {
     case SyncState::None:
-        return QCoreApplication::translate(ctx, "Not queued");
+        return QCoreApplication::translate("SyncState", "Not queued");
     case SyncState::Queued:
-        return QCoreApplication::translate(ctx, "Waiting to sync");
+        return QCoreApplication::translate("SyncState", "Waiting to sync");
     case SyncState::Pushing:
-        return QCoreApplication::translate(ctx, "Syncing");
+        return QCoreApplication::translate("SyncState", "Syncing");
     case SyncState::Pushed:
-        return QCoreApplication::translate(ctx, "Synced");
+        return QCoreApplication::translate("SyncState", "Synced");
     case SyncState::Failed:
-        return QCoreApplication::translate(ctx, "Sync failed");
+        return QCoreApplication::translate("SyncState", "Sync failed");
     case SyncState::Conflict:
-        return QCoreApplication::translate(ctx, "Conflict");
+        return QCoreApplication::translate("SyncState", "Conflict");
     case SyncState::Reverting:
-        return QCoreApplication::translate(ctx, "Reverting");
+        return QCoreApplication::translate("SyncState", "Reverting");
     case SyncState::Reverted:
-        return QCoreApplication::translate(ctx, "Reverted");
+        return QCoreApplication::translate("SyncState", "Reverted");
     }
     return {};
 }

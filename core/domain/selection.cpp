@@ -7,9 +7,9 @@
 namespace tagdesk {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("ProductSelection", text);
-}
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(ProductSelection)
+};
 
 QString kindKey(ProductSelection::Kind kind) {
     switch (kind) {
@@ -34,8 +34,8 @@ Result<QString> normaliseShopifyGid(const QString &input, const QString &type) {
     const QString prefix = QStringLiteral("gid://shopify/%1/").arg(type);
     if (trimmed.startsWith(prefix) && number.match(trimmed.mid(prefix.size())).hasMatch())
         return trimmed;
-    return Error::invalid(
-        tr("'%1' is not a Shopify %2 id (expected %3123 or a number)").arg(input, type, prefix));
+    return Error::invalid(Texts::tr("'%1' is not a Shopify %2 id (expected %3123 or a number)")
+                              .arg(input, type, prefix));
 }
 
 QString gidNumber(const QString &gid) {
@@ -45,9 +45,9 @@ QString gidNumber(const QString &gid) {
 Result<ProductSelection> ProductSelection::fromQuery(const QString &query) {
     const QString trimmed = query.trimmed();
     if (trimmed.isEmpty())
-        return Error::invalid(tr("The search query is empty"));
+        return Error::invalid(Texts::tr("The search query is empty"));
     if (trimmed.size() > 1000)
-        return Error::invalid(tr("The search query is longer than 1000 characters"));
+        return Error::invalid(Texts::tr("The search query is longer than 1000 characters"));
     ProductSelection s;
     s.kind = Kind::Query;
     s.query = trimmed;
@@ -77,7 +77,7 @@ Result<ProductSelection> ProductSelection::fromProducts(const QStringList &produ
             s.productIds.append(gid.value());
     }
     if (s.productIds.isEmpty())
-        return Error::invalid(tr("No product ids were given"));
+        return Error::invalid(Texts::tr("No product ids were given"));
     return s;
 }
 
@@ -102,11 +102,11 @@ QString ProductSelection::shopifySearchQuery() const {
 QString ProductSelection::describe() const {
     switch (kind) {
     case Kind::AllActive:
-        return tr("All active products");
+        return Texts::tr("All active products");
     case Kind::Query:
-        return tr("Search: %1").arg(query);
+        return Texts::tr("Search: %1").arg(query);
     case Kind::Collection:
-        return tr("Collection %1").arg(gidNumber(collectionId));
+        return Texts::tr("Collection %1").arg(gidNumber(collectionId));
     case Kind::Products:
         return QCoreApplication::translate("ProductSelection", "%n picked product(s)", nullptr,
                                            int(productIds.size()));
@@ -146,7 +146,7 @@ Result<ProductSelection> ProductSelection::fromJson(const QJsonObject &json) {
             ids << v.toString();
         return fromProducts(ids);
     }
-    return Error::invalid(tr("Unknown product selection '%1'").arg(k));
+    return Error::invalid(Texts::tr("Unknown product selection '%1'").arg(k));
 }
 
 } // namespace tagdesk

@@ -13,9 +13,9 @@
 namespace tagdesk {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Database", text);
-}
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 QString uniqueConnectionName() {
     static QAtomicInteger<quint64> counter;
@@ -54,8 +54,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseConfig &confi
     const QString driver = sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
     if (!QSqlDatabase::isDriverAvailable(driver))
         return Error::unavailable(
-            tr("The Qt SQL driver %1 is not installed (install the package "
-               "that provides it, e.g. libqt6sql6-%2)")
+            Texts::tr("The Qt SQL driver %1 is not installed (install the package "
+                      "that provides it, e.g. libqt6sql6-%2)")
                 .arg(driver, sqlite ? QStringLiteral("sqlite") : QStringLiteral("psql")));
 
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, uniqueConnectionName());
@@ -76,17 +76,17 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseConfig &confi
     if (!conn->m_db.open()) {
         const QSqlError err = conn->m_db.lastError();
         if (sqlite)
-            return Error::storage(tr("Cannot open the database %1: %2. Check that the folder "
-                                     "exists and is writable.")
-                                      .arg(config.describe(), err.driverText().isEmpty()
-                                                                  ? err.text()
-                                                                  : err.databaseText()));
-        return Error::storage(
-            tr("Cannot connect to %1: %2").arg(config.describe(), err.databaseText().trimmed()));
+            return Error::storage(
+                Texts::tr("Cannot open the database %1: %2. Check that the folder "
+                          "exists and is writable.")
+                    .arg(config.describe(),
+                         err.driverText().isEmpty() ? err.text() : err.databaseText()));
+        return Error::storage(Texts::tr("Cannot connect to %1: %2")
+                                  .arg(config.describe(), err.databaseText().trimmed()));
     }
     if (sqlite) {
         if (auto r = runSql(conn->m_db, QStringLiteral("PRAGMA foreign_keys = ON"), {},
-                            tr("opening the database"));
+                            Texts::tr("opening the database"));
             !r)
             return r.error();
     }
@@ -96,8 +96,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseConfig &confi
 Error storageError(const QSqlError &error, const QSqlDatabase &db, const QString &doing) {
     const QString where = dialectOf(db) == SqlDialect::Sqlite
                               ? QDir::toNativeSeparators(db.databaseName())
-                              : tr("PostgreSQL database %1").arg(db.databaseName());
-    const QString what = doing.isEmpty() ? tr("using the database") : doing;
+                              : Texts::tr("PostgreSQL database %1").arg(db.databaseName());
+    const QString what = doing.isEmpty() ? Texts::tr("using the database") : doing;
     if (dialectOf(db) == SqlDialect::Sqlite) {
         bool ok = false;
         const int code = error.nativeErrorCode().toInt(&ok) & 0xff; // primary code
@@ -105,22 +105,24 @@ Error storageError(const QSqlError &error, const QSqlDatabase &db, const QString
             switch (code) {
             case sqliteBusy:
             case sqliteLocked:
-                return Error::locked(tr("The database %1 is locked by another program (while %2); "
-                                        "close the other Tagdesk or wait for it, then try again")
-                                         .arg(where, what));
+                return Error::locked(
+                    Texts::tr("The database %1 is locked by another program (while %2); "
+                              "close the other Tagdesk or wait for it, then try again")
+                        .arg(where, what));
             case sqliteCorrupt:
             case sqliteNotADb:
-                return Error::storage(tr("%1 is not a Tagdesk database or is damaged (%2)")
+                return Error::storage(Texts::tr("%1 is not a Tagdesk database or is damaged (%2)")
                                           .arg(where, error.databaseText()));
             case sqliteReadOnly:
             case sqliteCantOpen:
                 return Error::storage(
-                    tr("Cannot write to %1 (while %2): %3. Check that the file and its folder "
-                       "are writable.")
+                    Texts::tr(
+                        "Cannot write to %1 (while %2): %3. Check that the file and its folder "
+                        "are writable.")
                         .arg(where, what, error.databaseText()));
             case sqliteFull:
                 return Error::storage(
-                    tr("The disk holding %1 is full (while %2)").arg(where, what));
+                    Texts::tr("The disk holding %1 is full (while %2)").arg(where, what));
             default:
                 break;
             }
@@ -128,11 +130,11 @@ Error storageError(const QSqlError &error, const QSqlDatabase &db, const QString
     } else if (error.nativeErrorCode() == QLatin1String("55P03") ||
                error.nativeErrorCode() == QLatin1String("40P01")) {
         return Error::locked(
-            tr("%1 is locked by another session (while %2); try again").arg(where, what));
+            Texts::tr("%1 is locked by another session (while %2); try again").arg(where, what));
     }
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     return Error::storage(
-        tr("Database error in %1 while %2: %3").arg(where, what, detail.trimmed()));
+        Texts::tr("Database error in %1 while %2: %3").arg(where, what, detail.trimmed()));
 }
 
 QVariant sqlValue(const QVariant &value) {
@@ -165,14 +167,14 @@ Status beginWrite(QSqlDatabase &db) {
                                                             : QStringLiteral("BEGIN");
     QSqlQuery q(db);
     if (!q.exec(sql))
-        return storageError(q.lastError(), db, tr("starting a transaction"));
+        return storageError(q.lastError(), db, Texts::tr("starting a transaction"));
     return {};
 }
 
 Status commit(QSqlDatabase &db) {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
-        const Error e = storageError(q.lastError(), db, tr("saving changes"));
+        const Error e = storageError(q.lastError(), db, Texts::tr("saving changes"));
         rollback(db);
         return e;
     }

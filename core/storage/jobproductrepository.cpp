@@ -10,9 +10,9 @@
 namespace tagdesk {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("JobProductRepository", text);
-}
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(JobProductRepository)
+};
 
 const QString columns =
     QStringLiteral("job_id, product_id, position, title, stage, review, sync, error, snapshot");
@@ -28,7 +28,7 @@ Result<JobProduct> productFromRow(const QSqlQuery &q) {
     const auto sync = syncFromKey(q.value(6).toString());
     if (!stage || !review || !sync)
         return Error::storage(
-            tr("Product %1 of job %2 has an unknown state (%3/%4/%5)")
+            Texts::tr("Product %1 of job %2 has an unknown state (%3/%4/%5)")
                 .arg(p.productId)
                 .arg(p.jobId)
                 .arg(q.value(4).toString(), q.value(5).toString(), q.value(6).toString()));
@@ -38,7 +38,7 @@ Result<JobProduct> productFromRow(const QSqlQuery &q) {
         auto snapshot = ProductSnapshot::fromJson(
             QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object());
         if (!snapshot)
-            return Error::storage(tr("The stored copy of product %1 is damaged: %2")
+            return Error::storage(Texts::tr("The stored copy of product %1 is damaged: %2")
                                       .arg(p.productId, snapshot.error().message));
         p.snapshot = std::move(snapshot).value();
     }
@@ -51,7 +51,7 @@ Result<ProductTally> tallyFrom(QSqlQuery &q, int firstColumn) {
     const auto review = reviewFromKey(q.value(firstColumn + 1).toString());
     const auto sync = syncFromKey(q.value(firstColumn + 2).toString());
     if (!stage || !review || !sync)
-        return Error::storage(tr("A product has an unknown state (%1/%2/%3)")
+        return Error::storage(Texts::tr("A product has an unknown state (%1/%2/%3)")
                                   .arg(q.value(firstColumn).toString(),
                                        q.value(firstColumn + 1).toString(),
                                        q.value(firstColumn + 2).toString()));
@@ -69,7 +69,8 @@ Status JobProductRepository::addProducts(qint64 jobId, const QList<JobProduct> &
         "error, snapshot, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (job_id, product_id) DO NOTHING");
     if (!q.prepare(sql))
-        return storageError(q.lastError(), m_conn.db(), tr("adding products to job %1").arg(jobId));
+        return storageError(q.lastError(), m_conn.db(),
+                            Texts::tr("adding products to job %1").arg(jobId));
     for (const JobProduct &p : products) {
         q.addBindValue(sqlValue(jobId));
         q.addBindValue(sqlValue(p.productId));
@@ -85,8 +86,9 @@ Status JobProductRepository::addProducts(qint64 jobId, const QList<JobProduct> &
                            : QVariant());
         q.addBindValue(sqlValue(now));
         if (!q.exec())
-            return storageError(q.lastError(), m_conn.db(),
-                                tr("adding product %1 to job %2").arg(p.productId).arg(jobId));
+            return storageError(
+                q.lastError(), m_conn.db(),
+                Texts::tr("adding product %1 to job %2").arg(p.productId).arg(jobId));
     }
     return {};
 }
@@ -100,7 +102,8 @@ Result<QList<JobProduct>> JobProductRepository::list(qint64 jobId, int offset, i
         sql += QStringLiteral(" LIMIT ? OFFSET ?");
         binds << (limit >= 0 ? limit : std::numeric_limits<int>::max()) << offset;
     }
-    auto q = runSql(m_conn.db(), sql, binds, tr("reading the products of job %1").arg(jobId));
+    auto q =
+        runSql(m_conn.db(), sql, binds, Texts::tr("reading the products of job %1").arg(jobId));
     if (!q)
         return q.error();
     QList<JobProduct> out;
@@ -117,11 +120,11 @@ Result<JobProduct> JobProductRepository::find(qint64 jobId, const QString &produ
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT ") + columns +
                         QStringLiteral(" FROM job_products WHERE job_id = ? AND product_id = ?"),
-                    {jobId, productId}, tr("reading product %1").arg(productId));
+                    {jobId, productId}, Texts::tr("reading product %1").arg(productId));
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(tr("Job %1 has no product %2").arg(jobId).arg(productId));
+        return Error::notFound(Texts::tr("Job %1 has no product %2").arg(jobId).arg(productId));
     return productFromRow(q.value());
 }
 
@@ -133,11 +136,11 @@ Status JobProductRepository::setProgress(qint64 jobId, const QString &productId,
                               "updated_at = ? WHERE job_id = ? AND product_id = ?"),
                {stageKey(progress.stage), reviewKey(progress.review), syncKey(progress.sync), error,
                 toDbTime(QDateTime::currentDateTimeUtc()), jobId, productId},
-               tr("saving the state of product %1").arg(productId));
+               Texts::tr("saving the state of product %1").arg(productId));
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
-        return Error::notFound(tr("Job %1 has no product %2").arg(jobId).arg(productId));
+        return Error::notFound(Texts::tr("Job %1 has no product %2").arg(jobId).arg(productId));
     return {};
 }
 
@@ -148,11 +151,11 @@ Status JobProductRepository::setSnapshot(qint64 jobId, const ProductSnapshot &sn
                               "WHERE job_id = ? AND product_id = ?"),
                {QString::fromUtf8(QJsonDocument(snapshot.toJson()).toJson(QJsonDocument::Compact)),
                 snapshot.title, toDbTime(QDateTime::currentDateTimeUtc()), jobId, snapshot.id},
-               tr("saving the copy of product %1").arg(snapshot.id));
+               Texts::tr("saving the copy of product %1").arg(snapshot.id));
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
-        return Error::notFound(tr("Job %1 has no product %2").arg(jobId).arg(snapshot.id));
+        return Error::notFound(Texts::tr("Job %1 has no product %2").arg(jobId).arg(snapshot.id));
     return {};
 }
 
@@ -160,7 +163,7 @@ Result<ProductTally> JobProductRepository::tally(qint64 jobId) {
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT stage, review, sync, count(*) FROM job_products "
                                    "WHERE job_id = ? GROUP BY stage, review, sync"),
-                    {jobId}, tr("counting the products of job %1").arg(jobId));
+                    {jobId}, Texts::tr("counting the products of job %1").arg(jobId));
     if (!q)
         return q.error();
     ProductTally total;
@@ -177,7 +180,7 @@ Result<QHash<qint64, ProductTally>> JobProductRepository::tallies() {
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT job_id, stage, review, sync, count(*) FROM job_products "
                                    "GROUP BY job_id, stage, review, sync"),
-                    {}, tr("counting products"));
+                    {}, Texts::tr("counting products"));
     if (!q)
         return q.error();
     QHash<qint64, ProductTally> out;

@@ -8,9 +8,9 @@
 namespace tagdesk {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("JobRepository", text);
-}
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(JobRepository)
+};
 
 const QString columns = QStringLiteral(
     "id, name, selection, tagger, images_per_product, attributes, destinations, archived, "
@@ -23,14 +23,15 @@ Result<Job> jobFromRow(const QSqlQuery &q) {
     auto selection = ProductSelection::fromJson(
         QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object());
     if (!selection)
-        return Error::storage(tr("Job %1 has a damaged product selection: %2")
+        return Error::storage(Texts::tr("Job %1 has a damaged product selection: %2")
                                   .arg(job.id)
                                   .arg(selection.error().message));
     job.selection = selection.value();
     const auto tagger = taggerFromKey(q.value(3).toString());
     if (!tagger)
-        return Error::storage(
-            tr("Job %1 names an unknown tagger '%2'").arg(job.id).arg(q.value(3).toString()));
+        return Error::storage(Texts::tr("Job %1 names an unknown tagger '%2'")
+                                  .arg(job.id)
+                                  .arg(q.value(3).toString()));
     job.tagger = *tagger;
     job.imagesPerProduct = q.value(4).toInt();
     job.attributes = q.value(5).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -57,11 +58,11 @@ Result<Job> JobRepository::insert(const Job &job) {
          QString::fromUtf8(QJsonDocument(job.selection.toJson()).toJson(QJsonDocument::Compact)),
          taggerKey(job.tagger), job.imagesPerProduct, job.attributes.join(QLatin1Char(',')),
          destinationsToKeys(job.destinations), toDbTime(now), toDbTime(now)},
-        tr("saving the new job"));
+        Texts::tr("saving the new job"));
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::storage(tr("The database did not return the new job's id"));
+        return Error::storage(Texts::tr("The database did not return the new job's id"));
     Job stored = job;
     stored.id = q->value(0).toLongLong();
     stored.archived = false;
@@ -74,11 +75,11 @@ Result<Job> JobRepository::insert(const Job &job) {
 Result<Job> JobRepository::find(qint64 id) {
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM jobs WHERE id = ?"),
-                    {id}, tr("reading job %1").arg(id));
+                    {id}, Texts::tr("reading job %1").arg(id));
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(tr("There is no job with id %1").arg(id));
+        return Error::notFound(Texts::tr("There is no job with id %1").arg(id));
     return jobFromRow(q.value());
 }
 
@@ -86,7 +87,7 @@ Result<QList<Job>> JobRepository::list(bool archived) {
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT ") + columns +
                         QStringLiteral(" FROM jobs WHERE archived = ? ORDER BY id"),
-                    {archived ? 1 : 0}, tr("reading the job list"));
+                    {archived ? 1 : 0}, Texts::tr("reading the job list"));
     if (!q)
         return q.error();
     QList<Job> jobs;
@@ -102,7 +103,8 @@ Result<QList<Job>> JobRepository::list(bool archived) {
 Status JobRepository::setArchived(qint64 id, bool archived) {
     return touch(id, QStringLiteral("UPDATE jobs SET archived = ?, updated_at = ? WHERE id = ?"),
                  {archived ? 1 : 0},
-                 archived ? tr("archiving job %1").arg(id) : tr("unarchiving job %1").arg(id));
+                 archived ? Texts::tr("archiving job %1").arg(id)
+                          : Texts::tr("unarchiving job %1").arg(id));
 }
 
 Status JobRepository::setRunState(qint64 id, bool runRequested, const QString &fatalError) {
@@ -110,7 +112,7 @@ Status JobRepository::setRunState(qint64 id, bool runRequested, const QString &f
         id,
         QStringLiteral("UPDATE jobs SET run_requested = ?, fatal_error = ?, updated_at = ? "
                        "WHERE id = ?"),
-        {runRequested ? 1 : 0, fatalError}, tr("saving the state of job %1").arg(id));
+        {runRequested ? 1 : 0, fatalError}, Texts::tr("saving the state of job %1").arg(id));
 }
 
 Status JobRepository::touch(qint64 id, const QString &sql, const QVariantList &binds,
@@ -121,7 +123,7 @@ Status JobRepository::touch(qint64 id, const QString &sql, const QVariantList &b
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
-        return Error::notFound(tr("There is no job with id %1").arg(id));
+        return Error::notFound(Texts::tr("There is no job with id %1").arg(id));
     return {};
 }
 

@@ -14,9 +14,9 @@ int latestVersion();
 }
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Database", text);
-}
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 // Migrations are append-only: never edit one that has shipped; add the next number.
 // {{PK}} is an auto-numbered 64-bit primary key in each dialect.
@@ -173,7 +173,7 @@ Result<bool> hasTable(Connection &conn, const QString &table) {
                              "AND name = ?")
             : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE "
                              "table_schema = current_schema() AND table_name = ?");
-    auto q = runSql(conn.db(), sql, {table}, tr("reading the schema"));
+    auto q = runSql(conn.db(), sql, {table}, Texts::tr("reading the schema"));
     if (!q)
         return q.error();
     return q->next() && q->value(0).toInt() > 0;
@@ -185,7 +185,7 @@ Result<int> tableCount(Connection &conn) {
             ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
             : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE "
                              "table_schema = current_schema()");
-    auto q = runSql(conn.db(), sql, {}, tr("reading the schema"));
+    auto q = runSql(conn.db(), sql, {}, Texts::tr("reading the schema"));
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toInt() : 0;
@@ -194,34 +194,36 @@ Result<int> tableCount(Connection &conn) {
 Result<int> recordedVersion(Connection &conn) {
     auto q =
         runSql(conn.db(), QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"),
-               {}, tr("reading the schema version"));
+               {}, Texts::tr("reading the schema version"));
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toInt() : 0;
 }
 
 Error newerDatabase(Connection &conn, int version) {
-    return Error::storage(tr("%1 was written by a newer Tagdesk (schema version %2; this Tagdesk "
-                             "knows up to %3). Update Tagdesk to open it; nothing was changed.")
-                              .arg(conn.config().describe())
-                              .arg(version)
-                              .arg(schema::latestVersion()));
+    return Error::storage(
+        Texts::tr("%1 was written by a newer Tagdesk (schema version %2; this Tagdesk "
+                  "knows up to %3). Update Tagdesk to open it; nothing was changed.")
+            .arg(conn.config().describe())
+            .arg(version)
+            .arg(schema::latestVersion()));
 }
 
 Status enableWal(Connection &conn) {
     auto q = runSql(conn.db(), QStringLiteral("PRAGMA journal_mode = WAL"), {},
-                    tr("turning on write-ahead logging"));
+                    Texts::tr("turning on write-ahead logging"));
     if (!q)
         return q.error();
     const QString mode = q->next() ? q->value(0).toString().toLower() : QString();
     if (mode != QLatin1String("wal"))
-        return Error::storage(tr("%1 could not be switched to write-ahead logging (the file system "
-                                 "answered '%2'); Tagdesk needs it to stay safe when it is killed")
-                                  .arg(conn.config().describe(), mode));
+        return Error::storage(
+            Texts::tr("%1 could not be switched to write-ahead logging (the file system "
+                      "answered '%2'); Tagdesk needs it to stay safe when it is killed")
+                .arg(conn.config().describe(), mode));
     // WAL plus NORMAL sync is durable across application crashes, which is what we need.
     return runSql(conn.db(), QStringLiteral("PRAGMA synchronous = NORMAL"), {}).ok()
                ? Status{}
-               : Status{Error::storage(tr("Cannot set the synchronous mode"))};
+               : Status{Error::storage(Texts::tr("Cannot set the synchronous mode"))};
 }
 } // namespace
 
@@ -240,8 +242,9 @@ Result<int> currentVersion(Connection &conn) {
         if (!tables)
             return tables.error();
         if (tables.value() > 0)
-            return Error::storage(tr("%1 is a database, but not a Tagdesk one; choose another file")
-                                      .arg(conn.config().describe()));
+            return Error::storage(
+                Texts::tr("%1 is a database, but not a Tagdesk one; choose another file")
+                    .arg(conn.config().describe()));
         return 0;
     }
     return recordedVersion(conn);
@@ -267,7 +270,7 @@ Result<int> migrate(Connection &conn, int target) {
                 runSql(conn.db(),
                        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                       "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"),
-                       {}, tr("upgrading the database"));
+                       {}, Texts::tr("upgrading the database"));
             if (!create)
                 return create.error();
             // Another process may have migrated while we waited for the write lock.
@@ -278,15 +281,16 @@ Result<int> migrate(Connection &conn, int target) {
                 return now.value();
             for (const QString &statement : statementsFor(next, conn.dialect())) {
                 if (auto r = runSql(conn.db(), statement, {},
-                                    tr("upgrading the database to version %1").arg(next));
+                                    Texts::tr("upgrading the database to version %1").arg(next));
                     !r)
                     return r.error();
             }
-            auto record = runSql(
-                conn.db(),
-                QStringLiteral("INSERT INTO schema_migrations (version, applied_at) "
-                               "VALUES (?, ?)"),
-                {next, toDbTime(QDateTime::currentDateTimeUtc())}, tr("upgrading the database"));
+            auto record =
+                runSql(conn.db(),
+                       QStringLiteral("INSERT INTO schema_migrations (version, applied_at) "
+                                      "VALUES (?, ?)"),
+                       {next, toDbTime(QDateTime::currentDateTimeUtc())},
+                       Texts::tr("upgrading the database"));
             if (!record)
                 return record.error();
             return next;
@@ -304,11 +308,11 @@ Result<std::unique_ptr<Connection>> openDatabase(const DatabaseConfig &config) {
     if (config.backend == DatabaseConfig::Backend::Sqlite) {
         const QFileInfo file(config.sqlitePath);
         if (file.isDir())
-            return Error::invalid(tr("%1 is a folder, not a database file")
+            return Error::invalid(Texts::tr("%1 is a folder, not a database file")
                                       .arg(QDir::toNativeSeparators(config.sqlitePath)));
         const QDir folder = file.absoluteDir();
         if (!file.exists() && !folder.exists() && !QDir().mkpath(folder.absolutePath()))
-            return Error::storage(tr("Cannot create the folder %1 for the database")
+            return Error::storage(Texts::tr("Cannot create the folder %1 for the database")
                                       .arg(QDir::toNativeSeparators(folder.absolutePath())));
     }
 

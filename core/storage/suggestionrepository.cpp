@@ -8,9 +8,9 @@
 namespace tagdesk {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("SuggestionRepository", text);
-}
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(SuggestionRepository)
+};
 
 const QString columns = QStringLiteral(
     "product_id, attribute, value, confidence, source_image, alternatives, provider_label");
@@ -33,7 +33,7 @@ Suggestion fromRow(const QSqlQuery &q) {
 
 Status SuggestionRepository::replace(qint64 jobId, const QString &productId,
                                      const QList<Suggestion> &suggestions) {
-    const QString doing = tr("saving the suggestions for product %1").arg(productId);
+    const QString doing = Texts::tr("saving the suggestions for product %1").arg(productId);
     if (auto del =
             runSql(m_conn.db(),
                    QStringLiteral("DELETE FROM suggestions WHERE job_id = ? AND product_id = ?"),
@@ -70,7 +70,7 @@ Result<QList<Suggestion>> SuggestionRepository::forProduct(qint64 jobId, const Q
         m_conn.db(),
         QStringLiteral("SELECT ") + columns +
             QStringLiteral(" FROM suggestions WHERE job_id = ? AND product_id = ? ORDER BY id"),
-        {jobId, productId}, tr("reading the suggestions for product %1").arg(productId));
+        {jobId, productId}, Texts::tr("reading the suggestions for product %1").arg(productId));
     if (!q)
         return q.error();
     QList<Suggestion> out;
@@ -83,7 +83,7 @@ Result<QHash<QString, QList<Suggestion>>> SuggestionRepository::forJob(qint64 jo
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT ") + columns +
                         QStringLiteral(" FROM suggestions WHERE job_id = ? ORDER BY id"),
-                    {jobId}, tr("reading the suggestions of job %1").arg(jobId));
+                    {jobId}, Texts::tr("reading the suggestions of job %1").arg(jobId));
     if (!q)
         return q.error();
     QHash<QString, QList<Suggestion>> out;
