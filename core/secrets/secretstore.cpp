@@ -1,0 +1,122 @@
+#include "secrets/secretstore.h"
+
+#include <qt6keychain/keychain.h>
+
+#include <QCoreApplication>
+#include <QPromise>
+
+#include <memory>
+
+namespace tagdesk {
+
+namespace {
+
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(SecretStore)
+};
+
+Error keychainError(const QKeychain::Job &job, const QString &key) {
+    const QString what = Texts::tr("The system keychain refused access to '%1': %2");
+    if (job.error() == QKeychain::NoBackendAvailable)
+        return Error::unavailable(
+            Texts::tr("No system keychain is available to keep '%1' safe (%2). Start your "
+                      "desktop's keyring service, or pass the credential through the "
+                      "environment for this session.")
+                .arg(key, job.errorString()));
+    return Error::failed(what.arg(key, job.errorString()));
+}
+
+template <typename T> QFuture<T> ready(T value) {
+    QPromise<T> promise;
+    promise.start();
+    promise.addResult(std::move(value));
+    promise.finish();
+    return promise.future();
+}
+
+} // namespace
+
+QString shopSecretKey(const QString &shopDomain, const QString &name) {
+    return QStringLiteral("shopify/%1/%2").arg(shopDomain.toLower(), name);
+}
+
+QString taggerSecretKey(const QString &tagger, const QString &name) {
+    return QStringLiteral("tagger/%1/%2").arg(tagger.toLower(), name);
+}
+
+KeychainSecretStore::KeychainSecretStore(QString service)
+    : m_service(std::move(service)) {
+}
+
+QFuture<Result<std::optional<QString>>> KeychainSecretStore::read(const QString &key) {
+    auto promise = std::make_shared<QPromise<Result<std::optional<QString>>>>();
+    promise->start();
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    QObject::connect(job, &QKeychain::Job::finished, job, [promise, key](QKeychain::Job *done) {
+        auto *reader = static_cast<QKeychain::ReadPasswordJob *>(done);
+        if (done->error() == QKeychain::NoError)
+            promise->addResult(std::optional<QString>(reader->textData()));
+        else if (done->error() == QKeychain::EntryNotFound)
+            promise->addResult(std::optional<QString>());
+        else
+            promise->addResult(keychainError(*done, key));
+        promise->finish();
+    });
+    job->start();
+    return promise->future();
+}
+
+QFuture<Status> KeychainSecretStore::write(const QString &key, const QString &secret) {
+    auto promise = std::make_shared<QPromise<Status>>();
+    promise->start();
+    auto *job = new QKeychain::WritePasswordJob(m_service);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    job->setTextData(secret);
+    QObject::connect(job, &QKeychain::Job::finished, job, [promise, key](QKeychain::Job *done) {
+        promise->addResult(done->error() == QKeychain::NoError ? Status{}
+                                                               : Status{keychainError(*done, key)});
+        promise->finish();
+    });
+    job->start();
+    return promise->future();
+}
+
+QFuture<Status> KeychainSecretStore::remove(const QString &key) {
+    auto promise = std::make_shared<QPromise<Status>>();
+    promise->start();
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    QObject::connect(job, &QKeychain::Job::finished, job, [promise, key](QKeychain::Job *done) {
+        const bool ok =
+            done->error() == QKeychain::NoError || done->error() == QKeychain::EntryNotFound;
+        promise->addResult(ok ? Status{} : Status{keychainError(*done, key)});
+        promise->finish();
+    });
+    job->start();
+    return promise->future();
+}
+
+QFuture<Result<std::optional<QString>>> MemorySecretStore::read(const QString &key) {
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_secrets.constFind(key);
+    return ready(
+        Result<std::optional<QString>>(it == m_secrets.cend() ? std::nullopt : std::optional(*it)));
+}
+
+QFuture<Status> MemorySecretStore::write(const QString &key, const QString &secret) {
+    QMutexLocker lock(&m_mutex);
+    m_secrets.insert(key, secret);
+    return ready(Status{});
+}
+
+QFuture<Status> MemorySecretStore::remove(const QString &key) {
+    QMutexLocker lock(&m_mutex);
+    m_secrets.remove(key);
+    return ready(Status{});
+}
+
+} // namespace tagdesk
