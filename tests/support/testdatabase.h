@@ -2,6 +2,7 @@
 
 #include "storage/connection.h"
 #include "storage/databaseconfig.h"
+#include "support/qtprinters.h"
 
 #include <QString>
 #include <QTemporaryDir>
