@@ -1,0 +1,213 @@
+#include "net/httpclient.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QPromise>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <memory>
+
+namespace tagdesk {
+
+namespace {
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(HttpClient)
+};
+
+bool isLoopback(const QUrl &url) {
+    const QString host = url.host();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+AttemptOutcome::Kind kindOf(QNetworkReply::NetworkError error) {
+    switch (error) {
+    case QNetworkReply::OperationCanceledError: // our own transfer timeout
+    case QNetworkReply::TimeoutError:
+        return AttemptOutcome::Kind::Timeout;
+    default:
+        return AttemptOutcome::Kind::ConnectionError;
+    }
+}
+} // namespace
+
+// One request from first attempt to final answer. Deletes itself when done.
+class HttpExchange : public QObject {
+public:
+    HttpExchange(HttpClient *client, HttpRequest request)
+        : QObject(client)
+        , m_client(client)
+        , m_request(std::move(request)) {
+        m_timer.setSingleShot(true);
+        connect(&m_timer, &QTimer::timeout, this, &HttpExchange::timedOut);
+        m_promise.start();
+    }
+
+    QFuture<Result<HttpResponse>> future() { return m_promise.future(); }
+
+    void attempt() {
+        ++m_attempts;
+        m_timedOut = false;
+        m_tooLarge = false;
+        m_received.clear();
+        QNetworkRequest r(m_request.url);
+        r.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                       QNetworkRequest::NoLessSafeRedirectPolicy);
+        r.setMaximumRedirectsAllowed(5);
+        for (const auto &[name, value] : m_request.headers)
+            r.setRawHeader(name, value);
+        m_reply = m_client->m_network->sendCustomRequest(r, m_request.method, m_request.body);
+        connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::readAvailable);
+        connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_timer.start(); });
+        connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::finished);
+        m_timer.start(m_request.transferTimeout);
+    }
+
+private:
+    void readAvailable() {
+        m_timer.start();
+        if (m_received.size() + m_reply->bytesAvailable() > m_request.maxResponseBytes) {
+            m_tooLarge = true;
+            m_reply->abort();
+            return;
+        }
+        m_received += m_reply->readAll();
+    }
+
+    void timedOut() {
+        if (m_reply) {
+            m_timedOut = true;
+            m_reply->abort();
+        }
+    }
+
+    void finished() {
+        m_timer.stop();
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->deleteLater();
+        if (!m_tooLarge && reply->bytesAvailable() > 0)
+            m_received += reply->readAll();
+
+        if (m_tooLarge)
+            return deliver(
+                Error::failed(Texts::tr("The answer to %1 was larger than %2 MB and was not read")
+                                  .arg(purpose())
+                                  .arg(m_request.maxResponseBytes / (1024 * 1024))));
+
+        const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        AttemptOutcome outcome;
+        HttpResponse response;
+        if (!statusAttr.isValid() || m_timedOut) {
+            outcome.kind = m_timedOut ? AttemptOutcome::Kind::Timeout : kindOf(reply->error());
+            m_lastNetworkError = m_timedOut ? Texts::tr("no answer for %1 s")
+                                                  .arg(m_request.transferTimeout.count() / 1000.0)
+                                            : reply->errorString();
+        } else {
+            response.status = statusAttr.toInt();
+            response.body = m_received;
+            for (const auto &[name, value] : reply->rawHeaderPairs())
+                response.headers.insert(name.toLower(), value);
+            response.attempts = m_attempts;
+            outcome = m_request.classify ? m_request.classify(response)
+                                         : HttpClient::classifyByStatus(response);
+            if (!outcome.retryAfter)
+                outcome.retryAfter = RetryPolicy::parseRetryAfter(response.header("retry-after"),
+                                                                  QDateTime::currentDateTimeUtc());
+        }
+
+        const RetryPolicy::Decision next =
+            m_client->m_policy.decide(m_attempts, outcome, m_client->m_random());
+        if (next.retry) {
+            QTimer::singleShot(next.delay, this, &HttpExchange::attempt);
+            return;
+        }
+        if (response.status == 0)
+            return deliver(Error::unavailable(
+                Texts::tr("Could not reach %1 while %2 (%3, after %n attempt(s))", nullptr,
+                          m_attempts)
+                    .arg(m_request.url.host(), purpose(), m_lastNetworkError)));
+        if (outcome.kind == AttemptOutcome::Kind::Malformed)
+            return deliver(Error::failed(
+                Texts::tr(
+                    "%1 answered %2 with something that could not be read (after %n attempt(s))",
+                    nullptr, m_attempts)
+                    .arg(m_request.url.host(), purpose())));
+        deliver(std::move(response));
+    }
+
+    QString purpose() const {
+        return m_request.purpose.isEmpty() ? m_request.url.toDisplayString(QUrl::RemoveQuery)
+                                           : m_request.purpose;
+    }
+
+    void deliver(Result<HttpResponse> result) {
+        m_promise.addResult(std::move(result));
+        m_promise.finish();
+        deleteLater();
+    }
+
+    HttpClient *m_client;
+    HttpRequest m_request;
+    QPromise<Result<HttpResponse>> m_promise;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timer;
+    QByteArray m_received;
+    QString m_lastNetworkError;
+    int m_attempts = 0;
+    bool m_timedOut = false;
+    bool m_tooLarge = false;
+};
+
+HttpClient::HttpClient(QNetworkAccessManager *network, RetryPolicy policy,
+                       std::function<double()> random, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_policy(policy)
+    , m_random(random ? std::move(random)
+                      : [] { return QRandomGenerator::global()->generateDouble(); }) {
+}
+
+Status HttpClient::checkUrlIsSafe(const QUrl &url) {
+    if (!url.isValid() || url.host().isEmpty())
+        return Error::invalid(Texts::tr("'%1' is not a valid address").arg(url.toString()));
+    if (url.scheme() == QLatin1String("https"))
+        return {};
+    if (url.scheme() == QLatin1String("http") && isLoopback(url))
+        return {};
+    if (url.scheme() == QLatin1String("http"))
+        return Error::invalid(
+            Texts::tr("'%1' uses plain http; Tagdesk sends credentials only over https "
+                      "(http is allowed to this computer only)")
+                .arg(url.toDisplayString()));
+    return Error::invalid(Texts::tr("'%1' is not an http(s) address").arg(url.toDisplayString()));
+}
+
+AttemptOutcome HttpClient::classifyByStatus(const HttpResponse &response) {
+    if (response.isSuccess())
+        return {AttemptOutcome::Kind::Success, response.status, {}};
+    return {AttemptOutcome::Kind::HttpError, response.status, {}};
+}
+
+QFuture<Result<HttpResponse>> HttpClient::send(HttpRequest request) {
+    if (auto safe = checkUrlIsSafe(request.url); !safe) {
+        QPromise<Result<HttpResponse>> refused;
+        refused.start();
+        refused.addResult(safe.error());
+        refused.finish();
+        return refused.future();
+    }
+    auto *exchange = new HttpExchange(this, std::move(request));
+    QFuture<Result<HttpResponse>> future = exchange->future();
+    exchange->attempt();
+    return future;
+}
+
+} // namespace tagdesk

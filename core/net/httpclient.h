@@ -1,0 +1,78 @@
+#pragma once
+
+#include "net/retrypolicy.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace tagdesk {
+
+struct HttpResponse {
+    int status = 0;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // names in lower case
+    int attempts = 0;
+
+    bool isSuccess() const { return status >= 200 && status < 300; }
+    QByteArray header(const QByteArray &lowerCaseName) const {
+        return headers.value(lowerCaseName);
+    }
+};
+
+struct HttpRequest {
+    QByteArray method = "GET";
+    QUrl url;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    // No byte received for this long ends the attempt (reset whenever data arrives).
+    std::chrono::milliseconds transferTimeout{30'000};
+    // An answer larger than this is cut off and reported, never buffered whole.
+    qint64 maxResponseBytes = 64 * 1024 * 1024;
+    // What the request is for, in words, for messages: "reading products from shop.example".
+    QString purpose;
+    // Looks at an HTTP answer that may still be a failure in disguise (GraphQL THROTTLED
+    // with status 200). Defaults to judging by the status code alone.
+    std::function<AttemptOutcome(const HttpResponse &)> classify;
+};
+
+// The one way Tagdesk talks HTTP: one exchange object per request owning its reply, a
+// transfer timeout reset on progress, a cap on the answer's size, no redirect from https
+// to http, plain http only to loopback, and the one RetryPolicy between attempts.
+//
+// The future holds an HttpResponse for every answer that came (including 4xx, and 5xx
+// or 429 once retries are used up: the caller knows what they mean for its service), or
+// an Error when no usable answer came at all. Lives on the thread of its
+// QNetworkAccessManager; call send() from that thread.
+class HttpClient : public QObject {
+    Q_OBJECT
+public:
+    HttpClient(QNetworkAccessManager *network, RetryPolicy policy = {},
+               std::function<double()> random = {}, QObject *parent = nullptr);
+
+    QFuture<Result<HttpResponse>> send(HttpRequest request);
+
+    // http:// is allowed only to this machine; everything else must be https://.
+    static Status checkUrlIsSafe(const QUrl &url);
+    static AttemptOutcome classifyByStatus(const HttpResponse &response);
+
+    const RetryPolicy &policy() const { return m_policy; }
+
+private:
+    friend class HttpExchange;
+    QNetworkAccessManager *m_network;
+    RetryPolicy m_policy;
+    std::function<double()> m_random;
+};
+
+} // namespace tagdesk
