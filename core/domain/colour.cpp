@@ -1,0 +1,441 @@
+#include "domain/colour.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+
+namespace tagdesk::colour {
+
+namespace {
+
+// D65 reference white (CIE 1931 2°), as used by the sRGB standard.
+constexpr double whiteX = 0.95047;
+constexpr double whiteY = 1.0;
+constexpr double whiteZ = 1.08883;
+
+constexpr double labEpsilon = 216.0 / 24389.0; // (6/29)^3
+constexpr double labKappa = 24389.0 / 27.0;    // (29/3)^3
+
+double srgbToLinear(double c) {
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+double linearToSrgb(double c) {
+    return c <= 0.0031308 ? 12.92 * c : 1.055 * std::pow(c, 1.0 / 2.4) - 0.055;
+}
+
+// Linearising through a table keeps clustering of tens of thousands of pixels cheap.
+const std::array<double, 256> &linearTable() {
+    static const std::array<double, 256> table = [] {
+        std::array<double, 256> t{};
+        for (int i = 0; i < 256; ++i)
+            t[static_cast<size_t>(i)] = srgbToLinear(i / 255.0);
+        return t;
+    }();
+    return table;
+}
+
+// Linear → sRGB byte through a table fine enough that the rounding error stays below
+// one step of the output.
+constexpr int encodeTableSize = 4096;
+const std::array<quint8, encodeTableSize + 1> &encodeTable() {
+    static const std::array<quint8, encodeTableSize + 1> table = [] {
+        std::array<quint8, encodeTableSize + 1> t{};
+        for (int i = 0; i <= encodeTableSize; ++i)
+            t[static_cast<size_t>(i)] = static_cast<quint8>(
+                std::lround(linearToSrgb(static_cast<double>(i) / encodeTableSize) * 255.0));
+        return t;
+    }();
+    return table;
+}
+
+quint32 encodeChannel(double linear) {
+    const auto index =
+        static_cast<size_t>(std::lround(std::clamp(linear, 0.0, 1.0) * encodeTableSize));
+    return encodeTable()[index];
+}
+
+double labF(double t) {
+    return t > labEpsilon ? std::cbrt(t) : (labKappa * t + 16.0) / 116.0;
+}
+
+double labFInverse(double f) {
+    const double cube = f * f * f;
+    return cube > labEpsilon ? cube : (116.0 * f - 16.0) / labKappa;
+}
+
+int channelByte(double linear) {
+    return std::clamp(static_cast<int>(std::lround(linearToSrgb(linear) * 255.0)), 0, 255);
+}
+
+double degrees(double radians) {
+    return radians * 180.0 / std::numbers::pi;
+}
+
+double radians(double degrees) {
+    return degrees * std::numbers::pi / 180.0;
+}
+
+// Hue angle in degrees, 0..360, for CIEDE2000 (0 for a neutral).
+double hueAngle(double a, double b) {
+    if (a == 0 && b == 0)
+        return 0;
+    const double h = degrees(std::atan2(b, a));
+    return h < 0 ? h + 360.0 : h;
+}
+
+Lab labFromHex(quint32 rgb) {
+    return rgbToLab(0xff000000u | rgb);
+}
+
+struct PaletteEntry {
+    const char *name;
+    quint32 rgb;
+    const char *family;
+};
+
+// Swatches are the colours as they look in ordinary product photos (fabric under
+// indoor light), not saturated screen primaries: a "red" dress photographs nearer
+// #b22a30 than #ff0000, and a black one nearer #1a1a1c than #000000.
+constexpr std::array paletteEntries{
+    PaletteEntry{"black", 0x1a1a1c, "black"},     PaletteEntry{"charcoal", 0x484848, "grey"},
+    PaletteEntry{"grey", 0x85878a, "grey"},       PaletteEntry{"light grey", 0xbfc0c2, "grey"},
+    PaletteEntry{"white", 0xf4f4f2, "white"},     PaletteEntry{"cream", 0xefe6cf, "white"},
+    PaletteEntry{"beige", 0xcdb89c, "beige"},     PaletteEntry{"khaki", 0xa89b74, "beige"},
+    PaletteEntry{"camel", 0xb58a5a, "brown"},     PaletteEntry{"brown", 0x5e4030, "brown"},
+    PaletteEntry{"chocolate", 0x3a2a22, "brown"}, PaletteEntry{"navy", 0x333a52, "blue"},
+    PaletteEntry{"blue", 0x2f5fa8, "blue"},       PaletteEntry{"royal blue", 0x2d4bc8, "blue"},
+    PaletteEntry{"light blue", 0x9fbfdc, "blue"}, PaletteEntry{"turquoise", 0x2fa8a8, "blue"},
+    PaletteEntry{"green", 0x2f7a3e, "green"},     PaletteEntry{"olive", 0x6b6a3a, "green"},
+    PaletteEntry{"mint", 0xa8dcc0, "green"},      PaletteEntry{"yellow", 0xe8d030, "yellow"},
+    PaletteEntry{"mustard", 0xc49a2c, "yellow"},  PaletteEntry{"orange", 0xe07a2e, "orange"},
+    PaletteEntry{"rust", 0xa9553a, "orange"},     PaletteEntry{"red", 0xb22a30, "red"},
+    PaletteEntry{"burgundy", 0x6a1f2c, "red"},    PaletteEntry{"pink", 0xeaa2b8, "pink"},
+    PaletteEntry{"fuchsia", 0xc8337f, "pink"},    PaletteEntry{"purple", 0x6a3f8e, "purple"},
+    PaletteEntry{"plum", 0x7d4a74, "purple"},     PaletteEntry{"lilac", 0xbca4d0, "purple"},
+};
+
+const QHash<QString, QString> &familyByName() {
+    static const QHash<QString, QString> families = [] {
+        QHash<QString, QString> map;
+        for (const PaletteEntry &entry : paletteEntries)
+            map.insert(QLatin1String(entry.name), QLatin1String(entry.family));
+        return map;
+    }();
+    return families;
+}
+
+// SplitMix64: a tiny generator whose output is fixed by its definition, unlike the
+// distributions of <random>, whose results differ between standard libraries.
+class SeededRandom {
+public:
+    explicit SeededRandom(quint64 seed)
+        : m_state(seed) {}
+
+    // Uniform in [0, 1).
+    double next() {
+        m_state += 0x9e3779b97f4a7c15ull;
+        quint64 z = m_state;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        z ^= z >> 31;
+        return static_cast<double>(z >> 11) * 0x1.0p-53;
+    }
+
+private:
+    quint64 m_state;
+};
+
+std::vector<Lab> opaquePixelsAsLab(const std::vector<quint32> &pixels) {
+    std::vector<Lab> labs;
+    labs.reserve(pixels.size());
+    for (quint32 argb : pixels) {
+        if ((argb >> 24) >= 128)
+            labs.push_back(rgbToLab(argb));
+    }
+    return labs;
+}
+
+size_t nearestCentre(const Lab &point, const std::vector<Lab> &centres) {
+    size_t best = 0;
+    double bestDistance = distanceSquared(point, centres[0]);
+    for (size_t c = 1; c < centres.size(); ++c) {
+        const double d = distanceSquared(point, centres[c]);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+// Picks index i with probability weights[i] / total.
+size_t weightedPick(const std::vector<double> &weights, double total, SeededRandom &random) {
+    const double target = random.next() * total;
+    double running = 0;
+    for (size_t i = 0; i < weights.size(); ++i) {
+        running += weights[i];
+        if (running > target)
+            return i;
+    }
+    return weights.size() - 1;
+}
+
+// k-means++: each new centre is drawn with probability proportional to its squared
+// distance from the nearest centre so far, which spreads the seeds over the colours.
+std::vector<Lab> seedCentres(const std::vector<Lab> &points, size_t k, SeededRandom &random) {
+    std::vector<Lab> centres;
+    centres.push_back(points[static_cast<size_t>(random.next() * points.size())]);
+    std::vector<double> nearest(points.size());
+    for (size_t i = 0; i < points.size(); ++i)
+        nearest[i] = distanceSquared(points[i], centres[0]);
+    while (centres.size() < k) {
+        double total = 0;
+        for (double d : nearest)
+            total += d;
+        if (total <= 0)
+            break; // every point already sits on a centre: fewer colours than k
+        centres.push_back(points[weightedPick(nearest, total, random)]);
+        for (size_t i = 0; i < points.size(); ++i)
+            nearest[i] = std::min(nearest[i], distanceSquared(points[i], centres.back()));
+    }
+    return centres;
+}
+
+struct Clustering {
+    std::vector<Lab> centres;
+    std::vector<size_t> sizes;
+};
+
+// Moves every centre to the mean of its points; returns the cluster sizes.
+std::vector<size_t> recomputeCentres(const std::vector<Lab> &points,
+                                     const std::vector<size_t> &assignment,
+                                     std::vector<Lab> &centres) {
+    std::vector<Lab> sums(centres.size());
+    std::vector<size_t> sizes(centres.size(), 0);
+    for (size_t i = 0; i < points.size(); ++i) {
+        Lab &sum = sums[assignment[i]];
+        sum.L += points[i].L;
+        sum.a += points[i].a;
+        sum.b += points[i].b;
+        ++sizes[assignment[i]];
+    }
+    for (size_t c = 0; c < centres.size(); ++c) {
+        if (sizes[c] > 0) {
+            const double n = static_cast<double>(sizes[c]);
+            centres[c] = {sums[c].L / n, sums[c].a / n, sums[c].b / n};
+        }
+    }
+    return sizes;
+}
+
+// Lloyd's iterations until no point changes cluster (or a generous cap is reached).
+Clustering lloyd(const std::vector<Lab> &points, std::vector<Lab> centres) {
+    constexpr int maxIterations = 50;
+    std::vector<size_t> assignment(points.size(), centres.size());
+    std::vector<size_t> sizes;
+    for (int iteration = 0; iteration < maxIterations; ++iteration) {
+        bool changed = false;
+        for (size_t i = 0; i < points.size(); ++i) {
+            const size_t c = nearestCentre(points[i], centres);
+            changed = changed || c != assignment[i];
+            assignment[i] = c;
+        }
+        if (!changed)
+            break;
+        sizes = recomputeCentres(points, assignment, centres);
+    }
+    if (sizes.empty())
+        sizes = recomputeCentres(points, assignment, centres);
+    return {std::move(centres), std::move(sizes)};
+}
+
+// One entry per palette name: share-weighted mean centre, summed share.
+QList<ColourShare> mergeByName(const Clustering &clustering, size_t pointCount) {
+    QList<ColourShare> merged;
+    for (size_t c = 0; c < clustering.centres.size(); ++c) {
+        if (clustering.sizes[c] == 0)
+            continue;
+        const double share = static_cast<double>(clustering.sizes[c]) / pointCount;
+        const Lab &centre = clustering.centres[c];
+        const QString name = nearestColourName(centre);
+        auto same = std::find_if(merged.begin(), merged.end(),
+                                 [&](const ColourShare &s) { return s.name == name; });
+        if (same == merged.end()) {
+            merged.append({centre, name, share});
+            continue;
+        }
+        const double total = same->share + share;
+        same->centre = {(same->centre.L * same->share + centre.L * share) / total,
+                        (same->centre.a * same->share + centre.a * share) / total,
+                        (same->centre.b * same->share + centre.b * share) / total};
+        same->share = total;
+    }
+    return merged;
+}
+
+} // namespace
+
+Lab rgbToLab(quint32 argb) {
+    const auto &linear = linearTable();
+    const double r = linear[(argb >> 16) & 0xff];
+    const double g = linear[(argb >> 8) & 0xff];
+    const double b = linear[argb & 0xff];
+    const double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / whiteX;
+    const double y = (0.2126729 * r + 0.7151522 * g + 0.0721750 * b) / whiteY;
+    const double z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / whiteZ;
+    const double fx = labF(x);
+    const double fy = labF(y);
+    const double fz = labF(z);
+    return {116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)};
+}
+
+quint32 labToRgb(const Lab &lab) {
+    const double fy = (lab.L + 16.0) / 116.0;
+    const double fx = fy + lab.a / 500.0;
+    const double fz = fy - lab.b / 200.0;
+    const double x = labFInverse(fx) * whiteX;
+    const double y = labFInverse(fy) * whiteY;
+    const double z = labFInverse(fz) * whiteZ;
+    const double r = 3.2404542 * x - 1.5371385 * y - 0.4985314 * z;
+    const double g = -0.9692660 * x + 1.8760108 * y + 0.0415560 * z;
+    const double b = 0.0556434 * x - 0.2040259 * y + 1.0572252 * z;
+    return 0xff000000u | (static_cast<quint32>(channelByte(r)) << 16) |
+           (static_cast<quint32>(channelByte(g)) << 8) | static_cast<quint32>(channelByte(b));
+}
+
+QString hexName(const Lab &lab) {
+    return QStringLiteral("#%1").arg(labToRgb(lab) & 0xffffffu, 6, 16, QLatin1Char('0'));
+}
+
+LinearGains gainsToNeutral(const Lab &reference, double targetL, double maxGain) {
+    const quint32 rgb = labToRgb(reference);
+    const auto &linear = linearTable();
+    const double target = labFInverse((targetL + 16.0) / 116.0); // Y of a neutral at targetL
+    auto gain = [&](quint32 channel) {
+        const double value = linear[channel & 0xff];
+        return value <= 0 ? maxGain : std::min(maxGain, target / value);
+    };
+    return {gain(rgb >> 16), gain(rgb >> 8), gain(rgb)};
+}
+
+quint32 applyGains(quint32 argb, const LinearGains &gains) {
+    const auto &linear = linearTable();
+    const quint32 r = encodeChannel(linear[(argb >> 16) & 0xff] * gains.r);
+    const quint32 g = encodeChannel(linear[(argb >> 8) & 0xff] * gains.g);
+    const quint32 b = encodeChannel(linear[argb & 0xff] * gains.b);
+    return (argb & 0xff000000u) | (r << 16) | (g << 8) | b;
+}
+
+double distanceSquared(const Lab &x, const Lab &y) {
+    const double dL = x.L - y.L;
+    const double da = x.a - y.a;
+    const double db = x.b - y.b;
+    return dL * dL + da * da + db * db;
+}
+
+// Sharma, Wu and Dalal, "The CIEDE2000 color-difference formula: implementation notes,
+// supplementary test data, and mathematical observations" (2005), equations 1–22.
+double deltaE2000(const Lab &x, const Lab &y, double lightnessWeight) {
+    const double c1 = std::hypot(x.a, x.b);
+    const double c2 = std::hypot(y.a, y.b);
+    const double meanC = (c1 + c2) / 2.0;
+    const double meanC7 = std::pow(meanC, 7);
+    const double g = 0.5 * (1.0 - std::sqrt(meanC7 / (meanC7 + std::pow(25.0, 7))));
+    const double a1 = (1.0 + g) * x.a;
+    const double a2 = (1.0 + g) * y.a;
+    const double cp1 = std::hypot(a1, x.b);
+    const double cp2 = std::hypot(a2, y.b);
+    const double hp1 = hueAngle(a1, x.b);
+    const double hp2 = hueAngle(a2, y.b);
+
+    const double dL = y.L - x.L;
+    const double dC = cp2 - cp1;
+    double dh = 0;
+    if (cp1 * cp2 != 0) {
+        dh = hp2 - hp1;
+        if (dh > 180)
+            dh -= 360;
+        else if (dh < -180)
+            dh += 360;
+    }
+    const double dH = 2.0 * std::sqrt(cp1 * cp2) * std::sin(radians(dh / 2.0));
+
+    const double meanL = (x.L + y.L) / 2.0;
+    const double meanCp = (cp1 + cp2) / 2.0;
+    double meanH = hp1 + hp2;
+    if (cp1 * cp2 != 0) {
+        if (std::abs(hp1 - hp2) <= 180)
+            meanH /= 2.0;
+        else
+            meanH = (hp1 + hp2 < 360) ? (meanH + 360) / 2.0 : (meanH - 360) / 2.0;
+    }
+    const double t = 1.0 - 0.17 * std::cos(radians(meanH - 30)) +
+                     0.24 * std::cos(radians(2 * meanH)) + 0.32 * std::cos(radians(3 * meanH + 6)) -
+                     0.20 * std::cos(radians(4 * meanH - 63));
+    const double dTheta = 30.0 * std::exp(-std::pow((meanH - 275.0) / 25.0, 2));
+    const double meanCp7 = std::pow(meanCp, 7);
+    const double rc = 2.0 * std::sqrt(meanCp7 / (meanCp7 + std::pow(25.0, 7)));
+    const double lOffset = (meanL - 50) * (meanL - 50);
+    const double sl = 1.0 + 0.015 * lOffset / std::sqrt(20.0 + lOffset);
+    const double sc = 1.0 + 0.045 * meanCp;
+    const double sh = 1.0 + 0.015 * meanCp * t;
+    const double rt = -std::sin(radians(2 * dTheta)) * rc;
+
+    const double termL = dL / (lightnessWeight * sl);
+    const double termC = dC / sc;
+    const double termH = dH / sh;
+    return std::sqrt(termL * termL + termC * termC + termH * termH + rt * termC * termH);
+}
+
+const QList<NamedColour> &fashionPalette() {
+    static const QList<NamedColour> palette = [] {
+        QList<NamedColour> list;
+        for (const PaletteEntry &entry : paletteEntries)
+            list.append({QLatin1String(entry.name), labFromHex(entry.rgb)});
+        return list;
+    }();
+    return palette;
+}
+
+QStringList paletteNames() {
+    QStringList names;
+    for (const NamedColour &colour : fashionPalette())
+        names.append(colour.name);
+    return names;
+}
+
+QString nearestColourName(const Lab &lab) {
+    const NamedColour *best = nullptr;
+    double bestDistance = 0;
+    for (const NamedColour &colour : fashionPalette()) {
+        const double d = deltaE2000(lab, colour.lab, textileLightnessWeight);
+        if (!best || d < bestDistance) {
+            best = &colour;
+            bestDistance = d;
+        }
+    }
+    return best->name;
+}
+
+QString colourFamily(const QString &name) {
+    return familyByName().value(name, name);
+}
+
+QList<ColourShare> dominantColours(const std::vector<quint32> &pixels, int k, quint32 seed) {
+    const std::vector<Lab> points = opaquePixelsAsLab(pixels);
+    if (points.empty() || k < 1)
+        return {};
+    SeededRandom random(seed);
+    const size_t clusterCount = std::min(static_cast<size_t>(k), points.size());
+    const Clustering clustering = lloyd(points, seedCentres(points, clusterCount, random));
+    QList<ColourShare> result = mergeByName(clustering, points.size());
+    std::stable_sort(result.begin(), result.end(),
+                     [](const ColourShare &x, const ColourShare &y) { return x.share > y.share; });
+    return result;
+}
+
+} // namespace tagdesk::colour
