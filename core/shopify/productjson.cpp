@@ -1,0 +1,65 @@
+#include "shopify/productjson.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace tagdesk {
+
+namespace {
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(ShopifyProduct)
+};
+
+QJsonArray nodesOf(const QJsonValue &connection) {
+    const QJsonObject c = connection.toObject();
+    if (c.contains(QLatin1String("nodes")))
+        return c.value(QLatin1String("nodes")).toArray();
+    QJsonArray nodes;
+    for (const QJsonValue &edge : c.value(QLatin1String("edges")).toArray())
+        nodes.append(edge.toObject().value(QLatin1String("node")));
+    return nodes;
+}
+
+QString str(const QJsonObject &o, const char *key) {
+    return o.value(QLatin1String(key)).toString();
+}
+} // namespace
+
+Result<ProductSnapshot> productFromGraphql(const QJsonObject &node) {
+    ProductSnapshot p;
+    p.id = str(node, "id");
+    if (!p.id.startsWith(QLatin1String("gid://shopify/Product/")))
+        return Error::failed(
+            Texts::tr("Shopify answered with a product without a valid id ('%1')").arg(p.id));
+    p.handle = str(node, "handle");
+    p.title = str(node, "title");
+    p.vendor = str(node, "vendor");
+    p.productType = str(node, "productType");
+    p.status = str(node, "status");
+    p.descriptionHtml = str(node, "descriptionHtml");
+    for (const QJsonValue &t : node.value(QLatin1String("tags")).toArray())
+        p.tags << t.toString();
+    p.updatedAt = QDateTime::fromString(str(node, "updatedAt"), Qt::ISODateWithMs);
+    if (!p.updatedAt.isValid())
+        return Error::failed(
+            Texts::tr("Shopify answered product %1 without a valid updatedAt").arg(p.id));
+
+    for (const QJsonValue &v : nodesOf(node.value(QLatin1String("media")))) {
+        const QJsonObject m = v.toObject();
+        const QJsonObject image = m.value(QLatin1String("image")).toObject();
+        // Only images can be analysed (videos and 3D models are skipped).
+        if (image.isEmpty() || str(m, "mediaContentType") != QLatin1String("IMAGE"))
+            continue;
+        p.media.append({str(m, "id"), QUrl(str(image, "url")), str(m, "alt"),
+                        image.value(QLatin1String("width")).toInt(),
+                        image.value(QLatin1String("height")).toInt()});
+    }
+    for (const QJsonValue &v : nodesOf(node.value(QLatin1String("metafields")))) {
+        const QJsonObject m = v.toObject();
+        p.metafields.append({str(m, "namespace"), str(m, "key"), str(m, "type"), str(m, "value"),
+                             str(m, "compareDigest")});
+    }
+    return p;
+}
+
+} // namespace tagdesk

@@ -1,0 +1,355 @@
+#include "shopify/shopifyclient.h"
+
+#include "shopify/productjson.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPromise>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace tagdesk {
+
+namespace {
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(ShopifyClient)
+};
+
+template <typename T> QFuture<T> readyFuture(T value) {
+    QPromise<T> p;
+    p.start();
+    p.addResult(std::move(value));
+    p.finish();
+    return p.future();
+}
+
+QJsonArray errorsOf(const QJsonObject &body) {
+    return body.value(QLatin1String("errors")).toArray();
+}
+
+QString errorCode(const QJsonValue &error) {
+    return error.toObject()
+        .value(QLatin1String("extensions"))
+        .toObject()
+        .value(QLatin1String("code"))
+        .toString();
+}
+
+// A first guess at a document's cost before Shopify has told us (API-NOTES §1.6).
+constexpr double defaultCost = 50;
+} // namespace
+
+ShopifyClient::ShopifyClient(HttpClient *http, ShopifyStore store, ShopifyCredentials credentials,
+                             QObject *parent)
+    : QObject(parent)
+    , m_http(http)
+    , m_store(std::move(store))
+    , m_credentials(std::move(credentials)) {
+}
+
+Result<QString> ShopifyClient::documentText(const QString &document) {
+    QFile file(QStringLiteral(":/graphql/%1.graphql").arg(document));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::failed(Texts::tr("Tagdesk has no GraphQL document named %1").arg(document));
+    QString text = QString::fromUtf8(file.readAll());
+    // The same rule as tests/graphql/validate.mjs: a document gets the fragments it spreads.
+    static const QRegularExpression spread(QStringLiteral("\\.\\.\\.([A-Z]\\w*)"));
+    QStringList added;
+    for (auto it = spread.globalMatch(text); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        QFile fragment(QStringLiteral(":/graphql/fragments/%1.graphql").arg(name));
+        if (added.contains(name) || !fragment.open(QIODevice::ReadOnly))
+            continue;
+        added << name;
+        text += QLatin1Char('\n') + QString::fromUtf8(fragment.readAll());
+    }
+    return text;
+}
+
+QFuture<Result<QString>> ShopifyClient::accessToken() {
+    if (!m_credentials.usesClientCredentials()) {
+        if (m_credentials.accessToken.isEmpty())
+            return readyFuture(Result<QString>(Error::invalid(
+                Texts::tr("No access token is set for %1: add one in Settings (or set "
+                          "TAGDESK_SHOPIFY_TOKEN for scripts)")
+                    .arg(m_store.domain()))));
+        return readyFuture(Result<QString>(m_credentials.accessToken));
+    }
+    if (!m_grantedToken.isEmpty() && QDateTime::currentDateTimeUtc() < m_grantedTokenRenewAt)
+        return readyFuture(Result<QString>(m_grantedToken));
+
+    // Client-credentials grant (API-NOTES §1.2 B).
+    HttpRequest request;
+    request.method = "POST";
+    request.url = m_store.accessTokenUrl();
+    request.purpose = Texts::tr("getting an access token from %1").arg(m_store.domain());
+    request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
+    form.addQueryItem(QStringLiteral("client_id"), m_credentials.clientId);
+    form.addQueryItem(QStringLiteral("client_secret"), m_credentials.clientSecret);
+    request.body = form.toString(QUrl::FullyEncoded).toUtf8();
+    return m_http->send(request).then(
+        this, [this](const Result<HttpResponse> &answer) -> Result<QString> {
+            if (!answer)
+                return answer.error();
+            if (answer->status == 400 || answer->status == 401)
+                return Error::invalid(
+                    Texts::tr("%1 refused the app's client id and secret (HTTP %2): "
+                              "check them in Settings")
+                        .arg(m_store.domain())
+                        .arg(answer->status));
+            if (!answer->isSuccess())
+                return httpError(answer.value());
+            const QJsonObject body = QJsonDocument::fromJson(answer->body).object();
+            const QString token = body.value(QLatin1String("access_token")).toString();
+            if (token.isEmpty())
+                return Error::failed(Texts::tr("%1 answered the token request without a token")
+                                         .arg(m_store.domain()));
+            // Renew when 90% of its life has passed; a day if Shopify does not say.
+            const qint64 lifetime = body.value(QLatin1String("expires_in")).toInteger(86400);
+            m_grantedToken = token;
+            m_grantedTokenRenewAt = QDateTime::currentDateTimeUtc().addSecs(lifetime * 9 / 10);
+            return token;
+        });
+}
+
+QFuture<Result<QJsonObject>> ShopifyClient::execute(const QString &document,
+                                                    const QJsonObject &variables) {
+    auto text = documentText(document);
+    if (!text)
+        return readyFuture(Result<QJsonObject>(text.error()));
+    return accessToken()
+        .then(this,
+              [this, document, text = text.value(), variables](const Result<QString> &token) {
+                  if (!token)
+                      return readyFuture(Result<QJsonObject>(token.error()));
+                  return send(document, text, variables, token.value());
+              })
+        .unwrap();
+}
+
+QFuture<Result<QJsonObject>> ShopifyClient::send(const QString &document, const QString &text,
+                                                 const QJsonObject &variables,
+                                                 const QString &token) {
+    const double cost = m_learnedCost.value(document, defaultCost);
+    const auto wait = m_throttle.delayBefore(cost, CostThrottle::Clock::now());
+
+    HttpRequest request;
+    request.method = "POST";
+    request.url = m_store.graphqlUrl();
+    request.purpose = Texts::tr("talking to %1").arg(m_store.domain());
+    request.headers = {{"Content-Type", "application/json"},
+                       {"Accept", "application/json"},
+                       {"X-Shopify-Access-Token", token.toUtf8()}};
+    request.body = QJsonDocument(QJsonObject{{QStringLiteral("query"), text},
+                                             {QStringLiteral("variables"), variables}})
+                       .toJson(QJsonDocument::Compact);
+    request.classify = [this, document](const HttpResponse &r) {
+        return classify(document, r);
+    };
+
+    auto promise = std::make_shared<QPromise<Result<QJsonObject>>>();
+    promise->start();
+    QTimer::singleShot(wait, this, [this, promise, request, cost, document] {
+        m_throttle.reserve(cost);
+        m_http->send(request).then(this, [this, promise, cost,
+                                          document](const Result<HttpResponse> &r) {
+            m_throttle.release(cost);
+            promise->addResult(r ? interpret(document, r.value()) : Result<QJsonObject>(r.error()));
+            promise->finish();
+        });
+    });
+    return promise->future();
+}
+
+AttemptOutcome ShopifyClient::classify(const QString &document, const HttpResponse &response) {
+    const QJsonDocument json = QJsonDocument::fromJson(response.body);
+    const QJsonObject body = json.object();
+    // Every answer carries the bucket's state: pace from it.
+    const QJsonObject cost =
+        body.value(QLatin1String("extensions")).toObject().value(QLatin1String("cost")).toObject();
+    const QJsonObject status = cost.value(QLatin1String("throttleStatus")).toObject();
+    const auto now = CostThrottle::Clock::now();
+    if (!status.isEmpty())
+        m_throttle.update({status.value(QLatin1String("maximumAvailable")).toDouble(),
+                           status.value(QLatin1String("currentlyAvailable")).toDouble(),
+                           status.value(QLatin1String("restoreRate")).toDouble()},
+                          now);
+    const double requested = cost.value(QLatin1String("requestedQueryCost")).toDouble();
+    if (requested > 0)
+        m_learnedCost.insert(document, requested);
+
+    if (response.status == 429) {
+        m_throttle.throttled(now);
+        return {AttemptOutcome::Kind::HttpError, 429, {}};
+    }
+    if (!response.isSuccess())
+        return HttpClient::classifyByStatus(response);
+    if (!json.isObject())
+        return {AttemptOutcome::Kind::Malformed, response.status, {}};
+    for (const QJsonValue &e : errorsOf(body)) {
+        if (errorCode(e) == QLatin1String("THROTTLED")) {
+            // Wait until the bucket holds what this document costs.
+            const double needed =
+                requested > 0 ? requested : m_learnedCost.value(document, defaultCost);
+            return {AttemptOutcome::Kind::Throttled, response.status,
+                    m_throttle.delayBefore(needed, now)};
+        }
+    }
+    return {AttemptOutcome::Kind::Success, response.status, {}};
+}
+
+Error ShopifyClient::httpError(const HttpResponse &r) const {
+    const QString shop = m_store.domain();
+    switch (r.status) {
+    case 401:
+        return Error::invalid(
+            Texts::tr("%1 refused the access token (HTTP 401). Check the token in "
+                      "Settings; it may have been revoked or mistyped.")
+                .arg(shop));
+    case 402:
+        return Error::failed(
+            Texts::tr("%1 is frozen: its Shopify bill is unpaid (HTTP 402). The store "
+                      "owner must settle it before Tagdesk can work.")
+                .arg(shop));
+    case 403:
+        return Error::invalid(
+            Texts::tr("%1 denied access (HTTP 403): the app is not allowed to do this. "
+                      "Check the app's permissions in the Shopify admin.")
+                .arg(shop));
+    case 404:
+        return Error::invalid(
+            Texts::tr("%1 has no Admin API at %2 (HTTP 404): check the store address "
+                      "and the API version (%3).")
+                .arg(shop, m_store.graphqlUrl().path(), m_store.apiVersion));
+    case 423:
+        return Error::failed(
+            Texts::tr("%1 is locked (HTTP 423), e.g. for fraud review or by its "
+                      "owner. Nothing can be read or written until Shopify unlocks it.")
+                .arg(shop));
+    case 429:
+        return Error::unavailable(
+            Texts::tr("%1 kept asking Tagdesk to slow down (HTTP 429) after every "
+                      "retry; try again in a few minutes.")
+                .arg(shop));
+    default:
+        if (r.status >= 500)
+            return Error::unavailable(
+                Texts::tr("%1 had a server error (HTTP %2) after every retry; "
+                          "Shopify may be having trouble, try again later.")
+                    .arg(shop)
+                    .arg(r.status));
+        return Error::failed(Texts::tr("%1 answered HTTP %2").arg(shop).arg(r.status));
+    }
+}
+
+Result<QJsonObject> ShopifyClient::interpret(const QString &document,
+                                             const HttpResponse &response) {
+    if (!response.isSuccess())
+        return httpError(response);
+    const QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    const QJsonArray errors = errorsOf(body);
+    if (!errors.isEmpty()) {
+        const QJsonValue first = errors.first();
+        const QString code = errorCode(first);
+        const QString message = first.toObject().value(QLatin1String("message")).toString();
+        const QString shop = m_store.domain();
+        if (code == QLatin1String("ACCESS_DENIED"))
+            return Error::invalid(
+                Texts::tr("%1 denied access: %2. Give the app the missing access scope "
+                          "(e.g. write_products) in the Shopify admin.")
+                    .arg(shop, message));
+        if (code == QLatin1String("MAX_COST_EXCEEDED"))
+            return Error::failed(
+                Texts::tr("%1 refused a request as too expensive (%2). This is a Tagdesk "
+                          "bug: please report it.")
+                    .arg(shop, message));
+        if (code == QLatin1String("THROTTLED"))
+            return Error::unavailable(
+                Texts::tr("%1 stayed throttled after every retry; try again in a "
+                          "few minutes.")
+                    .arg(shop));
+        return Error::failed(Texts::tr("%1 refused %2: %3").arg(shop, document, message));
+    }
+    if (!body.value(QLatin1String("data")).isObject())
+        return Error::failed(Texts::tr("%1 answered without data").arg(m_store.domain()));
+    return body.value(QLatin1String("data")).toObject();
+}
+
+QFuture<Result<ShopConnection>> ShopifyClient::connectToShop() {
+    return execute(QStringLiteral("AccessScopes"))
+        .then(this, [this](const Result<QJsonObject> &data) -> Result<ShopConnection> {
+            if (!data)
+                return data.error();
+            ShopConnection c;
+            const QJsonObject shop = data->value(QLatin1String("shop")).toObject();
+            c.shopName = shop.value(QLatin1String("name")).toString();
+            c.domain = shop.value(QLatin1String("myshopifyDomain")).toString(m_store.domain());
+            const QJsonArray scopes = data->value(QLatin1String("currentAppInstallation"))
+                                          .toObject()
+                                          .value(QLatin1String("accessScopes"))
+                                          .toArray();
+            for (const QJsonValue &s : scopes)
+                c.scopes << s.toObject().value(QLatin1String("handle")).toString();
+            c.canWriteProducts = c.scopes.contains(QLatin1String("write_products"));
+            return c;
+        });
+}
+
+QFuture<Result<qint64>> ShopifyClient::countProducts(const QString &searchQuery) {
+    return execute(QStringLiteral("ProductsCount"), {{QStringLiteral("query"), searchQuery}})
+        .then(this, [](const Result<QJsonObject> &data) -> Result<qint64> {
+            if (!data)
+                return data.error();
+            return data->value(QLatin1String("productsCount"))
+                .toObject()
+                .value(QLatin1String("count"))
+                .toInteger();
+        });
+}
+
+QFuture<Result<ProductPage>> ShopifyClient::productsPage(const QString &searchQuery,
+                                                         const QString &after, int first) {
+    QJsonObject variables{{QStringLiteral("first"), std::clamp(first, 1, 250)},
+                          {QStringLiteral("query"), searchQuery}};
+    if (!after.isEmpty())
+        variables.insert(QStringLiteral("after"), after);
+    return execute(QStringLiteral("ProductsPage"), variables)
+        .then(this, [](const Result<QJsonObject> &data) -> Result<ProductPage> {
+            if (!data)
+                return data.error();
+            const QJsonObject products = data->value(QLatin1String("products")).toObject();
+            const QJsonObject pageInfo = products.value(QLatin1String("pageInfo")).toObject();
+            ProductPage page;
+            page.hasNextPage = pageInfo.value(QLatin1String("hasNextPage")).toBool();
+            page.endCursor = pageInfo.value(QLatin1String("endCursor")).toString();
+            for (const QJsonValue &node : products.value(QLatin1String("nodes")).toArray()) {
+                auto snapshot = productFromGraphql(node.toObject());
+                if (!snapshot)
+                    return snapshot.error();
+                page.products.append(std::move(snapshot).value());
+            }
+            return page;
+        });
+}
+
+QFuture<Result<std::optional<ProductSnapshot>>> ShopifyClient::product(const QString &id) {
+    return execute(QStringLiteral("Product"), {{QStringLiteral("id"), id}})
+        .then(this, [](const Result<QJsonObject> &data) -> Result<std::optional<ProductSnapshot>> {
+            if (!data)
+                return data.error();
+            const QJsonValue node = data->value(QLatin1String("product"));
+            if (node.isNull() || node.isUndefined())
+                return std::optional<ProductSnapshot>();
+            auto snapshot = productFromGraphql(node.toObject());
+            if (!snapshot)
+                return snapshot.error();
+            return std::optional<ProductSnapshot>(std::move(snapshot).value());
+        });
+}
+
+} // namespace tagdesk

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "domain/product.h"
+#include "net/httpclient.h"
+#include "shopify/costthrottle.h"
+#include "shopify/shopifystore.h"
+
+#include <QDateTime>
+#include <QFuture>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace tagdesk {
+
+// How Tagdesk proves who it is to a store: a pasted Admin API access token (shpat_…), or
+// an app's client id and secret for the client-credentials grant (the token it gets is
+// renewed before it expires). Values come from the SecretStore; never logged.
+struct ShopifyCredentials {
+    QString accessToken;
+    QString clientId;
+    QString clientSecret;
+
+    bool usesClientCredentials() const { return accessToken.isEmpty() && !clientId.isEmpty(); }
+};
+
+struct ShopConnection {
+    QString shopName;
+    QString domain;
+    QStringList scopes;
+    bool canWriteProducts = false;
+};
+
+struct ProductPage {
+    QList<ProductSnapshot> products;
+    bool hasNextPage = false;
+    QString endCursor;
+};
+
+// The Shopify Admin GraphQL client. Sends the documents in resources/graphql, paces every
+// request with the one CostThrottle (learning each document's cost from the answers),
+// treats THROTTLED and 429 as "wait", and turns Shopify's failures into messages naming
+// the cause and what to do. Returns values; stores nothing.
+class ShopifyClient : public QObject {
+    Q_OBJECT
+public:
+    ShopifyClient(HttpClient *http, ShopifyStore store, ShopifyCredentials credentials,
+                  QObject *parent = nullptr);
+
+    const ShopifyStore &store() const { return m_store; }
+    const CostThrottle &throttle() const { return m_throttle; }
+
+    // Runs one document (its file name without .graphql) and gives its `data` object.
+    QFuture<Result<QJsonObject>> execute(const QString &document,
+                                         const QJsonObject &variables = {});
+
+    // Who we are and what we may do: a missing write_products is reported here, before
+    // a job starts, not after an hour of work.
+    QFuture<Result<ShopConnection>> connectToShop();
+    QFuture<Result<qint64>> countProducts(const QString &searchQuery);
+    QFuture<Result<ProductPage>> productsPage(const QString &searchQuery, const QString &after,
+                                              int first = 100);
+    // std::nullopt if the product no longer exists.
+    QFuture<Result<std::optional<ProductSnapshot>>> product(const QString &id);
+
+    // The text of a document with the fragments it uses appended.
+    static Result<QString> documentText(const QString &document);
+
+private:
+    QFuture<Result<QString>> accessToken();
+    QFuture<Result<QJsonObject>> send(const QString &document, const QString &text,
+                                      const QJsonObject &variables, const QString &token);
+    AttemptOutcome classify(const QString &document, const HttpResponse &response);
+    Result<QJsonObject> interpret(const QString &document, const HttpResponse &response);
+    Error httpError(const HttpResponse &response) const;
+
+    HttpClient *m_http;
+    ShopifyStore m_store;
+    ShopifyCredentials m_credentials;
+    CostThrottle m_throttle;
+    QHash<QString, double> m_learnedCost; // requestedQueryCost per document
+    QString m_grantedToken;               // from the client-credentials grant
+    QDateTime m_grantedTokenRenewAt;
+};
+
+} // namespace tagdesk

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QString>
+#include <QUrl>
+
+namespace tagdesk {
+
+// The Admin API version every request uses, pinned in this one place (API-NOTES
+// "Decisions"); a setting may override it.
+inline constexpr const char *defaultShopifyApiVersion = "2026-01";
+
+// Which store Tagdesk talks to, parsed from what a person types: "example",
+// "example.myshopify.com", "https://example.myshopify.com/admin" — or, for the sandbox
+// and local tests, an http:// address on this machine.
+struct ShopifyStore {
+    QUrl baseUrl; // scheme + host (+ port), no path
+    QString apiVersion = QString::fromLatin1(defaultShopifyApiVersion);
+
+    static Result<ShopifyStore> parse(const QString &input);
+    QUrl graphqlUrl() const;
+    QUrl accessTokenUrl() const;
+    // "example.myshopify.com" — what secrets are filed under and what the status bar shows.
+    QString domain() const;
+};
+
+} // namespace tagdesk
