@@ -19,6 +19,7 @@ struct Error {
         Storage,      // the database could not be read or written
         Locked,       // another program holds the database
         Unavailable,  // a feature or service that is not there (offline, not built)
+        Quota,        // a provider's credits or quota are used up: stop, do not retry
     };
 
     Code code = Code::Failed;
@@ -31,6 +32,7 @@ struct Error {
     static Error storage(QString m) { return {Code::Storage, std::move(m)}; }
     static Error locked(QString m) { return {Code::Locked, std::move(m)}; }
     static Error unavailable(QString m) { return {Code::Unavailable, std::move(m)}; }
+    static Error quota(QString m) { return {Code::Quota, std::move(m)}; }
 };
 
 // A value or an Error: results are values, never a bool plus a side channel.
