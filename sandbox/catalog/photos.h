@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tagdesk::sandbox {
+
+// The photos bundled with the sandbox (resources/demo/images, CC0; see its README.md):
+// what the demo catalog shows and what any loaded catalog's images are mapped to.
+
+struct PhotoInfo {
+    QString name;   // file name, e.g. "dress__06a00c0f-….jpg"
+    QString label;  // the dataset's class: dress, hat, longsleeve, outwear, pants, shirt,
+                    // shoes, shorts, skirt, t-shirt
+    QString colour; // the main colour as labelled by eye (labels.csv)
+    int width = 0;
+    int height = 0;
+};
+
+// The photo's JPEG bytes; empty if there is no such photo.
+QByteArray photoBytes(const QString &photo);
+
+// Every bundled photo's name, sorted.
+QStringList photoNames();
+
+std::optional<PhotoInfo> photoInfo(const QString &photo);
+
+// The distinct labels, sorted, and the photos carrying one of them (sorted).
+QStringList photoLabels();
+QStringList photosWithLabel(const QString &label);
+
+// The bundled photo whose bytes are exactly these, if any (taggers receive images as
+// base64 or data URIs and still need to know which photo it was).
+std::optional<QString> photoWithContent(const QByteArray &bytes);
+
+} // namespace tagdesk::sandbox
