@@ -24,6 +24,10 @@ struct Job {
     // The runner should be working on this job (set when a run starts, cleared when it
     // finishes or is cancelled). A job killed mid-run keeps it and is resumed.
     bool runRequested = false;
+    // How far listing the selection got: the cursor after the last stored page, and
+    // whether the whole selection is stored.
+    QString listingCursor;
+    bool listingDone = false;
     // Why the job could not run at all (bad credentials, quota gone…); empty if none.
     QString fatalError;
     QDateTime createdAt;

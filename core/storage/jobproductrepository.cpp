@@ -128,6 +128,50 @@ Result<JobProduct> JobProductRepository::find(qint64 jobId, const QString &produ
     return productFromRow(q.value());
 }
 
+Result<QList<JobProduct>> JobProductRepository::inStage(qint64 jobId, PipelineStage stage,
+                                                        int limit) {
+    auto q = runSql(m_conn.db(),
+                    QStringLiteral("SELECT ") + columns +
+                        QStringLiteral(" FROM job_products WHERE job_id = ? AND stage = ? "
+                                       "ORDER BY position, product_id LIMIT ?"),
+                    {jobId, stageKey(stage), limit},
+                    Texts::tr("reading the products of job %1").arg(jobId));
+    if (!q)
+        return q.error();
+    QList<JobProduct> out;
+    while (q->next()) {
+        auto p = productFromRow(q.value());
+        if (!p)
+            return p.error();
+        out.append(std::move(p).value());
+    }
+    return out;
+}
+
+Result<int> JobProductRepository::resetInterrupted(qint64 jobId) {
+    int moved = 0;
+    for (const auto &[from, to] : {std::pair{PipelineStage::Fetching, PipelineStage::Pending},
+                                   std::pair{PipelineStage::Analysing, PipelineStage::Fetched}}) {
+        auto q = runSql(
+            m_conn.db(),
+            QStringLiteral("UPDATE job_products SET stage = ? WHERE job_id = ? AND stage = ?"),
+            {stageKey(to), jobId, stageKey(from)}, Texts::tr("resuming job %1").arg(jobId));
+        if (!q)
+            return q.error();
+        moved += q->numRowsAffected();
+    }
+    return moved;
+}
+
+Result<int> JobProductRepository::count(qint64 jobId) {
+    auto q =
+        runSql(m_conn.db(), QStringLiteral("SELECT count(*) FROM job_products WHERE job_id = ?"),
+               {jobId}, Texts::tr("counting the products of job %1").arg(jobId));
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toInt() : 0;
+}
+
 Status JobProductRepository::setProgress(qint64 jobId, const QString &productId,
                                          const ProductProgress &progress, const QString &error) {
     auto q =

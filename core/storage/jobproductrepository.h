@@ -20,6 +20,12 @@ public:
     // A page of a job's products in selection order (snapshots included).
     Result<QList<JobProduct>> list(qint64 jobId, int offset = 0, int limit = -1);
     Result<JobProduct> find(qint64 jobId, const QString &productId);
+    // Up to `limit` products of a job at one pipeline stage, in selection order.
+    Result<QList<JobProduct>> inStage(qint64 jobId, PipelineStage stage, int limit);
+    // After a crash or kill: products caught mid-download or mid-analysis go back to the
+    // stage before, so the next run does that step again. Returns how many moved.
+    Result<int> resetInterrupted(qint64 jobId);
+    Result<int> count(qint64 jobId);
 
     Status setProgress(qint64 jobId, const QString &productId, const ProductProgress &progress,
                        const QString &error = {});

@@ -14,7 +14,7 @@ struct Texts {
 
 const QString columns = QStringLiteral(
     "id, name, selection, tagger, images_per_product, attributes, destinations, archived, "
-    "run_requested, fatal_error, created_at, updated_at");
+    "run_requested, fatal_error, created_at, updated_at, listing_cursor, listing_done");
 
 Result<Job> jobFromRow(const QSqlQuery &q) {
     Job job;
@@ -42,6 +42,8 @@ Result<Job> jobFromRow(const QSqlQuery &q) {
     job.fatalError = q.value(9).toString();
     job.createdAt = fromDbTime(q.value(10));
     job.updatedAt = fromDbTime(q.value(11));
+    job.listingCursor = q.value(12).toString();
+    job.listingDone = q.value(13).toInt() != 0;
     return job;
 }
 } // namespace
@@ -113,6 +115,14 @@ Status JobRepository::setRunState(qint64 id, bool runRequested, const QString &f
         QStringLiteral("UPDATE jobs SET run_requested = ?, fatal_error = ?, updated_at = ? "
                        "WHERE id = ?"),
         {runRequested ? 1 : 0, fatalError}, Texts::tr("saving the state of job %1").arg(id));
+}
+
+Status JobRepository::setListing(qint64 id, const QString &cursor, bool done) {
+    return touch(
+        id,
+        QStringLiteral("UPDATE jobs SET listing_cursor = ?, listing_done = ?, updated_at = ? "
+                       "WHERE id = ?"),
+        {cursor, done ? 1 : 0}, Texts::tr("saving how far job %1 got").arg(id));
 }
 
 Status JobRepository::touch(qint64 id, const QString &sql, const QVariantList &binds,

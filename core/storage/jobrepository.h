@@ -21,6 +21,7 @@ public:
 
     Status setArchived(qint64 id, bool archived);
     Status setRunState(qint64 id, bool runRequested, const QString &fatalError);
+    Status setListing(qint64 id, const QString &cursor, bool done);
 
 private:
     Status touch(qint64 id, const QString &sql, const QVariantList &binds, const QString &doing);

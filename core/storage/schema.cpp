@@ -149,6 +149,11 @@ CREATE TABLE conflicts (
     FOREIGN KEY (job_id, product_id) REFERENCES job_products(job_id, product_id) ON DELETE CASCADE
 );
 )SQL",
+    // 3: listing a job's selection resumes from the last page it stored.
+    R"SQL(
+ALTER TABLE jobs ADD COLUMN listing_cursor TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN listing_done INTEGER NOT NULL DEFAULT 0;
+)SQL",
 };
 
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));
