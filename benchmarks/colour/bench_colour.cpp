@@ -1,0 +1,173 @@
+// How long the local colour analyser takes for one product photo, by the size it
+// downscales to, and what the decoding strategy it uses saves. Figures are printed as
+// ratios against baselines measured in the same run (maxSide 96; the analyser's own
+// decoding), so they compare across machines.
+#include "taggers/localcolouranalyser.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <string>
+
+namespace {
+
+using tagdesk::LocalColourAnalyser;
+
+// A 400 × 533 JPEG from tests/data/images, as the dataset ships it.
+QByteArray datasetPhoto() {
+    static const QByteArray bytes = [] {
+        QFile file(
+            QDir(QStringLiteral(TAGDESK_BENCH_IMAGES))
+                .filePath(QStringLiteral("t-shirt__0af4203f-8998-4719-92fe-65c14a6b6093.jpg")));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    return bytes;
+}
+
+// The same photo at 2048 px on the long side, the size Shopify stores product images at.
+QByteArray shopifySizedPhoto() {
+    static const QByteArray bytes = [] {
+        const QImage large = QImage::fromData(datasetPhoto())
+                                 .scaled(2048, 2048, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        large.save(&buffer, "JPEG", 90);
+        return jpeg;
+    }();
+    return bytes;
+}
+
+void analyse(benchmark::State &state, const QByteArray &photo) {
+    const LocalColourAnalyser analyser({.maxSide = static_cast<int>(state.range(0))});
+    if (photo.isEmpty() || !analyser.analyse(photo, QString()).ok()) {
+        state.SkipWithError("the photo could not be analysed");
+        return;
+    }
+    for (auto _ : state) {
+        auto result = analyser.analyse(photo, QString());
+        benchmark::DoNotOptimize(result);
+    }
+}
+
+void BM_AnalyseDatasetPhoto(benchmark::State &state) {
+    analyse(state, datasetPhoto());
+}
+BENCHMARK(BM_AnalyseDatasetPhoto)->Arg(48)->Arg(96)->Arg(192)->Unit(benchmark::kMicrosecond);
+
+void BM_AnalyseShopifySizedPhoto(benchmark::State &state) {
+    analyse(state, shopifySizedPhoto());
+}
+BENCHMARK(BM_AnalyseShopifySizedPhoto)->Arg(48)->Arg(96)->Arg(192)->Unit(benchmark::kMicrosecond);
+
+// Decoding strategies for maxSide 96, on the Shopify-sized photo.
+QSize fitted(const QSize &size, int side) {
+    return size.scaled(side, side, Qt::KeepAspectRatio);
+}
+
+QImage readScaled(const QByteArray &bytes, int side) {
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setScaledSize(fitted(reader.size(), side));
+    return reader.read();
+}
+
+// What the analyser does: let the JPEG decoder scale to 4 × 96 (DCT scaling), then
+// pick pixels, so that fine prints keep their real colours instead of blends.
+void BM_DecodeAsAnalyser(benchmark::State &state) {
+    for (auto _ : state) {
+        QImage image = readScaled(shopifySizedPhoto(), 4 * 96);
+        image =
+            image.scaled(fitted(image.size(), 96), Qt::IgnoreAspectRatio, Qt::FastTransformation);
+        benchmark::DoNotOptimize(image);
+    }
+}
+BENCHMARK(BM_DecodeAsAnalyser)->Unit(benchmark::kMicrosecond);
+
+void BM_DecodeReaderScaledTo96(benchmark::State &state) {
+    for (auto _ : state) {
+        QImage image = readScaled(shopifySizedPhoto(), 96);
+        benchmark::DoNotOptimize(image);
+    }
+}
+BENCHMARK(BM_DecodeReaderScaledTo96)->Unit(benchmark::kMicrosecond);
+
+void decodeFullThenScale(benchmark::State &state, Qt::TransformationMode mode) {
+    for (auto _ : state) {
+        QImage image = QImage::fromData(shopifySizedPhoto());
+        image = image.scaled(fitted(image.size(), 96), Qt::IgnoreAspectRatio, mode);
+        benchmark::DoNotOptimize(image);
+    }
+}
+
+void BM_DecodeFullThenFast(benchmark::State &state) {
+    decodeFullThenScale(state, Qt::FastTransformation);
+}
+BENCHMARK(BM_DecodeFullThenFast)->Unit(benchmark::kMicrosecond);
+
+void BM_DecodeFullThenSmooth(benchmark::State &state) {
+    decodeFullThenScale(state, Qt::SmoothTransformation);
+}
+BENCHMARK(BM_DecodeFullThenSmooth)->Unit(benchmark::kMicrosecond);
+
+// Keeps every run's time per iteration, for the ratios printed after the table.
+class RatioReporter : public benchmark::ConsoleReporter {
+public:
+    void ReportRuns(const std::vector<Run> &runs) override {
+        for (const Run &run : runs) {
+            if (run.run_type == Run::RT_Iteration && !run.error_occurred)
+                times[run.benchmark_name()] = run.GetAdjustedRealTime();
+        }
+        ConsoleReporter::ReportRuns(runs);
+    }
+
+    void printRatios(const std::string &baseline, const std::vector<std::string> &names) const {
+        const auto base = times.find(baseline);
+        if (base == times.end() || base->second <= 0)
+            return;
+        std::cout << "relative to " << baseline << " (" << std::fixed << std::setprecision(0)
+                  << base->second << " us):\n";
+        for (const std::string &name : names) {
+            const auto it = times.find(name);
+            if (it != times.end())
+                std::cout << "  " << std::left << std::setw(36) << name << std::right
+                          << std::setprecision(2) << it->second / base->second << "x\n";
+        }
+    }
+
+    std::map<std::string, double> times;
+};
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    RatioReporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    benchmark::Shutdown();
+    std::cout << "\n";
+    reporter.printRatios(
+        "BM_AnalyseDatasetPhoto/96",
+        {"BM_AnalyseDatasetPhoto/48", "BM_AnalyseDatasetPhoto/96", "BM_AnalyseDatasetPhoto/192"});
+    reporter.printRatios("BM_AnalyseShopifySizedPhoto/96",
+                         {"BM_AnalyseShopifySizedPhoto/48", "BM_AnalyseShopifySizedPhoto/96",
+                          "BM_AnalyseShopifySizedPhoto/192"});
+    reporter.printRatios("BM_DecodeAsAnalyser",
+                         {"BM_DecodeAsAnalyser", "BM_DecodeReaderScaledTo96",
+                          "BM_DecodeFullThenFast", "BM_DecodeFullThenSmooth"});
+    return 0;
+}
