@@ -1,0 +1,42 @@
+#pragma once
+
+#include "catalog/storeproduct.h"
+
+#include <QJsonArray>
+#include <QString>
+#include <QStringList>
+
+namespace tagdesk::sandbox {
+
+class ShopifyStore;
+class BulkOperations;
+class StagedUploads;
+
+// What the Shopify resolvers share: the store, where the sandbox is reachable (image and
+// download URLs point back at it), and per-request notes for the answer's extensions.
+struct ShopContext {
+    ShopifyStore &store;
+    QString baseUrl; // http://127.0.0.1:PORT, no trailing slash
+    BulkOperations *bulk = nullptr;
+    StagedUploads *uploads = nullptr;
+    QJsonArray searchWarnings; // extensions.search of the current answer
+    QStringList grantedScopes; // of the current request's token
+
+    QString imageUrl(const QString &photo) const {
+        return baseUrl + QStringLiteral("/_sandbox/images/") + photo;
+    }
+};
+
+// A product's image as a GraphQL MediaImage / Image source.
+struct MediaRef {
+    const StoreProduct *product = nullptr;
+    const StoreImage *image = nullptr;
+};
+
+// A product's metafield as a GraphQL Metafield source.
+struct MetafieldRef {
+    const StoreProduct *owner = nullptr;
+    const StoreMetafield *metafield = nullptr;
+};
+
+} // namespace tagdesk::sandbox

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "graphql/ast.h"
+#include "server/httptypes.h"
+#include "shopify/costbucket.h"
+#include "shopify/shopcontext.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace tagdesk::sandbox {
+
+class BulkOperations;
+class ShopifyStore;
+class StagedUploads;
+namespace graphql {
+class Schema;
+}
+
+enum class ThrottleMode { Http200, Http429 };
+
+struct ShopifyConfig {
+    QString token = QStringLiteral("shpat_sandbox"); // full access
+    QString readOnlyToken;                           // read scopes only, if set
+    QString clientId = QStringLiteral("sandbox-client-id");
+    QString clientSecret = QStringLiteral("sandbox-client-secret");
+    int tokenLifetimeSeconds = 86399; // client-credentials tokens last ~24 h
+    double bucketSize = 2000;
+    double restoreRate = 100;
+    ThrottleMode throttleMode = ThrottleMode::Http200;
+    int maxQueryCost = 1000;
+    int bulkSliceSize = 500;
+};
+
+// The Shopify Admin API as the sandbox serves it: authentication, the client-credentials
+// grant, the cost bucket, and GraphQL requests parsed, validated, priced and executed
+// against the store. HTTP-shaped in and out (SandboxRequest/SandboxResponse), no sockets.
+class ShopifyApi {
+public:
+    ShopifyApi(ShopifyStore &store, ShopifyConfig config, CostBucket::Clock clock = {});
+    ~ShopifyApi();
+
+    void setBaseUrl(const QString &baseUrl);
+
+    // POST /admin/api/<version>/graphql.json
+    SandboxResponse graphql(const SandboxRequest &request);
+    // POST /admin/oauth/access_token
+    SandboxResponse accessToken(const SandboxRequest &request);
+    // GET /_sandbox/bulk/<n>.jsonl
+    SandboxResponse bulkDownload(const SandboxRequest &request);
+    // POST /_sandbox/uploads, PUT /_sandbox/uploads/<key>
+    SandboxResponse upload(const SandboxRequest &request);
+    // A throttle storm: other traffic emptied the bucket; answers THROTTLED (or 429).
+    SandboxResponse throttleStorm();
+
+    // The GraphQL operation name of a request, for the request log.
+    static QString operationName(const SandboxRequest &request);
+
+    ShopifyStore &store() { return m_store; }
+    CostBucket &bucket() { return m_bucket; }
+    BulkOperations &bulk() { return *m_bulk; }
+    const ShopifyConfig &config() const { return m_config; }
+
+    static const QStringList &fullScopes();
+    static const QStringList &readScopes();
+
+private:
+    struct Prepared;
+    std::optional<QStringList> scopesFor(const SandboxRequest &request) const;
+    Prepared prepare(const QString &query, const QString &operationName,
+                     const QJsonObject &variables, bool requireConnectionSizes);
+    QByteArray execute(Prepared &prepared, const QStringList &scopes, int &actualCost,
+                       QList<graphql::GraphQLError> &errors);
+    QByteArray runBulkLine(const QString &mutation, const QJsonObject &variables,
+                           const QStringList &scopes);
+    SandboxResponse answer(const QByteArray &data, const QList<graphql::GraphQLError> &errors,
+                           int requested, std::optional<int> actual, int status = 200);
+    QJsonObject costExtension(int requested, std::optional<int> actual);
+    SandboxResponse throttled(int requested);
+
+    ShopifyStore &m_store;
+    ShopifyConfig m_config;
+    CostBucket m_bucket;
+    ShopContext m_context;
+    std::unique_ptr<graphql::Schema> m_schema;
+    std::unique_ptr<StagedUploads> m_uploads;
+    std::unique_ptr<BulkOperations> m_bulk;
+    QHash<QString, QDateTime> m_issuedTokens; // client-credentials tokens → expiry
+};
+
+} // namespace tagdesk::sandbox

@@ -1,0 +1,144 @@
+#include "shopify/store.h"
+
+#include "shopify/gid.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+
+namespace tagdesk::sandbox {
+
+ShopifyStore::ShopifyStore(Catalog catalog, Clock clock)
+    : m_collections(std::move(catalog.collections))
+    , m_clock(std::move(clock)) {
+    m_products.reserve(size_t(catalog.products.size()));
+    for (StoreProduct &p : catalog.products)
+        m_products.push_back(std::move(p));
+    std::stable_sort(m_products.begin(), m_products.end(),
+                     [](const StoreProduct &a, const StoreProduct &b) {
+                         return legacyId(a.id) < legacyId(b.id);
+                     });
+    reindex();
+}
+
+void ShopifyStore::reindex() {
+    m_index.clear();
+    m_mediaIndex.clear();
+    m_index.reserve(qsizetype(m_products.size()));
+    for (size_t i = 0; i < m_products.size(); ++i) {
+        const StoreProduct &p = m_products[i];
+        m_index.insert(p.id, qsizetype(i));
+        for (qsizetype m = 0; m < p.media.size(); ++m)
+            m_mediaIndex.insert(p.media.at(m).mediaId, {qsizetype(i), m});
+        for (const StoreMetafield &mf : p.metafields)
+            m_nextMetafield = std::max(m_nextMetafield, legacyId(mf.id) + 1);
+    }
+}
+
+const StoreProduct *ShopifyStore::product(const QString &productGid) const {
+    const qsizetype i = indexOf(productGid);
+    return i < 0 ? nullptr : &m_products[size_t(i)];
+}
+
+const StoreCollection *ShopifyStore::collection(const QString &collectionGid) const {
+    for (const StoreCollection &c : m_collections)
+        if (c.id == collectionGid)
+            return &c;
+    return nullptr;
+}
+
+std::optional<ShopifyStore::MediaLocation> ShopifyStore::findMedia(const QString &mediaGid) const {
+    auto it = m_mediaIndex.constFind(mediaGid);
+    if (it == m_mediaIndex.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+QDateTime ShopifyStore::now() const {
+    return (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toUTC();
+}
+
+StoreProduct &ShopifyStore::mutableProductAt(qsizetype index) {
+    return m_products[size_t(index)];
+}
+
+void ShopifyStore::touch(qsizetype index) {
+    StoreProduct &p = m_products[size_t(index)];
+    QDateTime t = now();
+    t.setTime(QTime(t.time().hour(), t.time().minute(), t.time().second())); // whole seconds
+    if (p.updatedAt.isValid() && t <= p.updatedAt)
+        t = p.updatedAt.addSecs(1);
+    p.updatedAt = t;
+    ++m_version;
+}
+
+bool ShopifyStore::edit(const QString &productGid,
+                        const std::function<void(StoreProduct &)> &editor) {
+    const qsizetype i = indexOf(productGid);
+    if (i < 0)
+        return false;
+    StoreProduct before = m_products[size_t(i)];
+    editor(m_products[size_t(i)]);
+    if (!(before == m_products[size_t(i)]))
+        touch(i);
+    return true;
+}
+
+QString ShopifyStore::sortValue(const StoreProduct &p, ProductOrder order) {
+    switch (order) {
+    case ProductOrder::Id:
+        return QStringLiteral("%1").arg(legacyId(p.id), 20, 10, QLatin1Char('0'));
+    case ProductOrder::Title:
+        return p.title.toLower();
+    case ProductOrder::UpdatedAt:
+        return p.updatedAt.toUTC().toString(Qt::ISODateWithMs);
+    case ProductOrder::CreatedAt:
+        return p.createdAt.toUTC().toString(Qt::ISODateWithMs);
+    case ProductOrder::ProductType:
+        return p.productType.toLower();
+    case ProductOrder::Vendor:
+        return p.vendor.toLower();
+    }
+    return {};
+}
+
+const std::vector<qsizetype> &ShopifyStore::ordered(ProductOrder order) {
+    CachedOrder &cache = m_orders[int(order)];
+    if (cache.version == m_version && cache.indices.size() == m_products.size())
+        return cache.indices;
+    cache.indices.resize(m_products.size());
+    for (size_t i = 0; i < m_products.size(); ++i)
+        cache.indices[i] = qsizetype(i);
+    if (order != ProductOrder::Id) {
+        std::vector<QString> keys(m_products.size());
+        for (size_t i = 0; i < m_products.size(); ++i)
+            keys[i] = sortValue(m_products[i], order);
+        // Products are stored in id order, so a stable sort breaks ties by id.
+        std::stable_sort(cache.indices.begin(), cache.indices.end(), [&](qsizetype a, qsizetype b) {
+            return keys[size_t(a)] < keys[size_t(b)];
+        });
+    }
+    cache.version = m_version;
+    return cache.indices;
+}
+
+Catalog ShopifyStore::toCatalog() const {
+    Catalog c;
+    c.collections = m_collections;
+    c.products.reserve(qsizetype(m_products.size()));
+    for (const StoreProduct &p : m_products)
+        c.products.append(p);
+    return c;
+}
+
+QString compareDigest(const StoreMetafield &metafield) {
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(metafield.id.toUtf8());
+    h.addData(QByteArrayView("\n"));
+    h.addData(metafield.value.toUtf8());
+    h.addData(QByteArrayView("\n"));
+    h.addData(metafield.updatedAt.toUTC().toString(Qt::ISODateWithMs).toUtf8());
+    return QString::fromLatin1(h.result().toHex());
+}
+
+} // namespace tagdesk::sandbox
