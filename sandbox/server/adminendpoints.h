@@ -1,0 +1,41 @@
+#pragma once
+
+#include "server/httptypes.h"
+#include "util/result.h"
+
+#include <QJsonObject>
+
+namespace tagdesk::sandbox {
+
+class ShopifyStore;
+class RequestLog;
+
+// Edits a product the way a person in the Shopify admin would: sets the given fields
+// (title, tags, productType, descriptionHtml, vendor, status) and saves, which always
+// moves updatedAt. Used by PATCH /_sandbox/products and by the remote-edit fault.
+Status editProductAsMerchant(ShopifyStore &store, const QString &productGid,
+                             const QJsonObject &fields);
+
+// The sandbox's own inspection endpoints:
+//   GET   /_sandbox/products[?id=GID]   the store's products as JSON
+//   PATCH /_sandbox/products?id=GID     a merchant's edit (JSON object of fields)
+//   GET   /_sandbox/requests            the request log; DELETE clears it
+class AdminEndpoints {
+public:
+    AdminEndpoints(ShopifyStore &store, RequestLog &log)
+        : m_store(store)
+        , m_log(log) {}
+
+    void setImageBaseUrl(const QString &url) { m_imageBaseUrl = url; }
+    SandboxResponse handle(const SandboxRequest &request);
+
+private:
+    SandboxResponse products(const SandboxRequest &request);
+    SandboxResponse requests(const SandboxRequest &request);
+
+    ShopifyStore &m_store;
+    RequestLog &m_log;
+    QString m_imageBaseUrl;
+};
+
+} // namespace tagdesk::sandbox

@@ -1,0 +1,146 @@
+#include "server/commandline.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+namespace tagdesk::sandbox {
+
+Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("An offline stand-in for the Shopify Admin GraphQL API and the image "
+                       "taggers, on 127.0.0.1."));
+    p.addHelpOption();
+    p.addVersionOption();
+    auto option = [&](const char *name, const char *description, const char *value) {
+        p.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(description),
+                                       QString::fromLatin1(value)));
+    };
+    option("port", "Port to listen on (default: a free one).", "N");
+    option("state", "Store state file; created if missing, reused by later runs.", "FILE");
+    option("catalog", "Load a Shopify products.json or GraphQL product export.", "FILE");
+    option("products", "Grow the catalog synthetically to N products.", "N");
+    option("token", "Admin API access token with full access (default shpat_sandbox).", "TOKEN");
+    option("read-only-token", "An extra token without write scopes.", "TOKEN");
+    option("client-id", "Client id for the client-credentials grant.", "ID");
+    option("client-secret", "Client secret for the client-credentials grant.", "SECRET");
+    option("bucket", "Cost bucket size in points (default 2000).", "SIZE");
+    option("restore", "Cost bucket restore rate in points per second (default 100).", "PER_SECOND");
+    option("throttle-mode", "Answer an overdrawn bucket with 200 + THROTTLED or with 429.",
+           "200|429");
+    option("max-cost", "Single query cost limit (default 1000).", "POINTS");
+    option("faults",
+           "Faults file (JSON): error rates, latency, hangs, drops, malformed "
+           "bodies, throttle storms, remote edits.",
+           "FILE");
+    option("fault",
+           "A service's faults, e.g. shopify:errorRate=0.1,errorStatus=503,"
+           "latency=10-200,hang=0.01,drop=0.01,malformed=0.01,stormEvery=20,"
+           "stormLength=3. Repeatable.",
+           "SPEC");
+    option("remote-edit",
+           "Edit a product as a merchant after K Shopify requests, e.g. "
+           "gid://shopify/Product/1@5:title=Changed. Repeatable.",
+           "SPEC");
+    option("seed", "Seed for fault injection (default 1).", "N");
+    if (!p.parse(arguments))
+        return Error::invalid(p.errorText());
+    if (p.isSet(QStringLiteral("help")))
+        p.showHelp(0);
+    if (p.isSet(QStringLiteral("version")))
+        p.showVersion();
+    if (!p.positionalArguments().isEmpty())
+        return Error::invalid(
+            QStringLiteral("Unexpected argument: %1").arg(p.positionalArguments().first()));
+
+    SandboxOptions o;
+    auto number = [&](const char *name, double min, double max) -> std::optional<double> {
+        const QString text = p.value(QString::fromLatin1(name));
+        bool ok = false;
+        const double v = text.toDouble(&ok);
+        if (!ok || v < min || v > max)
+            return std::nullopt;
+        return v;
+    };
+    auto bad = [](const char *name, const QString &what) {
+        return Error::invalid(QStringLiteral("--%1 %2").arg(QString::fromLatin1(name), what));
+    };
+    if (p.isSet(QStringLiteral("port"))) {
+        const auto v = number("port", 0, 65535);
+        if (!v)
+            return bad("port",
+                       QStringLiteral("must be a port number from 0 (any free port) to 65535"));
+        o.config.port = quint16(*v);
+    }
+    o.config.statePath = p.value(QStringLiteral("state"));
+    o.catalogPath = p.value(QStringLiteral("catalog"));
+    if (p.isSet(QStringLiteral("products"))) {
+        const auto v = number("products", 1, 10'000'000);
+        if (!v)
+            return bad("products", QStringLiteral("must be a whole number ≥ 1"));
+        o.products = int(*v);
+    }
+    ShopifyConfig &s = o.config.shopify;
+    if (p.isSet(QStringLiteral("token")))
+        s.token = p.value(QStringLiteral("token"));
+    if (s.token.isEmpty())
+        return bad("token", QStringLiteral("must not be empty"));
+    s.readOnlyToken = p.value(QStringLiteral("read-only-token"));
+    if (p.isSet(QStringLiteral("client-id")))
+        s.clientId = p.value(QStringLiteral("client-id"));
+    if (p.isSet(QStringLiteral("client-secret")))
+        s.clientSecret = p.value(QStringLiteral("client-secret"));
+    if (p.isSet(QStringLiteral("bucket"))) {
+        const auto v = number("bucket", 1, 1e9);
+        if (!v)
+            return bad("bucket", QStringLiteral("must be a positive number of points"));
+        s.bucketSize = *v;
+    }
+    if (p.isSet(QStringLiteral("restore"))) {
+        const auto v = number("restore", 0.001, 1e9);
+        if (!v)
+            return bad("restore", QStringLiteral("must be a positive number of points per second"));
+        s.restoreRate = *v;
+    }
+    if (p.isSet(QStringLiteral("max-cost"))) {
+        const auto v = number("max-cost", 1, 1e9);
+        if (!v)
+            return bad("max-cost", QStringLiteral("must be a positive number of points"));
+        s.maxQueryCost = int(*v);
+    }
+    if (p.isSet(QStringLiteral("throttle-mode"))) {
+        const QString mode = p.value(QStringLiteral("throttle-mode"));
+        if (mode == QLatin1String("200"))
+            s.throttleMode = ThrottleMode::Http200;
+        else if (mode == QLatin1String("429"))
+            s.throttleMode = ThrottleMode::Http429;
+        else
+            return bad("throttle-mode", QStringLiteral("must be 200 or 429, not '%1'").arg(mode));
+    }
+    if (p.isSet(QStringLiteral("faults"))) {
+        const QString path = p.value(QStringLiteral("faults"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error::invalid(
+                QStringLiteral("Cannot read the faults file %1: %2").arg(path, file.errorString()));
+        auto plan = FaultPlan::fromJson(file.readAll(), path);
+        if (!plan)
+            return plan.error();
+        o.config.faults = std::move(plan).value();
+    }
+    for (const QString &spec : p.values(QStringLiteral("fault")))
+        if (Status st = o.config.faults.addFlag(spec); !st)
+            return st.error();
+    for (const QString &spec : p.values(QStringLiteral("remote-edit")))
+        if (Status st = o.config.faults.addRemoteEditFlag(spec); !st)
+            return st.error();
+    if (p.isSet(QStringLiteral("seed"))) {
+        const auto v = number("seed", 0, 1.8e19);
+        if (!v)
+            return bad("seed", QStringLiteral("must be a whole number ≥ 0"));
+        o.config.faults.seed = quint64(*v);
+    }
+    return o;
+}
+
+} // namespace tagdesk::sandbox

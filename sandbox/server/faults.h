@@ -1,0 +1,82 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QRandomGenerator>
+#include <QString>
+
+namespace tagdesk::sandbox {
+
+// Faults one service (shopify, ximilar, pixyle, openai, images) suffers. Rates are
+// probabilities per request, drawn from a generator seeded per service, so a run with the
+// same seed and the same requests fails the same way.
+struct ServiceFaults {
+    double errorRate = 0; // answer errorStatus instead
+    int errorStatus = 503;
+    int latencyMinMs = 0; // every answer waits a time in [min, max]
+    int latencyMaxMs = 0;
+    double hangRate = 0;      // never answer (the connection stays open)
+    double dropRate = 0;      // close the connection without answering
+    double malformedRate = 0; // answer 200 with a body cut in half
+    int stormEvery = 0;       // throttle storms: of every `stormEvery` requests, the first
+    int stormLength = 0;      // `stormLength` are throttled (THROTTLED / 429)
+
+    bool any() const;
+};
+
+// A person editing a product in the Shopify admin while Tagdesk works: applied once, just
+// before the service's `afterRequests`-th request (1-based) is handled.
+struct RemoteEdit {
+    QString product; // gid
+    int afterRequests = 1;
+    QString service = QStringLiteral("shopify");
+    QJsonObject fields; // title, tags, productType, descriptionHtml, vendor, status
+};
+
+struct FaultPlan {
+    quint64 seed = 1;
+    QHash<QString, ServiceFaults> services;
+    QList<RemoteEdit> remoteEdits;
+
+    static const QStringList &serviceNames();
+
+    // The faults file: {"seed":N, "services":{"shopify":{"errorRate":0.1, …}},
+    // "remoteEdits":[{"product":"gid://…","afterRequests":3,"set":{"title":"…"}}]}.
+    static Result<FaultPlan> fromJson(const QByteArray &json, const QString &nameForErrors);
+    // A --fault flag: "shopify:errorRate=0.2,errorStatus=500,latency=10-50,hang=0.1,
+    // drop=0.1,malformed=0.1,stormEvery=10,stormLength=2".
+    Status addFlag(const QString &spec);
+    // A --remote-edit flag: "gid://shopify/Product/1@3:title=New title" (after 3 requests).
+    Status addRemoteEditFlag(const QString &spec);
+};
+
+enum class FaultAction { None, Error, Hang, Drop, Malformed, ThrottleStorm };
+
+// Decides, per request, what goes wrong. Counts requests per service.
+class FaultInjector {
+public:
+    explicit FaultInjector(FaultPlan plan);
+
+    struct Decision {
+        FaultAction action = FaultAction::None;
+        int latencyMs = 0;
+        int errorStatus = 0;
+        QList<RemoteEdit> editsDue;
+    };
+    Decision decide(const QString &service);
+
+    const FaultPlan &plan() const { return m_plan; }
+
+private:
+    FaultPlan m_plan;
+    QHash<QString, QRandomGenerator> m_random;
+    QHash<QString, qint64> m_counts;
+    QList<bool> m_editDone;
+};
+
+QString faultActionName(FaultAction action);
+
+} // namespace tagdesk::sandbox

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+
+namespace tagdesk::sandbox {
+
+// What the sandbox received, for GET /_sandbox/requests: tests and checks use it to see
+// what Tagdesk really sent (how many pages, which mutations, retries).
+class RequestLog {
+public:
+    explicit RequestLog(int limit)
+        : m_limit(std::max(1, limit)) {}
+
+    struct Entry {
+        qint64 sequence = 0;
+        QString method;
+        QString path;
+        QString service;
+        QString operationName;
+        QDateTime time;
+        int status = 0; // 0 until answered (or never, for hangs and drops)
+        QString fault;
+    };
+
+    qint64 add(Entry entry);
+    void setOutcome(qint64 sequence, int status, const QString &fault);
+    void clear() { m_entries.clear(); }
+    QJsonArray toJson() const;
+    qsizetype size() const { return m_entries.size(); }
+
+private:
+    Entry *find(qint64 sequence);
+
+    int m_limit;
+    QList<Entry> m_entries;
+    qint64 m_next = 1;
+};
+
+} // namespace tagdesk::sandbox
