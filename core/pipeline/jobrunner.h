@@ -23,7 +23,9 @@ struct RunnerServices {
     HttpClient *http = nullptr; // image downloads
     ImageCache *images = nullptr;
     Tagger *tagger = nullptr;
-    int pageSize = 100;
+    // Products per page. A product with ProductFields costs about 35 points (media 10,
+    // metafields 10), and one query may cost at most 1000: 25 keeps a page near 880.
+    int pageSize = 25;
     int parallelDownloads = 4;
 };
 

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "domain/tagger.h"
+#include "taggers/tagger.h"
+
+#include <QUrl>
+
+#include <memory>
+
+class QObject;
+
+namespace tagdesk {
+
+class HttpClient;
+
+// Where a remote tagger lives and how to sign in; values from settings, the keychain or
+// the environment (TAGDESK_XIMILAR_URL/_KEY, TAGDESK_PIXYLE_URL/_EMAIL/_PASSWORD,
+// TAGDESK_OPENAI_URL/_KEY/_MODEL). Never logged.
+struct TaggerEndpoint {
+    QUrl url;
+    QString key;
+    QString email;
+    QString password;
+    QString model;
+    int concurrency = 2;
+};
+
+struct TaggerSettings {
+    TaggerEndpoint ximilar;
+    TaggerEndpoint pixyle;
+    TaggerEndpoint openAi;
+    int localThreads = 0; // 0: one per core
+
+    // Defaults (the providers' public endpoints) overridden by the environment variables.
+    static TaggerSettings fromEnvironment();
+};
+
+// Makes the tagger a job asked for, or says why it cannot (no key configured, …).
+Result<std::unique_ptr<Tagger>> makeTagger(TaggerKind kind, const TaggerSettings &settings,
+                                           HttpClient *http);
+
+} // namespace tagdesk
