@@ -1,7 +1,9 @@
 #include "cli.h"
 
 #include "clioutput.h"
+#include "common/demostore.h"
 #include "pipeline/jobservice.h"
+#include "runcommand.h"
 #include "storage/jobproductrepository.h"
 #include "storage/schema.h"
 #include "storage/suggestionrepository.h"
@@ -44,7 +46,8 @@ Commands:
 Options (before or after the command):
   --db PATH      the job database (a file, or postgresql://user@host:port/db);
                  default: the app-data folder
-  --demo         use the demo store and its own demo database
+  --demo         use the demo store (built in, offline) and its own demo database
+  --demo-reset   with --demo: start the demo store and database afresh
   --store URL    the Shopify store, e.g. https://example.myshopify.com
   --json         print JSON instead of text
   --version      print the version
@@ -91,19 +94,22 @@ private:
     int jobsCreate();
     int jobsShow();
     int jobsArchive(bool archived);
+    int jobsRun();
 
     QTextStream &m_out;
     QTextStream &m_err;
     QCommandLineParser m_parser;
     QStringList m_words;
     bool m_json = false;
+    DatabaseConfig m_config;
     std::unique_ptr<Connection> m_conn;
     std::unique_ptr<DatabaseWriter> m_writer;
     std::unique_ptr<JobService> m_jobs;
 };
 
 const QStringList globalOptions{QStringLiteral("db"), QStringLiteral("demo"),
-                                QStringLiteral("store"), QStringLiteral("json")};
+                                QStringLiteral("demo-reset"), QStringLiteral("store"),
+                                QStringLiteral("json")};
 
 bool Runner::onlyOptions(const QStringList &allowed) {
     for (const QString &name : m_parser.optionNames()) {
@@ -147,6 +153,7 @@ Status Runner::openStorage() {
     if (ok && busy >= 0)
         config.busyTimeoutMs = busy;
 
+    m_config = config;
     auto conn = openDatabase(config);
     if (!conn)
         return conn.error();
@@ -171,6 +178,7 @@ int Runner::run(const QStringList &arguments) {
     m_parser.addOptions({
         valueOption("db", "PATH", "job database"),
         flag("demo", "demo store"),
+        flag("demo-reset", "reset the demo"),
         valueOption("store", "URL", "Shopify store"),
         flag("json", "JSON output"),
         flag("help", "help"),
@@ -211,18 +219,24 @@ int Runner::run(const QStringList &arguments) {
 
     // Commands that later parts of Tagdesk bring: named, recognised, and refused honestly.
     static const QStringList later{
-        QStringLiteral("jobs run"),      QStringLiteral("review approve"),
-        QStringLiteral("review reject"), QStringLiteral("sync"),
-        QStringLiteral("revert"),        QStringLiteral("history"),
-        QStringLiteral("export")};
-    static const QStringList known{QStringLiteral("jobs list"), QStringLiteral("jobs create"),
-                                   QStringLiteral("jobs show"), QStringLiteral("jobs archive"),
-                                   QStringLiteral("jobs unarchive")};
+        QStringLiteral("review approve"), QStringLiteral("review reject"),
+        QStringLiteral("sync"),           QStringLiteral("revert"),
+        QStringLiteral("history"),        QStringLiteral("export")};
+    static const QStringList known{
+        QStringLiteral("jobs list"),    QStringLiteral("jobs create"),
+        QStringLiteral("jobs run"),     QStringLiteral("jobs show"),
+        QStringLiteral("jobs archive"), QStringLiteral("jobs unarchive")};
     if (!known.contains(command) && !later.contains(command))
         return usage(Texts::tr("Unknown command '%1'").arg(m_words.join(QLatin1Char(' '))));
     if (later.contains(command))
         return notYet(command);
 
+    if (m_parser.isSet(QStringLiteral("demo-reset"))) {
+        if (!m_parser.isSet(QStringLiteral("demo")))
+            return usage(Texts::tr("--demo-reset goes with --demo"));
+        if (auto reset = DemoStore::reset(); !reset)
+            return fail(reset.error());
+    }
     if (auto opened = openStorage(); !opened)
         return fail(opened.error());
 
@@ -234,6 +248,8 @@ int Runner::run(const QStringList &arguments) {
         return jobsShow();
     if (command == QLatin1String("jobs archive"))
         return jobsArchive(true);
+    if (command == QLatin1String("jobs run"))
+        return jobsRun();
     return jobsArchive(false);
 }
 
@@ -363,6 +379,25 @@ int Runner::jobsArchive(bool archived) {
               << Qt::endl;
     }
     return Ok;
+}
+
+int Runner::jobsRun() {
+    if (!onlyOptions({}))
+        return UsageError;
+    const auto id = jobId(2);
+    if (!id)
+        return fail(id.error());
+    RunOptions options;
+    options.storeInput = m_parser.value(QStringLiteral("store"));
+    std::unique_ptr<DemoStore> demo;
+    if (m_parser.isSet(QStringLiteral("demo"))) {
+        auto started = DemoStore::start();
+        if (!started)
+            return fail(started.error());
+        demo = std::move(started).value();
+        options.demo = demo.get();
+    }
+    return runJob(id.value(), options, m_config, *m_writer, m_out, m_err);
 }
 
 } // namespace

@@ -1,0 +1,176 @@
+#include "runcommand.h"
+
+#include "cli.h"
+#include "common/demostore.h"
+#include "pipeline/jobrunner.h"
+#include "pipeline/jobservice.h"
+#include "secrets/secretstore.h"
+#include "storage/jobrepository.h"
+#include "storage/schema.h"
+#include "taggers/taggerfactory.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace tagdesk::cli {
+
+namespace {
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+template <typename T> T await(QFuture<T> future) {
+    // The CLI has nothing else to do: keep the event loop turning until the answer is in.
+    while (!future.isFinished())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return future.result();
+}
+
+Result<ShopifyStore> resolveStore(const RunOptions &o) {
+    if (o.demo)
+        return ShopifyStore::parse(o.demo->storeUrl());
+    QString input = o.storeInput;
+    if (input.isEmpty())
+        input = qEnvironmentVariable("TAGDESK_SHOPIFY_STORE");
+    if (input.isEmpty())
+        input = QSettings().value(QStringLiteral("shopify/store")).toString();
+    if (input.isEmpty())
+        return Error::invalid(
+            Texts::tr("No store is set: pass --store URL (or --demo for the demo store)"));
+    return ShopifyStore::parse(input);
+}
+
+Result<ShopifyCredentials> resolveCredentials(const RunOptions &o, const ShopifyStore &store) {
+    ShopifyCredentials c;
+    if (o.demo) {
+        c.accessToken = o.demo->accessToken();
+        return c;
+    }
+    c.accessToken = qEnvironmentVariable("TAGDESK_SHOPIFY_TOKEN");
+    if (!c.accessToken.isEmpty())
+        return c;
+    KeychainSecretStore keychain;
+    auto token =
+        await(keychain.read(shopSecretKey(store.domain(), QStringLiteral("access-token"))));
+    if (!token)
+        return token.error();
+    if (token.value())
+        c.accessToken = *token.value();
+    else
+        return Error::invalid(
+            Texts::tr("No access token for %1: store one in Tagdesk's Settings, or set "
+                      "TAGDESK_SHOPIFY_TOKEN")
+                .arg(store.domain()));
+    return c;
+}
+} // namespace
+
+int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &database,
+           DatabaseWriter &writer, QTextStream &out, QTextStream &err) {
+    const auto fail = [&err](const Error &e) {
+        err << "tagdesk-cli: " << e.message << Qt::endl;
+        return int(Failed);
+    };
+    auto reader = openDatabase(database);
+    if (!reader)
+        return fail(reader.error());
+    auto job = JobRepository(*reader.value()).find(jobId);
+    if (!job)
+        return fail(job.error());
+
+    auto store = resolveStore(options);
+    if (!store)
+        return fail(store.error());
+    auto credentials = resolveCredentials(options, store.value());
+    if (!credentials)
+        return fail(credentials.error());
+
+    QNetworkAccessManager network;
+    HttpClient http(&network);
+    ShopifyClient shopify(&http, store.value(), credentials.value());
+
+    // Who we are and what we may do, before any work: a bad token fails here, at once.
+    auto connection = await(shopify.connectToShop());
+    if (!connection)
+        return fail(connection.error());
+    if (!connection->canWriteProducts)
+        err << "tagdesk-cli: warning: "
+            << Texts::tr("the token for %1 cannot write products (no write_products scope): "
+                         "analysis works, "
+                         "but sync will be refused")
+                   .arg(store->domain())
+            << Qt::endl;
+
+    const TaggerSettings taggerSettings =
+        options.demo ? options.demo->taggerSettings() : TaggerSettings::fromEnvironment();
+    auto tagger = makeTagger(job->tagger, taggerSettings, &http);
+    if (!tagger)
+        return fail(tagger.error());
+
+    const QString cacheFolder =
+        options.demo ? DemoStore::imageCachePath()
+                     : QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                           .filePath(QStringLiteral("images"));
+    ImageCache images(cacheFolder);
+    JobRunner runner({&writer, &shopify, &http, &images, tagger.value().get()}, jobId);
+
+    Status outcome;
+    bool done = false;
+    QString lastLine;
+    // On a terminal one line is redrawn in place; into a file or pipe, a line is written
+    // when the phase changes and at most every two seconds.
+    const bool terminal = isatty(fileno(stderr));
+    QElapsedTimer sinceLine;
+    JobProgress::Phase lastPhase = JobProgress::Phase::Starting;
+    QObject::connect(&runner, &JobRunner::progress, &runner, [&](const JobProgress &p) {
+        if (!options.progressLines)
+            return;
+        const QString line = p.describe();
+        if (line == lastLine)
+            return;
+        if (terminal) {
+            err << "\r" << line.leftJustified(70) << Qt::flush;
+        } else {
+            if (p.phase == lastPhase && sinceLine.isValid() && sinceLine.elapsed() < 2000)
+                return;
+            err << line << Qt::endl;
+            sinceLine.start();
+            lastPhase = p.phase;
+        }
+        lastLine = line;
+    });
+    QObject::connect(&runner, &JobRunner::finished, &runner, [&](const Status &result) {
+        outcome = result;
+        done = true;
+    });
+    runner.start();
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    if (terminal && options.progressLines && !lastLine.isEmpty())
+        err << Qt::endl;
+    if (!outcome)
+        return fail(outcome.error());
+
+    auto summary = JobService(*reader.value(), writer).summary(jobId);
+    if (!summary)
+        return fail(summary.error());
+    const ProductTally &t = summary->tally;
+    out << Texts::tr("Job %1: %2 — %3 products, %4 analysed, %5 failed")
+               .arg(jobId)
+               .arg(jobStatusText(summary->status))
+               .arg(t.total)
+               .arg(t.analysed)
+               .arg(t.failed)
+        << Qt::endl;
+    return t.failed > 0 ? int(PartlyFailed) : int(Ok);
+}
+
+} // namespace tagdesk::cli

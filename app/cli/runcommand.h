@@ -1,0 +1,24 @@
+#pragma once
+
+#include "storage/databasewriter.h"
+
+#include <QTextStream>
+
+namespace tagdesk {
+class DemoStore;
+}
+
+namespace tagdesk::cli {
+
+struct RunOptions {
+    QString storeInput;        // --store, or empty
+    DemoStore *demo = nullptr; // --demo: the in-process sandbox
+    bool progressLines = true; // a progress line on stderr
+};
+
+// `jobs run ID`: connects to the store and tagger, runs the job to the end (or to the
+// first error that stops it), and returns the CLI exit code.
+int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &database,
+           DatabaseWriter &writer, QTextStream &out, QTextStream &err);
+
+} // namespace tagdesk::cli

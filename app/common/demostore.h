@@ -1,0 +1,39 @@
+#pragma once
+
+#include "taggers/taggerfactory.h"
+#include "util/result.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace tagdesk::sandbox {
+class SandboxServer;
+}
+
+namespace tagdesk {
+
+// `--demo`: the sandbox store and taggers, in this process, on a loopback port. Its store
+// persists under the app-data folder, so successive runs see one store; --demo-reset
+// starts it (and the demo database and images) afresh.
+class DemoStore {
+public:
+    ~DemoStore();
+
+    static Result<std::unique_ptr<DemoStore>> start();
+    // Removes the demo store, database and image cache (before anything opens them).
+    static Status reset();
+
+    static QString databasePath();
+    static QString imageCachePath();
+
+    QString storeUrl() const;
+    QString accessToken() const;
+    TaggerSettings taggerSettings() const;
+
+private:
+    DemoStore() = default;
+    std::unique_ptr<sandbox::SandboxServer> m_server;
+};
+
+} // namespace tagdesk
