@@ -45,60 +45,127 @@ colour::Lab medianLab(std::vector<colour::Lab> samples) {
     return {median(&colour::Lab::L), median(&colour::Lab::a), median(&colour::Lab::b)};
 }
 
-// Marks as background every pixel joined to the picture's edge through pixels that all
-// look like the edge's typical colour. Joined-to-the-edge keeps a garment's inner areas of
-// the background's colour (a white print on a white backdrop) as garment.
-colour::Lab borderColour(const std::vector<colour::Lab> &lab, int width, int height) {
-    std::vector<colour::Lab> border;
-    for (int x = 0; x < width; ++x) {
-        border.push_back(lab[size_t(x)]);
-        border.push_back(lab[size_t((height - 1) * width + x)]);
+// The small copy of the picture the analysis works on, in sRGB and in Lab.
+struct PixelGrid {
+    int width = 0;
+    int height = 0;
+    std::vector<quint32> pixels;
+    std::vector<colour::Lab> lab;
+
+    size_t index(int x, int y) const { return size_t(y) * size_t(width) + size_t(x); }
+};
+
+PixelGrid sampled(const QImage &image) {
+    // Qt's smooth scaling is plain integer arithmetic: the same pixels everywhere.
+    const QImage small =
+        image.scaled(kAnalysisEdge, kAnalysisEdge, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+            .convertToFormat(QImage::Format_ARGB32);
+    PixelGrid grid;
+    grid.width = small.width();
+    grid.height = small.height();
+    grid.pixels.reserve(size_t(grid.width) * size_t(grid.height));
+    grid.lab.reserve(grid.pixels.capacity());
+    for (int y = 0; y < grid.height; ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(small.constScanLine(y));
+        for (int x = 0; x < grid.width; ++x) {
+            grid.pixels.push_back(line[x]);
+            grid.lab.push_back(colour::rgbToLab(line[x]));
+        }
     }
-    for (int y = 1; y < height - 1; ++y) {
-        border.push_back(lab[size_t(y * width)]);
-        border.push_back(lab[size_t(y * width + width - 1)]);
+    return grid;
+}
+
+// The typical colour of the picture's edge: what the garment was photographed against.
+colour::Lab backdropColour(const PixelGrid &grid) {
+    std::vector<colour::Lab> border;
+    for (int x = 0; x < grid.width; ++x) {
+        border.push_back(grid.lab[grid.index(x, 0)]);
+        border.push_back(grid.lab[grid.index(x, grid.height - 1)]);
+    }
+    for (int y = 1; y < grid.height - 1; ++y) {
+        border.push_back(grid.lab[grid.index(0, y)]);
+        border.push_back(grid.lab[grid.index(grid.width - 1, y)]);
     }
     return medianLab(border);
 }
 
-std::vector<bool> backgroundMask(const std::vector<colour::Lab> &lab, int width, int height,
-                                 const colour::Lab &backdrop) {
+// Marks as background every pixel joined to the picture's edge through pixels that all
+// look like the backdrop. Joined-to-the-edge keeps a garment's inner areas of the
+// backdrop's colour (a white print on a white backdrop) as garment.
+std::vector<bool> backgroundMask(const PixelGrid &grid, const colour::Lab &backdrop) {
     const double limit = kBackgroundDistance * kBackgroundDistance;
-    const auto looksLikeBackdrop = [&](size_t index) {
-        return colour::distanceSquared(lab[index], backdrop) < limit;
-    };
-
-    std::vector<bool> background(lab.size(), false);
-    std::queue<size_t> pending;
-    const auto visit = [&](size_t index) {
-        if (!background[index] && looksLikeBackdrop(index)) {
+    std::vector<bool> background(grid.lab.size(), false);
+    std::queue<std::pair<int, int>> pending;
+    const auto visit = [&](int x, int y) {
+        const size_t index = grid.index(x, y);
+        if (!background[index] && colour::distanceSquared(grid.lab[index], backdrop) < limit) {
             background[index] = true;
-            pending.push(index);
+            pending.push({x, y});
         }
     };
-    for (int x = 0; x < width; ++x) {
-        visit(size_t(x));
-        visit(size_t((height - 1) * width + x));
+    for (int x = 0; x < grid.width; ++x) {
+        visit(x, 0);
+        visit(x, grid.height - 1);
     }
-    for (int y = 0; y < height; ++y) {
-        visit(size_t(y * width));
-        visit(size_t(y * width + width - 1));
+    for (int y = 0; y < grid.height; ++y) {
+        visit(0, y);
+        visit(grid.width - 1, y);
     }
     while (!pending.empty()) {
-        const size_t index = pending.front();
+        const auto [x, y] = pending.front();
         pending.pop();
-        const int x = int(index % size_t(width));
-        const int y = int(index / size_t(width));
         if (x > 0)
-            visit(index - 1);
-        if (x + 1 < width)
-            visit(index + 1);
+            visit(x - 1, y);
+        if (x + 1 < grid.width)
+            visit(x + 1, y);
         if (y > 0)
-            visit(index - size_t(width));
-        if (y + 1 < height)
-            visit(index + size_t(width));
+            visit(x, y - 1);
+        if (y + 1 < grid.height)
+            visit(x, y + 1);
     }
     return background;
+}
+
+// Phone photos of clothes are taken indoors under warm light, which turns every colour
+// towards brown. The backdrop is usually a white wall or sheet: when it looks like a
+// tinted neutral, undo the tint (and the dimness) it shows.
+void correctColourCast(std::vector<quint32> &pixels, const colour::Lab &backdrop) {
+    if (std::hypot(backdrop.a, backdrop.b) >= kNeutralBackdropChroma ||
+        backdrop.L <= kNeutralBackdropLightness)
+        return;
+    const colour::LinearGains gains =
+        colour::gainsToNeutral(backdrop, kWhiteBackdropLightness, kMaxWhiteBalanceGain);
+    for (quint32 &pixel : pixels)
+        pixel = colour::applyGains(pixel, gains);
+}
+
+struct Garment {
+    std::vector<quint32> pixels;
+    QRect box; // in grid pixels
+};
+
+// The pixels that are not background, and their bounding box; the centre of the picture
+// when almost nothing is left (the backdrop guess was wrong: a white shirt on white).
+Garment garmentIn(const PixelGrid &grid, const std::vector<bool> &background) {
+    Garment garment;
+    for (int y = 0; y < grid.height; ++y) {
+        for (int x = 0; x < grid.width; ++x) {
+            if (background[grid.index(x, y)])
+                continue;
+            garment.pixels.push_back(grid.pixels[grid.index(x, y)]);
+            garment.box |= QRect(x, y, 1, 1);
+        }
+    }
+    if (double(garment.pixels.size()) >= kMinimumGarmentArea * double(grid.pixels.size()))
+        return garment;
+
+    garment.pixels.clear();
+    garment.box = QRect(grid.width / 4, grid.height / 4, grid.width - grid.width / 2,
+                        grid.height - grid.height / 2);
+    for (int y = garment.box.top(); y <= garment.box.bottom(); ++y)
+        for (int x = garment.box.left(); x <= garment.box.right(); ++x)
+            garment.pixels.push_back(grid.pixels[grid.index(x, y)]);
+    return garment;
 }
 
 QImage decode(const QByteArray &bytes) {
@@ -128,76 +195,28 @@ QList<GarmentColour> ImageAnalysis::familyShares() const {
 }
 
 std::optional<ImageAnalysis> analyseImage(const QByteArray &bytes) {
-    const QImage original = decode(bytes);
-    if (original.isNull())
+    const QImage image = decode(bytes);
+    if (image.isNull())
         return std::nullopt;
 
-    // Qt's smooth scaling is plain integer arithmetic: the same pixels everywhere.
-    const QImage small =
-        original.scaled(kAnalysisEdge, kAnalysisEdge, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-            .convertToFormat(QImage::Format_ARGB32);
-    const int width = small.width();
-    const int height = small.height();
-    std::vector<quint32> pixels;
-    std::vector<colour::Lab> lab;
-    pixels.reserve(size_t(width * height));
-    lab.reserve(size_t(width * height));
-    for (int y = 0; y < height; ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(small.constScanLine(y));
-        for (int x = 0; x < width; ++x) {
-            pixels.push_back(line[x]);
-            lab.push_back(colour::rgbToLab(line[x]));
-        }
-    }
-
-    const colour::Lab backdrop = borderColour(lab, width, height);
-    const std::vector<bool> background = backgroundMask(lab, width, height, backdrop);
-    // Phone photos of clothes are taken indoors under warm light, which turns every
-    // colour towards brown. The backdrop is usually a white wall or sheet: when it looks
-    // like a tinted neutral, undo the tint (and the dimness) it shows.
-    const double backdropChroma = std::hypot(backdrop.a, backdrop.b);
-    if (backdropChroma < kNeutralBackdropChroma && backdrop.L > kNeutralBackdropLightness) {
-        const colour::LinearGains gains =
-            colour::gainsToNeutral(backdrop, kWhiteBackdropLightness, kMaxWhiteBalanceGain);
-        for (quint32 &pixel : pixels)
-            pixel = colour::applyGains(pixel, gains);
-    }
-    std::vector<quint32> garment;
-    int left = width, top = height, right = -1, bottom = -1;
-    for (int y = 0; y < height; ++y) {
-        for (int x = 0; x < width; ++x) {
-            const size_t index = size_t(y * width + x);
-            if (background[index])
-                continue;
-            garment.push_back(pixels[index]);
-            left = std::min(left, x);
-            right = std::max(right, x);
-            top = std::min(top, y);
-            bottom = std::max(bottom, y);
-        }
-    }
-    if (double(garment.size()) < kMinimumGarmentArea * double(pixels.size())) {
-        garment.clear();
-        left = width / 4;
-        right = width - 1 - width / 4;
-        top = height / 4;
-        bottom = height - 1 - height / 4;
-        for (int y = top; y <= bottom; ++y)
-            for (int x = left; x <= right; ++x)
-                garment.push_back(pixels[size_t(y * width + x)]);
-    }
+    PixelGrid grid = sampled(image);
+    const colour::Lab backdrop = backdropColour(grid);
+    const std::vector<bool> background = backgroundMask(grid, backdrop);
+    correctColourCast(grid.pixels, backdrop);
+    const Garment garment = garmentIn(grid, background);
 
     ImageAnalysis analysis;
-    analysis.width = original.width();
-    analysis.height = original.height();
-    const double scaleX = double(original.width()) / width;
-    const double scaleY = double(original.height()) / height;
+    analysis.width = image.width();
+    analysis.height = image.height();
+    const double scaleX = double(image.width()) / grid.width;
+    const double scaleY = double(image.height()) / grid.height;
     analysis.garmentBox =
-        QRect(QPoint(int(left * scaleX), int(top * scaleY)),
-              QPoint(std::min(original.width() - 1, int((right + 1) * scaleX)),
-                     std::min(original.height() - 1, int((bottom + 1) * scaleY))));
-    analysis.garmentArea = double(garment.size()) / double(pixels.size());
-    for (const colour::ColourShare &share : colour::dominantColours(garment, kColourClusters))
+        QRect(QPoint(int(garment.box.left() * scaleX), int(garment.box.top() * scaleY)),
+              QPoint(std::min(image.width() - 1, int((garment.box.right() + 1) * scaleX)),
+                     std::min(image.height() - 1, int((garment.box.bottom() + 1) * scaleY))));
+    analysis.garmentArea = double(garment.pixels.size()) / double(grid.pixels.size());
+    for (const colour::ColourShare &share :
+         colour::dominantColours(garment.pixels, kColourClusters))
         analysis.colours.append({share.name, colour::colourFamily(share.name),
                                  colour::hexName(share.centre), share.share});
     if (analysis.colours.isEmpty())
