@@ -131,6 +131,26 @@ TEST(LocalColourAnalyser, ReportsTheOtherColoursAsAlternatives) {
     EXPECT_FALSE(names.contains(QStringLiteral("grey"))) << describe(s).toStdString();
 }
 
+TEST(LocalColourAnalyser, TakesLightFallingOnTheBackdropForBackdrop) {
+    // A dim sheet with a brighter patch where the light falls, not touching the edge, and
+    // a navy garment beside it: the patch is not a second colour of the garment.
+    QImage image = productShot(qRgb(120, 118, 114), qRgb(35, 40, 63));
+    for (int y = 100; y < 220; ++y) {
+        for (int x = 10; x < 60; ++x)
+            image.setPixel(x, y, qRgb(175, 173, 168));
+    }
+    const auto result = LocalColourAnalyser().analyse(encode(image, "PNG"), QString());
+    ASSERT_TRUE(result.ok()) << result.error().message.toStdString();
+    const Suggestion &s = result->first();
+    EXPECT_EQ(s.value, QStringLiteral("navy")) << describe(s).toStdString();
+    for (const Alternative &a : s.alternatives) {
+        EXPECT_NE(colour::colourFamily(a.value), QStringLiteral("grey"))
+            << describe(s).toStdString();
+        EXPECT_NE(colour::colourFamily(a.value), QStringLiteral("white"))
+            << describe(s).toStdString();
+    }
+}
+
 TEST(LocalColourAnalyser, RefusesBytesThatAreNotAnImageWithAClearMessage) {
     const LocalColourAnalyser analyser;
     const QByteArray jpeg = firstPhotoBytes();
@@ -191,12 +211,9 @@ TEST(LocalColourAnalyser, GivesTheSameAnswerEveryTime) {
 }
 
 // What issue 4 asks: the main colour of the labelled photos (those not marked
-// ambiguous) named right for at least 80% of them.
+// ambiguous) named right for at least 80% of them. The analyser gets 20 of 24 with its
+// default settings; 24 photos are few, so one photo is 4 points of this figure.
 constexpr int issueTargetPercent = 80;
-// What the analyser reaches today (19 of 24). It is one photo short of the target, so
-// the test guards against regressions from here and prints the gap; raise this to
-// issueTargetPercent once the analyser gets there.
-constexpr int regressionFloorPercent = 79;
 
 TEST(LocalColourAnalyser, NamesTheMainColourOfTheLabelledPhotos) {
     const LocalColourAnalyser analyser;
@@ -244,7 +261,7 @@ TEST(LocalColourAnalyser, NamesTheMainColourOfTheLabelledPhotos) {
               << ", wrong " << (wrong ? confidenceWrong / wrong : 0) << "\n";
     for (const QString &miss : misses)
         std::cout << "  miss: " << miss.toStdString() << "\n";
-    EXPECT_GE(correct * 100, regressionFloorPercent * scored);
+    EXPECT_GE(correct * 100, issueTargetPercent * scored);
 }
 
 TEST(LocalColourAnalyser, GivesTheSameAnswersWhenRunConcurrently) {
