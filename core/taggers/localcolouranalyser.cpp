@@ -281,13 +281,15 @@ std::optional<Lab> whiteReference(const QList<Lab> &background) {
     return lightest;
 }
 
-void whiteBalance(std::vector<quint32> &pixels, const QList<Lab> &background) {
+// Returns whether there was a white to balance by.
+bool whiteBalance(std::vector<quint32> &pixels, const QList<Lab> &background) {
     const std::optional<Lab> white = whiteReference(background);
     if (!white)
-        return;
+        return false;
     const colour::LinearGains gains = colour::gainsToNeutral(*white, whiteTargetL, maxWhiteGain);
     for (quint32 &pixel : pixels)
         pixel = colour::applyGains(pixel, gains);
+    return true;
 }
 
 // How clearly `lab` belongs to its palette name: 1 when it sits on the swatch, falling
@@ -362,21 +364,26 @@ bool isMulticolour(const QList<FamilyShare> &families, double minShare) {
 // the garment, its centre sits clearly inside its name, and the background could be
 // set aside. The accuracy test prints the mean confidence of right and wrong answers on
 // the labelled photos; too few of them (24) to fit a calibration curve.
-double confidenceFor(const ColourShare &colour, double familyShare, bool backgroundSeparated) {
+double confidenceFor(const ColourShare &colour, double familyShare, double sceneReliability) {
     const double coverage = std::sqrt(std::clamp(familyShare, 0.0, 1.0));
     const double clarity = namingClarity(colour.centre, colour.name);
-    const double separation = backgroundSeparated ? 1.0 : 0.75;
-    return std::clamp(coverage * clarity * separation, 0.0, 1.0);
+    return std::clamp(coverage * clarity * sceneReliability, 0.0, 1.0);
+}
+
+// How far the photo lets colours be trusted: less when the garment could not be told
+// from the backdrop, or when no white backdrop showed what the light did to colours.
+double sceneReliability(const LocalColourAnalyser::Analysis &analysis) {
+    return (analysis.backgroundSeparated ? 1.0 : 0.75) * (analysis.whiteBalanced ? 1.0 : 0.8);
 }
 
 // Alternatives: every other named colour covering at least minShare, best first.
 QList<Alternative> alternativesFor(const QList<FamilyShare> &families, const QString &value,
-                                   double minShare, bool backgroundSeparated) {
+                                   double minShare, double reliability) {
     QList<Alternative> alternatives;
     for (const FamilyShare &f : families) {
         for (const ColourShare &c : f.members) {
             if (c.name != value && c.share >= minShare)
-                alternatives.append({c.name, confidenceFor(c, f.share, backgroundSeparated)});
+                alternatives.append({c.name, confidenceFor(c, f.share, reliability)});
         }
     }
     std::stable_sort(
@@ -396,8 +403,9 @@ Suggestion suggestionFrom(const LocalColourAnalyser::Analysis &analysis, double 
     s.sourceImageId = mediaId;
     s.providerLabel = colour::hexName(main.centre);
     s.value = multicolour ? LocalColourAnalyser::multicolour() : main.name;
-    s.confidence = confidenceFor(main, mainFamily.share, analysis.backgroundSeparated);
-    s.alternatives = alternativesFor(families, s.value, minShare, analysis.backgroundSeparated);
+    const double reliability = sceneReliability(analysis);
+    s.confidence = confidenceFor(main, mainFamily.share, reliability);
+    s.alternatives = alternativesFor(families, s.value, minShare, reliability);
     return s;
 }
 
@@ -438,7 +446,7 @@ LocalColourAnalyser::inspect(const QByteArray &imageBytes) const {
     analysis.garmentFraction = static_cast<double>(garment.size()) / mask.size();
     analysis.backgroundSeparated = analysis.garmentFraction >= minGarmentFraction;
     if (analysis.backgroundSeparated) {
-        whiteBalance(garment, analysis.background);
+        analysis.whiteBalanced = whiteBalance(garment, analysis.background);
     } else {
         // What looked like background was the garment filling the frame: it is neither
         // to be dropped nor to be taken as white.

@@ -31,6 +31,7 @@ public:
         QList<colour::Lab> background;      // background colours found along the border
         double garmentFraction = 0;         // share of the image taken as garment
         bool backgroundSeparated = false;   // false: no background found, whole centre used
+        bool whiteBalanced = false;         // false: no white backdrop to correct the light by
     };
 
     LocalColourAnalyser();
