@@ -20,7 +20,7 @@ namespace {
 
 // Bumped whenever a change to the algorithm would change answers, so that cached
 // answers from an older version are not reused (it is part of settingsKey()).
-constexpr int algorithmVersion = 2;
+constexpr int algorithmVersion = 3;
 
 // Fixed seed: the same photo always gets the same answer.
 constexpr quint32 clusteringSeed = 1;
