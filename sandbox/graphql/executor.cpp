@@ -40,10 +40,19 @@ QList<const SelectionSet *> Executor::subSelections(const CollectedField &field)
 
 QList<Executor::CollectedField>
 Executor::collectFields(const QString &objectType, const QList<const SelectionSet *> &sets) const {
+    // The same selections are collected for every node of a page (and of a bulk export):
+    // remember them per object type and selection sets.
+    QString key = objectType;
+    for (const SelectionSet *set : sets)
+        key += u':' + QString::number(quintptr(set), 16);
+    auto cached = m_collected.constFind(key);
+    if (cached != m_collected.constEnd())
+        return *cached;
     QList<CollectedField> out;
     QHash<QString, qsizetype> index;
     for (const SelectionSet *set : sets)
         collect(objectType, *set, out, index, 0);
+    m_collected.insert(key, out);
     return out;
 }
 

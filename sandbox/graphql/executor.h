@@ -61,6 +61,7 @@ private:
     const Schema &m_schema;
     const Document &m_document;
     QJsonObject m_variables;
+    mutable QHash<QString, QList<CollectedField>> m_collected; // by type and selection sets
     bool m_unbounded = false;
     FieldGuard m_guard;
     QList<GraphQLError> m_errors;

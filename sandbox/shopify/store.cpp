@@ -11,13 +11,16 @@ namespace tagdesk::sandbox {
 ShopifyStore::ShopifyStore(Catalog catalog, Clock clock)
     : m_collections(std::move(catalog.collections))
     , m_clock(std::move(clock)) {
-    m_products.reserve(size_t(catalog.products.size()));
-    for (StoreProduct &p : catalog.products)
-        m_products.push_back(std::move(p));
-    std::stable_sort(m_products.begin(), m_products.end(),
-                     [](const StoreProduct &a, const StoreProduct &b) {
-                         return legacyId(a.id) < legacyId(b.id);
-                     });
+    // Sort a permutation by precomputed ids, then move each product once.
+    std::vector<std::pair<qint64, qsizetype>> order;
+    order.reserve(size_t(catalog.products.size()));
+    for (qsizetype i = 0; i < catalog.products.size(); ++i)
+        order.emplace_back(legacyId(catalog.products.at(i).id), i);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    m_products.reserve(order.size());
+    for (const auto &[id, index] : order)
+        m_products.push_back(std::move(catalog.products[index]));
     reindex();
 }
 
