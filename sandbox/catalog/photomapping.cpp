@@ -19,7 +19,8 @@ struct GarmentWords {
 };
 
 // Words that name a garment, per photo label. Whole words only, so "sweatshirt" is not a
-// "shirt"; plurals are spelled out because titles use both.
+// "shirt"; plurals are spelled out because titles use both. The photos have no class for
+// hair accessories, so headwear of every kind maps to hats.
 const std::array<GarmentWords, 10> &garmentWords() {
     static const auto pattern = [](const char *alternatives) {
         return QRegularExpression(u"\\b(?:"_s + QString::fromLatin1(alternatives) + u")\\b"_s,
@@ -29,22 +30,24 @@ const std::array<GarmentWords, 10> &garmentWords() {
     static const std::array<GarmentWords, 10> table{{
         {u"dress"_s, pattern("dress|dresses|gown|gowns|frock|frocks|sundress|pinafore")},
         {u"hat"_s, pattern("hat|hats|cap|caps|beanie|beanies|bonnet|beret|snapback|headwear|"
-                           "fedora|visor")},
+                           "fedora|visor|headband|headpiece|tiara|veil")},
         {u"longsleeve"_s,
          pattern("sweater|sweaters|jumper|jumpers|cardigan|cardigans|hoodie|hoodies|sweatshirt|"
                  "sweatshirts|pullover|crewneck|knit|knitwear|long sleeve|long-sleeve|"
                  "longsleeve|turtleneck")},
-        {u"outwear"_s, pattern("jacket|jackets|coat|coats|parka|parkas|puffer|blazer|blazers|"
-                               "anorak|windbreaker|gilet|trench|outerwear|bomber|overcoat")},
-        {u"pants"_s, pattern("pants|trousers|jeans|leggings|joggers|chinos|sweatpants|cargos|"
-                             "slacks|bottoms")},
+        {u"outwear"_s,
+         pattern("jacket|jackets|coat|coats|parka|parkas|puffer|blazer|blazers|"
+                 "anorak|windbreaker|gilet|trench|outerwear|bomber|overcoat|vest|kimono|cape")},
+        {u"pants"_s,
+         pattern("pants|trousers|trouser|jeans|leggings|joggers|chinos|sweatpants|cargos|"
+                 "slacks|bottoms")},
         {u"shirt"_s,
          pattern("shirt|shirts|blouse|blouses|button-down|flannel|overshirt|polo|polos")},
         {u"shoes"_s,
          pattern("shoe|shoes|sneaker|sneakers|boot|boots|sandal|sandals|slipper|slippers|"
                  "trainer|trainers|loafer|loafers|heels|slides|mules|clogs|footwear|chukka|"
                  "espadrilles|runners|high tops?|low tops?|slip-ons?")},
-        {u"shorts"_s, pattern("shorts|bermuda|bermudas|trunks")},
+        {u"shorts"_s, pattern("shorts|short(?![\\s-]*sleeve)|bermuda|bermudas|trunks")},
         {u"skirt"_s, pattern("skirt|skirts|skort|skorts")},
         {u"t-shirt"_s, pattern("t-shirt|t-shirts|tshirt|tshirts|tee|tees|tank|tanks|t shirt|"
                                "tank top|camisole")},

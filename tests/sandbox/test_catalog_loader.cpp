@@ -1,6 +1,7 @@
 // The catalog loader over every real catalog format in tests/data/catalogs (see its
 // README.md), and its error messages for malformed input.
 #include "catalog/catalogloader.h"
+#include "catalog/photomapping.h"
 #include "catalog/photos.h"
 
 #include "support/testdatabase.h"
@@ -10,6 +11,8 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using namespace tagdesk;
@@ -306,4 +309,47 @@ TEST(CatalogLoader, SaysWhenTheFileCannotBeRead) {
     ASSERT_FALSE(catalog.ok());
     EXPECT_EQ(catalog.error().code, Error::Code::NotFound);
     EXPECT_TRUE(catalog.error().message.contains(u"/nonexistent/catalog.json"_s));
+}
+
+TEST(CatalogLoader, MapsMostProductsOfRealStoresByTheirGarmentWords) {
+    // Reported per file, and held to a floor where the store sells clothes: the rest (bags,
+    // bikinis, gift cards) get a photo chosen by hash.
+    const QList<QPair<QString, double>> files{
+        {u"allovin-admin-graphql-products-164.json"_s, 0.85},
+        {u"kith-storefront-products.json"_s, 0.6},
+        {u"hadesculture-storefront-products.json"_s, 0.0},
+        {u"devstore-admin-rest-products.json"_s, 0.5},
+        {u"easybuyadmin-admin-graphql-products-response.json"_s, 0.0},
+    };
+    for (const auto &[file, floor] : files) {
+        const Catalog catalog = loadOrFail(file);
+        qsizetype byWords = 0;
+        for (const StoreProduct &product : catalog.products)
+            byWords += !garmentLabelFor(product.productType, product.title).isEmpty();
+        const double share = double(byWords) / double(catalog.products.size());
+        std::printf("[ info     ] %s: %lld of %lld products mapped by garment words\n",
+                    qPrintable(file), static_cast<long long>(byWords),
+                    static_cast<long long>(catalog.products.size()));
+        EXPECT_GE(share, floor) << file.toStdString();
+    }
+}
+
+TEST(CatalogLoader, ReadsGarmentWordsTheWayTitlesUseThem) {
+    const QList<QPair<QString, QString>> titles{
+        {u"ALLOVIN Red Long Sleeve Burgundy Dress"_s, u"dress"_s},
+        {u"Giorgio Armani & Kith Sardinia Short Sleeve Zip Shirt - Multi PH"_s, u"shirt"_s},
+        {u"Giorgio Armani & Kith Capri Active Short - Multi PH"_s, u"shorts"_s},
+        {u"Toddler Boys Bow Tie Short Sleeve Cotton Shirt & Suspender Shorts"_s, u"shorts"_s},
+        {u"Essential T-Shirt Short Sleeve"_s, u"t-shirt"_s},
+        {u"Giorgio Armani & Kith Summer Trouser - Ghost PH"_s, u"pants"_s},
+        {u"Ribbed Sweatshirt"_s, u"longsleeve"_s},
+        {u"Giorgio Armani & Kith Twill Two-Tone Classic Cap - Sandrift PH"_s, u"hat"_s},
+        {u"RELIC VEST"_s, u"outwear"_s},
+        {u"Giorgio Armani & Kith Canvas Tote - Nocturnal PH"_s, QString()},
+    };
+    for (const auto &[title, label] : titles)
+        EXPECT_EQ(garmentLabelFor(QString(), title), label) << title.toStdString();
+    EXPECT_EQ(garmentLabelFor(u"SHOES"_s, u"VANS | ERA 59 MOROCCAN | GEO/DRESS BLUES"_s),
+              u"shoes"_s)
+        << "the product type outranks a word in the title";
 }
