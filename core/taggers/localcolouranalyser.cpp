@@ -3,6 +3,7 @@
 #include "domain/attribute.h"
 
 #include <QBuffer>
+#include <QHash>
 #include <QImage>
 #include <QImageReader>
 
@@ -176,12 +177,16 @@ bool similarToBackground(const Lab &lab, const Lab &background) {
     return colour::deltaE2000(lab, background, lightnessWeight) < backgroundDistance;
 }
 
-// Fraction of `pixels` that look like `colour`.
+// Fraction of `pixels` that look like `colour` (remembered per pixel colour, as below).
 double shareSimilarTo(const std::vector<quint32> &pixels, const Lab &colour) {
     if (pixels.empty())
         return 0;
+    QHash<quint32, bool> known;
     const auto similar = std::count_if(pixels.begin(), pixels.end(), [&](quint32 argb) {
-        return similarToBackground(colour::rgbToLab(argb), colour);
+        auto it = known.constFind(argb);
+        if (it == known.constEnd())
+            it = known.insert(argb, similarToBackground(colour::rgbToLab(argb), colour));
+        return *it;
     });
     return static_cast<double>(similar) / static_cast<double>(pixels.size());
 }
@@ -211,13 +216,20 @@ bool looksLikeBackground(quint32 argb, const QList<Lab> &background) {
                        [&](const Lab &bg) { return similarToBackground(lab, bg); });
 }
 
-// Per pixel, row by row: does it look like one of the background colours?
+// Per pixel, row by row: does it look like one of the background colours? Answers are
+// remembered per colour: plain backdrops repeat colours, and CIEDE2000 is the cost here.
 std::vector<bool> backgroundLike(const QImage &image, const QList<Lab> &background) {
     std::vector<bool> similar;
     similar.reserve(static_cast<size_t>(image.width()) * image.height());
+    QHash<quint32, bool> known;
     for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width(); ++x)
-            similar.push_back(looksLikeBackground(pixelAt(image, x, y), background));
+        for (int x = 0; x < image.width(); ++x) {
+            const quint32 argb = pixelAt(image, x, y);
+            auto it = known.constFind(argb);
+            if (it == known.constEnd())
+                it = known.insert(argb, looksLikeBackground(argb, background));
+            similar.push_back(*it);
+        }
     }
     return similar;
 }
