@@ -12,7 +12,6 @@
 #include <QtConcurrent>
 #include <QThreadPool>
 
-#include <iomanip>
 #include <iostream>
 
 using namespace tagdesk;
@@ -249,7 +248,9 @@ TEST(LocalColourAnalyser, NamesTheMainColourOfTheLabelledPhotos) {
         if (!right)
             misses.append(line);
     }
-    ASSERT_GT(scored, 0);
+    // labels.csv has 30 photos, 6 of them marked ambiguous: a parsing slip would change
+    // what the figure means.
+    ASSERT_EQ(scored, 24);
     const int wrong = scored - correct;
     std::cout << "colour accuracy: " << correct << "/" << scored << " = " << correct * 100 / scored
               << "%"
