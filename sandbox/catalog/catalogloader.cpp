@@ -41,6 +41,9 @@ Result<ProductList> findProducts(const QJsonDocument &document) {
         return ProductList{root.value(u"products"_s).toArray(), ProductFormat::Rest};
     if (root.value(u"product"_s).isObject())
         return ProductList{QJsonArray{root.value(u"product"_s)}, ProductFormat::Rest};
+    // The `data` of a GraphQL answer saved without its envelope.
+    if (root.value(u"products"_s).isObject())
+        return ProductList{connectionNodes(root.value(u"products"_s)), ProductFormat::Graphql};
 
     if (root.contains(u"data"_s) || root.contains(u"errors"_s)) {
         const QJsonObject data = root.value(u"data"_s).toObject();
@@ -72,8 +75,10 @@ Result<Catalog> parseCatalog(const QByteArray &json, const QString &sourceName) 
     if (json.trimmed().isEmpty())
         return failure(u"the file is empty"_s);
 
+    // Files saved by Windows tools may start with a UTF-8 byte order mark.
+    const QByteArray text = json.startsWith("\xEF\xBB\xBF") ? json.mid(3) : json;
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return failure(
             u"not JSON (%1 at byte %2)"_s.arg(parseError.errorString()).arg(parseError.offset));

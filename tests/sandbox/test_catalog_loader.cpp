@@ -260,6 +260,17 @@ TEST(CatalogLoader, ReadsMetafieldsAndMediaFromGraphqlNodes) {
     EXPECT_EQ(shirt.metafields.first().value, u"white"_s);
 }
 
+TEST(CatalogLoader, ReadsABareProductsConnectionAndSkipsAByteOrderMark) {
+    const QByteArray json = "\xEF\xBB\xBF"
+                            R"({"products": {"edges": [
+        {"node": {"id": "gid://shopify/Product/3", "title": "Wool Coat"}}]}})";
+    const Result<Catalog> catalog = parseCatalog(json, u"saved-data.json"_s);
+    ASSERT_TRUE(catalog.ok()) << catalog.error().message.toStdString();
+    ASSERT_EQ(catalog->products.size(), 1);
+    EXPECT_EQ(catalog->products.first().title, u"Wool Coat"_s);
+    EXPECT_TRUE(catalog->products.first().media.isEmpty());
+}
+
 // Malformed input: the error names the file and says what is wrong.
 struct MalformedCase {
     const char *content;
