@@ -67,7 +67,7 @@ public:
         connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::readAvailable);
         connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_timer.start(); });
         connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::finished);
-        m_timer.start(m_request.transferTimeout);
+        m_timer.start(timeout());
     }
 
 private:
@@ -107,9 +107,9 @@ private:
         HttpResponse response;
         if (!statusAttr.isValid() || m_timedOut) {
             outcome.kind = m_timedOut ? AttemptOutcome::Kind::Timeout : kindOf(reply->error());
-            m_lastNetworkError = m_timedOut ? Texts::tr("no answer for %1 s")
-                                                  .arg(m_request.transferTimeout.count() / 1000.0)
-                                            : reply->errorString();
+            m_lastNetworkError =
+                m_timedOut ? Texts::tr("no answer for %1 s").arg(timeout().count() / 1000.0)
+                           : reply->errorString();
         } else {
             response.status = statusAttr.toInt();
             response.body = m_received;
@@ -124,7 +124,7 @@ private:
         }
 
         const RetryPolicy::Decision next =
-            m_client->m_policy.decide(m_attempts, outcome, m_client->m_random());
+            m_client->m_options.policy.decide(m_attempts, outcome, m_client->m_options.random());
         if (next.retry) {
             QTimer::singleShot(next.delay, this, &HttpExchange::attempt);
             return;
@@ -141,6 +141,10 @@ private:
                     nullptr, m_attempts)
                     .arg(m_request.url.host(), purpose())));
         deliver(std::move(response));
+    }
+
+    std::chrono::milliseconds timeout() const {
+        return m_request.transferTimeout.value_or(m_client->m_options.transferTimeout);
     }
 
     QString purpose() const {
@@ -166,13 +170,18 @@ private:
     bool m_tooLarge = false;
 };
 
-HttpClient::HttpClient(QNetworkAccessManager *network, RetryPolicy policy,
-                       std::function<double()> random, QObject *parent)
+HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent)
+    : HttpClient(network, Options{}, parent) {
+}
+
+HttpClient::HttpClient(QNetworkAccessManager *network, Options options, QObject *parent)
     : QObject(parent)
     , m_network(network)
-    , m_policy(policy)
-    , m_random(random ? std::move(random)
-                      : [] { return QRandomGenerator::global()->generateDouble(); }) {
+    , m_options(std::move(options)) {
+    if (!m_options.random)
+        m_options.random = [] {
+            return QRandomGenerator::global()->generateDouble();
+        };
 }
 
 Status HttpClient::checkUrlIsSafe(const QUrl &url) {

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -35,8 +36,9 @@ struct HttpRequest {
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    // No byte received for this long ends the attempt (reset whenever data arrives).
-    std::chrono::milliseconds transferTimeout{30'000};
+    // No byte received for this long ends the attempt (reset whenever data arrives);
+    // unset: the client's default.
+    std::optional<std::chrono::milliseconds> transferTimeout;
     // An answer larger than this is cut off and reported, never buffered whole.
     qint64 maxResponseBytes = 64 * 1024 * 1024;
     // What the request is for, in words, for messages: "reading products from shop.example".
@@ -57,8 +59,14 @@ struct HttpRequest {
 class HttpClient : public QObject {
     Q_OBJECT
 public:
-    HttpClient(QNetworkAccessManager *network, RetryPolicy policy = {},
-               std::function<double()> random = {}, QObject *parent = nullptr);
+    struct Options {
+        RetryPolicy policy;
+        std::chrono::milliseconds transferTimeout{30'000};
+        std::function<double()> random; // [0, 1) for backoff jitter; default: a real PRNG
+    };
+
+    explicit HttpClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    HttpClient(QNetworkAccessManager *network, Options options, QObject *parent = nullptr);
 
     QFuture<Result<HttpResponse>> send(HttpRequest request);
 
@@ -66,13 +74,12 @@ public:
     static Status checkUrlIsSafe(const QUrl &url);
     static AttemptOutcome classifyByStatus(const HttpResponse &response);
 
-    const RetryPolicy &policy() const { return m_policy; }
+    const RetryPolicy &policy() const { return m_options.policy; }
 
 private:
     friend class HttpExchange;
     QNetworkAccessManager *m_network;
-    RetryPolicy m_policy;
-    std::function<double()> m_random;
+    Options m_options;
 };
 
 } // namespace tagdesk

@@ -1,0 +1,58 @@
+#pragma once
+
+// An in-process sandbox store on a free loopback port, and Tagdesk's own network stack
+// pointed at it, with retries and timeouts short enough for tests (never a time limit on
+// the test itself: a hang shows as a hung test, not a flaky one).
+#include "catalog/catalogloader.h"
+#include "net/httpclient.h"
+#include "server/sandboxserver.h"
+#include "shopify/shopifyclient.h"
+#include "support/testdatabase.h"
+
+#include <gtest/gtest.h>
+
+#include <QNetworkAccessManager>
+#include <QTest>
+
+#include <memory>
+
+namespace tagdesk::test {
+
+inline sandbox::Catalog realCatalog(const QString &file) {
+    auto catalog = sandbox::loadCatalogFile(testData(QStringLiteral("catalogs/") + file));
+    EXPECT_TRUE(catalog.ok()) << (catalog ? "" : catalog.error().message.toStdString());
+    return catalog ? catalog.value() : sandbox::Catalog{};
+}
+
+template <typename T> T await(QFuture<T> future) {
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return future.isFinished(); }, std::numeric_limits<int>::max()));
+    return future.result();
+}
+
+struct SandboxFixture {
+    explicit SandboxFixture(sandbox::Catalog catalog, sandbox::SandboxConfig config = {})
+        : server(std::move(config), std::move(catalog)) {
+        auto port = server.start();
+        EXPECT_TRUE(port.ok()) << (port ? "" : port.error().message.toStdString());
+    }
+
+    HttpClient::Options fastRetries(int maxAttempts = 8) const {
+        HttpClient::Options o;
+        o.policy.baseDelay = std::chrono::milliseconds(5);
+        o.policy.maxDelay = std::chrono::milliseconds(50);
+        o.policy.maxAttempts = maxAttempts;
+        o.transferTimeout = std::chrono::milliseconds(600);
+        o.random = [] {
+            return 0.5;
+        };
+        return o;
+    }
+
+    ShopifyStore store() const { return ShopifyStore::parse(server.baseUrl()).value(); }
+
+    sandbox::SandboxServer server;
+    QNetworkAccessManager network;
+};
+
+} // namespace tagdesk::test

@@ -1,0 +1,86 @@
+// HttpClient against the sandbox over real loopback sockets: retries through injected
+// faults, no retry on other 4xx, the size cap, and https-only outside this machine.
+#include "catalog/photos.h"
+#include "pipeline/sandboxfixture.h"
+#include "support/qtprinters.h"
+
+using namespace tagdesk;
+using namespace tagdesk::test;
+
+namespace {
+sandbox::SandboxConfig withImageFaults(const QString &spec) {
+    sandbox::SandboxConfig config;
+    EXPECT_TRUE(config.faults.addFlag(spec).ok()) << spec.toStdString();
+    return config;
+}
+
+QUrl photoUrl(const sandbox::SandboxServer &server, const QString &photo) {
+    return QUrl(server.baseUrl() + QStringLiteral("/_sandbox/images/") + photo);
+}
+
+Result<HttpResponse> get(HttpClient &http, const QUrl &url, qint64 maxBytes = 64 * 1024 * 1024) {
+    HttpRequest r;
+    r.url = url;
+    r.maxResponseBytes = maxBytes;
+    return await(http.send(r));
+}
+} // namespace
+
+TEST(HttpClient, RetriesServerErrorsDroppedConnectionsAndHangsUntilItGetsTheAnswer) {
+    SandboxFixture sandbox({}, withImageFaults(QStringLiteral(
+                                   "images:errorRate=0.3,errorStatus=503,drop=0.2,hang=0.1")));
+    HttpClient http(&sandbox.network, sandbox.fastRetries(20));
+    int retried = 0;
+    for (const QString &photo : sandbox::photoNames().mid(0, 12)) {
+        auto answer = get(http, photoUrl(sandbox.server, photo));
+        ASSERT_TRUE(answer.ok()) << answer.error().message.toStdString();
+        ASSERT_EQ(answer->status, 200);
+        EXPECT_EQ(answer->body, sandbox::photoBytes(photo)) << "the whole picture, byte for byte";
+        retried += answer->attempts > 1 ? 1 : 0;
+    }
+    EXPECT_GT(retried, 0) << "the faults were really there";
+}
+
+TEST(HttpClient, NeverRetriesAClientError) {
+    SandboxFixture sandbox({});
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    auto answer = get(http, photoUrl(sandbox.server, QStringLiteral("no-such-photo.jpg")));
+    ASSERT_TRUE(answer.ok());
+    EXPECT_EQ(answer->status, 404);
+    EXPECT_EQ(answer->attempts, 1);
+}
+
+TEST(HttpClient, GivesUpAfterTheLastAttemptWithAMessageNamingTheHost) {
+    SandboxFixture sandbox({}, withImageFaults(QStringLiteral("images:drop=1")));
+    HttpClient http(&sandbox.network, sandbox.fastRetries(3));
+    auto answer = get(http, photoUrl(sandbox.server, sandbox::photoNames().first()));
+    ASSERT_FALSE(answer.ok());
+    EXPECT_TRUE(answer.error().message.contains(QStringLiteral("Could not reach 127.0.0.1")))
+        << answer.error().message.toStdString();
+    EXPECT_TRUE(answer.error().message.contains(QStringLiteral("3 attempt")))
+        << answer.error().message.toStdString();
+}
+
+TEST(HttpClient, StopsReadingAnAnswerLargerThanTheCap) {
+    SandboxFixture sandbox({});
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    auto answer = get(http, photoUrl(sandbox.server, sandbox::photoNames().first()), 1000);
+    ASSERT_FALSE(answer.ok());
+    EXPECT_TRUE(answer.error().message.contains(QStringLiteral("larger than")))
+        << answer.error().message.toStdString();
+}
+
+TEST(HttpClient, SendsCredentialsOverPlainHttpOnlyToThisMachine) {
+    QNetworkAccessManager network;
+    HttpClient http(&network);
+    HttpRequest r;
+    r.url = QUrl(QStringLiteral("http://shop.example.com/admin"));
+    auto refused = await(http.send(r));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("plain http")));
+    EXPECT_TRUE(HttpClient::checkUrlIsSafe(QUrl(QStringLiteral("http://127.0.0.1:8080/x"))).ok());
+    EXPECT_TRUE(HttpClient::checkUrlIsSafe(QUrl(QStringLiteral("http://localhost/x"))).ok());
+    EXPECT_TRUE(
+        HttpClient::checkUrlIsSafe(QUrl(QStringLiteral("https://shop.example.com/x"))).ok());
+    EXPECT_FALSE(HttpClient::checkUrlIsSafe(QUrl(QStringLiteral("ftp://shop.example.com/x"))).ok());
+}

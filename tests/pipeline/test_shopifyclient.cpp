@@ -1,0 +1,196 @@
+// The Shopify client against the sandbox store over real sockets: scopes at connect,
+// clear refusals, paging through a real catalog, and the throttle absorbing THROTTLED,
+// 429 storms and malformed answers.
+#include "pipeline/sandboxfixture.h"
+#include "support/qtprinters.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSet>
+
+using namespace tagdesk;
+using namespace tagdesk::test;
+
+namespace {
+ShopifyCredentials token(const QString &t) {
+    ShopifyCredentials c;
+    c.accessToken = t;
+    return c;
+}
+
+QSet<QString> allIds(ShopifyClient &shopify, const QString &query, int pageSize) {
+    QSet<QString> ids;
+    QString cursor;
+    for (;;) {
+        auto page = await(shopify.productsPage(query, cursor, pageSize));
+        EXPECT_TRUE(page.ok()) << (page ? "" : page.error().message.toStdString());
+        if (!page)
+            break;
+        for (const ProductSnapshot &p : page->products) {
+            EXPECT_FALSE(ids.contains(p.id)) << "no product twice: " << p.id.toStdString();
+            ids.insert(p.id);
+        }
+        if (!page->hasNextPage)
+            break;
+        cursor = page->endCursor;
+    }
+    return ids;
+}
+
+int throttledAnswers(sandbox::SandboxServer &server, QNetworkAccessManager &network) {
+    QNetworkReply *reply =
+        network.get(QNetworkRequest(QUrl(server.baseUrl() + QStringLiteral("/_sandbox/requests"))));
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return reply->isFinished(); }, std::numeric_limits<int>::max()));
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    return int(body.count("THROTTLED")) + int(body.count("throttle-storm"));
+}
+} // namespace
+
+TEST(ShopifyClient, ConnectReportsWhetherTheTokenMayWriteProducts) {
+    sandbox::SandboxConfig config;
+    config.shopify.readOnlyToken = QStringLiteral("shpat_readonly");
+    SandboxFixture sandbox(realCatalog(QStringLiteral("kith-storefront-products.json")), config);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+
+    ShopifyClient full(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    auto connection = await(full.connectToShop());
+    ASSERT_TRUE(connection.ok()) << connection.error().message.toStdString();
+    EXPECT_TRUE(connection->canWriteProducts);
+    EXPECT_TRUE(connection->scopes.contains(QStringLiteral("read_products")));
+
+    ShopifyClient readOnly(&http, sandbox.store(), token(QStringLiteral("shpat_readonly")));
+    auto limited = await(readOnly.connectToShop());
+    ASSERT_TRUE(limited.ok()) << limited.error().message.toStdString();
+    EXPECT_FALSE(limited->canWriteProducts);
+}
+
+TEST(ShopifyClient, AWrongTokenIsRefusedWithAMessageSayingWhatToDo) {
+    SandboxFixture sandbox(realCatalog(QStringLiteral("kith-storefront-products.json")));
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_wrong")));
+    auto connection = await(shopify.connectToShop());
+    ASSERT_FALSE(connection.ok());
+    EXPECT_TRUE(
+        connection.error().message.contains(QStringLiteral("refused the access token (HTTP 401)")))
+        << connection.error().message.toStdString();
+    EXPECT_TRUE(connection.error().message.contains(QStringLiteral("Settings")));
+}
+
+TEST(ShopifyClient, ClientCredentialsGrantGetsAToken) {
+    SandboxFixture sandbox(realCatalog(QStringLiteral("kith-storefront-products.json")));
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyCredentials c;
+    c.clientId = QStringLiteral("sandbox-client-id");
+    c.clientSecret = QStringLiteral("sandbox-client-secret");
+    ShopifyClient shopify(&http, sandbox.store(), c);
+    auto connection = await(shopify.connectToShop());
+    ASSERT_TRUE(connection.ok()) << connection.error().message.toStdString();
+
+    c.clientSecret = QStringLiteral("wrong");
+    ShopifyClient refused(&http, sandbox.store(), c);
+    auto denied = await(refused.connectToShop());
+    ASSERT_FALSE(denied.ok());
+    EXPECT_TRUE(denied.error().message.contains(QStringLiteral("client id and secret")))
+        << denied.error().message.toStdString();
+}
+
+TEST(ShopifyClient, PagesThroughEveryProductOfARealCatalog) {
+    const sandbox::Catalog catalog =
+        realCatalog(QStringLiteral("allovin-admin-graphql-products-164.json"));
+    ASSERT_EQ(catalog.products.size(), 164);
+    sandbox::SandboxConfig roomy; // pacing has its own test: here, a large bucket
+    roomy.shopify.bucketSize = 20000;
+    roomy.shopify.restoreRate = 10000;
+    SandboxFixture sandbox(catalog, roomy);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+
+    auto count = await(shopify.countProducts(QString()));
+    ASSERT_TRUE(count.ok()) << count.error().message.toStdString();
+    EXPECT_EQ(count.value(), 164);
+    const QSet<QString> ids = allIds(shopify, QString(), 25);
+    EXPECT_EQ(ids.size(), 164);
+    for (const sandbox::StoreProduct &p : catalog.products)
+        EXPECT_TRUE(ids.contains(p.id)) << p.id.toStdString();
+}
+
+TEST(ShopifyClient, ReadsEverySnapshotFieldAJobMayWrite) {
+    const sandbox::Catalog catalog =
+        realCatalog(QStringLiteral("devstore-admin-rest-products.json"));
+    SandboxFixture sandbox(catalog);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    const sandbox::StoreProduct &expected = catalog.products.first();
+    auto product = await(shopify.product(expected.id));
+    ASSERT_TRUE(product.ok()) << product.error().message.toStdString();
+    ASSERT_TRUE(product->has_value());
+    const ProductSnapshot &s = **product;
+    EXPECT_EQ(s.title, expected.title);
+    EXPECT_EQ(s.productType, expected.productType);
+    EXPECT_EQ(s.tags, expected.tags);
+    EXPECT_EQ(s.descriptionHtml, expected.descriptionHtml);
+    EXPECT_TRUE(s.updatedAt.isValid());
+    ASSERT_EQ(s.media.size(), std::min<qsizetype>(expected.media.size(), 10));
+    if (!s.media.isEmpty()) {
+        EXPECT_EQ(s.media.first().id, expected.media.first().mediaId);
+        EXPECT_TRUE(s.media.first().url.toString().startsWith(sandbox.server.baseUrl()));
+    }
+    auto missing = await(shopify.product(QStringLiteral("gid://shopify/Product/999999999")));
+    ASSERT_TRUE(missing.ok());
+    EXPECT_FALSE(missing->has_value());
+}
+
+TEST(ShopifyClient, PacesRequestsSoASmallBucketIsNeverOverdrawn) {
+    sandbox::SandboxConfig config;
+    config.shopify.bucketSize = 400;
+    config.shopify.restoreRate = 400;
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, config);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    // Warm up: the first answer teaches the client the bucket and the page's cost.
+    EXPECT_EQ(allIds(shopify, QString(), 5).size(), catalog.products.size());
+    EXPECT_EQ(allIds(shopify, QString(), 5).size(), catalog.products.size());
+    EXPECT_LE(throttledAnswers(sandbox.server, sandbox.network), 1)
+        << "after the first answer the client waits for the bucket instead of being throttled";
+    ASSERT_TRUE(shopify.throttle().known().has_value());
+    EXPECT_EQ(shopify.throttle().known()->maximumAvailable, 400);
+}
+
+TEST(ShopifyClient, ThrottleStormsAndMalformedAnswersAreWaitedOutInBothThrottleModes) {
+    for (const auto mode : {sandbox::ThrottleMode::Http200, sandbox::ThrottleMode::Http429}) {
+        sandbox::SandboxConfig config;
+        config.shopify.throttleMode = mode;
+        config.shopify.restoreRate = 2000; // a drained bucket refills in well under a second
+        ASSERT_TRUE(
+            config.faults
+                .addFlag(QStringLiteral("shopify:stormEvery=4,stormLength=2,malformed=0.15"))
+                .ok());
+        const sandbox::Catalog catalog =
+            realCatalog(QStringLiteral("kith-storefront-products.json"));
+        SandboxFixture sandbox(catalog, config);
+        HttpClient http(&sandbox.network, sandbox.fastRetries(30));
+        ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+        EXPECT_EQ(allIds(shopify, QString(), 5).size(), catalog.products.size());
+        EXPECT_GT(throttledAnswers(sandbox.server, sandbox.network), 0)
+            << "the storm really happened";
+    }
+}
+
+TEST(ShopifyClient, SearchQueriesSelectProducts) {
+    const sandbox::Catalog catalog =
+        realCatalog(QStringLiteral("devstore-admin-rest-products.json"));
+    SandboxFixture sandbox(catalog);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    const QString type = catalog.products.first().productType;
+    ASSERT_FALSE(type.isEmpty());
+    qsizetype expected = 0;
+    for (const auto &p : catalog.products)
+        expected += p.productType == type ? 1 : 0;
+    const QSet<QString> ids = allIds(shopify, QStringLiteral("product_type:'%1'").arg(type), 25);
+    EXPECT_EQ(ids.size(), expected);
+}
