@@ -244,6 +244,10 @@ QJsonValue SchemaAnswer::valueFor(const QJsonObject &schemaOrReference, Meaning 
     }
     if (type.type == u"array"_s) {
         const QJsonObject items = resolved(schema.value(u"items"_s).toObject(), rootSchema);
+        const QString itemType = typeOf(items).type;
+        // A list of objects or numbers: one element built from the item schema.
+        if (!itemType.isEmpty() && itemType != u"string"_s)
+            return QJsonArray{valueFor(items, meaning, rootSchema, depth + 1)};
         const QJsonArray itemEnum = items.value(u"enum"_s).toArray();
         QJsonArray values;
         for (const QString &candidate : listCandidates(meaning)) {

@@ -132,7 +132,9 @@ TEST(TaggersOpenAi, FollowsNestedSchemasAndOtherTypes) {
         "confidence": {"type": "number"},
         "tags": {"type": "array", "items": {"type": "string"}},
         "on_sale": {"type": "boolean"},
-        "colour": {"anyOf": [{"type": "string", "enum": ["black", "white", "yellow"]}, {"type": "null"}]}
+        "colour": {"anyOf": [{"type": "string", "enum": ["black", "white", "yellow"]}, {"type": "null"}]},
+        "attributes": {"type": "array", "items": {"type": "object", "properties": {
+          "colour": {"type": "string"}, "score": {"type": "number"}}}}
       },
       "$defs": {"garment": {"type": "object", "properties": {
         "product_type": {"type": "string"}, "title": {"type": "string"}}}}
@@ -150,6 +152,10 @@ TEST(TaggersOpenAi, FollowsNestedSchemasAndOtherTypes) {
     EXPECT_TRUE(answer[u"tags"_s].toArray().contains(u"yellow"_s));
     EXPECT_FALSE(answer[u"on_sale"_s].toBool());
     EXPECT_EQ(answer[u"colour"_s].toString(), u"yellow"_s);
+    const QJsonArray attributes = answer[u"attributes"_s].toArray();
+    ASSERT_EQ(attributes.size(), 1);
+    EXPECT_EQ(attributes[0][u"colour"_s].toString(), u"yellow"_s);
+    EXPECT_GT(attributes[0][u"score"_s].toDouble(), 0.5);
 }
 
 TEST(TaggersOpenAi, AnswersJsonObjectAndTextModes) {
