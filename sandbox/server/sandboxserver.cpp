@@ -199,7 +199,7 @@ void SandboxServer::act(const SandboxRequest &request, ReplyChannel reply, Fault
     case FaultAction::ThrottleStorm: {
         SandboxResponse r;
         if (service == QLatin1String("shopify")) {
-            r = m_shopify->throttleStorm();
+            r = m_shopify->throttleStorm(request);
         } else {
             r = SandboxResponse::json("{\"error\":{\"message\":\"Rate limit exceeded\","
                                       "\"code\":429}}",

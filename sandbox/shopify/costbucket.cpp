@@ -52,9 +52,4 @@ void CostBucket::refund(double points) {
     m_available = std::min(m_size, m_available + std::max(0.0, points));
 }
 
-void CostBucket::drain() {
-    refill();
-    m_available = 0;
-}
-
 } // namespace tagdesk::sandbox

@@ -22,8 +22,6 @@ public:
     // Takes `cost` points if that many are available; false means "throttled".
     bool tryCharge(double cost);
     void refund(double points);
-    // Empties the bucket (a fault: a throttle storm from other apps' use).
-    void drain();
 
 private:
     void refill();

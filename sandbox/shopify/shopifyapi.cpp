@@ -214,9 +214,15 @@ SandboxResponse ShopifyApi::throttled(int requested) {
     return r;
 }
 
-SandboxResponse ShopifyApi::throttleStorm() {
-    m_bucket.drain();
-    return throttled(int(m_config.maxQueryCost / 10));
+SandboxResponse ShopifyApi::throttleStorm(const SandboxRequest &request) {
+    // The bucket is left alone: a storm is Shopify throttling regardless of it (it "may
+    // temporarily reduce API rate limits"), and a client must cope with both. The answer
+    // still prices the request it refuses.
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const Prepared p = prepare(body.value(QStringLiteral("query")).toString(),
+                               body.value(QStringLiteral("operationName")).toString(),
+                               body.value(QStringLiteral("variables")).toObject(), true);
+    return throttled(p.requestedCost);
 }
 
 SandboxResponse ShopifyApi::graphql(const SandboxRequest &request) {

@@ -53,8 +53,8 @@ public:
     SandboxResponse bulkDownload(const SandboxRequest &request);
     // POST /_sandbox/uploads, PUT /_sandbox/uploads/<key>
     SandboxResponse upload(const SandboxRequest &request);
-    // A throttle storm: other traffic emptied the bucket; answers THROTTLED (or 429).
-    SandboxResponse throttleStorm();
+    // A throttle storm: THROTTLED (or 429) whatever the bucket holds.
+    SandboxResponse throttleStorm(const SandboxRequest &request);
 
     // The GraphQL operation name of a request, for the request log.
     static QString operationName(const SandboxRequest &request);
