@@ -1,0 +1,310 @@
+// The job runner end to end against the sandbox store over real sockets, on a real
+// SQLite file: list → fetch → download images → analyse, through injected faults, and
+// resumed after an interruption without fetching or analysing anything twice.
+#include "pipeline/jobrunner.h"
+#include "pipeline/jobservice.h"
+#include "pipeline/sandboxfixture.h"
+#include "storage/jobproductrepository.h"
+#include "storage/suggestionrepository.h"
+#include "support/qtprinters.h"
+#include "taggers/localtagger.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <atomic>
+
+using namespace tagdesk;
+using namespace tagdesk::test;
+
+namespace {
+
+// Counts what reaches the real tagger, to prove the answer cache is used.
+class CountingTagger : public Tagger {
+public:
+    explicit CountingTagger(Tagger &inner)
+        : m_inner(inner) {}
+    TaggerKind kind() const override { return m_inner.kind(); }
+    QString settingsKey() const override { return m_inner.settingsKey(); }
+    int maxImagesPerCall() const override { return m_inner.maxImagesPerCall(); }
+    int concurrency() const override { return m_inner.concurrency(); }
+    QFuture<Result<QList<Result<TaggerAnswer>>>>
+    analyse(const QList<TaggerImage> &images) override {
+        analysed += int(images.size());
+        return m_inner.analyse(images);
+    }
+    Result<QList<Suggestion>> interpret(const QByteArray &raw,
+                                        const QString &mediaId) const override {
+        return m_inner.interpret(raw, mediaId);
+    }
+    std::atomic<int> analysed{0};
+
+private:
+    Tagger &m_inner;
+};
+
+// A provider whose credits are gone.
+class BrokeTagger : public LocalTagger {
+public:
+    QFuture<Result<QList<Result<TaggerAnswer>>>> analyse(const QList<TaggerImage> &) override {
+        QPromise<Result<QList<Result<TaggerAnswer>>>> p;
+        p.start();
+        p.addResult(Error::quota(QStringLiteral("Ximilar: no credits left on this account")));
+        p.finish();
+        return p.future();
+    }
+};
+
+QJsonArray requestLog(SandboxFixture &sandbox) {
+    QNetworkReply *reply = sandbox.network.get(
+        QNetworkRequest(QUrl(sandbox.server.baseUrl() + QStringLiteral("/_sandbox/requests"))));
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return reply->isFinished(); }, std::numeric_limits<int>::max()));
+    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
+    reply->deleteLater();
+    return doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("requests")).toArray();
+}
+
+// A job database, an image cache and a runner wired to one sandbox.
+class RunnerHarness {
+public:
+    RunnerHarness(SandboxFixture &sandbox, Tagger &tagger, HttpClient::Options options)
+        : m_sandbox(sandbox)
+        , m_tagger(tagger)
+        , reader(db.open())
+        , writer(DatabaseWriter::start(db.config()).value())
+        , jobs(*reader, *writer)
+        , http(&sandbox.network, options)
+        , shopify(&http, sandbox.store(), credentials())
+        , images(m_cacheDir.path()) {}
+
+    static ShopifyCredentials credentials() {
+        ShopifyCredentials c;
+        c.accessToken = QStringLiteral("shpat_sandbox");
+        return c;
+    }
+
+    qint64 createJob(const QString &name, int imagesPerProduct = 1) {
+        NewJob n;
+        n.name = name;
+        n.imagesPerProduct = imagesPerProduct;
+        return await(jobs.create(n)).value().id;
+    }
+
+    // Runs the job; `cancelAfter` > 0 cancels once that many products are analysed.
+    Status run(qint64 jobId, int cancelAfter = 0) {
+        JobRunner runner({writer.get(), &shopify, &http, &images, &m_tagger, 25, 4}, jobId);
+        std::optional<Status> result;
+        QObject::connect(&runner, &JobRunner::finished, &runner,
+                         [&](const Status &s) { result = s; });
+        if (cancelAfter > 0) {
+            QObject::connect(&runner, &JobRunner::progress, &runner, [&](const JobProgress &p) {
+                if (p.phase == JobProgress::Phase::Analysing && p.done >= cancelAfter)
+                    runner.cancel();
+            });
+        }
+        runner.start();
+        EXPECT_TRUE(
+            QTest::qWaitFor([&] { return result.has_value(); }, std::numeric_limits<int>::max()));
+        return *result;
+    }
+
+    // Product id → its colour suggestion (or its error).
+    QMap<QString, QString> outcome(qint64 jobId) {
+        QMap<QString, QString> out;
+        auto products = JobProductRepository(*reader).list(jobId);
+        auto suggestions = SuggestionRepository(*reader).forJob(jobId);
+        EXPECT_TRUE(products.ok() && suggestions.ok());
+        for (const JobProduct &p : products.value()) {
+            QStringList values;
+            for (const Suggestion &s : suggestions->value(p.productId))
+                values << s.attribute + QLatin1Char('=') + s.value;
+            out.insert(p.productId,
+                       stageKey(p.progress.stage) + QLatin1Char(' ') +
+                           values.join(QLatin1Char(',')) +
+                           (p.error.isEmpty() ? QString() : QStringLiteral(" error: ") + p.error));
+        }
+        return out;
+    }
+
+private:
+    SandboxFixture &m_sandbox;
+    Tagger &m_tagger;
+    QTemporaryDir m_cacheDir;
+
+public:
+    TempSqlite db;
+    std::unique_ptr<Connection> reader;
+    std::unique_ptr<DatabaseWriter> writer;
+    JobService jobs;
+    HttpClient http;
+    ShopifyClient shopify;
+    ImageCache images;
+};
+
+sandbox::SandboxConfig roomyBucket() {
+    sandbox::SandboxConfig c;
+    c.shopify.bucketSize = 20000;
+    c.shopify.restoreRate = 10000;
+    return c;
+}
+
+} // namespace
+
+TEST(JobRunner, AnalysesEveryProductOfARealCatalogThatHasImages) {
+    const sandbox::Catalog catalog =
+        realCatalog(QStringLiteral("devstore-admin-rest-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucket());
+    LocalTagger tagger;
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries());
+    const qint64 job = h.createJob(QStringLiteral("Devstore"));
+    const Status ran = h.run(job);
+    ASSERT_TRUE(ran.ok()) << ran.error().message.toStdString();
+
+    int active = 0;
+    int withImages = 0;
+    for (const auto &p : catalog.products) {
+        if (p.status != QLatin1String("ACTIVE"))
+            continue;
+        ++active;
+        withImages += p.media.isEmpty() ? 0 : 1;
+    }
+    const auto outcome = h.outcome(job);
+    ASSERT_EQ(outcome.size(), active);
+    int analysed = 0;
+    for (auto it = outcome.cbegin(); it != outcome.cend(); ++it) {
+        if (it.value().startsWith(QLatin1String("analysed "))) {
+            ++analysed;
+            EXPECT_TRUE(it.value().contains(QStringLiteral("colour=")))
+                << it.key().toStdString() << ": " << it.value().toStdString();
+        } else {
+            EXPECT_TRUE(it.value().contains(QStringLiteral("no images")))
+                << it.key().toStdString() << ": " << it.value().toStdString();
+        }
+    }
+    EXPECT_EQ(analysed, withImages);
+    auto summary = h.jobs.summary(job);
+    ASSERT_TRUE(summary.ok());
+    EXPECT_EQ(summary->status, JobStatus::Review);
+    EXPECT_FALSE(summary->job.runRequested);
+}
+
+TEST(JobRunner, FinishesWithTheSameSuggestionsThroughFaults) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    QMap<QString, QString> clean;
+    {
+        SandboxFixture sandbox(catalog, roomyBucket());
+        LocalTagger tagger;
+        RunnerHarness h(sandbox, tagger, sandbox.fastRetries());
+        const qint64 job = h.createJob(QStringLiteral("Clean"));
+        ASSERT_TRUE(h.run(job).ok());
+        clean = h.outcome(job);
+    }
+    sandbox::SandboxConfig faulty = roomyBucket();
+    for (const char *spec :
+         {"shopify:errorRate=0.1,errorStatus=503,hang=0.05,drop=0.05,stormEvery=5,stormLength=1",
+          "images:errorRate=0.1,errorStatus=500,hang=0.05,drop=0.05"})
+        ASSERT_TRUE(faulty.faults.addFlag(QLatin1String(spec)).ok());
+    SandboxFixture sandbox(catalog, faulty);
+    LocalTagger tagger;
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries(30));
+    const qint64 job = h.createJob(QStringLiteral("Faulty"));
+    const Status ran = h.run(job);
+    ASSERT_TRUE(ran.ok()) << ran.error().message.toStdString();
+    EXPECT_EQ(h.outcome(job), clean);
+    int faults = 0;
+    for (const QJsonValue &entry : requestLog(sandbox))
+        faults += entry.toObject().contains(QStringLiteral("fault")) ? 1 : 0;
+    EXPECT_GT(faults, 5) << "the faults were really injected";
+}
+
+TEST(JobRunner, ResumesAfterAnInterruptionWithoutFetchingOrAnalysingAgain) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucket());
+    LocalTagger local;
+    CountingTagger tagger(local);
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries());
+    const qint64 job = h.createJob(QStringLiteral("Interrupted"));
+
+    const Status first = h.run(job, 8);
+    EXPECT_FALSE(first.ok()) << "cancelled";
+    auto half = h.jobs.summary(job);
+    ASSERT_TRUE(half.ok());
+    EXPECT_GT(half->tally.analysed, 0);
+    EXPECT_LT(half->tally.analysed, catalog.products.size());
+    EXPECT_EQ(half->status, JobStatus::Review) << "paused with products left";
+    const int analysedBefore = tagger.analysed.load();
+    const qint64 left = catalog.products.size() - half->tally.analysed;
+
+    const Status second = h.run(job);
+    ASSERT_TRUE(second.ok()) << second.error().message.toStdString();
+    auto done = h.jobs.summary(job);
+    EXPECT_EQ(done->tally.analysed, catalog.products.size());
+    EXPECT_LE(tagger.analysed.load() - analysedBefore, left) << "only what was left was analysed";
+
+    // Nothing stored was fetched again: every product's image was downloaded once, and
+    // every page of the selection was listed once, across both runs.
+    int downloads = 0;
+    int pages = 0;
+    for (const QJsonValue &v : requestLog(sandbox)) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QStringLiteral("service")).toString() == QLatin1String("images"))
+            ++downloads;
+        if (e.value(QStringLiteral("operationName")).toString() == QLatin1String("ProductsPage"))
+            ++pages;
+    }
+    EXPECT_EQ(downloads, int(catalog.products.size()));
+    EXPECT_EQ(pages, int((catalog.products.size() + 24) / 25));
+}
+
+TEST(JobRunner, ASecondJobOverTheSameImagesUsesTheStoredAnswers) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucket());
+    LocalTagger local;
+    CountingTagger tagger(local);
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries());
+    const qint64 first = h.createJob(QStringLiteral("First"));
+    ASSERT_TRUE(h.run(first).ok());
+    const int paid = tagger.analysed.load();
+    EXPECT_GT(paid, 0);
+    const qint64 second = h.createJob(QStringLiteral("Second"));
+    ASSERT_TRUE(h.run(second).ok());
+    EXPECT_EQ(tagger.analysed.load(), paid) << "no image analysed twice";
+    EXPECT_EQ(h.outcome(second).values(), h.outcome(first).values());
+}
+
+TEST(JobRunner, AProviderOutOfCreditsStopsTheJobWithItsReason) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucket());
+    BrokeTagger tagger;
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries());
+    const qint64 job = h.createJob(QStringLiteral("Broke"));
+    const Status ran = h.run(job);
+    ASSERT_FALSE(ran.ok());
+    EXPECT_EQ(ran.error().code, Error::Code::Quota);
+    auto summary = h.jobs.summary(job);
+    EXPECT_EQ(summary->status, JobStatus::Error);
+    EXPECT_EQ(summary->job.fatalError, QStringLiteral("Ximilar: no credits left on this account"));
+    EXPECT_FALSE(summary->job.runRequested);
+}
+
+TEST(JobRunner, AnUnreachableStoreStopsTheRunWithAMessageAndLosesNothing) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    sandbox::SandboxConfig config = roomyBucket();
+    ASSERT_TRUE(config.faults.addFlag(QStringLiteral("shopify:drop=1")).ok());
+    SandboxFixture sandbox(catalog, config);
+    LocalTagger tagger;
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries(2));
+    const qint64 job = h.createJob(QStringLiteral("Offline"));
+    const Status ran = h.run(job);
+    ASSERT_FALSE(ran.ok());
+    EXPECT_TRUE(ran.error().message.contains(QStringLiteral("Could not reach")))
+        << ran.error().message.toStdString();
+    auto summary = h.jobs.summary(job);
+    EXPECT_EQ(summary->status, JobStatus::Error);
+    EXPECT_FALSE(summary->job.fatalError.isEmpty());
+}
