@@ -344,8 +344,10 @@ bool dateMatches(const Node &n, const QDateTime &actual) {
     const QString v = n.value.trimmed();
     if (v.compare(QLatin1String("now"), Qt::CaseInsensitive) == 0)
         return compareWith(n.comparator, actual, QDateTime::currentDateTimeUtc());
-    QDateTime wanted = QDateTime::fromString(v, Qt::ISODateWithMs);
-    if (!wanted.isValid())
+    static const QRegularExpression dayOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    const bool wholeDay = dayOnly.match(v).hasMatch();
+    QDateTime wanted = wholeDay ? QDateTime() : QDateTime::fromString(v, Qt::ISODateWithMs);
+    if (!wanted.isValid() && !wholeDay)
         wanted = QDateTime::fromString(v, Qt::ISODate);
     if (wanted.isValid()) {
         if (wanted.timeSpec() == Qt::LocalTime)
