@@ -1,0 +1,261 @@
+// The sandbox server itself: inspection endpoints, images, tagger routing, the state file,
+// the tagdesk-sandbox executable, and every GraphQL document Tagdesk sends.
+#include "shopifytestsupport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace tagdesk::sandbox;
+using namespace tagdesk::sandbox::test;
+using tagdesk::test::testData;
+
+namespace {
+
+QString document(const QString &name) {
+    QFile f(testData(QStringLiteral("../../resources/graphql/") + name));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QString text = QString::fromUtf8(f.readAll());
+    if (text.contains(QStringLiteral("...ProductFields"))) {
+        QFile fragment(
+            testData(QStringLiteral("../../resources/graphql/fragments/ProductFields.graphql")));
+        if (fragment.open(QIODevice::ReadOnly))
+            text += u'\n' + QString::fromUtf8(fragment.readAll());
+    }
+    return text;
+}
+
+} // namespace
+
+class ShopifyServer : public SandboxFixture {};
+
+TEST_F(ShopifyServer, ProductsEndpointListsTheStoreAndPatchEditsLikeAMerchant) {
+    start({}, syntheticCatalog(4));
+    const HttpResult list = get(url(QStringLiteral("/_sandbox/products")));
+    ASSERT_EQ(list.status, 200);
+    const QJsonArray products = list.json().value(QStringLiteral("products")).toArray();
+    ASSERT_EQ(products.size(), 4);
+    const QJsonObject first = products.first().toObject();
+    for (const char *key : {"id", "title", "productType", "tags", "descriptionHtml", "updatedAt",
+                            "metafields", "media"})
+        EXPECT_TRUE(first.contains(QString::fromLatin1(key))) << key;
+    EXPECT_EQ(at(first, {"media", "0", "alt"}).toString(),
+              QStringLiteral("Front of Dress number 0"));
+    EXPECT_TRUE(at(first, {"media", "0", "url"}).toString().startsWith(server->baseUrl()));
+
+    const QString id = first.value(QStringLiteral("id")).toString();
+    const HttpResult patched =
+        send("PATCH", url(QStringLiteral("/_sandbox/products?id=") + id),
+             R"({"title":"Changed in the admin","tags":["a","b"],"productType":"Gowns"})");
+    ASSERT_EQ(patched.status, 200) << patched.body.constData();
+    EXPECT_EQ(patched.json().value(QStringLiteral("title")).toString(),
+              QStringLiteral("Changed in the admin"));
+    EXPECT_GT(patched.json().value(QStringLiteral("updatedAt")).toString(),
+              first.value(QStringLiteral("updatedAt")).toString());
+    const HttpResult viaApi =
+        graphql(QStringLiteral("query P($id: ID!) { product(id: $id) { title tags productType } }"),
+                {{QStringLiteral("id"), id}});
+    EXPECT_EQ(at(viaApi.data(), {"product", "tags"}).toArray(),
+              (QJsonArray{QStringLiteral("a"), QStringLiteral("b")}));
+    // Saving again with the same values still moves updatedAt, as the admin does.
+    const HttpResult same = send("PATCH", url(QStringLiteral("/_sandbox/products?id=") + id),
+                                 R"({"productType":"Gowns"})");
+    EXPECT_GT(same.json().value(QStringLiteral("updatedAt")).toString(),
+              patched.json().value(QStringLiteral("updatedAt")).toString());
+
+    EXPECT_EQ(
+        send("PATCH", url(QStringLiteral("/_sandbox/products?id=") + id), R"({"colour":"red"})")
+            .status,
+        400);
+    EXPECT_EQ(send("PATCH", url(QStringLiteral("/_sandbox/products?id=gid://shopify/Product/1")),
+                   R"({"title":"x"})")
+                  .status,
+              404);
+}
+
+TEST_F(ShopifyServer, RequestLogListsWhatWasReceived) {
+    start();
+    graphql(QStringLiteral("query Scopes { currentAppInstallation { accessScopes { handle } } }"));
+    get(url(QStringLiteral("/_sandbox/images/") + photoNames().value(0)));
+    const QJsonArray log = get(url(QStringLiteral("/_sandbox/requests")))
+                               .json()
+                               .value(QStringLiteral("requests"))
+                               .toArray();
+    ASSERT_EQ(log.size(), 2);
+    EXPECT_EQ(at(log, {"0", "method"}).toString(), QStringLiteral("POST"));
+    EXPECT_EQ(at(log, {"0", "path"}).toString(), QStringLiteral("/admin/api/2026-01/graphql.json"));
+    EXPECT_EQ(at(log, {"0", "service"}).toString(), QStringLiteral("shopify"));
+    EXPECT_EQ(at(log, {"0", "operationName"}).toString(), QStringLiteral("Scopes"));
+    EXPECT_EQ(at(log, {"0", "status"}).toInt(), 200);
+    EXPECT_FALSE(at(log, {"0", "time"}).toString().isEmpty());
+    EXPECT_EQ(at(log, {"1", "service"}).toString(), QStringLiteral("images"));
+    EXPECT_EQ(send("DELETE", url(QStringLiteral("/_sandbox/requests")), {}).status, 200);
+    EXPECT_TRUE(get(url(QStringLiteral("/_sandbox/requests")))
+                    .json()
+                    .value(QStringLiteral("requests"))
+                    .toArray()
+                    .isEmpty());
+}
+
+TEST_F(ShopifyServer, ImagesAreTheBundledPhotosAndTaggerPathsAreRouted) {
+    start();
+    const QString photo = photoNames().value(0);
+    ASSERT_FALSE(photo.isEmpty());
+    const HttpResult image = get(url(QStringLiteral("/_sandbox/images/") + photo));
+    EXPECT_EQ(image.status, 200);
+    EXPECT_EQ(image.body, photoBytes(photo));
+    EXPECT_EQ(get(url(QStringLiteral("/_sandbox/images/nope.jpg"))).status, 404);
+    const HttpResult ximilar =
+        send("POST", url(QStringLiteral("/tagging/fashion/v2/detect_tags")), "{}");
+    EXPECT_NE(ximilar.status, 404) << "the tagger endpoints answer their own paths";
+    EXPECT_EQ(get(url(QStringLiteral("/nowhere"))).status, 404);
+}
+
+TEST_F(ShopifyServer, AnyApiVersionFallsForwardToTheServedOne) {
+    start();
+    const HttpResult r =
+        graphql(QStringLiteral("{ shop { name } }"), {}, fullToken, QStringLiteral("2024-10"));
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.header("X-Shopify-API-Version"), QByteArray("2026-01"));
+}
+
+TEST_F(ShopifyServer, TheStateFileCarriesTheStoreAcrossRuns) {
+    QTemporaryDir dir;
+    const QString state = dir.filePath(QStringLiteral("store.json"));
+    SandboxConfig config;
+    config.statePath = state;
+    start(config, syntheticCatalog(3));
+    EXPECT_TRUE(QFile::exists(state));
+    graphql(QStringLiteral("mutation { tagsAdd(id: \"gid://shopify/Product/1002\", tags: "
+                           "[\"kept\"]) { node { id } } }"));
+    server.reset();                      // writes on the way out
+    start(config, syntheticCatalog(50)); // the state wins over the catalog
+    const HttpResult r = graphql(QStringLiteral(
+        "{ productsCount { count } product(id: \"gid://shopify/Product/1002\") { tags } }"));
+    EXPECT_EQ(at(r.data(), {"productsCount", "count"}).toInt(), 3);
+    EXPECT_TRUE(at(r.data(), {"product", "tags"}).toArray().contains(QStringLiteral("kept")));
+
+    QFile broken(dir.filePath(QStringLiteral("broken.json")));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"products\": [");
+    broken.close();
+    SandboxConfig bad;
+    bad.statePath = broken.fileName();
+    SandboxServer badServer(bad, syntheticCatalog(1));
+    const auto port = badServer.start();
+    ASSERT_FALSE(port.ok());
+    EXPECT_TRUE(port.error().message.contains(broken.fileName()))
+        << qPrintable(port.error().message);
+}
+
+TEST_F(ShopifyServer, EveryDocumentTagdeskSendsRunsWithoutErrors) {
+    start({}, syntheticCatalog(30));
+    const QString id = QStringLiteral("gid://shopify/Product/1001");
+    auto clean = [&](const QString &name, const QJsonObject &vars) {
+        const QString doc = document(name);
+        EXPECT_FALSE(doc.isEmpty()) << qPrintable(name);
+        const HttpResult r = graphql(doc, vars);
+        EXPECT_EQ(r.status, 200) << qPrintable(name);
+        EXPECT_TRUE(r.errors().isEmpty())
+            << qPrintable(name) << ": " << r.body.left(400).constData();
+        return r;
+    };
+    clean(QStringLiteral("AccessScopes.graphql"), {});
+    // One ProductFields node has a fixed price; the largest page under the 1000-point
+    // single query limit follows from it, and one more product per page is refused.
+    const HttpResult one =
+        clean(QStringLiteral("ProductsPage.graphql"), {{QStringLiteral("first"), 1}});
+    const int node = one.cost().value(QStringLiteral("requestedQueryCost")).toInt() - 2;
+    ASSERT_GT(node, 0);
+    const int largest = (1000 - 2) / node;
+    const HttpResult page =
+        clean(QStringLiteral("ProductsPage.graphql"), {{QStringLiteral("first"), largest}});
+    EXPECT_EQ(page.cost().value(QStringLiteral("requestedQueryCost")).toInt(), 2 + largest * node);
+    EXPECT_EQ(graphql(document(QStringLiteral("ProductsPage.graphql")),
+                      {{QStringLiteral("first"), largest + 1}})
+                  .firstErrorCode(),
+              QStringLiteral("MAX_COST_EXCEEDED"));
+    std::printf("[ figures  ] ProductsPage: %d points per product, at most %d products per page\n",
+                node, largest);
+    const HttpResult product =
+        clean(QStringLiteral("Product.graphql"), {{QStringLiteral("id"), id}});
+    clean(QStringLiteral("ProductsCount.graphql"),
+          {{QStringLiteral("query"), QStringLiteral("tag:needs-ai")}});
+    clean(QStringLiteral("ProductUpdate.graphql"),
+          {{QStringLiteral("product"),
+            QJsonObject{{QStringLiteral("id"), id},
+                        {QStringLiteral("productType"), QStringLiteral("Gowns")}}}});
+    clean(QStringLiteral("TagsAdd.graphql"),
+          {{QStringLiteral("id"), id}, {QStringLiteral("tags"), QJsonArray{QStringLiteral("ai")}}});
+    clean(QStringLiteral("TagsRemove.graphql"),
+          {{QStringLiteral("id"), id}, {QStringLiteral("tags"), QJsonArray{QStringLiteral("ai")}}});
+    const QString digest =
+        at(product.data(), {"product", "metafields", "nodes", "0", "compareDigest"}).toString();
+    clean(
+        QStringLiteral("MetafieldsSet.graphql"),
+        {{QStringLiteral("metafields"),
+          QJsonArray{QJsonObject{{QStringLiteral("ownerId"), id},
+                                 {QStringLiteral("namespace"), QStringLiteral("tagdesk")},
+                                 {QStringLiteral("key"), QStringLiteral("colour")},
+                                 {QStringLiteral("type"), QStringLiteral("single_line_text_field")},
+                                 {QStringLiteral("value"), QStringLiteral("teal")},
+                                 {QStringLiteral("compareDigest"), digest}}}}});
+    const QString mediaId = at(product.data(), {"product", "media", "nodes", "0", "id"}).toString();
+    clean(QStringLiteral("FileUpdate.graphql"),
+          {{QStringLiteral("files"),
+            QJsonArray{QJsonObject{{QStringLiteral("id"), mediaId},
+                                   {QStringLiteral("alt"), QStringLiteral("Teal dress")}}}}});
+    QString bulkQuery = document(QStringLiteral("BulkProductsQuery.graphql"));
+    bulkQuery.replace(QStringLiteral("$SEARCH"), QStringLiteral("status:active"));
+    const HttpResult run =
+        clean(QStringLiteral("BulkProductsRun.graphql"), {{QStringLiteral("query"), bulkQuery}});
+    clean(QStringLiteral("BulkOperation.graphql"),
+          {{QStringLiteral("id"),
+            at(run.data(), {"bulkOperationRunQuery", "bulkOperation", "id"}).toString()}});
+    const QJsonObject stored = sandboxProduct(id);
+    EXPECT_EQ(stored.value(QStringLiteral("productType")).toString(), QStringLiteral("Gowns"));
+    EXPECT_EQ(at(stored, {"metafields", "0", "value"}).toString(), QStringLiteral("teal"));
+    EXPECT_EQ(at(stored, {"media", "0", "alt"}).toString(), QStringLiteral("Teal dress"));
+}
+
+TEST(ShopifySandboxExecutable, ServesARealCatalogAndSaysWhereFirst) {
+    const QString program = QDir(QCoreApplication::applicationDirPath())
+                                .absoluteFilePath(QStringLiteral("../sandbox/tagdesk-sandbox"));
+    if (!QFile::exists(program))
+        GTEST_SKIP() << "tagdesk-sandbox is not built next to this test: " << qPrintable(program);
+    QTemporaryDir dir;
+    QProcess process;
+    process.start(program,
+                  {QStringLiteral("--catalog"),
+                   testData(QStringLiteral("catalogs/allovin-admin-graphql-products-164.json")),
+                   QStringLiteral("--state"), dir.filePath(QStringLiteral("state.json")),
+                   QStringLiteral("--throttle-mode"), QStringLiteral("429")});
+    ASSERT_TRUE(process.waitForStarted(-1));
+    waitUntil([&] { return process.canReadLine() || process.state() == QProcess::NotRunning; });
+    const QString line = QString::fromUtf8(process.readLine()).trimmed();
+    ASSERT_TRUE(line.startsWith(QStringLiteral("listening on http://127.0.0.1:")))
+        << qPrintable(line) << process.readAllStandardError().constData();
+    const QString base = line.mid(QStringLiteral("listening on ").size());
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(base + QStringLiteral("/admin/api/2026-01/graphql.json")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setRawHeader("X-Shopify-Access-Token", "shpat_sandbox");
+    const HttpResult r = finish(
+        nam.post(request, QByteArray(R"({"query":"{ productsCount(limit: null) { count } }"})")));
+    EXPECT_EQ(at(r.data(), {"productsCount", "count"}).toInt(), 164) << r.body.constData();
+    process.terminate();
+    ASSERT_TRUE(process.waitForFinished(-1));
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit);
+    EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("state.json"))));
+
+    QProcess bad;
+    bad.start(program, {QStringLiteral("--throttle-mode"), QStringLiteral("300")});
+    ASSERT_TRUE(bad.waitForFinished(-1));
+    EXPECT_EQ(bad.exitCode(), 2);
+    EXPECT_TRUE(bad.readAllStandardError().contains("--throttle-mode must be 200 or 429"));
+}
