@@ -120,7 +120,13 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
                      : QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                            .filePath(QStringLiteral("images"));
     ImageCache images(cacheFolder);
-    JobRunner runner({&writer, &shopify, &http, &images, tagger.value().get()}, jobId);
+    RunnerServices services{&writer, &shopify, &http, &images, tagger.value().get()};
+    // The cache cap (TAGDESK_IMAGE_CACHE_MB, 2 GB by default): images of jobs that are not
+    // archived are always kept, whatever the cap.
+    bool capSet = false;
+    const int capMb = qEnvironmentVariableIntValue("TAGDESK_IMAGE_CACHE_MB", &capSet);
+    services.imageCacheCapBytes = qint64(capSet && capMb > 0 ? capMb : 2048) * 1024 * 1024;
+    JobRunner runner(services, jobId);
 
     Status outcome;
     bool done = false;

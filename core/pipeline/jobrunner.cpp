@@ -1,6 +1,7 @@
 #include "pipeline/jobrunner.h"
 
 #include "domain/attribute.h"
+#include "pipeline/imagecachejanitor.h"
 #include "storage/imagerepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
@@ -562,6 +563,10 @@ void JobRunner::complete() {
         },
         [this, finishedAll](bool) {
             m_stopped = true;
+            if (m_s.imageCacheCapBytes > 0) {
+                // Best effort: a cache that cannot be trimmed now is trimmed next time.
+                (void)enforceImageCacheCap(*m_s.writer, *m_s.images, m_s.imageCacheCapBytes);
+            }
             enterPhase(JobProgress::Phase::Finished, 0);
             emit finished(finishedAll ? Status{}
                                       : Status{Error::failed(Texts::tr(

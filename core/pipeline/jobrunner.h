@@ -27,6 +27,8 @@ struct RunnerServices {
     // metafields 10), and one query may cost at most 1000: 25 keeps a page near 880.
     int pageSize = 25;
     int parallelDownloads = 4;
+    // The image cache is brought under this size when a run ends (0: no cap).
+    qint64 imageCacheCapBytes = 0;
 };
 
 struct JobProgress {

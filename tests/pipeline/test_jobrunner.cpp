@@ -1,9 +1,11 @@
 // The job runner end to end against the sandbox store over real sockets, on a real
 // SQLite file: list → fetch → download images → analyse, through injected faults, and
 // resumed after an interruption without fetching or analysing anything twice.
+#include "pipeline/imagecachejanitor.h"
 #include "pipeline/jobrunner.h"
 #include "pipeline/jobservice.h"
 #include "pipeline/sandboxfixture.h"
+#include "storage/imagerepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/suggestionrepository.h"
 #include "support/qtprinters.h"
@@ -307,4 +309,30 @@ TEST(JobRunner, AnUnreachableStoreStopsTheRunWithAMessageAndLosesNothing) {
     auto summary = h.jobs.summary(job);
     EXPECT_EQ(summary->status, JobStatus::Error);
     EXPECT_FALSE(summary->job.fatalError.isEmpty());
+}
+
+TEST(ImageCacheJanitor, KeepsActiveJobsImagesAndEvictsArchivedOnesOverTheCap) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucket());
+    LocalTagger tagger;
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries());
+    const qint64 job = h.createJob(QStringLiteral("Cached"));
+    ASSERT_TRUE(h.run(job).ok());
+    auto before = ImageRepository(*h.reader).cacheUse();
+    ASSERT_TRUE(before.ok());
+    ASSERT_FALSE(before->isEmpty());
+
+    auto kept = await(enforceImageCacheCap(*h.writer, h.images, 1));
+    ASSERT_TRUE(kept.ok()) << kept.error().message.toStdString();
+    EXPECT_EQ(kept.value(), 0) << "an active job's images stay, even over the cap";
+    for (const CacheEntryUse &e : before.value())
+        EXPECT_TRUE(h.images.contains(e.sha256));
+
+    ASSERT_TRUE(await(h.jobs.setArchived(job, true)).ok());
+    auto evicted = await(enforceImageCacheCap(*h.writer, h.images, 1));
+    ASSERT_TRUE(evicted.ok());
+    EXPECT_EQ(evicted.value(), before->size());
+    for (const CacheEntryUse &e : before.value())
+        EXPECT_FALSE(h.images.contains(e.sha256));
+    EXPECT_TRUE(ImageRepository(*h.reader).cacheUse()->isEmpty());
 }
