@@ -13,6 +13,7 @@
 #define TAGDESK_SANDBOX_HAS_TAGGERS 1
 #endif
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -54,7 +55,6 @@ SandboxServer::SandboxServer(SandboxConfig config, Catalog catalog, QObject *par
         std::make_unique<TaggerEndpoints>([this](const QUrl &url) { return localImage(url); });
 #endif
     m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(300);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] { (void)saveState(); });
 }
 
@@ -102,6 +102,8 @@ ShopifyApi &SandboxServer::shopify() {
 Status SandboxServer::saveState() {
     if (m_config.statePath.isEmpty())
         return {};
+    QElapsedTimer timer;
+    timer.start();
     QSaveFile file(m_config.statePath);
     if (!file.open(QIODevice::WriteOnly))
         return Error::storage(QStringLiteral("Cannot write the sandbox state file %1: %2")
@@ -111,13 +113,17 @@ Status SandboxServer::saveState() {
         return Error::storage(QStringLiteral("Cannot write the sandbox state file %1: %2")
                                   .arg(m_config.statePath, file.errorString()));
     m_savedVersion = m_store->version();
+    m_lastSaveMs = timer.elapsed();
     return {};
 }
 
 void SandboxServer::noteChanges() {
-    if (!m_config.statePath.isEmpty() && m_store->version() != m_savedVersion &&
-        !m_saveTimer.isActive())
-        m_saveTimer.start();
+    if (m_config.statePath.isEmpty() || m_store->version() == m_savedVersion ||
+        m_saveTimer.isActive())
+        return;
+    // A big store takes a while to write: keep saving to a small share of the time, so a
+    // stream of writes to 100,000 products is not spent mostly saving.
+    m_saveTimer.start(int(std::max<qint64>(300, 10 * m_lastSaveMs)));
 }
 
 QString SandboxServer::serviceFor(const QString &path) {

@@ -67,6 +67,7 @@ private:
     std::optional<Error> m_loadError;
     QTimer m_saveTimer;
     quint64 m_savedVersion = 0;
+    qint64 m_lastSaveMs = 0; // how long the last save took
     quint16 m_port = 0;
 };
 

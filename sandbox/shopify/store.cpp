@@ -75,18 +75,6 @@ void ShopifyStore::touch(qsizetype index) {
     ++m_version;
 }
 
-bool ShopifyStore::edit(const QString &productGid,
-                        const std::function<void(StoreProduct &)> &editor) {
-    const qsizetype i = indexOf(productGid);
-    if (i < 0)
-        return false;
-    StoreProduct before = m_products[size_t(i)];
-    editor(m_products[size_t(i)]);
-    if (!(before == m_products[size_t(i)]))
-        touch(i);
-    return true;
-}
-
 QString ShopifyStore::sortValue(const StoreProduct &p, ProductOrder order) {
     switch (order) {
     case ProductOrder::Id:

@@ -36,10 +36,9 @@ public:
     };
     std::optional<MediaLocation> findMedia(const QString &mediaGid) const;
 
-    // Runs `edit` on a product and, if it changed anything, moves updatedAt (strictly
-    // later than before, even within one second, so every write is visible to a client
-    // comparing updatedAt). Returns false if there is no such product.
-    bool edit(const QString &productGid, const std::function<void(StoreProduct &)> &edit);
+    // Writers edit a product in place, then touch() it: updatedAt moves strictly later
+    // than before, even within one second, so every write is visible to a client
+    // comparing updatedAt.
     StoreProduct &mutableProductAt(qsizetype index);
     void touch(qsizetype index);
 
