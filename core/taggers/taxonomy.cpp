@@ -27,9 +27,10 @@ const QHash<QString, QString> &featureMap() {
         {QStringLiteral("fabric"), attributes::material},
         {QStringLiteral("sleeves"), attributes::sleeveLength},
         {QStringLiteral("sleeve length"), attributes::sleeveLength},
-        {QStringLiteral("sleeve_length"), attributes::sleeveLength},
         {QStringLiteral("length"), attributes::length},
         {QStringLiteral("neckline"), attributes::neckline},
+        {QStringLiteral("collar"), attributes::neckline}, // Pixyle: "round-neck", "v-neck"
+        {QStringLiteral("neck"), attributes::neckline},
         {QStringLiteral("style"), attributes::style},
         {QStringLiteral("gender"), attributes::gender},
         {QStringLiteral("fit"), attributes::fit},
@@ -71,7 +72,20 @@ QString colourValue(const QString &v) {
 QString featureKey(const QString &feature) {
     QString key = feature.trimmed().toLower();
     key.replace(QLatin1Char('-'), QLatin1Char(' '));
+    key.replace(QLatin1Char('_'), QLatin1Char(' ')); // Pixyle: "sleeve_length", "tops_length"
     return key;
+}
+
+// Pixyle names the length per kind of garment ("jackets_length", "tops_length",
+// "dresses_length"); all of them are the garment's length.
+bool isGarmentLengthFeature(const QString &key) {
+    return key.endsWith(QLatin1String(" length")) && key != QLatin1String("sleeve length");
+}
+
+// Pixyle qualifies some values with the garment they belong to: "medium__jacket".
+QString withoutGarmentQualifier(const QString &value) {
+    const qsizetype qualifier = value.indexOf(QLatin1String("__"));
+    return qualifier > 0 ? value.left(qualifier) : value;
 }
 
 } // namespace
@@ -91,6 +105,9 @@ Taxonomy::Mapped Taxonomy::map(TaggerKind tagger, const QString &feature, const 
     if (key == QLatin1String("pattern and material"))
         return {materials().contains(v) ? attributes::material : attributes::pattern, v};
 
+    if (isGarmentLengthFeature(key))
+        return {attributes::length, withoutGarmentQualifier(v)};
+
     const auto known = featureMap().constFind(key);
     if (known == featureMap().cend()) {
         QString attribute = key;
@@ -105,8 +122,9 @@ Taxonomy::Mapped Taxonomy::map(TaggerKind tagger, const QString &feature, const 
         v = sleeveValue(v);
     else if (attribute == attributes::colour)
         v = colourValue(v);
-    else if (attribute == attributes::fit && v.endsWith(QLatin1String("-fit")))
-        v.chop(4);
+    else if (attribute == attributes::fit &&
+             (v.endsWith(QLatin1String("-fit")) || v.endsWith(QLatin1String(" fit"))))
+        v.chop(4); // Pixyle: "slim-fit", older answers "slim fit"
     return {attribute, v};
 }
 
