@@ -15,13 +15,14 @@ class HttpClient;
 
 // Where a remote tagger lives and how to sign in; values from settings, the keychain or
 // the environment (TAGDESK_XIMILAR_URL/_KEY, TAGDESK_PIXYLE_URL/_EMAIL/_PASSWORD,
-// TAGDESK_OPENAI_URL/_KEY/_MODEL). Never logged.
+// TAGDESK_OPENAI_URL/_KEY/_MODEL, TAGDESK_XIMILAR_PROFILE). Never logged.
 struct TaggerEndpoint {
     QUrl url;
     QString key;
     QString email;
     QString password;
     QString model;
+    QString profile; // Ximilar's custom tag profile (TAGDESK_XIMILAR_PROFILE)
     int concurrency = 2;
 };
 
