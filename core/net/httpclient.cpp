@@ -56,6 +56,8 @@ public:
         ++m_attempts;
         m_timedOut = false;
         m_tooLarge = false;
+        m_streamed = false;
+        m_streamError.reset();
         m_received.clear();
         QNetworkRequest r(m_request.url);
         r.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -73,6 +75,18 @@ public:
 private:
     void readAvailable() {
         m_timer.start();
+        if (m_request.onData) {
+            const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+            if (status.toInt() >= 200 && status.toInt() < 300) {
+                const QByteArray chunk = m_reply->readAll();
+                m_streamed = true;
+                if (auto taken = m_request.onData(chunk); !taken) {
+                    m_streamError = taken.error();
+                    m_reply->abort();
+                }
+                return;
+            }
+        }
         if (m_received.size() + m_reply->bytesAvailable() > m_request.maxResponseBytes) {
             m_tooLarge = true;
             m_reply->abort();
@@ -96,6 +110,21 @@ private:
         if (!m_tooLarge && reply->bytesAvailable() > 0)
             m_received += reply->readAll();
 
+        if (m_streamError)
+            return deliver(*m_streamError);
+        if (m_request.onData) {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const bool broken = reply->error() != QNetworkReply::NoError || m_timedOut;
+            if (m_streamed && broken)
+                return deliver(Error::unavailable(
+                    Texts::tr("The download for %1 broke off (%2)")
+                        .arg(purpose(), m_timedOut ? Texts::tr("no data for a while")
+                                                   : reply->errorString())));
+            if (!broken && status >= 200 && status < 300) {
+                if (auto rest = m_request.onData(std::exchange(m_received, QByteArray())); !rest)
+                    return deliver(rest.error());
+            }
+        }
         if (m_tooLarge)
             return deliver(
                 Error::failed(Texts::tr("The answer to %1 was larger than %2 MB and was not read")
@@ -168,6 +197,8 @@ private:
     int m_attempts = 0;
     bool m_timedOut = false;
     bool m_tooLarge = false;
+    bool m_streamed = false;
+    std::optional<Error> m_streamError;
 };
 
 HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent)

@@ -43,6 +43,10 @@ struct HttpRequest {
     qint64 maxResponseBytes = 64 * 1024 * 1024;
     // What the request is for, in words, for messages: "reading products from shop.example".
     QString purpose;
+    // Streams the body instead of buffering it (no size cap then): each chunk as it
+    // arrives. An error from it ends the request with that error. Once data has been
+    // handed over, a failure is not retried (the receiver would see bytes twice).
+    std::function<Status(QByteArrayView)> onData;
     // Looks at an HTTP answer that may still be a failure in disguise (GraphQL THROTTLED
     // with status 200). Defaults to judging by the status code alone.
     std::function<AttemptOutcome(const HttpResponse &)> classify;

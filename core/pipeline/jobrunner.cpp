@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
+#include <QTimer>
 
 #include <algorithm>
 #include <memory>
@@ -165,7 +166,138 @@ void JobRunner::begin() {
             m_job = begun.job;
             m_position = begun.stored; // listing resumes after the products already stored
             enterPhase(JobProgress::Phase::Listing, 0);
+            chooseListing();
+        });
+}
+
+// While a bulk listing is under way the job's cursor holds this marker, so a run that
+// was interrupted lists in bulk again rather than page by page.
+static const QString bulkMarker = QStringLiteral("bulk");
+
+void JobRunner::chooseListing() {
+    if (m_job.listingDone || m_job.selection.kind == ProductSelection::Kind::Products)
+        return listPage();
+    if (m_job.listingCursor == bulkMarker)
+        return listInBulk();
+    if (!m_job.listingCursor.isEmpty())
+        return listPage(); // resuming a paged listing
+    m_s.shopify->countProducts(m_job.selection.shopifySearchQuery())
+        .then(this, [this](const Result<qint64> &count) {
+            if (m_stopped)
+                return;
+            if (!count)
+                return stop(count.error());
+            m_progress.total = count.value();
+            emit progress(m_progress);
+            if (count.value() > m_s.bulkThreshold)
+                return listInBulk();
             listPage();
+        });
+}
+
+void JobRunner::listInBulk() {
+    const qint64 id = m_jobId;
+    write<bool>(
+        [id](Connection &conn) -> Result<bool> {
+            auto set = JobRepository(conn).setListing(id, bulkMarker, false);
+            return set ? Result<bool>(true) : Result<bool>(set.error());
+        },
+        [this](bool) {
+            m_job.listingCursor = bulkMarker;
+            m_s.shopify->startProductsBulkQuery(m_job.selection.shopifySearchQuery())
+                .then(this, [this](const Result<QString> &operation) {
+                    if (m_stopped)
+                        return;
+                    if (!operation)
+                        return stop(operation.error());
+                    pollBulk(operation.value());
+                });
+        });
+}
+
+void JobRunner::pollBulk(const QString &operationId) {
+    if (m_cancelled)
+        return complete();
+    m_s.shopify->bulkOperation(operationId)
+        .then(this, [this, operationId](const Result<BulkOperationStatus> &op) {
+            if (m_stopped)
+                return;
+            if (!op)
+                return stop(op.error());
+            if (!op->finished()) {
+                m_progress.done = op->objectCount;
+                stepDone();
+                QTimer::singleShot(m_s.bulkPollMs, this,
+                                   [this, operationId] { pollBulk(operationId); });
+                return;
+            }
+            if (op->status != QLatin1String("COMPLETED"))
+                return stop(
+                    Error::failed(Texts::tr("Shopify's bulk export of the products ended %1 (%2)")
+                                      .arg(op->status.toLower(), op->errorCode.isEmpty()
+                                                                     ? Texts::tr("no reason given")
+                                                                     : op->errorCode)));
+            readBulk(op->url);
+        });
+}
+
+void JobRunner::readBulk(const QUrl &url) {
+    const qint64 id = m_jobId;
+    auto finishListing = [this, id] {
+        write<bool>(
+            [id](Connection &conn) -> Result<bool> {
+                auto set = JobRepository(conn).setListing(id, QString(), true);
+                return set ? Result<bool>(true) : Result<bool>(set.error());
+            },
+            [this](bool) {
+                m_job.listingCursor.clear();
+                m_job.listingDone = true;
+                fetchPending();
+            });
+    };
+    if (url.isEmpty())
+        return finishListing(); // nothing matched the selection
+
+    // Products are stored in batches as the file streams in; the batch is the only
+    // thing held in memory.
+    constexpr int storeEvery = 250;
+    auto batch = std::make_shared<QList<JobProduct>>();
+    auto storeBatch = [this, id, batch] {
+        if (batch->isEmpty())
+            return;
+        const QList<JobProduct> products = std::exchange(*batch, {});
+        const int n = int(products.size());
+        write<bool>(
+            [id, products](Connection &conn) -> Result<bool> {
+                auto added = JobProductRepository(conn).addProducts(id, products);
+                return added ? Result<bool>(true) : Result<bool>(added.error());
+            },
+            [this, n](bool) {
+                m_progress.done += n;
+                stepDone();
+            });
+    };
+    m_s.shopify
+        ->readBulkProducts(url,
+                           [this, batch, storeBatch](ProductSnapshot snapshot) {
+                               JobProduct p;
+                               p.productId = snapshot.id;
+                               p.title = snapshot.title;
+                               p.position = m_position++;
+                               p.progress.stage = PipelineStage::Fetched;
+                               p.snapshot = std::move(snapshot);
+                               batch->append(std::move(p));
+                               if (batch->size() >= storeEvery)
+                                   storeBatch();
+                           })
+        .then(this, [this, storeBatch, finishListing](const Result<qint64> &read) {
+            if (m_stopped)
+                return;
+            if (!read)
+                return stop(read.error());
+            storeBatch();
+            // The writer runs tasks in order: listing is marked done after the last batch.
+            finishListing();
         });
 }
 

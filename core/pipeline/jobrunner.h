@@ -27,6 +27,10 @@ struct RunnerServices {
     // metafields 10), and one query may cost at most 1000: 25 keeps a page near 880.
     int pageSize = 25;
     int parallelDownloads = 4;
+    // Selections larger than this are listed with a bulk operation (a streamed JSONL
+    // export) instead of page by page; and how often its state is asked for.
+    qint64 bulkThreshold = 2000;
+    int bulkPollMs = 1000;
     // The image cache is brought under this size when a run ends (0: no cap).
     qint64 imageCacheCapBytes = 0;
 };
@@ -68,6 +72,10 @@ private:
 
     void begin();
     void listPage();
+    void chooseListing();
+    void listInBulk();
+    void pollBulk(const QString &operationId);
+    void readBulk(const QUrl &url);
     void fetchPending();
     void downloadImages();
     void analyse();
@@ -99,6 +107,7 @@ private:
     QElapsedTimer m_phaseClock;
     int m_position = 0; // next position for listed products
     qint64 m_toAnalyse = -1;
+    bool m_listingChosen = false;
     std::vector<std::shared_ptr<std::function<void()>>> m_pumps; // live bounded loops
 };
 

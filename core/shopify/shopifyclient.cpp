@@ -1,5 +1,6 @@
 #include "shopify/shopifyclient.h"
 
+#include "shopify/bulkproductreader.h"
 #include "shopify/productjson.h"
 
 #include <QCoreApplication>
@@ -349,6 +350,84 @@ QFuture<Result<std::optional<ProductSnapshot>>> ShopifyClient::product(const QSt
             if (!snapshot)
                 return snapshot.error();
             return std::optional<ProductSnapshot>(std::move(snapshot).value());
+        });
+}
+
+} // namespace tagdesk
+
+namespace tagdesk {
+
+QFuture<Result<QString>> ShopifyClient::startProductsBulkQuery(const QString &searchQuery) {
+    auto bulkText = documentText(QStringLiteral("BulkProductsQuery"));
+    if (!bulkText)
+        return readyFuture(Result<QString>(bulkText.error()));
+    // The selection goes into a string literal of the bulk query: escape it as GraphQL does.
+    QString escaped = searchQuery;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('"'), QLatin1String("\\\""));
+    const QString query = bulkText.value().replace(QLatin1String("$SEARCH"), escaped);
+    return execute(QStringLiteral("BulkProductsRun"), {{QStringLiteral("query"), query}})
+        .then(this, [this](const Result<QJsonObject> &data) -> Result<QString> {
+            if (!data)
+                return data.error();
+            const QJsonObject payload =
+                data->value(QLatin1String("bulkOperationRunQuery")).toObject();
+            const QJsonArray userErrors = payload.value(QLatin1String("userErrors")).toArray();
+            if (!userErrors.isEmpty())
+                return Error::failed(Texts::tr("%1 would not start a bulk export: %2")
+                                         .arg(m_store.domain(), userErrors.first()
+                                                                    .toObject()
+                                                                    .value(QLatin1String("message"))
+                                                                    .toString()));
+            const QString id = payload.value(QLatin1String("bulkOperation"))
+                                   .toObject()
+                                   .value(QLatin1String("id"))
+                                   .toString();
+            if (id.isEmpty())
+                return Error::failed(
+                    Texts::tr("%1 started a bulk export without an id").arg(m_store.domain()));
+            return id;
+        });
+}
+
+QFuture<Result<BulkOperationStatus>> ShopifyClient::bulkOperation(const QString &id) {
+    return execute(QStringLiteral("BulkOperation"), {{QStringLiteral("id"), id}})
+        .then(this, [id](const Result<QJsonObject> &data) -> Result<BulkOperationStatus> {
+            if (!data)
+                return data.error();
+            const QJsonObject op = data->value(QLatin1String("bulkOperation")).toObject();
+            if (op.isEmpty())
+                return Error::notFound(
+                    Texts::tr("Shopify does not know the bulk export %1").arg(id));
+            BulkOperationStatus s;
+            s.id = id;
+            s.status = op.value(QLatin1String("status")).toString();
+            s.errorCode = op.value(QLatin1String("errorCode")).toString();
+            s.objectCount = op.value(QLatin1String("objectCount")).toVariant().toLongLong();
+            s.url = QUrl(op.value(QLatin1String("url")).toString());
+            return s;
+        });
+}
+
+QFuture<Result<qint64>> ShopifyClient::readBulkProducts(const QUrl &url,
+                                                        std::function<void(ProductSnapshot)> sink) {
+    auto reader = std::make_shared<BulkProductReader>(std::move(sink));
+    HttpRequest request;
+    request.url = url;
+    request.purpose = Texts::tr("downloading the bulk export from %1").arg(m_store.domain());
+    request.onData = [reader](QByteArrayView chunk) {
+        return reader->feed(chunk);
+    };
+    return m_http->send(request).then(
+        this, [reader](const Result<HttpResponse> &answer) -> Result<qint64> {
+            if (!answer)
+                return answer.error();
+            if (!answer->isSuccess())
+                return Error::failed(Texts::tr("The bulk export could not be downloaded (HTTP %1)")
+                                         .arg(answer->status));
+            if (auto finished = reader->finish(); !finished)
+                return finished.error();
+            return reader->productsRead();
         });
 }
 

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace tagdesk {
@@ -40,6 +41,18 @@ struct ProductPage {
     QString endCursor;
 };
 
+struct BulkOperationStatus {
+    QString id;
+    QString status; // CREATED, RUNNING, COMPLETED, FAILED, CANCELED, EXPIRED…
+    QString errorCode;
+    qint64 objectCount = 0;
+    QUrl url; // the JSONL result, once COMPLETED
+
+    bool finished() const {
+        return status != QLatin1String("CREATED") && status != QLatin1String("RUNNING");
+    }
+};
+
 // The Shopify Admin GraphQL client. Sends the documents in resources/graphql, paces every
 // request with the one CostThrottle (learning each document's cost from the answers),
 // treats THROTTLED and 429 as "wait", and turns Shopify's failures into messages naming
@@ -65,6 +78,14 @@ public:
                                               int first = 100);
     // std::nullopt if the product no longer exists.
     QFuture<Result<std::optional<ProductSnapshot>>> product(const QString &id);
+
+    // Large selections: a bulk query over the products matching `searchQuery` (its id),
+    // its state, and its JSONL result streamed product by product into `sink` (memory
+    // stays flat however large the catalog). Gives how many products were read.
+    QFuture<Result<QString>> startProductsBulkQuery(const QString &searchQuery);
+    QFuture<Result<BulkOperationStatus>> bulkOperation(const QString &id);
+    QFuture<Result<qint64>> readBulkProducts(const QUrl &url,
+                                             std::function<void(ProductSnapshot)> sink);
 
     // The text of a document with the fragments it uses appended.
     static Result<QString> documentText(const QString &document);

@@ -98,8 +98,11 @@ public:
     }
 
     // Runs the job; `cancelAfter` > 0 cancels once that many products are analysed.
-    Status run(qint64 jobId, int cancelAfter = 0) {
-        JobRunner runner({writer.get(), &shopify, &http, &images, &m_tagger, 25, 4}, jobId);
+    Status run(qint64 jobId, int cancelAfter = 0, qint64 bulkThreshold = 2000) {
+        RunnerServices services{writer.get(), &shopify, &http, &images, &m_tagger, 25, 4};
+        services.bulkThreshold = bulkThreshold;
+        services.bulkPollMs = 20;
+        JobRunner runner(services, jobId);
         std::optional<Status> result;
         QObject::connect(&runner, &JobRunner::finished, &runner,
                          [&](const Status &s) { result = s; });
@@ -335,4 +338,34 @@ TEST(ImageCacheJanitor, KeepsActiveJobsImagesAndEvictsArchivedOnesOverTheCap) {
     for (const CacheEntryUse &e : before.value())
         EXPECT_FALSE(h.images.contains(e.sha256));
     EXPECT_TRUE(ImageRepository(*h.reader).cacheUse()->isEmpty());
+}
+
+TEST(JobRunner, ListsALargeSelectionWithABulkExportInsteadOfPages) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucket());
+    LocalTagger tagger;
+    RunnerHarness paged(sandbox, tagger, sandbox.fastRetries());
+    const qint64 pagedJob = paged.createJob(QStringLiteral("Paged"));
+    ASSERT_TRUE(paged.run(pagedJob).ok());
+
+    RunnerHarness bulk(sandbox, tagger, sandbox.fastRetries());
+    const qint64 bulkJob = bulk.createJob(QStringLiteral("Bulk"));
+    const Status ran = bulk.run(bulkJob, 0, 10); // 30 products > 10: bulk
+    ASSERT_TRUE(ran.ok()) << ran.error().message.toStdString();
+    EXPECT_EQ(bulk.outcome(bulkJob), paged.outcome(pagedJob))
+        << "the same products, the same suggestions";
+
+    int bulkRuns = 0;
+    int downloads = 0;
+    for (const QJsonValue &v : requestLog(sandbox)) {
+        const QJsonObject e = v.toObject();
+        bulkRuns +=
+            e.value(QStringLiteral("operationName")).toString() == QLatin1String("BulkProductsRun")
+                ? 1
+                : 0;
+        downloads +=
+            e.value(QStringLiteral("path")).toString().endsWith(QLatin1String(".jsonl")) ? 1 : 0;
+    }
+    EXPECT_EQ(bulkRuns, 1);
+    EXPECT_EQ(downloads, 1);
 }

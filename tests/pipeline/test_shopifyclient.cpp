@@ -2,6 +2,7 @@
 // clear refusals, paging through a real catalog, and the throttle absorbing THROTTLED,
 // 429 storms and malformed answers.
 #include "pipeline/sandboxfixture.h"
+#include "shopify/bulkproductreader.h"
 #include "support/qtprinters.h"
 
 #include <QJsonArray>
@@ -193,4 +194,66 @@ TEST(ShopifyClient, SearchQueriesSelectProducts) {
         expected += p.productType == type ? 1 : 0;
     const QSet<QString> ids = allIds(shopify, QStringLiteral("product_type:'%1'").arg(type), 25);
     EXPECT_EQ(ids.size(), expected);
+}
+
+TEST(ShopifyClient, StreamsABulkExportOfThousandsOfProducts) {
+    sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    sandbox::growCatalog(catalog, 3000);
+    SandboxFixture sandbox(catalog);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    auto id = await(shopify.startProductsBulkQuery(QString()));
+    ASSERT_TRUE(id.ok()) << id.error().message.toStdString();
+    BulkOperationStatus status;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            auto s = await(shopify.bulkOperation(id.value()));
+            EXPECT_TRUE(s.ok());
+            status = s ? s.value() : BulkOperationStatus{};
+            return !s || status.finished();
+        },
+        std::numeric_limits<int>::max()));
+    ASSERT_EQ(status.status, QStringLiteral("COMPLETED"));
+    QSet<QString> ids;
+    int withMedia = 0;
+    auto read = await(shopify.readBulkProducts(status.url, [&](ProductSnapshot p) {
+        ids.insert(p.id);
+        withMedia += p.media.isEmpty() ? 0 : 1;
+    }));
+    ASSERT_TRUE(read.ok()) << read.error().message.toStdString();
+    EXPECT_EQ(read.value(), 3000);
+    EXPECT_EQ(ids.size(), 3000);
+    EXPECT_GT(withMedia, 2900) << "children (media lines) were attached to their products";
+}
+
+TEST(BulkProductReader, AssemblesProductsFromLinesSplitAnywhere) {
+    const QByteArray jsonl =
+        "{\"id\":\"gid://shopify/Product/"
+        "1\",\"title\":\"A\",\"tags\":[\"x\"],\"updatedAt\":\"2026-01-01T00:00:00Z\"}\n"
+        "{\"id\":\"gid://shopify/MediaImage/11\",\"alt\":\"front\",\"mediaContentType\":\"IMAGE\","
+        "\"image\":{\"url\":\"https://cdn.example/a.jpg\"},\"__parentId\":\"gid://shopify/Product/"
+        "1\"}\n"
+        "{\"id\":\"gid://shopify/Metafield/"
+        "5\",\"namespace\":\"tagdesk\",\"key\":\"colour\",\"value\":\"red\","
+        "\"__parentId\":\"gid://shopify/Product/1\"}\n"
+        "{\"id\":\"gid://shopify/Product/"
+        "2\",\"title\":\"B\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}";
+    for (int split = 1; split < jsonl.size(); split += 7) {
+        QList<ProductSnapshot> products;
+        BulkProductReader reader([&](ProductSnapshot p) { products.append(p); });
+        ASSERT_TRUE(reader.feed(QByteArrayView(jsonl).first(split)).ok());
+        ASSERT_TRUE(reader.feed(QByteArrayView(jsonl).sliced(split)).ok());
+        ASSERT_TRUE(reader.finish().ok());
+        ASSERT_EQ(products.size(), 2);
+        ASSERT_EQ(products[0].media.size(), 1);
+        EXPECT_EQ(products[0].media[0].alt, QStringLiteral("front"));
+        ASSERT_NE(products[0].metafield(QStringLiteral("tagdesk"), QStringLiteral("colour")),
+                  nullptr);
+        EXPECT_EQ(products[1].title, QStringLiteral("B"));
+    }
+    BulkProductReader broken([](ProductSnapshot) {});
+    auto bad = broken.feed("{\"id\":\"gid://shopify/Product/1\"\n");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message.contains(QStringLiteral("Line 1")))
+        << bad.error().message.toStdString();
 }
