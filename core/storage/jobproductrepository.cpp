@@ -45,6 +45,17 @@ Result<JobProduct> productFromRow(const QSqlQuery &q) {
     return p;
 }
 
+Result<QList<JobProduct>> productsFrom(QSqlQuery &q) {
+    QList<JobProduct> out;
+    while (q.next()) {
+        auto p = productFromRow(q);
+        if (!p)
+            return p.error();
+        out.append(std::move(p).value());
+    }
+    return out;
+}
+
 Result<ProductTally> tallyFrom(QSqlQuery &q, int firstColumn) {
     ProductTally t;
     const auto stage = stageFromKey(q.value(firstColumn).toString());
@@ -106,14 +117,7 @@ Result<QList<JobProduct>> JobProductRepository::list(qint64 jobId, int offset, i
         runSql(m_conn.db(), sql, binds, Texts::tr("reading the products of job %1").arg(jobId));
     if (!q)
         return q.error();
-    QList<JobProduct> out;
-    while (q->next()) {
-        auto p = productFromRow(q.value());
-        if (!p)
-            return p.error();
-        out.append(std::move(p).value());
-    }
-    return out;
+    return productsFrom(q.value());
 }
 
 Result<JobProduct> JobProductRepository::find(qint64 jobId, const QString &productId) {
@@ -138,14 +142,7 @@ Result<QList<JobProduct>> JobProductRepository::inStage(qint64 jobId, PipelineSt
                     Texts::tr("reading the products of job %1").arg(jobId));
     if (!q)
         return q.error();
-    QList<JobProduct> out;
-    while (q->next()) {
-        auto p = productFromRow(q.value());
-        if (!p)
-            return p.error();
-        out.append(std::move(p).value());
-    }
-    return out;
+    return productsFrom(q.value());
 }
 
 Result<int> JobProductRepository::resetInterrupted(qint64 jobId) {
