@@ -266,16 +266,19 @@ QString BulkOperations::cancel(const QString &id) {
                 .arg(op->info.status.toLower());
         op->cancelRequested = true;
         op->info.status = QStringLiteral("CANCELING");
+        schedule(op); // stop at once rather than after a slice delay
         return {};
     }
     return QStringLiteral("Bulk operation does not exist");
 }
 
-void BulkOperations::schedule(const std::shared_ptr<Operation> &op) {
-    QTimer::singleShot(0, this, [this, op] { runSlice(op); });
+void BulkOperations::schedule(const std::shared_ptr<Operation> &op, int delayMs) {
+    QTimer::singleShot(delayMs, this, [this, op] { runSlice(op); });
 }
 
 void BulkOperations::runSlice(const std::shared_ptr<Operation> &op) {
+    if (op->info.completedAt.isValid())
+        return; // finished (or canceled) while this slice was waiting
     if (op->cancelRequested) {
         finish(*op, QStringLiteral("CANCELED"));
         return;
@@ -286,7 +289,7 @@ void BulkOperations::runSlice(const std::shared_ptr<Operation> &op) {
     else
         runMutationSlice(*op);
     if (op->info.status == QLatin1String("RUNNING"))
-        schedule(op);
+        schedule(op, m_sliceDelayMs);
 }
 
 void BulkOperations::runQuerySlice(Operation &op) {

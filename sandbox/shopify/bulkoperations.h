@@ -65,13 +65,15 @@ public:
 
     // Rows handled per slice of event-loop time.
     void setSliceSize(int rows) { m_sliceSize = std::max(1, rows); }
+    // Time between slices; the first slice starts at once.
+    void setSliceDelay(int ms) { m_sliceDelayMs = std::max(0, ms); }
 
 Q_SIGNALS:
     void finished(const QString &id);
 
 private:
     struct Operation;
-    void schedule(const std::shared_ptr<Operation> &op);
+    void schedule(const std::shared_ptr<Operation> &op, int delayMs = 0);
     void runSlice(const std::shared_ptr<Operation> &op);
     void runQuerySlice(Operation &op);
     void runMutationSlice(Operation &op);
@@ -85,6 +87,7 @@ private:
     QList<std::shared_ptr<Operation>> m_operations;
     qint64 m_next = 1;
     int m_sliceSize = 500;
+    int m_sliceDelayMs = 0;
 };
 
 graphql::Resolved bulkOperationObject(ShopContext &context, const QString &id);

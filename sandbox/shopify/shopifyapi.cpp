@@ -66,6 +66,7 @@ ShopifyApi::ShopifyApi(ShopifyStore &store, ShopifyConfig config, CostBucket::Cl
             return runBulkLine(mutation, vars, scopes);
         });
     m_bulk->setSliceSize(m_config.bulkSliceSize);
+    m_bulk->setSliceDelay(m_config.bulkSliceDelayMs);
     m_context.bulk = m_bulk.get();
 }
 

@@ -32,7 +32,8 @@ struct ShopifyConfig {
     double restoreRate = 100;
     ThrottleMode throttleMode = ThrottleMode::Http200;
     int maxQueryCost = 1000;
-    int bulkSliceSize = 500;
+    int bulkSliceSize = 500;  // rows per slice of a bulk operation
+    int bulkSliceDelayMs = 0; // pause between slices (a slow Shopify, for cancel tests)
 };
 
 // The Shopify Admin API as the sandbox serves it: authentication, the client-credentials

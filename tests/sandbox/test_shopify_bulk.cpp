@@ -239,3 +239,60 @@ TEST_F(ShopifyBulk, ABulkMutationWithoutItsUploadIsNoSuchFile) {
     EXPECT_EQ(at(run.data(), {"bulkOperationRunMutation", "userErrors", "0", "code"}).toString(),
               QStringLiteral("NO_SUCH_FILE"));
 }
+
+TEST_F(ShopifyBulk, ABulkQueryCanBeCanceled) {
+    SandboxConfig config;
+    config.shopify.bulkSliceSize = 1;
+    config.shopify.bulkSliceDelayMs = 3600 * 1000; // one product, then a long wait
+    start(config, syntheticCatalog(30));
+    const HttpResult run = graphql(QStringLiteral(
+        "mutation { bulkOperationRunQuery(query: \"{ products { edges { node { id } } } }\") { "
+        "bulkOperation { id } userErrors { message } } }"));
+    const QString id = at(run.data(), {"bulkOperationRunQuery", "bulkOperation", "id"}).toString();
+    ASSERT_FALSE(id.isEmpty()) << run.body.constData();
+    const HttpResult cancel = graphql(
+        QStringLiteral(
+            "mutation C($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { status } "
+            "userErrors { message } } }"),
+        {{QStringLiteral("id"), id}});
+    EXPECT_EQ(at(cancel.data(), {"bulkOperationCancel", "bulkOperation", "status"}).toString(),
+              QStringLiteral("CANCELING"));
+    const QJsonObject op = waitForOperation(id);
+    EXPECT_EQ(op.value(QStringLiteral("status")).toString(), QStringLiteral("CANCELED"));
+    EXPECT_LE(op.value(QStringLiteral("rootObjectCount")).toString().toInt(), 1);
+}
+
+TEST_F(ShopifyBulk, AStagedUploadCanAlsoBeAPut) {
+    start({}, syntheticCatalog(3));
+    const HttpResult staged = graphql(QStringLiteral(
+        "mutation { stagedUploadsCreate(input: [{resource: BULK_MUTATION_VARIABLES, filename: "
+        "\"vars.jsonl\", mimeType: \"text/jsonl\"}]) { stagedTargets { url resourceUrl parameters "
+        "{ name value } } userErrors { message } } }"));
+    const QJsonObject target =
+        at(staged.data(), {"stagedUploadsCreate", "stagedTargets", "0"}).toObject();
+    const QUrl putUrl(target.value(QStringLiteral("url")).toString());
+    const HttpResult put =
+        send("PUT", putUrl, "{\"id\":\"gid://shopify/Product/1001\",\"tags\":[\"bulk\"]}\n",
+             "text/jsonl");
+    ASSERT_EQ(put.status, 200) << put.body.constData();
+    const QString path = putUrl.path().mid(QStringLiteral("/_sandbox/uploads/").size());
+    const HttpResult run =
+        graphql(QStringLiteral(
+                    "mutation R($path: String!) { bulkOperationRunMutation(mutation: \"mutation "
+                    "T($id: ID!, $tags: [String!]!) { tagsAdd(id: $id, tags: $tags) { node { id } "
+                    "userErrors { message } } }\", stagedUploadPath: $path) { bulkOperation { id } "
+                    "userErrors { message code } } }"),
+                {{QStringLiteral("path"), path}});
+    const QString id =
+        at(run.data(), {"bulkOperationRunMutation", "bulkOperation", "id"}).toString();
+    ASSERT_FALSE(id.isEmpty()) << run.body.constData();
+    EXPECT_EQ(waitForOperation(id).value(QStringLiteral("status")).toString(),
+              QStringLiteral("COMPLETED"));
+    EXPECT_TRUE(sandboxProduct(QStringLiteral("gid://shopify/Product/1001"))
+                    .value(QStringLiteral("tags"))
+                    .toArray()
+                    .contains(QStringLiteral("bulk")));
+    const HttpResult forged = send(
+        "PUT", QUrl(target.value(QStringLiteral("resourceUrl")).toString()), "{}\n", "text/jsonl");
+    EXPECT_EQ(forged.status, 404) << "a used or unsigned upload URL is refused";
+}

@@ -219,3 +219,18 @@ TEST_F(ShopifyGraphqlErrors, AnswersExactlyTheFieldsAskedInSelectionOrder) {
     EXPECT_EQ(at(p, {"m", "edges", "0", "node", "image", "width"}).toInt(), 400);
     EXPECT_EQ(at(p, {"m", "edges"}).toArray().size(), 1);
 }
+
+TEST_F(ShopifyGraphqlErrors, RequestsThatAreNotGraphqlAre400) {
+    QNetworkRequest request(QUrl(server->graphqlUrl()));
+    request.setRawHeader("X-Shopify-Access-Token", "shpat_sandbox");
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("text/plain"));
+    EXPECT_EQ(finish(nam.post(request, QByteArray("{ shop { name } }"))).status, 400);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    const HttpResult noQuery = finish(nam.post(request, QByteArray("{}")));
+    EXPECT_EQ(noQuery.status, 400);
+    EXPECT_EQ(at(noQuery.json(), {"errors", "query"}).toString(),
+              QStringLiteral("Required parameter missing or invalid"));
+    EXPECT_EQ(finish(nam.post(request, QByteArray("not json"))).status, 400);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/graphql"));
+    EXPECT_TRUE(finish(nam.post(request, QByteArray("{ shop { name } }"))).errors().isEmpty());
+}
