@@ -171,25 +171,31 @@ void PixyleTagger::upload(const TaggerImage &image, UploadDone done, bool afterN
                 .toJson(QJsonDocument::Compact);
         request.classify = remote::classifyJsonAnswer;
         const QString usedToken = token.value();
-        const auto wait = m_pacer.reserve(RequestPacer::Clock::now());
-        QTimer::singleShot(wait, &m_context,
-                           [this, request, image, done, afterNewLogin, usedToken] {
-                               m_http->send(request).then(
-                                   &m_context, [this, image, done, afterNewLogin,
-                                                usedToken](const Result<HttpResponse> &answer) {
-                                       if (!answer)
-                                           return done(answer.error());
-                                       if (answer->status == 401 && !afterNewLogin) {
-                                           // The token expired (or was revoked): sign in again,
-                                           // once.
-                                           if (m_token == usedToken)
-                                               m_token.clear();
-                                           return upload(image, done, true);
-                                       }
-                                       done(readUpload(image, answer.value()));
-                                   });
-                           });
+        whenPaced([this, request, image, done, afterNewLogin, usedToken] {
+            m_http->send(request).then(&m_context, [this, image, done, afterNewLogin,
+                                                    usedToken](const Result<HttpResponse> &answer) {
+                if (!answer)
+                    return done(answer.error());
+                if (answer->status == 401 && !afterNewLogin) {
+                    // The token expired (or was revoked): sign in again, once.
+                    if (m_token == usedToken)
+                        m_token.clear();
+                    return upload(image, done, true);
+                }
+                done(readUpload(image, answer.value()));
+            });
+        });
     });
+}
+
+void PixyleTagger::whenPaced(std::function<void()> send) {
+    const auto now = RequestPacer::Clock::now();
+    if (const auto wait = m_pacer.waitBeforeStart(now); wait.count() > 0) {
+        QTimer::singleShot(wait, &m_context, [this, send] { whenPaced(send); });
+        return;
+    }
+    m_pacer.started(now);
+    send();
 }
 
 Result<Result<TaggerAnswer>> PixyleTagger::readUpload(const TaggerImage &image,

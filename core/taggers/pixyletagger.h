@@ -56,6 +56,8 @@ private:
     using UploadDone = std::function<void(const Result<Result<TaggerAnswer>> &)>;
     // One product upload, paced; `afterNewLogin` once a 401 led to a new token.
     void upload(const TaggerImage &image, UploadDone done, bool afterNewLogin = false);
+    // Runs `send` once the pacer lets a request out.
+    void whenPaced(std::function<void()> send);
     Result<Result<TaggerAnswer>> readUpload(const TaggerImage &image,
                                             const HttpResponse &response) const;
 

@@ -11,15 +11,20 @@ RequestPacer::RequestPacer(int maxRequests, std::chrono::milliseconds window,
     , m_margin(margin) {
 }
 
-std::chrono::milliseconds RequestPacer::reserve(Clock::time_point now) {
-    Clock::time_point start = now;
-    if (m_starts.size() >= m_maxRequests)
-        start = std::max(now, m_starts.at(m_starts.size() - m_maxRequests) + m_window + m_margin);
-    // Booked starts only grow, so the last `m_maxRequests` are all that can matter.
-    m_starts.append(start);
+std::chrono::milliseconds RequestPacer::waitBeforeStart(Clock::time_point now) const {
+    if (m_starts.size() < m_maxRequests)
+        return std::chrono::milliseconds(0);
+    const Clock::time_point free = m_starts.first() + m_window + m_margin;
+    if (free <= now)
+        return std::chrono::milliseconds(0);
+    // Rounded up: a wait cut short by rounding would only be asked again.
+    return std::chrono::ceil<std::chrono::milliseconds>(free - now);
+}
+
+void RequestPacer::started(Clock::time_point now) {
+    m_starts.append(now);
     while (m_starts.size() > m_maxRequests)
         m_starts.removeFirst();
-    return std::chrono::duration_cast<std::chrono::milliseconds>(start - now);
 }
 
 } // namespace tagdesk

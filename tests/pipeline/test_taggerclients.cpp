@@ -8,6 +8,7 @@
 #include "taggers/openaitagger.h"
 #include "taggers/pixyleanswer.h"
 #include "taggers/pixyletagger.h"
+#include "taggers/requestpacer.h"
 #include "taggers/taggerendpoints.h"
 #include "taggers/taggerfactory.h"
 #include "taggers/ximilaranswer.h"
@@ -406,6 +407,74 @@ TEST(OpenAiTagger, AnAnswerNotOfTheShapeAskedForIsAClearErrorForThatImage) {
             << answers->at(0).error().message.toStdString();
         EXPECT_FALSE(tagger.interpret(cases[next].first.toUtf8(), images[0].mediaId).ok());
     }
+}
+
+TEST(PixyleTagger, ItsPacerLetsTwoRequestsStartInAnySecond) {
+    using namespace std::chrono_literals;
+    RequestPacer pacer(2, 1000ms, 100ms);
+    const RequestPacer::Clock::time_point t0{};
+    EXPECT_EQ(pacer.waitBeforeStart(t0), 0ms);
+    pacer.started(t0);
+    EXPECT_EQ(pacer.waitBeforeStart(t0 + 10ms), 0ms);
+    pacer.started(t0 + 10ms);
+    EXPECT_EQ(pacer.waitBeforeStart(t0 + 20ms), 1080ms) << "the first leaves the window at 1100";
+    EXPECT_EQ(pacer.waitBeforeStart(t0 + 1100ms), 0ms);
+    // A timer that fired late counts from when its request really started.
+    pacer.started(t0 + 1300ms);
+    EXPECT_EQ(pacer.waitBeforeStart(t0 + 1300ms), 0ms) << "the one at 10 ms left at 1110";
+    pacer.started(t0 + 1300ms);
+    EXPECT_EQ(pacer.waitBeforeStart(t0 + 1300ms), 1100ms);
+}
+
+TEST(PixyleTagger, SignsInAgainOnceWhenItsTokenIsRefused) {
+    // The sandbox's tokens last an hour; a stand-in refuses the first token as Pixyle does
+    // an expired one, and takes the second.
+    int logins = 0;
+    const QJsonObject product =
+        QJsonDocument::fromJson(
+            testFile(QStringLiteral("mendrea-PixyleAI_autotag_multi_result.json")))
+            .object()
+            .value(QLatin1String("detected_categories"))
+            .toObject()
+            .value(QLatin1String("jackets"))
+            .toObject()
+            .value(QLatin1String("products"))
+            .toObject()
+            .value(QLatin1String("150444_90-L"))
+            .toObject();
+    FakeProvider pixyleServer([&](const QHttpServerRequest &r) {
+        if (r.url().path() == QLatin1String("/auth/v1/token"))
+            return json(
+                {{QStringLiteral("access_token"), QStringLiteral("token-%1").arg(++logins)}});
+        if (r.value("Authorization") != "Bearer token-2")
+            return json({{QStringLiteral("error"), QStringLiteral("Token has expired")}},
+                        QHttpServerResponder::StatusCode::Unauthorized);
+        return json(product);
+    });
+    QNetworkAccessManager network;
+    HttpClient http(&network);
+    PixyleTagger pixyle(
+        {QUrl(pixyleServer.baseUrl()), QStringLiteral("a@b.c"), QStringLiteral("p"), 1}, &http);
+    const QList<TaggerImage> images = imagesOf(onePhotoPerLabel().mid(0, 1));
+    auto answers = await(pixyle.analyse(images));
+    ASSERT_TRUE(answers.ok()) << answers.error().message.toStdString();
+    ASSERT_TRUE(answers->at(0).ok()) << answers->at(0).error().message.toStdString();
+    EXPECT_EQ(find(answers->at(0)->suggestions, attributes::category)->value,
+              QStringLiteral("jackets"));
+    EXPECT_EQ(logins, 2);
+
+    // A token refused again right after signing in is not a loop: the job stops, saying so.
+    answers = await(pixyle.analyse(images)); // token-2 is kept and still taken
+    ASSERT_TRUE(answers.ok());
+    EXPECT_EQ(logins, 2);
+    logins = 10; // from now on every new token is refused
+    PixyleTagger refused(
+        {QUrl(pixyleServer.baseUrl()), QStringLiteral("a@b.c"), QStringLiteral("p"), 1}, &http);
+    answers = await(refused.analyse(images));
+    ASSERT_FALSE(answers.ok());
+    EXPECT_TRUE(answers.error().message.contains(QStringLiteral("Pixyle")))
+        << answers.error().message.toStdString();
+    EXPECT_EQ(logins, 12) << "one sign-in, one more after the refusal, then stop";
 }
 
 TEST(TaggerClients, UsedUpCreditsOrQuotaStopTheJobWithoutRetrying) {
