@@ -477,6 +477,40 @@ TEST(PixyleTagger, SignsInAgainOnceWhenItsTokenIsRefused) {
     EXPECT_EQ(logins, 12) << "one sign-in, one more after the refusal, then stop";
 }
 
+TEST(OpenAiTagger, ARefusalOrACutOffAnswerIsThatImagesErrorSayingSo) {
+    const QList<std::pair<QJsonObject, QString>> cases{
+        {{{QStringLiteral("role"), QStringLiteral("assistant")},
+          {QStringLiteral("content"), QJsonValue::Null},
+          {QStringLiteral("refusal"), QStringLiteral("I can't help with that.")}},
+         QStringLiteral("refused to tag this image: I can't help with that.")},
+        {{{QStringLiteral("role"), QStringLiteral("assistant")},
+          {QStringLiteral("content"), QStringLiteral("{\"category\":{\"categ")}},
+         QStringLiteral("cut off")},
+    };
+    qsizetype next = 0;
+    FakeProvider model([&](const QHttpServerRequest &) {
+        const bool cutOff = next == 1;
+        return json({{QStringLiteral("object"), QStringLiteral("chat.completion")},
+                     {QStringLiteral("choices"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("index"), 0},
+                          {QStringLiteral("message"), cases[next].first},
+                          {QStringLiteral("finish_reason"),
+                           cutOff ? QStringLiteral("length") : QStringLiteral("stop")}}}}});
+    });
+    QNetworkAccessManager network;
+    HttpClient http(&network);
+    OpenAiTagger tagger(openAiSettings(model.baseUrl()), &http);
+    const QList<TaggerImage> images = imagesOf(onePhotoPerLabel().mid(0, 1));
+    for (next = 0; next < cases.size(); ++next) {
+        const auto answers = await(tagger.analyse(images));
+        ASSERT_TRUE(answers.ok());
+        ASSERT_FALSE(answers->at(0).ok());
+        EXPECT_TRUE(answers->at(0).error().message.contains(cases[next].second))
+            << answers->at(0).error().message.toStdString();
+    }
+}
+
 TEST(TaggerClients, UsedUpCreditsOrQuotaStopTheJobWithoutRetrying) {
     const QList<TaggerImage> images = imagesOf(onePhotoPerLabel().mid(0, 1));
     QNetworkAccessManager network;
