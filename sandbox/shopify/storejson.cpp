@@ -13,6 +13,12 @@ QString iso(const QDateTime &t) {
     return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
 }
 
+// Metafield times keep their milliseconds: compareDigest depends on them, and a digest a
+// client holds must survive a restart of the sandbox.
+QString isoMs(const QDateTime &t) {
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
 QDateTime fromIso(const QJsonValue &v) {
     QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
     if (!t.isValid())
@@ -41,8 +47,8 @@ QJsonObject productToJson(const StoreProduct &p, const QString &imageBaseUrl) {
                                       {QStringLiteral("type"), mf.type},
                                       {QStringLiteral("value"), mf.value},
                                       {QStringLiteral("compareDigest"), compareDigest(mf)},
-                                      {QStringLiteral("createdAt"), iso(mf.createdAt)},
-                                      {QStringLiteral("updatedAt"), iso(mf.updatedAt)}});
+                                      {QStringLiteral("createdAt"), isoMs(mf.createdAt)},
+                                      {QStringLiteral("updatedAt"), isoMs(mf.updatedAt)}});
     return QJsonObject{
         {QStringLiteral("id"), p.id},
         {QStringLiteral("handle"), p.handle},

@@ -133,12 +133,27 @@ TEST_F(ShopifyServer, TheStateFileCarriesTheStoreAcrossRuns) {
     EXPECT_TRUE(QFile::exists(state));
     graphql(QStringLiteral("mutation { tagsAdd(id: \"gid://shopify/Product/1002\", tags: "
                            "[\"kept\"]) { node { id } } }"));
+    const QString digestQuery =
+        QStringLiteral("{ product(id: \"gid://shopify/Product/1002\") { metafields(first: 5) { "
+                       "nodes { compareDigest } } } }");
+    graphql(QStringLiteral(
+        "mutation { metafieldsSet(metafields: [{ownerId: \"gid://shopify/Product/1002\", "
+        "namespace: \"tagdesk\", key: \"colour\", value: \"teal\"}]) { userErrors { message } } "
+        "}"));
+    const QString digest =
+        at(graphql(digestQuery).data(), {"product", "metafields", "nodes", "0", "compareDigest"})
+            .toString();
     server.reset();                      // writes on the way out
     start(config, syntheticCatalog(50)); // the state wins over the catalog
     const HttpResult r = graphql(QStringLiteral(
         "{ productsCount { count } product(id: \"gid://shopify/Product/1002\") { tags } }"));
     EXPECT_EQ(at(r.data(), {"productsCount", "count"}).toInt(), 3);
     EXPECT_TRUE(at(r.data(), {"product", "tags"}).toArray().contains(QStringLiteral("kept")));
+    EXPECT_EQ(
+        at(graphql(digestQuery).data(), {"product", "metafields", "nodes", "0", "compareDigest"})
+            .toString(),
+        digest)
+        << "a digest read before a restart still matches after it";
 
     QFile broken(dir.filePath(QStringLiteral("broken.json")));
     ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
