@@ -46,6 +46,18 @@ Resolved fieldError(const QString &message, const QString &code = QStringLiteral
     return Resolved::failure(e);
 }
 
+// Arguments Shopify has but the sandbox cannot honour: an error, never silently ignored.
+std::optional<Resolved> refuseArguments(const ResolveInfo &i,
+                                        std::initializer_list<const char *> names) {
+    for (const char *n : names) {
+        const QJsonValue v = i.args.value(QString::fromLatin1(n));
+        if (!v.isUndefined() && !v.isNull() && !(v.isString() && v.toString().isEmpty()))
+            return fieldError(QStringLiteral("The sandbox does not support the '%1' argument")
+                                  .arg(QString::fromLatin1(n)));
+    }
+    return std::nullopt;
+}
+
 std::optional<ProductOrder> productOrder(const QString &sortKey) {
     static const QHash<QString, ProductOrder> orders{
         {QStringLiteral("ID"), ProductOrder::Id},
@@ -166,6 +178,8 @@ void addProduct(Schema &s, ShopContext &ctx) {
     f(
         "media", "MediaConnection!",
         [](const ResolveInfo &i) {
+            if (auto refused = refuseArguments(i, {"query"}))
+                return *refused;
             auto req = PageRequest::fromArgs(i.args, i.unboundedConnections);
             if (auto *e = std::get_if<GraphQLError>(&req))
                 return Resolved::failure(*e);
@@ -545,6 +559,8 @@ void addRoot(Schema &s, ShopContext &ctx) {
     s.field(
         Q, QStringLiteral("products"), QStringLiteral("ProductConnection!"),
         [&ctx](const ResolveInfo &i) {
+            if (auto refused = refuseArguments(i, {"savedSearchId"}))
+                return *refused;
             auto req = PageRequest::fromArgs(i.args, i.unboundedConnections);
             if (auto *e = std::get_if<GraphQLError>(&req))
                 return Resolved::failure(*e);
@@ -574,6 +590,8 @@ void addRoot(Schema &s, ShopContext &ctx) {
             {{QStringLiteral("id"), QStringLiteral("ID!")}});
     s.field(Q, QStringLiteral("productsCount"), QStringLiteral("Count"),
             [&ctx](const ResolveInfo &i) {
+                if (auto refused = refuseArguments(i, {"savedSearchId"}))
+                    return *refused;
                 auto search = searchFor(ctx, QStringLiteral("productsCount"), str(i, "query"));
                 if (auto *r = std::get_if<Resolved>(&search))
                     return *r;
@@ -597,6 +615,8 @@ void addRoot(Schema &s, ShopContext &ctx) {
     s.field(
         Q, QStringLiteral("collections"), QStringLiteral("CollectionConnection!"),
         [&ctx](const ResolveInfo &i) {
+            if (auto refused = refuseArguments(i, {"savedSearchId"}))
+                return *refused;
             auto req = PageRequest::fromArgs(i.args, i.unboundedConnections);
             if (auto *e = std::get_if<GraphQLError>(&req))
                 return Resolved::failure(*e);

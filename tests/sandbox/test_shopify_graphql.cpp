@@ -234,3 +234,16 @@ TEST_F(ShopifyGraphqlErrors, RequestsThatAreNotGraphqlAre400) {
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/graphql"));
     EXPECT_TRUE(finish(nam.post(request, QByteArray("{ shop { name } }"))).errors().isEmpty());
 }
+
+TEST_F(ShopifyGraphqlErrors, ArgumentsTheSandboxCannotHonourAreErrorsNotIgnored) {
+    const HttpResult r = graphql(QStringLiteral(
+        "{ products(first: 5, savedSearchId: \"gid://shopify/SavedSearch/1\") { nodes { id } } }"));
+    EXPECT_TRUE(r.data().value(QStringLiteral("products")).isNull());
+    EXPECT_EQ(at(r.errors(), {"0", "message"}).toString(),
+              QStringLiteral("The sandbox does not support the 'savedSearchId' argument"));
+    EXPECT_EQ(at(r.errors(), {"0", "path"}).toArray(), QJsonArray{QStringLiteral("products")});
+    const HttpResult sorted = graphql(
+        QStringLiteral("{ products(first: 5, sortKey: INVENTORY_TOTAL) { nodes { id } } }"));
+    EXPECT_EQ(at(sorted.errors(), {"0", "message"}).toString(),
+              QStringLiteral("The sandbox cannot sort products by INVENTORY_TOTAL"));
+}
