@@ -34,6 +34,14 @@ bool isQuotaRefusal(int status, const QString &text) {
     return false;
 }
 
+// A limit that waiting does not lift is judged as 402 Payment Required, which the retry
+// policy never retries, even when it comes as a 429.
+AttemptOutcome classifyUpload(const HttpResponse &response) {
+    if (isQuotaRefusal(response.status, remote::errorText(response.body)))
+        return {AttemptOutcome::Kind::HttpError, 402, {}};
+    return remote::classifyJsonAnswer(response);
+}
+
 Error refusedCredentials(int status, const QString &detail) {
     return Error::invalid(Texts::tr("Pixyle refused the e-mail and password (HTTP %1: %2). "
                                     "Check the Pixyle account in Settings, or set "
@@ -169,7 +177,7 @@ void PixyleTagger::upload(const TaggerImage &image, UploadDone done, bool afterN
                             {QStringLiteral("image_url_1"),
                              remote::dataUri(image.bytes, remote::sniffImageMime(image.bytes))}})
                 .toJson(QJsonDocument::Compact);
-        request.classify = remote::classifyJsonAnswer;
+        request.classify = classifyUpload;
         const QString usedToken = token.value();
         whenPaced([this, request, image, done, afterNewLogin, usedToken] {
             m_http->send(request).then(&m_context, [this, image, done, afterNewLogin,

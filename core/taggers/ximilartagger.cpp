@@ -36,6 +36,10 @@ Error quotaError(const QString &detail) {
 // call through the one retry policy: the other records cost the same again, but no
 // second retry loop is needed.
 AttemptOutcome classify(const HttpResponse &response) {
+    // No credits left is not a rate limit, whatever its status: judged as 402 Payment
+    // Required, which is never retried.
+    if (!response.isSuccess() && mentionsCredits(remote::errorText(response.body)))
+        return {AttemptOutcome::Kind::HttpError, 402, {}};
     const AttemptOutcome byBody = remote::classifyJsonAnswer(response);
     if (byBody.kind != AttemptOutcome::Kind::Success)
         return byBody;

@@ -549,8 +549,9 @@ TEST(TaggerClients, UsedUpCreditsOrQuotaStopTheJobWithoutRetrying) {
     FakeProvider pixyleServer([](const QHttpServerRequest &r) {
         if (r.url().path() == QLatin1String("/auth/v1/token"))
             return json({{QStringLiteral("access_token"), QStringLiteral("t")}});
+        // As a 429, like a rate limit, but waiting does not lift it.
         return json({{QStringLiteral("error"), QStringLiteral("Monthly quota exceeded")}},
-                    QHttpServerResponder::StatusCode::PaymentRequired);
+                    QHttpServerResponder::StatusCode::TooManyRequests);
     });
     PixyleTagger pixyle(
         {QUrl(pixyleServer.baseUrl()), QStringLiteral("a@b.c"), QStringLiteral("p"), 1}, &http);
@@ -559,6 +560,7 @@ TEST(TaggerClients, UsedUpCreditsOrQuotaStopTheJobWithoutRetrying) {
     EXPECT_EQ(answers.error().code, Error::Code::Quota);
     EXPECT_TRUE(answers.error().message.contains(QStringLiteral("Monthly quota exceeded")))
         << answers.error().message.toStdString();
+    EXPECT_EQ(pixyleServer.requests, 2) << "one sign-in, one upload, no retry";
 }
 
 TEST(TaggerClients, ARealXimilarAnswerMapsThroughTheSameParsing) {
