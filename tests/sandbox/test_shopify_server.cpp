@@ -274,3 +274,26 @@ TEST(ShopifySandboxExecutable, ServesARealCatalogAndSaysWhereFirst) {
     EXPECT_EQ(bad.exitCode(), 2);
     EXPECT_TRUE(bad.readAllStandardError().contains("--throttle-mode must be 200 or 429"));
 }
+
+TEST(ShopifySandboxRouting, EachPathBelongsToTheServiceItsFaultsApplyTo) {
+    EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/admin/api/2026-01/graphql.json")),
+              QStringLiteral("shopify"));
+    EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/admin/oauth/access_token")),
+              QStringLiteral("shopify"));
+    EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/_sandbox/bulk/1.jsonl")),
+              QStringLiteral("shopify"));
+    EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/_sandbox/uploads")),
+              QStringLiteral("shopify"));
+    EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/_sandbox/images/a.jpg")),
+              QStringLiteral("images"));
+    EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/tagging/fashion/v2/detect_tags")),
+              QStringLiteral("ximilar"));
+    EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/auth/v1/token")),
+              QStringLiteral("pixyle"));
+    EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/main/v1.1/products")),
+              QStringLiteral("pixyle"));
+    EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/v1/chat/completions")),
+              QStringLiteral("openai"));
+    EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/_sandbox/products")),
+              QStringLiteral("sandbox"));
+}
