@@ -52,6 +52,9 @@ QJsonObject productAttributes(const ImageReading &image) {
     return attributes;
 }
 
+// Pixyle's full taxonomy is not published: these are the categories seen in its real
+// results (jeans, jackets, t-shirts_ss, sweat_pants), the ones the sandbox answers with,
+// and a few obvious neighbours.
 bool isPixyleCategory(const QString &category) {
     static const QStringList known = [] {
         QStringList names{u"jeans"_s, u"sweat_pants"_s, u"t-shirts_ls"_s, u"tops"_s,
