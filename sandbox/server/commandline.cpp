@@ -43,6 +43,14 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
            "gid://shopify/Product/1@5:title=Changed. Repeatable.",
            "SPEC");
     option("seed", "Seed for fault injection (default 1).", "N");
+    option("bulk-slice",
+           "Rows a bulk operation handles per slice of event-loop time "
+           "(default 500).",
+           "ROWS");
+    option("bulk-delay",
+           "Pause between bulk operation slices, to watch RUNNING or cancel "
+           "(default 0).",
+           "MS");
     if (!p.parse(arguments))
         return Error::invalid(p.errorText());
     if (p.isSet(QStringLiteral("help")))
@@ -139,6 +147,18 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
         if (!v)
             return bad("seed", QStringLiteral("must be a whole number ≥ 0"));
         o.config.faults.seed = quint64(*v);
+    }
+    if (p.isSet(QStringLiteral("bulk-slice"))) {
+        const auto v = number("bulk-slice", 1, 1e9);
+        if (!v)
+            return bad("bulk-slice", QStringLiteral("must be a whole number ≥ 1"));
+        s.bulkSliceSize = int(*v);
+    }
+    if (p.isSet(QStringLiteral("bulk-delay"))) {
+        const auto v = number("bulk-delay", 0, 86'400'000);
+        if (!v)
+            return bad("bulk-delay", QStringLiteral("must be milliseconds ≥ 0"));
+        s.bulkSliceDelayMs = int(*v);
     }
     return o;
 }

@@ -1,5 +1,6 @@
 // The sandbox server itself: inspection endpoints, images, tagger routing, the state file,
 // the tagdesk-sandbox executable, and every GraphQL document Tagdesk sends.
+#include "server/commandline.h"
 #include "shopifytestsupport.h"
 
 #include <QCoreApplication>
@@ -296,4 +297,62 @@ TEST(ShopifySandboxRouting, EachPathBelongsToTheServiceItsFaultsApplyTo) {
               QStringLiteral("openai"));
     EXPECT_EQ(SandboxServer::serviceFor(QStringLiteral("/_sandbox/products")),
               QStringLiteral("sandbox"));
+}
+
+TEST(ShopifySandboxCommandLine, FlagsFillTheConfigAndBadOnesAreNamed) {
+    auto args = [](std::initializer_list<const char *> list) {
+        QStringList out{QStringLiteral("tagdesk-sandbox")};
+        for (const char *a : list)
+            out.append(QString::fromUtf8(a));
+        return out;
+    };
+    const auto o = parseSandboxArguments(args({"--port",
+                                               "0",
+                                               "--bucket",
+                                               "1000",
+                                               "--restore",
+                                               "50",
+                                               "--throttle-mode",
+                                               "429",
+                                               "--token",
+                                               "shpat_x",
+                                               "--read-only-token",
+                                               "shpat_r",
+                                               "--products",
+                                               "100000",
+                                               "--fault",
+                                               "openai:latency=5-9,drop=0.5",
+                                               "--remote-edit",
+                                               "gid://shopify/Product/7@2:tags=a,b",
+                                               "--seed",
+                                               "9",
+                                               "--bulk-slice",
+                                               "10",
+                                               "--bulk-delay",
+                                               "20"}));
+    ASSERT_TRUE(o.ok()) << qPrintable(o.error().message);
+    EXPECT_EQ(o->config.shopify.bucketSize, 1000.0);
+    EXPECT_EQ(o->config.shopify.restoreRate, 50.0);
+    EXPECT_EQ(o->config.shopify.throttleMode, ThrottleMode::Http429);
+    EXPECT_EQ(o->config.shopify.token, QStringLiteral("shpat_x"));
+    EXPECT_EQ(o->config.shopify.readOnlyToken, QStringLiteral("shpat_r"));
+    EXPECT_EQ(o->products, 100000);
+    EXPECT_EQ(o->config.faults.services.value(QStringLiteral("openai")).latencyMaxMs, 9);
+    EXPECT_EQ(o->config.faults.services.value(QStringLiteral("openai")).dropRate, 0.5);
+    ASSERT_EQ(o->config.faults.remoteEdits.size(), 1);
+    EXPECT_EQ(
+        o->config.faults.remoteEdits.first().fields.value(QStringLiteral("tags")).toArray().size(),
+        2);
+    EXPECT_EQ(o->config.faults.seed, 9u);
+    EXPECT_EQ(o->config.shopify.bulkSliceSize, 10);
+    EXPECT_EQ(o->config.shopify.bulkSliceDelayMs, 20);
+
+    const auto badMode = parseSandboxArguments(args({"--throttle-mode", "500"}));
+    ASSERT_FALSE(badMode.ok());
+    EXPECT_TRUE(badMode.error().message.contains(QStringLiteral("--throttle-mode")));
+    const auto missing = parseSandboxArguments(args({"--faults", "/nonexistent/faults.json"}));
+    ASSERT_FALSE(missing.ok());
+    EXPECT_TRUE(missing.error().message.contains(QStringLiteral("/nonexistent/faults.json")));
+    EXPECT_FALSE(parseSandboxArguments(args({"--fault", "shopfy:errorRate=1"})).ok());
+    EXPECT_FALSE(parseSandboxArguments(args({"--bucket", "-5"})).ok());
 }
