@@ -68,9 +68,14 @@ PixyleTagger::PixyleTagger(Settings settings, HttpClient *http)
 }
 
 QString PixyleTagger::settingsKey() const {
-    // Pixyle tags with all features active on the account, so the account is part of it.
+    // Pixyle tags with all features active on the account, so the account is part of it —
+    // as a digest: the login name is half of the credentials and stays out of the database.
+    const QByteArray account =
+        QCryptographicHash::hash(m_settings.email.toLower().toUtf8(), QCryptographicHash::Sha256)
+            .toHex()
+            .left(16);
     return QStringLiteral("pixyle-v1|") + remote::endpointKey(m_settings.url) +
-           QStringLiteral("|main/v1.1|account=") + m_settings.email.toLower();
+           QStringLiteral("|main/v1.1|account=") + QString::fromLatin1(account);
 }
 
 QFuture<Result<QList<Result<TaggerAnswer>>>>

@@ -687,6 +687,11 @@ TEST(TaggerClients, TheFactoryMakesEachTaggerOrSaysWhatSettingIsMissing) {
     made = makeTagger(TaggerKind::Pixyle, settings, &http);
     ASSERT_FALSE(made.ok()) << "no password over plain http to another machine";
     EXPECT_TRUE(made.error().message.contains(QStringLiteral("plain http")));
+    settings.pixyle.url = QUrl(QStringLiteral("https://api.pixyle.ai"));
+    made = makeTagger(TaggerKind::Pixyle, settings, &http);
+    ASSERT_TRUE(made.ok()) << made.error().message.toStdString();
+    EXPECT_FALSE(made.value()->settingsKey().contains(QStringLiteral("a@b.c")));
+    EXPECT_FALSE(made.value()->settingsKey().contains(QStringLiteral("|p")));
 
     settings.ximilar.key = QStringLiteral("secret-key");
     settings.ximilar.profile = QStringLiteral("shop-profile");
