@@ -10,6 +10,7 @@
 #include "storage/suggestionrepository.h"
 #include "support/qtprinters.h"
 #include "taggers/localtagger.h"
+#include "taggers/taggerfactory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -368,4 +369,48 @@ TEST(JobRunner, ListsALargeSelectionWithABulkExportInsteadOfPages) {
     }
     EXPECT_EQ(bulkRuns, 1);
     EXPECT_EQ(downloads, 1);
+}
+
+// Issue 4's "done when": a job over a real catalog finishes with suggestions for every
+// product with images with each of the four taggers (the remote ones served by the
+// sandbox over loopback).
+TEST(JobRunner, EveryTaggerAnalysesARealCatalog) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucket());
+    TaggerSettings settings;
+    const QUrl base(sandbox.server.baseUrl());
+    settings.ximilar.url = base;
+    settings.ximilar.key = QStringLiteral("sandbox-ximilar");
+    settings.pixyle.url = base;
+    settings.pixyle.email = QStringLiteral("sandbox@tagdesk.test");
+    settings.pixyle.password = QStringLiteral("sandbox");
+    settings.openAi.url = base;
+    settings.openAi.key = QStringLiteral("sk-sandbox");
+    settings.openAi.model = QStringLiteral("sandbox-vision");
+    for (TaggerKind kind :
+         {TaggerKind::Local, TaggerKind::Ximilar, TaggerKind::Pixyle, TaggerKind::OpenAi}) {
+        SCOPED_TRACE(taggerKey(kind).toStdString());
+        HttpClient taggerHttp(&sandbox.network, sandbox.fastRetries());
+        auto tagger = makeTagger(kind, settings, &taggerHttp);
+        ASSERT_TRUE(tagger.ok()) << tagger.error().message.toStdString();
+        RunnerHarness h(sandbox, *tagger.value(), sandbox.fastRetries());
+        NewJob n;
+        n.name = taggerKey(kind);
+        n.tagger = kind;
+        const qint64 job = await(h.jobs.create(n)).value().id;
+        const Status ran = h.run(job);
+        ASSERT_TRUE(ran.ok()) << ran.error().message.toStdString();
+        const auto outcome = h.outcome(job);
+        ASSERT_EQ(outcome.size(), catalog.products.size());
+        for (auto it = outcome.cbegin(); it != outcome.cend(); ++it)
+            EXPECT_TRUE(it.value().startsWith(QLatin1String("analysed ")) &&
+                        it.value().contains(QStringLiteral("colour=")))
+                << it.key().toStdString() << ": " << it.value().toStdString();
+        if (kind != TaggerKind::Local) {
+            bool anyCategory = false;
+            for (const QString &v : outcome)
+                anyCategory = anyCategory || v.contains(QStringLiteral("category="));
+            EXPECT_TRUE(anyCategory) << "remote taggers name the garment too";
+        }
+    }
 }
