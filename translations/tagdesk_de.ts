@@ -49,6 +49,17 @@
     </message>
 </context>
 <context>
+    <name>BulkProductReader</name>
+    <message>
+        <source>Line %1 of Shopify&apos;s bulk result is not JSON (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of Shopify&apos;s bulk result belongs to %2, which is not the product before it; the result is not grouped as requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The database path is empty</source>
@@ -203,6 +214,129 @@
     </message>
 </context>
 <context>
+    <name>HttpClient</name>
+    <message>
+        <source>The download for %1 broke off (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data for a while</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to %1 was larger than %2 MB and was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not reach %1 while %2 (%3, after %n attempt(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 answered %2 with something that could not be read (after %n attempt(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses plain http; Tagdesk sends credentials only over https (http is allowed to this computer only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an http(s) address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageCache</name>
+    <message>
+        <source>an HTML page, not an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON, not an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an image format Tagdesk can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image download was empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download (%1 bytes) is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 image is damaged: its size cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the image cache folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save an image to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an image cache key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is not in the cache (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cached image %1 is damaged on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageRepository</name>
+    <message>
+        <source>recording a cached image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving an image of product %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the images of product %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the image cache index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed from the image cache to save space; it is downloaded again when needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updating the image cache index</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobProductRepository</name>
     <message>
         <source>Product %1 of job %2 has an unknown state (%3/%4/%5)</source>
@@ -252,6 +386,10 @@
         <source>counting products</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>resuming job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobRepository</name>
@@ -295,6 +433,93 @@
         <source>saving the state of job %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>saving how far job %1 got</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation type="unfinished">Wird analysiert</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s bulk export of the products ended %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The product no longer exists in Shopify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloading an image of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image server answered HTTP %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This product has no images to analyse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some images could not be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; run the job again to resume it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobService</name>
@@ -335,6 +560,13 @@
     </message>
 </context>
 <context>
+    <name>LocalTagger</name>
+    <message>
+        <source>A stored answer of the local colour analyser is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewJob</name>
     <message>
         <source>A job needs a name</source>
@@ -350,6 +582,101 @@
     </message>
     <message>
         <source>Unknown attribute &apos;%1&apos; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenAiTagger</name>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; should be an object with &apos;%1&apos; and &apos;confidence&apos;, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no &apos;%1&apos; value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is null, but a value is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; should be text or null, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2, which is not one of: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the confidence of &apos;%1&apos; should be a number, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the confidence of &apos;%1&apos; is %2, outside 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer is not the JSON object asked for: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer does not have the shape asked for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OpenAI-compatible server at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asking %1 to tag an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (HTTP %2: %3). Check the key in Settings, or set TAGDESK_OPENAI_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 says the account&apos;s quota is used up (%2). Check the plan and billing, then run the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no model &apos;%2&apos; (%3). Pull it on the server (ollama pull %2) or choose another model in Settings or TAGDESK_OPENAI_MODEL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not read this image: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model refused to tag this image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer was cut off at %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer has no text in choices[0].message.content</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -378,6 +705,57 @@
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>PixyleTagger</name>
+    <message>
+        <source>Pixyle&apos;s answer has neither a category nor attributes%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixyle refused the e-mail and password (HTTP %1: %2). Check the Pixyle account in Settings, or set TAGDESK_PIXYLE_EMAIL and TAGDESK_PIXYLE_PASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing in to Pixyle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixyle did not let the account sign in (%1): verify its e-mail address, or check the account in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixyle&apos;s sign-in answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixyle&apos;s sign-in answer has no access token (fields: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tagging an image with Pixyle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixyle says the account&apos;s limit is reached (%1). Check the Pixyle plan, then run the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixyle refused a fresh sign-in token (%1). Check the Pixyle account in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixyle could not process this image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixyle answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stored Pixyle answer is not a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -430,6 +808,17 @@
     </message>
 </context>
 <context>
+    <name>RemoteTagger</name>
+    <message>
+        <source>The image is not in the local image cache, so it was not sent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cached file is not a JPEG, PNG, WebP or GIF image, so it was not sent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewState</name>
     <message>
         <source>Needs review</source>
@@ -442,6 +831,142 @@
     <message>
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>The system keychain refused access to &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available to keep &apos;%1&apos; safe (%2). Start your desktop&apos;s keyring service, or pass the credential through the environment for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopifyClient</name>
+    <message>
+        <source>Tagdesk has no GraphQL document named %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access token is set for %1: add one in Settings (or set TAGDESK_SHOPIFY_TOKEN for scripts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>getting an access token from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the app&apos;s client id and secret (HTTP %2): check them in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered the token request without a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>talking to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the access token (HTTP 401). Check the token in Settings; it may have been revoked or mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is frozen: its Shopify bill is unpaid (HTTP 402). The store owner must settle it before Tagdesk can work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 denied access (HTTP 403): the app is not allowed to do this. Check the app&apos;s permissions in the Shopify admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no Admin API at %2 (HTTP 404): check the store address and the API version (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked (HTTP 423), e.g. for fraud review or by its owner. Nothing can be read or written until Shopify unlocks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kept asking Tagdesk to slow down (HTTP 429) after every retry; try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 had a server error (HTTP %2) after every retry; Shopify may be having trouble, try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 denied access: %2. Give the app the missing access scope (e.g. write_products) in the Shopify admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused a request as too expensive (%2). This is a Tagdesk bug: please report it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stayed throttled after every retry; try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered without data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would not start a bulk export: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started a bulk export without an id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopify does not know the bulk export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloading the bulk export from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bulk export could not be downloaded (HTTP %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopifyProduct</name>
+    <message>
+        <source>Shopify answered with a product without a valid id (&apos;%1&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopify answered product %1 without a valid updatedAt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopifyStore</name>
+    <message>
+        <source>No store address was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a store address (expected e.g. example.myshopify.com)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has characters a store&apos;s host name cannot have</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -511,6 +1036,91 @@
     <message>
         <source>OpenAI-compatible vision model</source>
         <translation>OpenAI-kompatibles Bildmodell</translation>
+    </message>
+</context>
+<context>
+    <name>TaggerAnswerRepository</name>
+    <message>
+        <source>reading a stored tagger answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing a tagger answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaggerFactory</name>
+    <message>
+        <source>No address is set for %1: set %2 or add it in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of %1 cannot be used: %2 (set %3 or change it in Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 is set for %2: set %3 or add the %1 in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 tagger needs the network, which is not available here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown tagger %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XimilarTagger</name>
+    <message>
+        <source>Ximilar could not read this image (%1: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ximilar says the account has no credits left (%1). Buy credits or wait for the monthly reset, then run the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tagging images with Ximilar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ximilar refused the API key (HTTP %1: %2). Check the Ximilar key in Settings, or set TAGDESK_XIMILAR_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ximilar answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ximilar could not tag the images (%1: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ximilar&apos;s answer had no record for this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stored Ximilar answer is not a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
