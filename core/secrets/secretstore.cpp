@@ -1,4 +1,5 @@
 #include "secrets/secretstore.h"
+#include "util/futures.h"
 
 #include <qt6keychain/keychain.h>
 
@@ -24,14 +25,6 @@ Error keychainError(const QKeychain::Job &job, const QString &key) {
                       "environment for this session.")
                 .arg(key, job.errorString()));
     return Error::failed(what.arg(key, job.errorString()));
-}
-
-template <typename T> QFuture<T> ready(T value) {
-    QPromise<T> promise;
-    promise.start();
-    promise.addResult(std::move(value));
-    promise.finish();
-    return promise.future();
 }
 
 } // namespace
@@ -103,20 +96,20 @@ QFuture<Status> KeychainSecretStore::remove(const QString &key) {
 QFuture<Result<std::optional<QString>>> MemorySecretStore::read(const QString &key) {
     QMutexLocker lock(&m_mutex);
     const auto it = m_secrets.constFind(key);
-    return ready(
+    return readyFuture(
         Result<std::optional<QString>>(it == m_secrets.cend() ? std::nullopt : std::optional(*it)));
 }
 
 QFuture<Status> MemorySecretStore::write(const QString &key, const QString &secret) {
     QMutexLocker lock(&m_mutex);
     m_secrets.insert(key, secret);
-    return ready(Status{});
+    return readyFuture(Status{});
 }
 
 QFuture<Status> MemorySecretStore::remove(const QString &key) {
     QMutexLocker lock(&m_mutex);
     m_secrets.remove(key);
-    return ready(Status{});
+    return readyFuture(Status{});
 }
 
 } // namespace tagdesk

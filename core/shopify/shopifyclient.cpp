@@ -1,4 +1,5 @@
 #include "shopify/shopifyclient.h"
+#include "util/futures.h"
 
 #include "shopify/bulkproductreader.h"
 #include "shopify/productjson.h"
@@ -18,14 +19,6 @@ namespace {
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(ShopifyClient)
 };
-
-template <typename T> QFuture<T> readyFuture(T value) {
-    QPromise<T> p;
-    p.start();
-    p.addResult(std::move(value));
-    p.finish();
-    return p.future();
-}
 
 QJsonArray errorsOf(const QJsonObject &body) {
     return body.value(QLatin1String("errors")).toArray();

@@ -116,7 +116,7 @@ OpenAiTagger::analyse(const QList<TaggerImage> &images) {
 
 QFuture<Result<Result<TaggerAnswer>>> OpenAiTagger::analyseOne(const TaggerImage &image) {
     if (const auto unusable = remote::unusableImage(image, serverName()))
-        return remote::readyFuture(Result<Result<TaggerAnswer>>(Result<TaggerAnswer>(*unusable)));
+        return readyFuture(Result<Result<TaggerAnswer>>(Result<TaggerAnswer>(*unusable)));
 
     const QJsonArray content{
         QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},

@@ -2,6 +2,7 @@
 
 #include "net/httpclient.h"
 #include "taggers/tagger.h"
+#include "util/futures.h"
 
 #include <QByteArray>
 #include <QFuture>
@@ -20,14 +21,6 @@ namespace tagdesk {
 namespace remote {
 
 using AnalyseResult = Result<QList<Result<TaggerAnswer>>>;
-
-template <typename T> QFuture<T> readyFuture(T value) {
-    QPromise<T> promise;
-    promise.start();
-    promise.addResult(std::move(value));
-    promise.finish();
-    return promise.future();
-}
 
 // The image type from the bytes themselves (the cache does not always know it):
 // image/jpeg, image/png, image/webp, image/gif; empty when it is none of them.

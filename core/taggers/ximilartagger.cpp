@@ -107,7 +107,7 @@ XimilarTagger::analyseBatch(const QList<TaggerImage> &images) {
         sent << i;
     }
     if (sent.isEmpty())
-        return remote::readyFuture(readAnswer(images, sent, HttpResponse{}));
+        return readyFuture(readAnswer(images, sent, HttpResponse{}));
 
     QJsonObject body{{QStringLiteral("records"), records}};
     if (!m_settings.profile.isEmpty())
