@@ -71,6 +71,27 @@ Result<ShopifyCredentials> resolveCredentials(const RunOptions &o, const Shopify
                 .arg(store.domain()));
     return c;
 }
+// Settings, then the keychain for the one tagger this job uses (so nobody is asked to
+// unlock a keychain for a provider they do not use), then the environment.
+Result<TaggerSettings> resolveTaggerSettings(TaggerKind kind) {
+    TaggerSettings settings = TaggerSettings::defaults();
+    settings.applySettings(QSettings());
+    if (TaggerEndpoint *endpoint = settings.endpoint(kind)) {
+        KeychainSecretStore keychain;
+        const QString name =
+            kind == TaggerKind::Pixyle ? QStringLiteral("password") : QStringLiteral("api-key");
+        // Without a keychain the environment may still provide the secret: not an error here.
+        auto secret = await(keychain.read(taggerSecretKey(taggerKey(kind), name)));
+        if (secret && secret.value()) {
+            if (kind == TaggerKind::Pixyle)
+                endpoint->password = *secret.value();
+            else
+                endpoint->key = *secret.value();
+        }
+    }
+    settings.applyEnvironment();
+    return settings;
+}
 } // namespace
 
 int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &database,
@@ -109,9 +130,11 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
                    .arg(store->domain())
             << Qt::endl;
 
-    const TaggerSettings taggerSettings =
-        options.demo ? options.demo->taggerSettings() : TaggerSettings::fromEnvironment();
-    auto tagger = makeTagger(job->tagger, taggerSettings, &http);
+    auto taggerSettings = options.demo ? Result<TaggerSettings>(options.demo->taggerSettings())
+                                       : resolveTaggerSettings(job->tagger);
+    if (!taggerSettings)
+        return fail(taggerSettings.error());
+    auto tagger = makeTagger(job->tagger, taggerSettings.value(), &http);
     if (!tagger)
         return fail(tagger.error());
 

@@ -8,6 +8,7 @@
 #include "taggers/ximilartagger.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 
 namespace tagdesk {
 
@@ -57,16 +58,61 @@ int atLeastOne(int concurrency) {
 }
 } // namespace
 
-TaggerSettings TaggerSettings::fromEnvironment() {
+TaggerSettings TaggerSettings::defaults() {
     TaggerSettings s;
     s.ximilar.url = QUrl(QStringLiteral("https://api.ximilar.com"));
     s.pixyle.url = QUrl(QStringLiteral("https://api.pixyle.ai"));
     s.openAi.url = QUrl(QStringLiteral("https://api.openai.com"));
     s.openAi.model = QStringLiteral("gpt-4o-mini");
-    fromEnv(s.ximilar, "TAGDESK_XIMILAR");
-    fromEnv(s.pixyle, "TAGDESK_PIXYLE");
-    fromEnv(s.openAi, "TAGDESK_OPENAI");
     return s;
+}
+
+TaggerSettings TaggerSettings::fromEnvironment() {
+    TaggerSettings s = defaults();
+    s.applyEnvironment();
+    return s;
+}
+
+void TaggerSettings::applyEnvironment() {
+    fromEnv(ximilar, "TAGDESK_XIMILAR");
+    fromEnv(pixyle, "TAGDESK_PIXYLE");
+    fromEnv(openAi, "TAGDESK_OPENAI");
+}
+
+void TaggerSettings::applySettings(const QSettings &settings) {
+    for (TaggerKind kind : {TaggerKind::Ximilar, TaggerKind::Pixyle, TaggerKind::OpenAi}) {
+        TaggerEndpoint &e = *endpoint(kind);
+        const QString group = QStringLiteral("taggers/%1/").arg(taggerKey(kind));
+        const auto text = [&](const char *key, QString &into) {
+            const QString value = settings.value(group + QLatin1String(key)).toString();
+            if (!value.isEmpty())
+                into = value;
+        };
+        QString url;
+        text("url", url);
+        if (!url.isEmpty())
+            e.url = QUrl(url);
+        text("model", e.model);
+        text("email", e.email);
+        text("profile", e.profile);
+        const int concurrency = settings.value(group + QLatin1String("concurrency")).toInt();
+        if (concurrency > 0)
+            e.concurrency = concurrency;
+    }
+}
+
+TaggerEndpoint *TaggerSettings::endpoint(TaggerKind kind) {
+    switch (kind) {
+    case TaggerKind::Ximilar:
+        return &ximilar;
+    case TaggerKind::Pixyle:
+        return &pixyle;
+    case TaggerKind::OpenAi:
+        return &openAi;
+    case TaggerKind::Local:
+        break;
+    }
+    return nullptr;
 }
 
 Result<std::unique_ptr<Tagger>> makeTagger(TaggerKind kind, const TaggerSettings &settings,

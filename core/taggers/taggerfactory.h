@@ -8,6 +8,7 @@
 #include <memory>
 
 class QObject;
+class QSettings;
 
 namespace tagdesk {
 
@@ -32,8 +33,17 @@ struct TaggerSettings {
     TaggerEndpoint openAi;
     int localThreads = 0; // 0: one per core
 
-    // Defaults (the providers' public endpoints) overridden by the environment variables.
+    // The providers' public endpoints.
+    static TaggerSettings defaults();
+    // Defaults overridden by the environment variables.
     static TaggerSettings fromEnvironment();
+    // What the user saved in Settings (taggers/<name>/url, model, email, profile,
+    // concurrency) — never secrets, which live in the keychain.
+    void applySettings(const QSettings &settings);
+    // TAGDESK_XIMILAR_URL/_KEY, TAGDESK_PIXYLE_URL/_EMAIL/_PASSWORD,
+    // TAGDESK_OPENAI_URL/_KEY/_MODEL: for scripts and the sandbox; they win over Settings.
+    void applyEnvironment();
+    TaggerEndpoint *endpoint(TaggerKind kind);
 };
 
 // Makes the tagger a job asked for, or says why it cannot (no key configured, …).
