@@ -157,26 +157,36 @@ BulkOperations::StartResult BulkOperations::startQuery(const QString &query,
                       .arg(maxNestedConnectionLevels);
         return r;
     }
-    if (running() >= maxConcurrentOperations) {
-        r.code = QStringLiteral("LIMIT_REACHED");
-        r.error = QStringLiteral("A maximum of %1 bulk operations can run at once for this app "
-                                 "and shop.")
-                      .arg(maxConcurrentOperations);
-        return r;
-    }
-    auto operation = std::make_shared<Operation>();
-    operation->number = m_next++;
-    operation->info.id = gidFor(u"BulkOperation", operation->number);
-    operation->info.type = QStringLiteral("QUERY");
-    operation->info.status = QStringLiteral("CREATED");
-    operation->info.createdAt = m_context.store.now();
-    operation->info.query = query;
-    operation->scopes = scopes;
+    if (running() >= maxConcurrentOperations)
+        return limitReached(r);
+    auto operation = newOperation(QStringLiteral("QUERY"), query, scopes);
     operation->document = std::move(doc);
     operation->executor = std::move(executor);
     m_operations.append(operation);
     schedule(operation);
     return {operation->info.id, {}, {}, {}};
+}
+
+BulkOperations::StartResult BulkOperations::limitReached(StartResult r) const {
+    r.code = QStringLiteral("LIMIT_REACHED");
+    r.error = QStringLiteral("A maximum of %1 bulk operations can run at once for this app "
+                             "and shop.")
+                  .arg(maxConcurrentOperations);
+    return r;
+}
+
+std::shared_ptr<BulkOperations::Operation> BulkOperations::newOperation(const QString &type,
+                                                                        const QString &document,
+                                                                        const QStringList &scopes) {
+    auto operation = std::make_shared<Operation>();
+    operation->number = m_next++;
+    operation->info.id = gidFor(u"BulkOperation", operation->number);
+    operation->info.type = type;
+    operation->info.status = QStringLiteral("CREATED");
+    operation->info.createdAt = m_context.store.now();
+    operation->info.query = document;
+    operation->scopes = scopes;
+    return operation;
 }
 
 BulkOperations::StartResult BulkOperations::startMutation(const QString &mutation,
@@ -234,21 +244,9 @@ BulkOperations::StartResult BulkOperations::startMutation(const QString &mutatio
         }
         lines.append(vars.object());
     }
-    if (running() >= maxConcurrentOperations) {
-        r.code = QStringLiteral("LIMIT_REACHED");
-        r.error = QStringLiteral("A maximum of %1 bulk operations can run at once for this app "
-                                 "and shop.")
-                      .arg(maxConcurrentOperations);
-        return r;
-    }
-    auto operation = std::make_shared<Operation>();
-    operation->number = m_next++;
-    operation->info.id = gidFor(u"BulkOperation", operation->number);
-    operation->info.type = QStringLiteral("MUTATION");
-    operation->info.status = QStringLiteral("CREATED");
-    operation->info.createdAt = m_context.store.now();
-    operation->info.query = mutation;
-    operation->scopes = scopes;
+    if (running() >= maxConcurrentOperations)
+        return limitReached(r);
+    auto operation = newOperation(QStringLiteral("MUTATION"), mutation, scopes);
     operation->mutation = mutation;
     operation->lines = std::move(lines);
     m_operations.append(operation);

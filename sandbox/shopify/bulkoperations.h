@@ -79,6 +79,9 @@ private:
     void runMutationSlice(Operation &op);
     void finish(Operation &op, const QString &status);
     int running() const;
+    StartResult limitReached(StartResult result) const;
+    std::shared_ptr<Operation> newOperation(const QString &type, const QString &document,
+                                            const QStringList &scopes);
 
     const graphql::Schema &m_schema;
     ShopContext &m_context;

@@ -82,32 +82,28 @@ std::variant<ConnectionPage, GraphQLError> pageProducts(ShopifyStore &store, Pro
         const StoreProduct &p = store.productAt(index);
         return std::make_pair(ShopifyStore::sortValue(p, order), legacyId(p.id));
     };
+    // Where a cursor's product sits in ascending key order: the first key >= it (lower)
+    // and the first key > it (upper).
+    auto bounds = [&](const Cursor &c) {
+        const auto probe = std::make_pair(
+            order == ProductOrder::Id ? QStringLiteral("%1").arg(c.lastId, 20, 10, QLatin1Char('0'))
+                                      : c.lastValue,
+            c.lastId);
+        auto upper = std::upper_bound(sorted.begin(), sorted.end(), probe,
+                                      [&](const auto &p, qsizetype idx) { return p < keyOf(idx); });
+        auto lower = std::lower_bound(sorted.begin(), sorted.end(), probe,
+                                      [&](qsizetype idx, const auto &p) { return keyOf(idx) < p; });
+        return std::make_pair(qsizetype(lower - sorted.begin()), qsizetype(upper - sorted.begin()));
+    };
     // Logical position of the first product after `cursor` in client order.
     auto positionAfter = [&](const Cursor &c) -> qsizetype {
-        const auto probe = std::make_pair(
-            order == ProductOrder::Id ? QStringLiteral("%1").arg(c.lastId, 20, 10, QLatin1Char('0'))
-                                      : c.lastValue,
-            c.lastId);
-        // Ascending position of the first key > probe, or >= probe.
-        auto upper = std::upper_bound(sorted.begin(), sorted.end(), probe,
-                                      [&](const auto &p, qsizetype idx) { return p < keyOf(idx); });
-        auto lower = std::lower_bound(sorted.begin(), sorted.end(), probe,
-                                      [&](qsizetype idx, const auto &p) { return keyOf(idx) < p; });
-        return request.reverse ? n - qsizetype(lower - sorted.begin())
-                               : qsizetype(upper - sorted.begin());
+        const auto [lower, upper] = bounds(c);
+        return request.reverse ? n - lower : upper;
     };
+    // Logical position of the cursor's product itself (items before it are < this).
     auto positionBefore = [&](const Cursor &c) -> qsizetype {
-        // Logical position of the cursor's product itself (items before it are < this).
-        const auto probe = std::make_pair(
-            order == ProductOrder::Id ? QStringLiteral("%1").arg(c.lastId, 20, 10, QLatin1Char('0'))
-                                      : c.lastValue,
-            c.lastId);
-        auto upper = std::upper_bound(sorted.begin(), sorted.end(), probe,
-                                      [&](const auto &p, qsizetype idx) { return p < keyOf(idx); });
-        auto lower = std::lower_bound(sorted.begin(), sorted.end(), probe,
-                                      [&](qsizetype idx, const auto &p) { return keyOf(idx) < p; });
-        return request.reverse ? n - qsizetype(upper - sorted.begin())
-                               : qsizetype(lower - sorted.begin());
+        const auto [lower, upper] = bounds(c);
+        return request.reverse ? n - upper : lower;
     };
     auto matches = [&](qsizetype pos) {
         return search.matches(store.productAt(at(pos)));
