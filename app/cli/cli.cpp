@@ -3,6 +3,7 @@
 #include "clioutput.h"
 #include "common/demostore.h"
 #include "pipeline/jobservice.h"
+#include "pipeline/reviewservice.h"
 #include "runcommand.h"
 #include "storage/jobproductrepository.h"
 #include "storage/schema.h"
@@ -95,6 +96,9 @@ private:
     int jobsShow();
     int jobsArchive(bool archived);
     int jobsRun();
+    int reviewApprove();
+    int reviewReject();
+    int reportReview(qint64 jobId, const QString &what);
 
     QTextStream &m_out;
     QTextStream &m_err;
@@ -219,13 +223,14 @@ int Runner::run(const QStringList &arguments) {
 
     // Commands that later parts of Tagdesk bring: named, recognised, and refused honestly.
     static const QStringList later{
-        QStringLiteral("review approve"), QStringLiteral("review reject"),
-        QStringLiteral("sync"),           QStringLiteral("revert"),
-        QStringLiteral("history"),        QStringLiteral("export")};
+
+        QStringLiteral("sync"), QStringLiteral("revert"), QStringLiteral("history"),
+        QStringLiteral("export")};
     static const QStringList known{
-        QStringLiteral("jobs list"),    QStringLiteral("jobs create"),
-        QStringLiteral("jobs run"),     QStringLiteral("jobs show"),
-        QStringLiteral("jobs archive"), QStringLiteral("jobs unarchive")};
+        QStringLiteral("jobs list"),      QStringLiteral("jobs create"),
+        QStringLiteral("jobs run"),       QStringLiteral("jobs show"),
+        QStringLiteral("jobs archive"),   QStringLiteral("jobs unarchive"),
+        QStringLiteral("review approve"), QStringLiteral("review reject")};
     if (!known.contains(command) && !later.contains(command))
         return usage(Texts::tr("Unknown command '%1'").arg(m_words.join(QLatin1Char(' '))));
     if (later.contains(command))
@@ -250,6 +255,10 @@ int Runner::run(const QStringList &arguments) {
         return jobsArchive(true);
     if (command == QLatin1String("jobs run"))
         return jobsRun();
+    if (command == QLatin1String("review approve"))
+        return reviewApprove();
+    if (command == QLatin1String("review reject"))
+        return reviewReject();
     return jobsArchive(false);
 }
 
@@ -398,6 +407,88 @@ int Runner::jobsRun() {
         options.demo = demo.get();
     }
     return runJob(id.value(), options, m_config, *m_writer, m_out, m_err);
+}
+
+namespace {
+QString reviewer() {
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("tagdesk-cli") : user;
+}
+} // namespace
+
+int Runner::reviewApprove() {
+    if (!onlyOptions({QStringLiteral("all"), QStringLiteral("products"),
+                      QStringLiteral("min-confidence"), QStringLiteral("to")}))
+        return UsageError;
+    const auto id = jobId(2);
+    if (!id)
+        return fail(id.error());
+    const int chosen = int(m_parser.isSet(QStringLiteral("all"))) +
+                       int(m_parser.isSet(QStringLiteral("products"))) +
+                       int(m_parser.isSet(QStringLiteral("min-confidence")));
+    if (chosen != 1)
+        return usage(Texts::tr(
+            "'review approve' needs exactly one of --all, --products and --min-confidence"));
+    ApprovalSelection selection;
+    if (m_parser.isSet(QStringLiteral("products"))) {
+        auto ids = ProductSelection::fromProducts(
+            m_parser.value(QStringLiteral("products")).split(QLatin1Char(',')));
+        if (!ids)
+            return fail(ids.error());
+        selection.kind = ApprovalSelection::Kind::Products;
+        selection.productIds = ids->productIds;
+    } else if (m_parser.isSet(QStringLiteral("min-confidence"))) {
+        bool ok = false;
+        selection.minConfidence = m_parser.value(QStringLiteral("min-confidence")).toDouble(&ok);
+        if (!ok || selection.minConfidence < 0 || selection.minConfidence > 1)
+            return usage(Texts::tr("--min-confidence needs a number from 0 to 1, not '%1'")
+                             .arg(m_parser.value(QStringLiteral("min-confidence"))));
+        selection.kind = ApprovalSelection::Kind::MinConfidence;
+    }
+    std::optional<Destinations> destinations;
+    if (m_parser.isSet(QStringLiteral("to"))) {
+        auto d = destinationsFromKeys(m_parser.value(QStringLiteral("to")));
+        if (!d)
+            return fail(d.error());
+        destinations = d.value();
+    }
+    const Result<int> approved =
+        ReviewService(*m_writer).approve(id.value(), selection, destinations, reviewer()).result();
+    if (!approved)
+        return fail(approved.error());
+    return reportReview(id.value(), Texts::tr("Approved %n product(s)", nullptr, approved.value()));
+}
+
+int Runner::reviewReject() {
+    if (!onlyOptions({QStringLiteral("products")}))
+        return UsageError;
+    const auto id = jobId(2);
+    if (!id)
+        return fail(id.error());
+    if (!m_parser.isSet(QStringLiteral("products")))
+        return usage(Texts::tr("'review reject' needs --products"));
+    auto ids = ProductSelection::fromProducts(
+        m_parser.value(QStringLiteral("products")).split(QLatin1Char(',')));
+    if (!ids)
+        return fail(ids.error());
+    const Result<int> rejected =
+        ReviewService(*m_writer).reject(id.value(), ids->productIds, reviewer()).result();
+    if (!rejected)
+        return fail(rejected.error());
+    return reportReview(id.value(), Texts::tr("Rejected %n product(s)", nullptr, rejected.value()));
+}
+
+int Runner::reportReview(qint64 jobId, const QString &what) {
+    auto summary = m_jobs->summary(jobId);
+    if (!summary)
+        return fail(summary.error());
+    if (m_json)
+        printJson(jobJson(summary.value()));
+    else
+        m_out << what
+              << Texts::tr("; job %1 is now %2").arg(jobId).arg(jobStatusText(summary->status))
+              << Qt::endl;
+    return Ok;
 }
 
 } // namespace

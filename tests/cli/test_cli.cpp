@@ -187,6 +187,7 @@ TEST_F(Cli, HelpAndVersion) {
 
 TEST_F(Cli, CommandsOfLaterVersionsSayTheyAreNotAvailable) {
     const CliResult r = tagdesk({QStringLiteral("sync"), QStringLiteral("1")});
+    // (review approve/reject are available: see CliReview)
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains("not available yet")) << r.describe();
 }

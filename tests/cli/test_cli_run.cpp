@@ -190,3 +190,76 @@ TEST(CliRun, TheDemoRunsEndToEndOffline) {
         job.value(QStringLiteral("counts")).toObject().value(QStringLiteral("analysed")).toInt(),
         60);
 }
+
+TEST(CliReview, ApprovingAndRejectingNeedsNoNetworkAndLeadsToReadyToSync) {
+    CliRunner cli;
+    const CliResult created =
+        cli.run({QStringLiteral("--demo"), QStringLiteral("--demo-reset"), QStringLiteral("jobs"),
+                 QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("Review")});
+    const QString id = QString::fromUtf8(created.out.trimmed());
+    ASSERT_EQ(cli.run({QStringLiteral("--demo"), QStringLiteral("jobs"), QStringLiteral("run"), id})
+                  .exitCode,
+              3);
+    // Review works from the database alone: no --demo (no store) from here on.
+    const QString db = cli.home() + QStringLiteral("/data/Tagdesk/Tagdesk/demo.sqlite");
+    const auto tagdesk = [&](QStringList args) {
+        return cli.run(QStringList{QStringLiteral("--db"), db} + args);
+    };
+    const auto counts = [&] {
+        return tagdesk(
+                   {QStringLiteral("jobs"), QStringLiteral("show"), id, QStringLiteral("--json")})
+            .json()
+            .object();
+    };
+
+    const CliResult sure = tagdesk({QStringLiteral("review"), QStringLiteral("approve"), id,
+                                    QStringLiteral("--min-confidence"), QStringLiteral("0.6"),
+                                    QStringLiteral("--to"), QStringLiteral("tags,type")});
+    ASSERT_EQ(sure.exitCode, 0) << sure.describe();
+    const int approvedSure = counts()
+                                 .value(QStringLiteral("counts"))
+                                 .toObject()
+                                 .value(QStringLiteral("approved"))
+                                 .toInt();
+    EXPECT_GT(approvedSure, 0);
+    EXPECT_LT(approvedSure, 60) << "only the sure ones";
+
+    // The first product still pending is rejected; the gift card (no image) cannot be.
+    QString pending;
+    for (const QJsonValue &p : counts().value(QStringLiteral("products")).toArray()) {
+        if (p.toObject().value(QStringLiteral("review")).toString() == QLatin1String("pending") &&
+            p.toObject().value(QStringLiteral("stage")).toString() == QLatin1String("analysed")) {
+            pending = p.toObject().value(QStringLiteral("id")).toString();
+            break;
+        }
+    }
+    ASSERT_FALSE(pending.isEmpty());
+    EXPECT_EQ(tagdesk({QStringLiteral("review"), QStringLiteral("reject"), id,
+                       QStringLiteral("--products"), pending})
+                  .exitCode,
+              0);
+    const CliResult giftCard = tagdesk({QStringLiteral("review"), QStringLiteral("reject"), id,
+                                        QStringLiteral("--products"),
+                                        QStringLiteral("gid://shopify/Product/8100000000063")});
+    EXPECT_EQ(giftCard.exitCode, 2);
+    EXPECT_TRUE(giftCard.err.contains("has not been analysed")) << giftCard.describe();
+
+    const CliResult all = tagdesk({QStringLiteral("review"), QStringLiteral("approve"), id,
+                                   QStringLiteral("--all"), QStringLiteral("--json")});
+    ASSERT_EQ(all.exitCode, 0) << all.describe();
+    const QJsonObject job = all.json().object();
+    EXPECT_EQ(job.value(QStringLiteral("status")).toString(), QStringLiteral("Ready to sync"));
+    EXPECT_EQ(
+        job.value(QStringLiteral("counts")).toObject().value(QStringLiteral("rejected")).toInt(),
+        1);
+    EXPECT_EQ(
+        job.value(QStringLiteral("counts")).toObject().value(QStringLiteral("approved")).toInt(),
+        59);
+
+    EXPECT_EQ(tagdesk({QStringLiteral("review"), QStringLiteral("approve"), id}).exitCode, 1)
+        << "needs a selection";
+    EXPECT_EQ(tagdesk({QStringLiteral("review"), QStringLiteral("approve"), id,
+                       QStringLiteral("--all"), QStringLiteral("--to"), QStringLiteral("colour")})
+                  .exitCode,
+              1);
+}
