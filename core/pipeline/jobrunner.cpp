@@ -25,6 +25,11 @@ struct Texts {
 
 constexpr int batchSize = 64;
 
+// Writer tasks return a value; a step that only succeeds or fails returns `true`.
+Result<bool> succeeded(const Status &status) {
+    return status ? Result<bool>(true) : Result<bool>(status.error());
+}
+
 // One product's images as the analysis step sees them.
 struct ImageWork {
     MediaImage media;
@@ -199,8 +204,7 @@ void JobRunner::listInBulk() {
     const qint64 id = m_jobId;
     write<bool>(
         [id](Connection &conn) -> Result<bool> {
-            auto set = JobRepository(conn).setListing(id, bulkMarker, false);
-            return set ? Result<bool>(true) : Result<bool>(set.error());
+            return succeeded(JobRepository(conn).setListing(id, bulkMarker, false));
         },
         [this](bool) {
             m_job.listingCursor = bulkMarker;
@@ -246,8 +250,7 @@ void JobRunner::readBulk(const QUrl &url) {
     auto finishListing = [this, id] {
         write<bool>(
             [id](Connection &conn) -> Result<bool> {
-                auto set = JobRepository(conn).setListing(id, QString(), true);
-                return set ? Result<bool>(true) : Result<bool>(set.error());
+                return succeeded(JobRepository(conn).setListing(id, QString(), true));
             },
             [this](bool) {
                 m_job.listingCursor.clear();
@@ -269,8 +272,7 @@ void JobRunner::readBulk(const QUrl &url) {
         const int n = int(products.size());
         write<bool>(
             [id, products](Connection &conn) -> Result<bool> {
-                auto added = JobProductRepository(conn).addProducts(id, products);
-                return added ? Result<bool>(true) : Result<bool>(added.error());
+                return succeeded(JobProductRepository(conn).addProducts(id, products));
             },
             [this, n](bool) {
                 m_progress.done += n;
@@ -407,22 +409,18 @@ void JobRunner::fetchPending() {
                                 [id, p, snapshot](Connection &conn) -> Result<bool> {
                                     JobProductRepository products(conn);
                                     if (!snapshot) {
-                                        auto failed = products.setProgress(
+                                        return succeeded(products.setProgress(
                                             id, p.productId,
                                             {PipelineStage::Failed, p.progress.review,
                                              p.progress.sync},
-                                            Texts::tr("The product no longer exists in Shopify"));
-                                        return failed ? Result<bool>(true)
-                                                      : Result<bool>(failed.error());
+                                            Texts::tr("The product no longer exists in Shopify")));
                                     }
                                     if (auto s = products.setSnapshot(id, *snapshot); !s)
                                         return s.error();
-                                    auto fetched =
+                                    return succeeded(
                                         products.setProgress(id, p.productId,
                                                              {PipelineStage::Fetched,
-                                                              p.progress.review, p.progress.sync});
-                                    return fetched ? Result<bool>(true)
-                                                   : Result<bool>(fetched.error());
+                                                              p.progress.review, p.progress.sync}));
                                 },
                                 [this, done](bool) {
                                     ++m_progress.done;
@@ -544,8 +542,7 @@ void JobRunner::downloadImages(std::shared_ptr<ProductWork> work, int index) {
                     if (auto r = images.recordImage(cached, QDateTime::currentDateTimeUtc()); !r)
                         return r.error();
                 }
-                auto saved = images.saveProductImage(row);
-                return saved ? Result<bool>(true) : Result<bool>(saved.error());
+                return succeeded(images.saveProductImage(row));
             },
             [this, work, index](bool) { downloadImages(work, index + 1); });
     });
@@ -673,8 +670,8 @@ void JobRunner::finishProduct(std::shared_ptr<ProductWork> work) {
             if (auto saved = SuggestionRepository(conn).replace(id, product.productId, suggestions);
                 !saved)
                 return saved.error();
-            auto set = JobProductRepository(conn).setProgress(id, product.productId, next, error);
-            return set ? Result<bool>(true) : Result<bool>(set.error());
+            return succeeded(
+                JobProductRepository(conn).setProgress(id, product.productId, next, error));
         },
         [this, work](bool) {
             ++m_progress.done;
@@ -690,8 +687,7 @@ void JobRunner::complete() {
     const bool finishedAll = !m_cancelled;
     write<bool>(
         [id](Connection &conn) -> Result<bool> {
-            auto set = JobRepository(conn).setRunState(id, false, QString());
-            return set ? Result<bool>(true) : Result<bool>(set.error());
+            return succeeded(JobRepository(conn).setRunState(id, false, QString()));
         },
         [this, finishedAll](bool) {
             m_stopped = true;
@@ -715,8 +711,7 @@ void JobRunner::stop(const Error &error) {
     const qint64 id = m_jobId;
     m_s.writer
         ->submit<bool>([id, error](Connection &conn) -> Result<bool> {
-            auto set = JobRepository(conn).setRunState(id, false, error.message);
-            return set ? Result<bool>(true) : Result<bool>(set.error());
+            return succeeded(JobRepository(conn).setRunState(id, false, error.message));
         })
         .then(this, [this, error](const Result<bool> &) { emit finished(error); });
 }
