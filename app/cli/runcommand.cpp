@@ -5,6 +5,7 @@
 #include "pipeline/jobrunner.h"
 #include "pipeline/jobservice.h"
 #include "secrets/secretstore.h"
+#include "settings/accountsettings.h"
 #include "storage/jobrepository.h"
 #include "storage/schema.h"
 #include "taggers/taggerfactory.h"
@@ -37,60 +38,17 @@ template <typename T> T await(QFuture<T> future) {
 Result<ShopifyStore> resolveStore(const RunOptions &o) {
     if (o.demo)
         return ShopifyStore::parse(o.demo->storeUrl());
-    QString input = o.storeInput;
-    if (input.isEmpty())
-        input = qEnvironmentVariable("TAGDESK_SHOPIFY_STORE");
-    if (input.isEmpty())
-        input = QSettings().value(QStringLiteral("shopify/store")).toString();
-    if (input.isEmpty())
-        return Error::invalid(
-            Texts::tr("No store is set: pass --store URL (or --demo for the demo store)"));
-    return ShopifyStore::parse(input);
+    return accountsettings::resolveStore(o.storeInput);
 }
 
 Result<ShopifyCredentials> resolveCredentials(const RunOptions &o, const ShopifyStore &store) {
-    ShopifyCredentials c;
     if (o.demo) {
+        ShopifyCredentials c;
         c.accessToken = o.demo->accessToken();
         return c;
     }
-    c.accessToken = qEnvironmentVariable("TAGDESK_SHOPIFY_TOKEN");
-    if (!c.accessToken.isEmpty())
-        return c;
     KeychainSecretStore keychain;
-    auto token =
-        await(keychain.read(shopSecretKey(store.domain(), QStringLiteral("access-token"))));
-    if (!token)
-        return token.error();
-    if (token.value())
-        c.accessToken = *token.value();
-    else
-        return Error::invalid(
-            Texts::tr("No access token for %1: store one in Tagdesk's Settings, or set "
-                      "TAGDESK_SHOPIFY_TOKEN")
-                .arg(store.domain()));
-    return c;
-}
-// Settings, then the keychain for the one tagger this job uses (so nobody is asked to
-// unlock a keychain for a provider they do not use), then the environment.
-Result<TaggerSettings> resolveTaggerSettings(TaggerKind kind) {
-    TaggerSettings settings = TaggerSettings::defaults();
-    settings.applySettings(QSettings());
-    if (TaggerEndpoint *endpoint = settings.endpoint(kind)) {
-        KeychainSecretStore keychain;
-        const QString name =
-            kind == TaggerKind::Pixyle ? QStringLiteral("password") : QStringLiteral("api-key");
-        // Without a keychain the environment may still provide the secret: not an error here.
-        auto secret = await(keychain.read(taggerSecretKey(taggerKey(kind), name)));
-        if (secret && secret.value()) {
-            if (kind == TaggerKind::Pixyle)
-                endpoint->password = *secret.value();
-            else
-                endpoint->key = *secret.value();
-        }
-    }
-    settings.applyEnvironment();
-    return settings;
+    return await(accountsettings::resolveCredentials(store, keychain));
 }
 } // namespace
 
@@ -130,8 +88,10 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
                    .arg(store->domain())
             << Qt::endl;
 
-    auto taggerSettings = options.demo ? Result<TaggerSettings>(options.demo->taggerSettings())
-                                       : resolveTaggerSettings(job->tagger);
+    KeychainSecretStore keychain;
+    auto taggerSettings =
+        options.demo ? Result<TaggerSettings>(options.demo->taggerSettings())
+                     : await(accountsettings::resolveTaggerSettings(job->tagger, keychain));
     if (!taggerSettings)
         return fail(taggerSettings.error());
     auto tagger = makeTagger(job->tagger, taggerSettings.value(), &http);

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "secrets/secretstore.h"
+#include "shopify/shopifyclient.h"
+#include "shopify/shopifystore.h"
+#include "taggers/taggerfactory.h"
+#include "util/result.h"
+
+#include <QFuture>
+
+namespace tagdesk {
+
+// Where the store, its token and the taggers' settings come from. One place for the CLI
+// and the desktop app, so both find the same store with the same token.
+namespace accountsettings {
+
+// The QSettings key of the store the user chose in Settings.
+inline constexpr auto storeKey = "shopify/store";
+
+// An explicit input (--store), else TAGDESK_SHOPIFY_STORE, else the saved setting.
+Result<ShopifyStore> resolveStore(const QString &explicitInput);
+
+// TAGDESK_SHOPIFY_TOKEN, else the keychain entry for this store.
+QFuture<Result<ShopifyCredentials>> resolveCredentials(const ShopifyStore &store,
+                                                       SecretStore &secrets);
+
+// Saved Settings, then the keychain for the one tagger a job uses (so nobody is asked to
+// unlock a keychain for a provider they do not use), then the environment.
+QFuture<Result<TaggerSettings>> resolveTaggerSettings(TaggerKind kind, SecretStore &secrets);
+
+// The keychain name of a tagger's secret: Pixyle logs in with a password, the others
+// take an API key.
+QString taggerSecretName(TaggerKind kind);
+
+} // namespace accountsettings
+} // namespace tagdesk
