@@ -1,0 +1,101 @@
+#pragma once
+
+#include "secrets/secretstore.h"
+#include "shopify/shopifyclient.h"
+#include "shopify/shopifystore.h"
+#include "taggers/taggerfactory.h"
+#include "util/result.h"
+
+#include <QFuture>
+#include <QString>
+
+#include <memory>
+
+namespace tagdesk {
+
+// Everything one job run needs to reach the store and its tagger, as plain values that
+// can cross to the worker thread.
+struct RunSetup {
+    ShopifyStore store;
+    ShopifyCredentials credentials;
+    TaggerSettings taggers;
+    QString imageCacheFolder;
+    qint64 imageCacheCapBytes = 0;
+};
+
+// The store the application works with, and where its token, its taggers' settings and
+// its image cache come from: the saved settings and the system keychain, or (--demo,
+// tests) fixed values. The desktop app asks only this, so the demo never touches the real
+// keychain.
+class Account {
+public:
+    virtual ~Account() = default;
+
+    virtual bool isDemo() const = 0;
+    // What the title and status bar call the store: "Demo store", "example.myshopify.com".
+    virtual QString displayName() const = 0;
+    virtual Result<ShopifyStore> store() const = 0;
+    virtual QFuture<Result<ShopifyCredentials>> credentials(const ShopifyStore &store) = 0;
+    virtual QFuture<Result<TaggerSettings>> taggerSettings(TaggerKind kind) = 0;
+    // Where Settings keeps and reads secrets for this account.
+    virtual SecretStore &secrets() = 0;
+    virtual QString imageCacheFolder() const = 0;
+    // The cap on the image cache (Settings "cache/imageCacheMb", 2 GB by default).
+    virtual qint64 imageCacheCapBytes() const;
+
+    // The store, its token and the tagger's settings, resolved together for one run.
+    QFuture<Result<RunSetup>> runSetup(TaggerKind kind);
+
+    // The QSettings key of the image cache cap in megabytes, and its default.
+    static constexpr const char *imageCacheMbKey = "cache/imageCacheMb";
+    static constexpr int defaultImageCacheMb = 2048;
+    // The QSettings key of an Admin API version that overrides the pinned one.
+    static constexpr const char *apiVersionKey = "shopify/apiVersion";
+};
+
+// The account the user configured: the store in Settings (or TAGDESK_SHOPIFY_STORE), its
+// token and the taggers' secrets in `secrets` (the system keychain in the app).
+class SavedAccount : public Account {
+public:
+    explicit SavedAccount(SecretStore &secrets);
+
+    bool isDemo() const override { return false; }
+    QString displayName() const override;
+    Result<ShopifyStore> store() const override;
+    QFuture<Result<ShopifyCredentials>> credentials(const ShopifyStore &store) override;
+    QFuture<Result<TaggerSettings>> taggerSettings(TaggerKind kind) override;
+    SecretStore &secrets() override { return m_secrets; }
+    QString imageCacheFolder() const override;
+
+private:
+    SecretStore &m_secrets;
+};
+
+// An account whose store, token and tagger settings are given: the demo store and tests.
+// Secrets saved in Settings go to memory only.
+class FixedAccount : public Account {
+public:
+    struct Values {
+        QString displayName;
+        QString storeUrl;
+        QString accessToken;
+        TaggerSettings taggers;
+        QString imageCacheFolder;
+        bool demo = true;
+    };
+    explicit FixedAccount(Values values);
+
+    bool isDemo() const override { return m_values.demo; }
+    QString displayName() const override { return m_values.displayName; }
+    Result<ShopifyStore> store() const override;
+    QFuture<Result<ShopifyCredentials>> credentials(const ShopifyStore &store) override;
+    QFuture<Result<TaggerSettings>> taggerSettings(TaggerKind kind) override;
+    SecretStore &secrets() override { return m_secrets; }
+    QString imageCacheFolder() const override { return m_values.imageCacheFolder; }
+
+private:
+    Values m_values;
+    MemorySecretStore m_secrets;
+};
+
+} // namespace tagdesk
