@@ -1,15 +1,25 @@
 #include "mainwindow.h"
 
 #include "dialogs/newjobdialog.h"
+#include "icons.h"
+#include "joblist/jobactions.h"
 #include "joblist/joblistpanel.h"
+#include "joblist/jobtablemodel.h"
+#include "jobview/jobviewpanel.h"
+#include "pipeline/jobrunhost.h"
+#include "pipeline/reviewservice.h"
+#include "pipeline/shopsession.h"
+#include "settings/account.h"
+#include "settings/settingsdialog.h"
+#include "statusbarcontroller.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QHeaderView>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -19,112 +29,175 @@ namespace tagdesk::ui {
 MainWindow::MainWindow(AppContext context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(std::move(context))
-    , m_jobList(new JobListPanel(m_context.database, this))
-    , m_storeLabel(new QLabel(this)) {
+    , m_shop(std::make_unique<ShopSession>(*m_context.account))
+    , m_runs(std::make_unique<JobRunHost>(*m_context.writer, *m_context.account))
+    , m_review(std::make_unique<ReviewService>(*m_context.writer))
+    , m_pages(new QStackedWidget(this))
+    , m_jobList(new JobListPanel(m_context.database, m_pages))
+    , m_jobView(new JobViewPanel(m_context.database, *m_review,
+                                 m_context.account->imageCacheFolder(), m_pages))
+    , m_jobActions(new JobActions(*m_jobList, *m_context.jobs, *m_runs, this))
+    , m_statusBar(new StatusBarController(statusBar(), *m_shop, m_context.database, this))
+    , m_settings(new QAction(appIcon("settings"), tr("&Settings…"), this))
+    , m_back(new QAction(appIcon("back"), tr("&All jobs"), this)) {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(m_context.demo ? tr("Tagdesk — Demo store") : tr("Tagdesk"));
-    setCentralWidget(m_jobList);
-    createActions();
+    setWindowTitle(m_context.account->isDemo()
+                       ? tr("Tagdesk — Demo store")
+                       : tr("Tagdesk — %1").arg(m_context.account->displayName()));
+    m_pages->addWidget(m_jobList);
+    m_pages->addWidget(m_jobView);
+    setCentralWidget(m_pages);
+    createMenus();
 
-    m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
-    m_storeLabel->setText(m_context.demo ? tr("Demo store") : m_context.database.describe());
-    statusBar()->addPermanentWidget(m_storeLabel);
-
-    connect(m_jobList, &JobListPanel::currentJobChanged, this, &MainWindow::updateActions);
+    connect(m_jobActions, &JobActions::newJobRequested, this, &MainWindow::showNewJobDialog);
+    connect(m_jobActions, &JobActions::openRequested, this, &MainWindow::openJob);
+    connect(m_jobActions, &JobActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_jobActions, &JobActions::problem, this, &MainWindow::report);
     connect(m_jobList, &JobListPanel::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_jobList, &JobListPanel::loaded, this, [this] {
+        // Keep the open job's header up to date, and the pending-sync count with it.
+        if (const JobSummary *job =
+                m_jobList->model()->jobAt(m_jobList->model()->rowOf(m_jobView->jobId())))
+            m_jobView->setSummary(*job);
+        m_statusBar->countPendingSyncs();
+    });
+    connect(m_jobView, &JobViewPanel::backRequested, this, &MainWindow::showJobList);
+    connect(m_jobView, &JobViewPanel::jobChanged, m_jobList, &JobListPanel::reload);
+    connect(m_jobView, &JobViewPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_jobView, &JobViewPanel::problem, this, &MainWindow::report);
+    connect(m_runs.get(), &JobRunHost::finished, this, [this](qint64 jobId) {
+        if (m_pages->currentWidget() == m_jobView && m_jobView->jobId() == jobId)
+            openJob(jobId); // show what the run found
+    });
+
     restoreLayout();
-    updateActions();
     m_jobList->reload();
 }
 
-void MainWindow::createActions() {
-    QMenu *jobMenu = menuBar()->addMenu(tr("&Job"));
-    QToolBar *toolbar = addToolBar(tr("Jobs"));
-    toolbar->setObjectName(QStringLiteral("jobsToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+MainWindow::~MainWindow() = default;
 
-    m_newJob = new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New job…"), this);
-    m_newJob->setObjectName(QStringLiteral("newJobAction"));
-    m_newJob->setShortcut(QKeySequence::New);
-    connect(m_newJob, &QAction::triggered, this, &MainWindow::newJob);
+QAction *MainWindow::newJobAction() const {
+    return m_jobActions->newJob();
+}
 
-    m_archive =
-        new QAction(QIcon::fromTheme(QStringLiteral("archive-insert")), tr("&Archive"), this);
-    m_archive->setObjectName(QStringLiteral("archiveAction"));
-    m_archive->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_archive, &QAction::triggered, this, &MainWindow::archiveCurrent);
+QAction *MainWindow::archiveAction() const {
+    return m_jobActions->archive();
+}
 
-    m_refresh = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this);
-    m_refresh->setShortcut(QKeySequence::Refresh);
-    connect(m_refresh, &QAction::triggered, m_jobList, &JobListPanel::reload);
+void MainWindow::createMenus() {
+    m_settings->setObjectName(QStringLiteral("settingsAction"));
+    m_settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::showSettingsDialog);
+    m_back->setObjectName(QStringLiteral("backAction"));
+    m_back->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_back, &QAction::triggered, this, &MainWindow::showJobList);
 
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    jobMenu->addActions({m_newJob, m_archive, m_refresh});
+    JobActions *a = m_jobActions;
+    QMenu *jobMenu = menuBar()->addMenu(tr("&Job"));
+    jobMenu->addActions({a->newJob(), a->open()});
+    jobMenu->addSeparator();
+    jobMenu->addActions({a->run(), a->cancel()});
+    jobMenu->addSeparator();
+    jobMenu->addAction(a->archive());
     jobMenu->addSeparator();
     jobMenu->addAction(quit);
-    toolbar->addActions({m_newJob, m_archive, m_refresh});
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addActions({m_back, a->refresh()});
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    toolsMenu->addAction(m_settings);
+
+    QToolBar *toolbar = addToolBar(tr("Jobs"));
+    toolbar->setObjectName(QStringLiteral("jobsToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setIconSize(QSize(20, 20));
+    toolbar->addActions({a->newJob(), a->open()});
+    toolbar->addSeparator();
+    toolbar->addActions({a->run(), a->cancel()});
+    toolbar->addSeparator();
+    toolbar->addActions({a->archive(), a->refresh()});
+    toolbar->addSeparator();
+    toolbar->addAction(m_settings);
 }
 
-void MainWindow::updateActions() {
-    const auto job = m_jobList->currentJob();
-    m_archive->setEnabled(job.has_value() && (job->job.archived || canArchive(job->status)));
-    m_archive->setText(job && job->job.archived ? tr("Un&archive") : tr("&Archive"));
-}
-
-void MainWindow::newJob() {
-    auto *dialog = new NewJobDialog(this);
+NewJobDialog *MainWindow::showNewJobDialog() {
+    auto *dialog = new NewJobDialog(m_shop.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_context.jobs->create(dialog->request()).then(this, [this](const Result<Job> &job) {
-            if (!job)
-                return report(job.error());
-            statusBar()->showMessage(tr("Created job “%1”").arg(job->name), 5000);
-            m_jobList->selectJob(job->id);
-            m_jobList->reload();
-        });
+        const bool runNow = dialog->runAfterCreate();
+        m_context.jobs->create(dialog->request())
+            .then(this, [this, runNow](const Result<Job> &job) {
+                if (!job)
+                    return report(job.error().message);
+                m_jobActions->jobCreated(job.value(), runNow);
+            });
     });
     dialog->open();
+    return dialog;
 }
 
-void MainWindow::archiveCurrent() {
-    const auto job = m_jobList->currentJob();
+SettingsDialog *MainWindow::showSettingsDialog() {
+    auto *dialog = new SettingsDialog(*m_context.account, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::saved, this, [this] {
+        m_shop->reset(); // the next question uses the new store and token
+        statusBar()->showMessage(tr("Settings saved"), 5000);
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::openJob(qint64 jobId) {
+    const JobSummary *job = m_jobList->model()->jobAt(m_jobList->model()->rowOf(jobId));
     if (!job)
         return;
-    const bool archive = !job->job.archived;
-    m_context.jobs->setArchived(job->job.id, archive)
-        .then(this, [this, archive](const Result<Job> &done) {
-            if (!done)
-                return report(done.error());
-            statusBar()->showMessage(archive ? tr("Archived “%1”").arg(done->name)
-                                             : tr("Unarchived “%1”").arg(done->name),
-                                     5000);
-            m_jobList->reload();
-        });
+    m_jobView->openJob(*job);
+    m_pages->setCurrentWidget(m_jobView);
+    m_jobActions->open()->setEnabled(false);
 }
 
-void MainWindow::report(const Error &error) {
-    QMessageBox::warning(this, tr("Tagdesk"), error.message);
+void MainWindow::showJobList() {
+    m_pages->setCurrentWidget(m_jobList);
+    m_jobList->setFocus();
+    m_jobActions->updateActions();
+}
+
+void MainWindow::report(const QString &message) {
+    statusBar()->showMessage(message);
+    QMessageBox::warning(this, tr("Tagdesk"), message);
 }
 
 void MainWindow::restoreLayout() {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1100, 680);
+        resize(1180, 720);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_jobList->view()->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/jobTableHeader")).toByteArray());
+    m_jobView->view()->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("window/productTableHeader")).toByteArray());
 }
 
-void MainWindow::closeEvent(QCloseEvent *event) {
+void MainWindow::saveLayout() {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/jobTableHeader"),
                       m_jobList->view()->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/productTableHeader"),
+                      m_jobView->view()->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveLayout();
     event->accept();
 }
 

@@ -5,50 +5,80 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
-class QLabel;
+class QStackedWidget;
+
+namespace tagdesk {
+class Account;
+class JobRunHost;
+class ReviewService;
+class ShopSession;
+} // namespace tagdesk
 
 namespace tagdesk::ui {
 
+class JobActions;
 class JobListPanel;
+class JobViewPanel;
+class NewJobDialog;
+class SettingsDialog;
+class StatusBarController;
 
-// What the window needs from the application: where the database is, the service that
-// writes it, and whether this is the demo store. Owned by main().
+// What the window needs from the application: where the database is, the services that
+// write it, and the account (the user's store, or the demo store). Owned by main().
 struct AppContext {
     DatabaseConfig database;
     JobService *jobs = nullptr;
-    bool demo = false;
+    DatabaseWriter *writer = nullptr;
+    Account *account = nullptr;
 };
 
-// Composition only: puts the panels in place and wires actions to them.
+// Composition only: puts the panels in place, gives each its controller, and wires
+// actions and signals between them.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(AppContext context, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     JobListPanel *jobList() const { return m_jobList; }
-    QAction *newJobAction() const { return m_newJob; }
-    QAction *archiveAction() const { return m_archive; }
+    JobViewPanel *jobView() const { return m_jobView; }
+    JobActions *jobActions() const { return m_jobActions; }
+    StatusBarController *statusBarController() const { return m_statusBar; }
+    QAction *newJobAction() const;
+    QAction *archiveAction() const;
+    QAction *settingsAction() const { return m_settings; }
+
+    // The dialogs, shown (non-modal to the event loop) and deleted when closed.
+    NewJobDialog *showNewJobDialog();
+    SettingsDialog *showSettingsDialog();
 
 public slots:
-    void newJob();
-    void archiveCurrent();
+    void openJob(qint64 jobId);
+    void showJobList();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
-    void updateActions();
+    void createMenus();
     void restoreLayout();
-    void report(const Error &error);
+    void saveLayout();
+    void report(const QString &message);
 
     AppContext m_context;
+    std::unique_ptr<ShopSession> m_shop;
+    std::unique_ptr<JobRunHost> m_runs;
+    std::unique_ptr<ReviewService> m_review;
+    QStackedWidget *m_pages;
     JobListPanel *m_jobList;
-    QLabel *m_storeLabel;
-    QAction *m_newJob = nullptr;
-    QAction *m_archive = nullptr;
-    QAction *m_refresh = nullptr;
+    JobViewPanel *m_jobView;
+    JobActions *m_jobActions;
+    StatusBarController *m_statusBar;
+    QAction *m_settings;
+    QAction *m_back;
 };
 
 } // namespace tagdesk::ui

@@ -1,8 +1,11 @@
-// tagdesk: the desktop application. Parses the command line, opens the database, and
-// hands both to the main window; everything else lives in ui/ and core/.
-#include "dialogs/newjobdialog.h"
-#include "joblist/joblistpanel.h"
+// tagdesk: the desktop application. Parses the command line, opens the database, chooses
+// the account (the user's store, or the demo store), and hands them to the main window;
+// everything else lives in ui/ and core/.
+#include "common/demostore.h"
 #include "mainwindow.h"
+#include "screenshottour.h"
+#include "settings/account.h"
+#include "settings/generalsettingspage.h"
 #include "storage/databasewriter.h"
 #include "storage/schema.h"
 #include "util/appinfo.h"
@@ -13,7 +16,8 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QTimer>
+#include <QSettings>
+#include <QStyleFactory>
 #include <QTranslator>
 
 #include <cstdio>
@@ -22,14 +26,22 @@ using namespace tagdesk;
 
 namespace {
 
+// The language chosen in Settings, else the system's.
+QLocale chosenLocale() {
+    const QString chosen =
+        QSettings().value(QLatin1String(ui::GeneralSettingsPage::languageKey)).toString();
+    return chosen.isEmpty() ? QLocale() : QLocale(chosen);
+}
+
 void installTranslations(QApplication &app) {
+    const QLocale locale = chosenLocale();
+    QLocale::setDefault(locale);
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
     auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("tagdesk"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("tagdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(own);
 }
 
@@ -38,23 +50,6 @@ int fail(const QString &message, bool quiet) {
     if (!quiet)
         QMessageBox::critical(nullptr, QObject::tr("Tagdesk"), message);
     return 2;
-}
-
-// Saves PNGs of each main screen into `folder`, then quits. Used by the tests and to
-// look at the application as a user would.
-void takeScreenshots(ui::MainWindow &window, const QString &folder) {
-    QDir().mkpath(folder);
-    auto grabAll = [&window, folder] {
-        window.grab().save(QDir(folder).filePath(QStringLiteral("jobs.png")));
-        ui::NewJobDialog dialog(&window);
-        dialog.show();
-        QApplication::processEvents();
-        dialog.grab().save(QDir(folder).filePath(QStringLiteral("wizard.png")));
-        QApplication::quit();
-    };
-    QObject::connect(
-        window.jobList(), &ui::JobListPanel::loaded, &window,
-        [grabAll] { QTimer::singleShot(50, grabAll); }, Qt::SingleShotConnection);
 }
 
 } // namespace
@@ -70,25 +65,54 @@ int main(int argc, char *argv[]) {
         "Review AI image-tagging suggestions for a Shopify catalog, and sync them safely."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QObject::tr("Open the demo store with its own demo database."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QObject::tr("Open the demo store (offline, in this process) with its own demo database."));
+    const QCommandLineOption demoReset(
+        QStringLiteral("demo-reset"),
+        QObject::tr("With --demo: start the demo store, database and images afresh."));
     const QCommandLineOption db(QStringLiteral("db"),
                                 QObject::tr("The job database (a file or a postgresql:// URL)."),
                                 QStringLiteral("PATH"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QObject::tr("Save a PNG of each main screen into DIR, then quit."), QStringLiteral("DIR"));
-    parser.addOptions({demo, db, screenshot});
+        QObject::tr("Save PNGs of each main screen into DIR (also @2x and -dark), then quit."),
+        QStringLiteral("DIR"));
+    parser.addOptions({demo, demoReset, db, screenshot});
     parser.process(app);
     const bool quiet = parser.isSet(screenshot);
+    const bool isDemo = parser.isSet(demo);
+    if (quiet) // the same look on every machine, so screenshots compare
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
 
-    DatabaseConfig config = DatabaseConfig::sqlite(DatabaseConfig::defaultSqlitePath(
-        parser.isSet(demo) ? QStringLiteral("demo.sqlite") : QStringLiteral("tagdesk.sqlite")));
+    if (isDemo && parser.isSet(demoReset)) {
+        if (auto reset = DemoStore::reset(); !reset)
+            return fail(reset.error().message, quiet);
+    }
+    DatabaseConfig config = DatabaseConfig::sqlite(
+        isDemo ? DemoStore::databasePath()
+               : DatabaseConfig::defaultSqlitePath(QStringLiteral("tagdesk.sqlite")));
     if (parser.isSet(db)) {
         auto fromOption = DatabaseConfig::fromLocation(parser.value(db));
         if (!fromOption)
             return fail(fromOption.error().message, quiet);
         config = fromOption.value();
+    }
+
+    // The account: the demo store keeps its token in memory, never in the real keychain.
+    std::unique_ptr<DemoStore> demoStore;
+    KeychainSecretStore keychain;
+    std::unique_ptr<Account> account;
+    if (isDemo) {
+        auto started = DemoStore::start();
+        if (!started)
+            return fail(started.error().message, quiet);
+        demoStore = std::move(started).value();
+        account = std::make_unique<FixedAccount>(FixedAccount::Values{
+            QObject::tr("Demo store"), demoStore->storeUrl(), demoStore->accessToken(),
+            demoStore->taggerSettings(), DemoStore::imageCachePath(), true});
+    } else {
+        account = std::make_unique<SavedAccount>(keychain);
     }
 
     // Opening migrates the schema once, before any window exists.
@@ -100,9 +124,21 @@ int main(int argc, char *argv[]) {
         return fail(writer.error().message, quiet);
     JobService jobs(*reader.value(), *writer.value());
 
-    ui::MainWindow window({config, &jobs, parser.isSet(demo)});
-    if (parser.isSet(screenshot))
-        takeScreenshots(window, parser.value(screenshot));
-    window.show();
-    return QApplication::exec();
+    auto window = std::make_unique<ui::MainWindow>(
+        ui::AppContext{config, &jobs, writer.value().get(), account.get()});
+    std::unique_ptr<ui::ScreenshotTour> tour;
+    if (parser.isSet(screenshot)) {
+        tour = std::make_unique<ui::ScreenshotTour>(*window, jobs, parser.value(screenshot));
+        QObject::connect(tour.get(), &ui::ScreenshotTour::finished, &app, [&tour] {
+            for (const QString &problem : tour->problems())
+                std::fprintf(stderr, "tagdesk: %s\n", qPrintable(problem));
+            std::fprintf(stderr, "tagdesk: wrote %d screenshots\n", int(tour->written().size()));
+            QApplication::exit(tour->problems().isEmpty() ? 0 : 2);
+        });
+        tour->start();
+    }
+    window->show();
+    const int code = QApplication::exec();
+    window.reset(); // runs stop before the writer and the demo store go
+    return code;
 }

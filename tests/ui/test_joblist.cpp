@@ -4,6 +4,7 @@
 #include "joblist/joblistpanel.h"
 #include "joblist/jobtablemodel.h"
 #include "mainwindow.h"
+#include "settings/account.h"
 #include "storage/databasewriter.h"
 #include "storage/schema.h"
 #include "support/testdatabase.h"
@@ -51,7 +52,13 @@ protected:
         reader = db.open();
         writer = DatabaseWriter::start(db.config()).value();
         jobs = std::make_unique<JobService>(*reader, *writer);
-        window = std::make_unique<ui::MainWindow>(ui::AppContext{db.config(), jobs.get(), true});
+        // A store that is not there: the job list needs none.
+        account = std::make_unique<FixedAccount>(
+            FixedAccount::Values{QStringLiteral("Test store"), QStringLiteral("http://127.0.0.1:9"),
+                                 QStringLiteral("shpat_test"), TaggerSettings::defaults(),
+                                 db.folder() + QStringLiteral("/images"), true});
+        window = std::make_unique<ui::MainWindow>(
+            ui::AppContext{db.config(), jobs.get(), writer.get(), account.get()});
         window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
     }
@@ -64,6 +71,7 @@ protected:
     std::unique_ptr<Connection> reader;
     std::unique_ptr<DatabaseWriter> writer;
     std::unique_ptr<JobService> jobs;
+    std::unique_ptr<Account> account;
     std::unique_ptr<ui::MainWindow> window;
 };
 
@@ -87,7 +95,7 @@ TEST(JobTableModel, PassesTheModelTesterThroughUpdates) {
 }
 
 TEST(NewJobDialog, ExplainsWhatIsWrongAndOnlyThenAllowsCreate) {
-    ui::NewJobDialog dialog;
+    ui::NewJobDialog dialog(nullptr);
     dialog.show();
     auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("jobName"));
     auto *kind = dialog.findChild<QComboBox *>(QStringLiteral("selectionKind"));

@@ -1,6 +1,7 @@
 #include "joblist/joblistpanel.h"
 
 #include "joblist/jobtablemodel.h"
+#include "joblist/progressdelegate.h"
 #include "joblist/statusbadgedelegate.h"
 #include "pipeline/jobqueries.h"
 
@@ -38,6 +39,8 @@ JobListPanel::JobListPanel(DatabaseConfig database, QWidget *parent)
     m_view->setAccessibleName(tr("Jobs"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegateForColumn(JobTableModel::Status, new StatusBadgeDelegate(m_view));
+    m_view->setItemDelegateForColumn(JobTableModel::Progress,
+                                     new ProgressDelegate(JobTableModel::ProgressRole, m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSortingEnabled(true);
@@ -52,6 +55,8 @@ JobListPanel::JobListPanel(DatabaseConfig database, QWidget *parent)
     m_view->horizontalHeader()->setMinimumSectionSize(60);
     m_view->horizontalHeader()->resizeSection(JobTableModel::Status,
                                               StatusBadgeDelegate::preferredWidth(m_view->font()));
+    m_view->horizontalHeader()->resizeSection(JobTableModel::Progress,
+                                              m_view->fontMetrics().averageCharWidth() * 40);
 
     m_empty->setObjectName(QStringLiteral("jobListMessage"));
     m_empty->setAlignment(Qt::AlignCenter);

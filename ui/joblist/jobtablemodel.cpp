@@ -34,6 +34,33 @@ void JobTableModel::setJobs(const QList<JobSummary> &jobs) {
     }
 }
 
+void JobTableModel::setProgress(qint64 jobId, const JobProgress &progress) {
+    m_progress.insert(jobId, progress);
+    emitRowChanged(jobId);
+}
+
+void JobTableModel::clearProgress(qint64 jobId) {
+    if (m_progress.remove(jobId))
+        emitRowChanged(jobId);
+}
+
+void JobTableModel::emitRowChanged(qint64 jobId) {
+    const int row = rowOf(jobId);
+    if (row >= 0)
+        emit dataChanged(index(row, Status), index(row, Progress));
+}
+
+namespace {
+// How far a run is, in percent of its current phase; -1 while that is not known.
+int percentOf(const JobProgress &p) {
+    if (p.phase == JobProgress::Phase::Finished)
+        return 100;
+    if (p.total <= 0)
+        return -1;
+    return int(std::clamp<qint64>(p.done * 100 / p.total, 0, 100));
+}
+} // namespace
+
 const JobSummary *JobTableModel::jobAt(int row) const {
     return row >= 0 && row < m_jobs.size() ? &m_jobs[row] : nullptr;
 }
@@ -68,6 +95,10 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
         return int(s.status);
     case ArchivedRole:
         return s.job.archived;
+    case ProgressRole:
+        if (const auto it = m_progress.constFind(s.job.id); it != m_progress.constEnd())
+            return percentOf(*it);
+        return {};
     case Qt::ToolTipRole:
         if (index.column() == Status && !s.job.fatalError.isEmpty())
             return s.job.fatalError;
@@ -85,6 +116,13 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
             return s.job.name;
         case Status:
             return jobStatusText(s.status);
+        case Progress:
+            if (const auto it = m_progress.constFind(s.job.id); it != m_progress.constEnd())
+                return it->describe();
+            // Marked as running, but not by this window: a run that was cut off.
+            if (s.status == JobStatus::Processing)
+                return tr("Interrupted — run it to resume");
+            return {};
         case Tagger:
             return taggerDisplayName(s.job.tagger);
         case Products:
@@ -103,6 +141,10 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
             return s.job.name.toCaseFolded();
         case Status:
             return int(s.status);
+        case Progress:
+            if (const auto it = m_progress.constFind(s.job.id); it != m_progress.constEnd())
+                return int(it->phase) * 1000 + std::max(0, percentOf(*it));
+            return -1;
         case Tagger:
             return taggerDisplayName(s.job.tagger);
         case Products:
@@ -128,6 +170,8 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Name");
     case Status:
         return tr("Status");
+    case Progress:
+        return tr("Progress");
     case Tagger:
         return tr("Tagger");
     case Products:

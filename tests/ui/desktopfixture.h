@@ -1,0 +1,71 @@
+#pragma once
+
+// The desktop window as `tagdesk --demo` builds it, against an in-process sandbox store on
+// a loopback port: a fresh SQLite database, the demo catalog, the local tagger, an image
+// cache in a temporary folder, and settings kept away from the user's own.
+#include "catalog/catalogloader.h"
+#include "mainwindow.h"
+#include "pipeline/jobservice.h"
+#include "server/sandboxserver.h"
+#include "settings/account.h"
+#include "storage/databasewriter.h"
+#include "support/testdatabase.h"
+
+#include <gtest/gtest.h>
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <limits>
+#include <memory>
+
+namespace tagdesk::test {
+
+// Generous: a slow, busy machine must never fail a test by being slow; a hang still
+// ends, with the failure saying what never happened.
+inline constexpr int patientMs = 5 * 60 * 1000;
+
+class DesktopFixture : public ::testing::Test {
+protected:
+    void SetUp() override {
+        QStandardPaths::setTestModeEnabled(true); // QSettings go to a test folder
+        server = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxConfig{},
+                                                          sandbox::demoCatalog());
+        auto port = server->start();
+        ASSERT_TRUE(port.ok()) << (port ? "" : port.error().message.toStdString());
+        reader = db.open();
+        writer = DatabaseWriter::start(db.config()).value();
+        jobs = std::make_unique<JobService>(*reader, *writer);
+        TaggerSettings taggers = TaggerSettings::defaults();
+        taggers.openAi.url = QUrl(server->baseUrl());
+        taggers.openAi.key = QStringLiteral("sk-sandbox");
+        taggers.openAi.model = QStringLiteral("sandbox-vision");
+        account = std::make_unique<FixedAccount>(
+            FixedAccount::Values{QStringLiteral("Demo store"), server->baseUrl(),
+                                 sandbox::ShopifyConfig().token, taggers, images.path(), true});
+    }
+
+    void openWindow() {
+        window = std::make_unique<ui::MainWindow>(
+            ui::AppContext{db.config(), jobs.get(), writer.get(), account.get()});
+        window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    }
+
+    void TearDown() override {
+        window.reset(); // stops runs before the writer goes
+        QStandardPaths::setTestModeEnabled(false);
+    }
+
+    TempSqlite db;
+    QTemporaryDir images;
+    std::unique_ptr<sandbox::SandboxServer> server;
+    std::unique_ptr<Connection> reader;
+    std::unique_ptr<DatabaseWriter> writer;
+    std::unique_ptr<JobService> jobs;
+    std::unique_ptr<Account> account;
+    std::unique_ptr<ui::MainWindow> window;
+};
+
+} // namespace tagdesk::test

@@ -1,0 +1,208 @@
+// The desktop window end to end, as a user drives it, against the sandbox store in this
+// process: create a job in the New job dialog (with the live product count), run it
+// (progress in the job's row, Processing → Review), open it, pick products with
+// Ctrl+click and approve them, archive the job and find it under "Show archived".
+#include "desktopfixture.h"
+#include "dialogs/newjobdialog.h"
+#include "joblist/jobactions.h"
+#include "joblist/joblistpanel.h"
+#include "joblist/jobtablemodel.h"
+#include "jobview/jobviewpanel.h"
+#include "jobview/producttablemodel.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QTableView>
+
+using namespace tagdesk;
+using namespace tagdesk::test;
+
+namespace {
+
+QString cell(QTableView *view, int row, int column, int role = Qt::DisplayRole) {
+    return view->model()->index(row, column).data(role).toString();
+}
+
+void ctrlClickRow(QTableView *view, int row) {
+    const QRect rect = view->visualRect(view->model()->index(row, 1));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, rect.center());
+}
+
+} // namespace
+
+class DesktopFlow : public DesktopFixture {};
+
+TEST_F(DesktopFlow, CreateRunOpenApproveArchive) {
+    openWindow();
+    auto *jobTable = window->findChild<QTableView *>(QStringLiteral("jobTable"));
+
+    // New job: the dialog counts the store's active products while the user types.
+    window->newJobAction()->trigger();
+    ui::NewJobDialog *dialog = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return (dialog = window->findChild<ui::NewJobDialog *>()) && dialog->isVisible(); },
+        patientMs));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("jobName")),
+                     QStringLiteral("Summer"));
+    auto *count = dialog->findChild<QLabel *>(QStringLiteral("productCount"));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return count->text().endsWith(QStringLiteral("products")) &&
+                   count->text().at(0).isDigit();
+        },
+        patientMs))
+        << count->text().toStdString();
+    const int products = count->text().section(QLatin1Char(' '), 0, 0).toInt();
+    EXPECT_GT(products, 10);
+    auto *createAndRun = dialog->findChild<QPushButton *>(QStringLiteral("createAndRun"));
+    ASSERT_TRUE(createAndRun->isEnabled());
+
+    // Watch the job's row as the user would: the status text and the progress column.
+    QStringList statusesSeen;
+    QSet<QString> progressSeen;
+    QObject::connect(jobTable->model(), &QAbstractItemModel::dataChanged, window.get(), [&] {
+        for (int row = 0; row < jobTable->model()->rowCount(); ++row) {
+            const QString status = cell(jobTable, row, ui::JobTableModel::Status);
+            if (statusesSeen.isEmpty() || statusesSeen.last() != status)
+                statusesSeen << status;
+            const QVariant bar = jobTable->model()
+                                     ->index(row, ui::JobTableModel::Progress)
+                                     .data(ui::JobTableModel::ProgressRole);
+            if (bar.isValid())
+                progressSeen << cell(jobTable, row, ui::JobTableModel::Progress);
+        }
+    });
+    QTest::mouseClick(createAndRun, Qt::LeftButton);
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 1; }, patientMs));
+    EXPECT_EQ(cell(jobTable, 0, ui::JobTableModel::Name), QStringLiteral("Summer"));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return cell(jobTable, 0, ui::JobTableModel::Status) == QStringLiteral("Review") &&
+                   !jobTable->model()
+                        ->index(0, ui::JobTableModel::Progress)
+                        .data(ui::JobTableModel::ProgressRole)
+                        .isValid();
+        },
+        patientMs))
+        << cell(jobTable, 0, ui::JobTableModel::Status).toStdString();
+    EXPECT_TRUE(statusesSeen.contains(QStringLiteral("Processing")))
+        << statusesSeen.join(QStringLiteral(", ")).toStdString();
+    EXPECT_GE(progressSeen.size(), 3) << "the progress bar moved through several steps";
+    EXPECT_EQ(cell(jobTable, 0, ui::JobTableModel::Products), QString::number(products));
+
+    // Open it with Enter.
+    window->jobList()->selectJob(
+        jobTable->model()->index(0, 0).data(ui::JobTableModel::JobIdRole).toLongLong());
+    jobTable->setFocus();
+    QTest::keyClick(jobTable, Qt::Key_Return);
+    auto *pages = window->findChild<QStackedWidget *>();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return pages->currentWidget() == window->jobView(); }, patientMs));
+    QTableView *productTable = window->jobView()->view();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return productTable->model()->rowCount() == products; }, patientMs));
+    EXPECT_EQ(cell(productTable, 0, ui::ProductTableModel::Review), QStringLiteral("Needs review"));
+    EXPECT_NE(cell(productTable, 0, ui::ProductTableModel::LowestConfidence), QStringLiteral("–"));
+
+    // Ctrl+click two products, approve them.
+    ctrlClickRow(productTable, 0);
+    ctrlClickRow(productTable, 2);
+    auto *selection = window->jobView()->findChild<QLabel *>(QStringLiteral("selectionSummary"));
+    EXPECT_TRUE(selection->text().startsWith(QStringLiteral("2 of ")))
+        << selection->text().toStdString();
+    auto *approve = window->jobView()->findChild<QPushButton *>(QStringLiteral("approveSelected"));
+    ASSERT_TRUE(approve->isEnabled());
+    QTest::mouseClick(approve, Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return cell(productTable, 0, ui::ProductTableModel::Review) ==
+                       QStringLiteral("Approved") &&
+                   cell(productTable, 2, ui::ProductTableModel::Review) ==
+                       QStringLiteral("Approved");
+        },
+        patientMs));
+    EXPECT_EQ(cell(productTable, 1, ui::ProductTableModel::Review), QStringLiteral("Needs review"));
+    EXPECT_EQ(cell(productTable, 0, ui::ProductTableModel::Sync),
+              QStringLiteral("Waiting to sync"));
+
+    // The Approved filter lists exactly those two.
+    auto *filters = window->jobView()->findChild<QTabBar *>(QStringLiteral("productFilter"));
+    filters->setCurrentIndex(2);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return productTable->model()->rowCount() == 2; }, patientMs));
+
+    // Back to the list: the row counts the decisions; archive it, then find it again.
+    QTest::mouseClick(window->jobView()->findChild<QWidget *>(QStringLiteral("backToJobs")),
+                      Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            // Of the products that could be analysed (a product without a picture cannot).
+            return cell(jobTable, 0, ui::JobTableModel::Reviewed)
+                .startsWith(QStringLiteral("2 / "));
+        },
+        patientMs))
+        << cell(jobTable, 0, ui::JobTableModel::Reviewed).toStdString();
+    ASSERT_TRUE(window->archiveAction()->isEnabled());
+    window->archiveAction()->trigger();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 0; }, patientMs));
+    QTest::mouseClick(window->findChild<QCheckBox *>(QStringLiteral("showArchived")),
+                      Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 1; }, patientMs));
+    EXPECT_EQ(cell(jobTable, 0, ui::JobTableModel::Name), QStringLiteral("Summer"));
+}
+
+TEST_F(DesktopFlow, ApproveAtOrAboveSaysHowManyAndApprovesThatMany) {
+    NewJob n;
+    n.name = QStringLiteral("Threshold");
+    const qint64 id = jobs->create(n).result().value().id;
+    openWindow();
+    auto *jobTable = window->findChild<QTableView *>(QStringLiteral("jobTable"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 1; }, patientMs));
+    window->jobActions()->runJob(id, TaggerKind::Local);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return cell(jobTable, 0, ui::JobTableModel::Status) == QStringLiteral("Review") &&
+                   !window->jobList()->model()->hasProgress(id);
+        },
+        patientMs));
+    window->openJob(id);
+
+    auto *threshold =
+        window->jobView()->findChild<QSpinBox *>(QStringLiteral("confidenceThreshold"));
+    auto *approveAbove =
+        window->jobView()->findChild<QPushButton *>(QStringLiteral("approveAtOrAbove"));
+    // At 0 % every analysed product with suggestions qualifies.
+    threshold->setValue(0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return approveAbove->isEnabled(); }, patientMs))
+        << approveAbove->text().toStdString();
+    const QString all = approveAbove->text();
+    threshold->setValue(100);
+    EXPECT_NE(approveAbove->text(), all) << "the count follows the threshold";
+    threshold->setValue(50);
+    const int promised = approveAbove->text().section(QLatin1Char(' '), 1, 1).toInt();
+    ASSERT_GT(promised, 0) << approveAbove->text().toStdString();
+
+    QTest::mouseClick(approveAbove, Qt::LeftButton);
+    auto *filters = window->jobView()->findChild<QTabBar *>(QStringLiteral("productFilter"));
+    filters->setCurrentIndex(2); // Approved
+    QTableView *productTable = window->jobView()->view();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            auto *model = qobject_cast<ui::ProductTableModel *>(productTable->model());
+            return model->query().filter == ProductFilter::Approved && !model->isLoading() &&
+                   model->totalCount() == promised;
+        },
+        patientMs))
+        << "approved " << productTable->model()->rowCount() << ", promised " << promised;
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !approveAbove->isEnabled(); }, patientMs))
+        << "nothing left at or above 50 %: " << approveAbove->text().toStdString();
+}

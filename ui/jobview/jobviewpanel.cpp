@@ -1,0 +1,316 @@
+#include "jobview/jobviewpanel.h"
+
+#include "icons.h"
+#include "jobview/confidencechart.h"
+#include "jobview/producttablemodel.h"
+#include "jobview/reviewactions.h"
+#include "jobview/thumbnailcache.h"
+
+#include <QAction>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabBar>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace tagdesk::ui {
+
+namespace {
+constexpr int thumbnailSide = 48;
+
+// The filter tabs, in order.
+constexpr ProductFilter filterTabs[] = {ProductFilter::All,       ProductFilter::Pending,
+                                        ProductFilter::Approved,  ProductFilter::Rejected,
+                                        ProductFilter::Conflicts, ProductFilter::Errors};
+} // namespace
+
+JobViewPanel::JobViewPanel(DatabaseConfig database, ReviewService &review, QString imageFolder,
+                           QWidget *parent)
+    : QWidget(parent)
+    , m_database(database)
+    , m_thumbnails(
+          new ThumbnailCache(std::move(imageFolder), QSize(thumbnailSide, thumbnailSide), this))
+    , m_model(new ProductTableModel(database, m_thumbnails, this))
+    , m_review(new ReviewActions(review, this))
+    , m_back(new QToolButton(this))
+    , m_title(new QLabel(this))
+    , m_facts(new QLabel(this))
+    , m_filters(new QTabBar(this))
+    , m_view(new QTableView(this))
+    , m_listMessage(new QLabel(this))
+    , m_selection(new QLabel(this))
+    , m_approve(new QPushButton(appIcon("approve"), tr("A&pprove selected"), this))
+    , m_reject(new QPushButton(appIcon("reject"), tr("Re&ject selected"), this))
+    , m_chart(new ConfidenceChart(this))
+    , m_threshold(new QSpinBox(this))
+    , m_approveAbove(new QPushButton(appIcon("approve-above"), QString(), this)) {
+    setObjectName(QStringLiteral("jobView"));
+    m_thumbnails->setDevicePixelRatio(devicePixelRatioF());
+    buildLayout();
+
+    connect(m_back, &QToolButton::clicked, this, &JobViewPanel::backRequested);
+    connect(m_filters, &QTabBar::currentChanged, this, &JobViewPanel::setFilter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &JobViewPanel::updateSelectionActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &JobViewPanel::updateSelectionActions);
+    connect(m_model, &ProductTableModel::loaded, this, [this] {
+        const bool none = m_model->totalCount() == 0;
+        m_listMessage->setVisible(none);
+        m_listMessage->setText(m_model->query().filter == ProductFilter::All
+                                   ? tr("This job has no products yet. Run it to list and "
+                                        "analyse its selection.")
+                                   : tr("No products match this filter."));
+        updateSelectionActions();
+    });
+    connect(m_model, &ProductTableModel::loadFailed, this, [this](const QString &message) {
+        m_listMessage->setText(tr("The products could not be read: %1").arg(message));
+        m_listMessage->show();
+    });
+    connect(m_approve, &QPushButton::clicked, this,
+            [this] { m_review->approve(jobId(), selectedProductIds(true)); });
+    connect(m_reject, &QPushButton::clicked, this,
+            [this] { m_review->reject(jobId(), selectedProductIds(true)); });
+    connect(m_approveAbove, &QPushButton::clicked, this,
+            [this] { m_review->approveAtOrAbove(jobId(), m_threshold->value() / 100.0); });
+    connect(m_threshold, &QSpinBox::valueChanged, this, [this](int percent) {
+        m_chart->setThreshold(percent / 100.0);
+        updateThresholdButton();
+    });
+    connect(m_review, &ReviewActions::decided, this, &JobViewPanel::afterDecision);
+    connect(m_review, &ReviewActions::failed, this, &JobViewPanel::problem);
+    connect(m_review, &ReviewActions::busyChanged, this, [this] {
+        updateSelectionActions();
+        updateThresholdButton();
+    });
+}
+
+void JobViewPanel::buildLayout() {
+    m_back->setObjectName(QStringLiteral("backToJobs"));
+    m_back->setIcon(appIcon("back"));
+    m_back->setText(tr("All jobs"));
+    m_back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_back->setAutoRaise(true);
+    m_back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_back->setToolTip(tr("Back to all jobs (Alt+Left)"));
+    m_back->setAccessibleName(tr("Back to all jobs"));
+
+    m_title->setObjectName(QStringLiteral("jobTitle"));
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_facts->setObjectName(QStringLiteral("jobFacts"));
+    m_facts->setWordWrap(true);
+
+    m_filters->setObjectName(QStringLiteral("productFilter"));
+    m_filters->setAccessibleName(tr("Show products"));
+    m_filters->setExpanding(false);
+    m_filters->setDrawBase(false);
+    for (const QString &label : {tr("All"), tr("Pending review"), tr("Approved"), tr("Rejected"),
+                                 tr("Conflicts"), tr("Errors")})
+        m_filters->addTab(label);
+
+    m_view->setObjectName(QStringLiteral("productTable"));
+    m_view->setAccessibleName(tr("Products"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSortingEnabled(true);
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setIconSize(QSize(thumbnailSide, thumbnailSide));
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(thumbnailSide + 8);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setSectionResizeMode(ProductTableModel::Title,
+                                                     QHeaderView::Stretch);
+    const int charWidth = fontMetrics().averageCharWidth();
+    m_view->horizontalHeader()->resizeSection(ProductTableModel::Review, charWidth * 14);
+    m_view->horizontalHeader()->resizeSection(ProductTableModel::Sync, charWidth * 14);
+    m_view->horizontalHeader()->resizeSection(ProductTableModel::Suggestions, charWidth * 13);
+    m_view->horizontalHeader()->resizeSection(ProductTableModel::LowestConfidence, charWidth * 19);
+
+    m_listMessage->setObjectName(QStringLiteral("productListMessage"));
+    m_listMessage->setAlignment(Qt::AlignCenter);
+    m_listMessage->setWordWrap(true);
+    m_listMessage->hide();
+
+    m_selection->setObjectName(QStringLiteral("selectionSummary"));
+    m_approve->setObjectName(QStringLiteral("approveSelected"));
+    m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_approve->setToolTip(tr("Approve the selected products (Ctrl+Enter)"));
+    m_reject->setObjectName(QStringLiteral("rejectSelected"));
+    m_reject->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    m_reject->setToolTip(tr("Reject the selected products (Ctrl+Delete)"));
+    auto *selectAll = new QAction(tr("Select all"), this);
+    selectAll->setShortcut(QKeySequence::SelectAll);
+
+    m_threshold->setObjectName(QStringLiteral("confidenceThreshold"));
+    m_threshold->setRange(0, 100);
+    m_threshold->setSuffix(QStringLiteral("%"));
+    m_threshold->setValue(80);
+    m_threshold->setAccessibleName(tr("Lowest confidence to approve"));
+    m_chart->setThreshold(0.8);
+    m_approveAbove->setObjectName(QStringLiteral("approveAtOrAbove"));
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_back);
+    header->addWidget(m_title, 1);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_selection, 1);
+    bottom->addWidget(m_reject);
+    bottom->addWidget(m_approve);
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_filters);
+    left->addWidget(m_view, 1);
+    left->addWidget(m_listMessage);
+    left->addLayout(bottom);
+
+    auto *confidence = new QGroupBox(tr("Confidence"), this);
+    auto *confidenceLayout = new QVBoxLayout(confidence);
+    confidenceLayout->addWidget(m_chart);
+    auto *thresholdRow = new QHBoxLayout;
+    auto *thresholdLabel = new QLabel(tr("Approve all &at or above:"), confidence);
+    thresholdLabel->setBuddy(m_threshold);
+    thresholdRow->addWidget(thresholdLabel);
+    thresholdRow->addWidget(m_threshold);
+    confidenceLayout->addLayout(thresholdRow);
+    confidenceLayout->addWidget(m_approveAbove);
+    auto *hint = new QLabel(tr("Approves pending products whose every suggestion is at least "
+                               "this sure."),
+                            confidence);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    confidenceLayout->addWidget(hint);
+    auto *right = new QVBoxLayout;
+    right->addWidget(confidence);
+    right->addStretch();
+
+    auto *body = new QHBoxLayout;
+    body->addLayout(left, 1);
+    body->addLayout(right);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_facts);
+    layout->addLayout(body, 1);
+
+    connect(selectAll, &QAction::triggered, m_view, &QTableView::selectAll);
+    addAction(selectAll);
+    setFocusProxy(m_view);
+    setTabOrder(m_back, m_filters);
+    setTabOrder(m_filters, m_view);
+    setTabOrder(m_view, m_reject);
+    setTabOrder(m_reject, m_approve);
+    setTabOrder(m_approve, m_threshold);
+    setTabOrder(m_threshold, m_approveAbove);
+}
+
+void JobViewPanel::openJob(const JobSummary &job) {
+    const bool otherJob = job.job.id != m_job.job.id;
+    m_job = job;
+    showHeader();
+    if (otherJob) {
+        m_filters->blockSignals(true);
+        m_filters->setCurrentIndex(0);
+        m_filters->blockSignals(false);
+        m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+        m_model->setQuery({job.job.id, ProductFilter::All, ProductOrder::Position, false});
+        m_chart->setOverview({});
+    } else {
+        m_model->refresh();
+    }
+    reloadOverview();
+    m_view->setFocus();
+}
+
+void JobViewPanel::setSummary(const JobSummary &job) {
+    if (job.job.id != m_job.job.id)
+        return;
+    m_job = job;
+    showHeader();
+}
+
+void JobViewPanel::showHeader() {
+    const ProductTally &t = m_job.tally;
+    m_title->setText(tr("%1 — %2").arg(m_job.job.name, jobStatusText(m_job.status)));
+    QLocale l;
+    m_facts->setText(tr("%1 · %2 · %3 products: %4 analysed, %5 waiting for review, %6 approved, "
+                        "%7 rejected, %8 failed")
+                         .arg(m_job.job.selection.describe(), taggerDisplayName(m_job.job.tagger),
+                              l.toString(t.total), l.toString(t.analysed),
+                              l.toString(t.needsReview), l.toString(t.approved),
+                              l.toString(t.rejected), l.toString(t.failed)));
+}
+
+void JobViewPanel::setFilter(int tab) {
+    ProductListQuery q = m_model->query();
+    q.filter = filterTabs[std::clamp(tab, 0, int(std::size(filterTabs)) - 1)];
+    m_model->setQuery(q);
+}
+
+void JobViewPanel::reloadOverview() {
+    const quint64 generation = ++m_overviewGeneration;
+    productqueries::confidenceOverview(m_database, jobId())
+        .then(this, [this, generation](const Result<ConfidenceOverview> &overview) {
+            if (generation != m_overviewGeneration)
+                return;
+            if (!overview)
+                return emit problem(overview.error().message);
+            m_chart->setOverview(overview.value());
+            updateThresholdButton();
+        });
+}
+
+QStringList JobViewPanel::selectedProductIds(bool reviewableOnly) const {
+    QStringList ids;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        const ProductRow *row = m_model->rowAt(index.row());
+        if (row && (!reviewableOnly || row->progress.stage == PipelineStage::Analysed))
+            ids << row->productId;
+    }
+    return ids;
+}
+
+void JobViewPanel::updateSelectionActions() {
+    const int selected = int(m_view->selectionModel()->selectedRows().size());
+    const int reviewable = int(selectedProductIds(true).size());
+    const qint64 total = m_model->totalCount();
+    QString text =
+        tr("%1 of %2 selected")
+            .arg(QLocale().toString(selected), QLocale().toString(std::max<qint64>(total, 0)));
+    if (reviewable < selected)
+        text += tr(" (%1 not analysed, cannot be reviewed)").arg(selected - reviewable);
+    m_selection->setText(text);
+    const bool canDecide = reviewable > 0 && !m_review->busy();
+    m_approve->setEnabled(canDecide);
+    m_reject->setEnabled(canDecide);
+}
+
+void JobViewPanel::updateThresholdButton() {
+    const qint64 count = m_chart->overview().pendingAtOrAbove(m_threshold->value() / 100.0);
+    const QString percent = QString::number(m_threshold->value());
+    m_approveAbove->setText(
+        count == 1 ? tr("Approve 1 product ≥ %1%").arg(percent)
+                   : tr("Approve %1 products ≥ %2%").arg(QLocale().toString(count), percent));
+    m_approveAbove->setAccessibleName(m_approveAbove->text());
+    m_approveAbove->setEnabled(count > 0 && !m_review->busy());
+}
+
+void JobViewPanel::afterDecision(const QString &summary) {
+    emit message(summary);
+    m_model->refresh();
+    reloadOverview();
+    emit jobChanged(jobId());
+}
+
+} // namespace tagdesk::ui

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "pipeline/jobservice.h"
+#include "pipeline/productqueries.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTabBar;
+class QTableView;
+class QToolButton;
+
+namespace tagdesk {
+class ReviewService;
+}
+
+namespace tagdesk::ui {
+
+class ConfidenceChart;
+class ProductTableModel;
+class ReviewActions;
+class ThumbnailCache;
+
+// One job: its products (thumbnail, title, review and sync state, suggestions, lowest
+// confidence) filtered by review state, multi-selection with Approve / Reject selected,
+// "Approve all at or above" with a live count, and the job's confidence chart.
+class JobViewPanel : public QWidget {
+    Q_OBJECT
+public:
+    JobViewPanel(DatabaseConfig database, ReviewService &review, QString imageFolder,
+                 QWidget *parent = nullptr);
+
+    void openJob(const JobSummary &job);
+    // Fresh facts about the open job (after the job list was read again).
+    void setSummary(const JobSummary &job);
+    qint64 jobId() const { return m_job.job.id; }
+    ProductTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+
+signals:
+    void backRequested();
+    // Decisions were saved: the job list's counts are out of date.
+    void jobChanged(qint64 jobId);
+    void message(const QString &text);
+    void problem(const QString &text);
+
+private:
+    void buildLayout();
+    void reloadOverview();
+    void setFilter(int tab);
+    void updateSelectionActions();
+    void updateThresholdButton();
+    void showHeader();
+    QStringList selectedProductIds(bool reviewableOnly) const;
+    void afterDecision(const QString &summary);
+
+    DatabaseConfig m_database;
+    JobSummary m_job;
+    ThumbnailCache *m_thumbnails;
+    ProductTableModel *m_model;
+    ReviewActions *m_review;
+    QToolButton *m_back;
+    QLabel *m_title;
+    QLabel *m_facts;
+    QTabBar *m_filters;
+    QTableView *m_view;
+    QLabel *m_listMessage;
+    QLabel *m_selection;
+    QPushButton *m_approve;
+    QPushButton *m_reject;
+    ConfidenceChart *m_chart;
+    QSpinBox *m_threshold;
+    QPushButton *m_approveAbove;
+    quint64 m_overviewGeneration = 0;
+};
+
+} // namespace tagdesk::ui

@@ -1,0 +1,269 @@
+#include "screenshottour.h"
+
+#include "dialogs/newjobdialog.h"
+#include "joblist/jobactions.h"
+#include "joblist/joblistpanel.h"
+#include "joblist/jobtablemodel.h"
+#include "jobview/jobviewpanel.h"
+#include "jobview/producttablemodel.h"
+#include "mainwindow.h"
+#include "pipeline/jobservice.h"
+#include "settings/settingsdialog.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPushButton>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+
+namespace tagdesk::ui {
+
+namespace {
+// Long enough for a slow machine to run the demo job; the tour never hangs past it.
+constexpr int patienceMs = 10 * 60 * 1000;
+
+std::optional<JobSummary> jobNamed(MainWindow &window, const QString &name) {
+    JobTableModel *model = window.jobList()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->jobAt(row)->job.name == name)
+            return *model->jobAt(row);
+    }
+    return std::nullopt;
+}
+} // namespace
+
+ScreenshotTour::ScreenshotTour(MainWindow &window, JobService &jobs, const QString &folder,
+                               QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_jobs(jobs)
+    , m_folder(folder) {
+}
+
+QPalette ScreenshotTour::darkPalette() {
+    QPalette p;
+    const QColor window(0x20, 0x22, 0x27), base(0x17, 0x19, 0x1d), text(0xe5, 0xe7, 0xeb);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x1f, 0x22, 0x28));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9c, 0xa3, 0xaf));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x2b, 0x2e, 0x35));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x3b, 0x82, 0xf6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x93, 0xc5, 0xfd));
+    p.setColor(QPalette::Mid, QColor(0x4b, 0x55, 0x63));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6b, 0x72, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6b, 0x72, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x6b, 0x72, 0x80));
+    return p;
+}
+
+void ScreenshotTour::start() {
+    m_folder.mkpath(QStringLiteral("."));
+    const QString demoName = tr("Summer collection");
+    auto listed = std::make_shared<bool>(false);
+    connect(m_window.jobList(), &JobListPanel::loaded, this, [listed] { *listed = true; });
+    then([this, listed, demoName](Next next) {
+        waitFor([listed] { return *listed; }, tr("the job list"),
+                [this, demoName, next] {
+                    if (m_window.jobList()->model()->rowCount() == 0)
+                        prepareDemoJob();
+                    waitFor(
+                        [this, demoName] {
+                            if (m_preparing && m_demoJob == 0)
+                                return false; // still being created
+                            if (m_demoJob == 0)
+                                return m_window.jobList()->model()->rowCount() > 0;
+                            const auto job = jobNamed(m_window, demoName);
+                            return job && job->status == JobStatus::Review &&
+                                   !m_window.jobList()->model()->hasProgress(m_demoJob);
+                        },
+                        tr("the demo job to be analysed"), next);
+                });
+    });
+    then([this](Next next) {
+        if (m_demoJob == 0)
+            return next();
+        // Decide a few products, as a reviewer would, so the job shows every state.
+        m_window.openJob(m_demoJob);
+        QTableView *view = m_window.jobView()->view();
+        waitFor(
+            [view] { return view->model()->rowCount() >= 4; }, tr("the products"),
+            [this, view, next] {
+                view->selectionModel()->clearSelection();
+                for (int row : {0, 1, 2})
+                    view->selectionModel()->select(view->model()->index(row, 0),
+                                                   QItemSelectionModel::Select |
+                                                       QItemSelectionModel::Rows);
+                m_window.jobView()
+                    ->findChild<QPushButton *>(QStringLiteral("approveSelected"))
+                    ->click();
+                waitFor(
+                    [view] {
+                        return view->model()->index(0, ProductTableModel::Review).data() ==
+                               reviewText(ReviewState::Approved);
+                    },
+                    tr("the approval"),
+                    [this, view, next] {
+                        view->selectionModel()->select(view->model()->index(3, 0),
+                                                       QItemSelectionModel::ClearAndSelect |
+                                                           QItemSelectionModel::Rows);
+                        m_window.jobView()
+                            ->findChild<QPushButton *>(QStringLiteral("rejectSelected"))
+                            ->click();
+                        waitFor(
+                            [view] {
+                                return view->model()->index(3, ProductTableModel::Review).data() ==
+                                       reviewText(ReviewState::Rejected);
+                            },
+                            tr("the rejection"), next);
+                    });
+            });
+    });
+    then([this](Next next) {
+        m_window.showJobList();
+        m_window.jobList()->reload();
+        QTimer::singleShot(600, this, [this, next] {
+            shoot(&m_window, QStringLiteral("jobs"));
+            next();
+        });
+    });
+    then([this, demoName](Next next) {
+        const auto job = jobNamed(m_window, demoName);
+        const qint64 id = job ? job->job.id : m_window.jobList()->model()->jobAt(0)->job.id;
+        m_window.jobList()->selectJob(id);
+        m_window.openJob(id);
+        QTableView *view = m_window.jobView()->view();
+        view->selectRow(4);
+        view->selectionModel()->select(view->model()->index(5, 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        // Thumbnails decode on the thread pool: give them a moment.
+        QTimer::singleShot(1500, this, [this, next] {
+            shoot(&m_window, QStringLiteral("job"));
+            m_window.showJobList();
+            next();
+        });
+    });
+    then([this](Next next) {
+        NewJobDialog *dialog = m_window.showNewJobDialog();
+        m_dialog = dialog;
+        dialog->findChild<QLineEdit *>(QStringLiteral("jobName"))->setText(tr("Autumn knitwear"));
+        auto *count = dialog->findChild<QLabel *>(QStringLiteral("productCount"));
+        waitFor(
+            [count] { return count->text().contains(QRegularExpression(QStringLiteral("\\d"))); },
+            tr("the product count"),
+            [this, next] {
+                shoot(m_dialog, QStringLiteral("wizard"));
+                m_dialog->close();
+                next();
+            });
+    });
+    then([this](Next next) {
+        SettingsDialog *dialog = m_window.showSettingsDialog();
+        m_dialog = dialog;
+        dialog->findChild<QPushButton *>(QStringLiteral("testConnection"))->click();
+        auto *result = dialog->findChild<QLabel *>(QStringLiteral("testResult"));
+        waitFor(
+            [result] {
+                return result->text().contains(QStringLiteral("write")) ||
+                       result->text().contains(QStringLiteral("✘"));
+            },
+            tr("the connection test"),
+            [this, next] {
+                shoot(m_dialog, QStringLiteral("settings"));
+                m_dialog->close();
+                next();
+            });
+    });
+    then([this](Next) {
+        constexpr int screens = 4, variants = 3; // NAME, NAME@2x, NAME-dark
+        if (m_written.size() != screens * variants)
+            m_problems << tr("Wrote %1 screenshots instead of %2")
+                              .arg(m_written.size())
+                              .arg(screens * variants);
+        emit finished();
+    });
+    runNext();
+}
+
+void ScreenshotTour::runNext() {
+    if (m_steps.empty())
+        return;
+    Step step = std::move(m_steps.front());
+    m_steps.pop_front();
+    step([this] { QTimer::singleShot(0, this, &ScreenshotTour::runNext); });
+}
+
+void ScreenshotTour::waitFor(std::function<bool()> ready, const QString &what, Next next) {
+    auto deadline = std::make_shared<QDeadlineTimer>(patienceMs);
+    auto timer = new QTimer(this);
+    timer->setInterval(100);
+    connect(timer, &QTimer::timeout, this, [this, timer, ready, what, next, deadline] {
+        if (!ready() && !deadline->hasExpired())
+            return;
+        if (!ready())
+            m_problems << tr("Gave up waiting for %1").arg(what);
+        timer->deleteLater();
+        next();
+    });
+    timer->start();
+}
+
+void ScreenshotTour::prepareDemoJob() {
+    m_preparing = true;
+    NewJob summer;
+    summer.name = tr("Summer collection");
+    summer.tagger = TaggerKind::Local;
+    NewJob dresses;
+    dresses.name = tr("Dresses for the autumn catalogue");
+    dresses.selection = ProductSelection::fromQuery(QStringLiteral("product_type:Dress")).value();
+    dresses.tagger = TaggerKind::OpenAi;
+    dresses.imagesPerProduct = 2;
+    m_jobs.create(dresses);
+    m_jobs.create(summer).then(this, [this](const Result<Job> &job) {
+        if (!job) {
+            m_problems << job.error().message;
+            return;
+        }
+        m_demoJob = job->id;
+        m_window.jobActions()->jobCreated(job.value(), true);
+    });
+}
+
+void ScreenshotTour::shoot(QWidget *widget, const QString &name) {
+    const auto grabAt = [widget](qreal ratio) {
+        QImage image(widget->size() * ratio, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(ratio);
+        image.fill(widget->palette().color(QPalette::Window));
+        widget->render(&image);
+        return image;
+    };
+    save(grabAt(1), name + QStringLiteral(".png"));
+    save(grabAt(2), name + QStringLiteral("@2x.png"));
+    const QPalette light = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    QApplication::processEvents();
+    save(grabAt(1), name + QStringLiteral("-dark.png"));
+    QApplication::setPalette(light);
+    QApplication::processEvents();
+}
+
+void ScreenshotTour::save(const QImage &image, const QString &file) {
+    const QString path = m_folder.filePath(file);
+    if (image.save(path))
+        m_written << path;
+    else
+        m_problems << tr("Could not write %1").arg(path);
+}
+
+} // namespace tagdesk::ui

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QDir>
+#include <QObject>
+#include <QPalette>
+#include <QStringList>
+
+#include <deque>
+#include <functional>
+
+class QWidget;
+
+namespace tagdesk {
+class JobService;
+}
+
+namespace tagdesk::ui {
+
+class MainWindow;
+
+// `tagdesk --demo --screenshot DIR`: walks through the main screens as a user would —
+// the job list, a job in review, the New job dialog, Settings — and saves each as
+// NAME.png, NAME@2x.png (rendered at twice the pixel density) and NAME-dark.png (in a
+// dark palette). On an empty database it first creates a demo job and runs it, so the
+// screens show real data. Nothing waits by blocking: each step starts when the window
+// shows what it needs.
+class ScreenshotTour : public QObject {
+    Q_OBJECT
+public:
+    ScreenshotTour(MainWindow &window, JobService &jobs, const QString &folder,
+                   QObject *parent = nullptr);
+
+    void start();
+    // The files written so far, and what went wrong (empty if nothing).
+    const QStringList &written() const { return m_written; }
+    const QStringList &problems() const { return m_problems; }
+
+    static QPalette darkPalette();
+
+signals:
+    void finished();
+
+private:
+    using Next = std::function<void()>;
+    using Step = std::function<void(Next)>;
+
+    void then(Step step) { m_steps.push_back(std::move(step)); }
+    void runNext();
+    // Calls `next` once `ready` holds (checked every 100 ms), or notes a problem after a
+    // long while and calls it anyway, so the tour always ends.
+    void waitFor(std::function<bool()> ready, const QString &what, Next next);
+    void prepareDemoJob();
+    void shoot(QWidget *widget, const QString &name);
+    void save(const QImage &image, const QString &file);
+
+    MainWindow &m_window;
+    JobService &m_jobs;
+    QDir m_folder;
+    std::deque<Step> m_steps;
+    QStringList m_written;
+    QStringList m_problems;
+    qint64 m_demoJob = 0;
+    bool m_preparing = false;
+    QWidget *m_dialog = nullptr;
+};
+
+} // namespace tagdesk::ui

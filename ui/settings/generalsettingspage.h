@@ -1,0 +1,35 @@
+#pragma once
+
+#include "settings/settingspage.h"
+
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace tagdesk::ui {
+
+// What is not about a store or a tagger: the tag and alt-text templates, the image cache's
+// size, and the language.
+class GeneralSettingsPage : public SettingsPage {
+    Q_OBJECT
+public:
+    explicit GeneralSettingsPage(QWidget *parent = nullptr);
+
+    Status validate() const override;
+    QFuture<Status> save() override;
+
+    // The QSettings keys, and the templates' defaults.
+    static constexpr const char *tagTemplateKey = "templates/tag";
+    static constexpr const char *altTemplateKey = "templates/alt";
+    static constexpr const char *languageKey = "general/language";
+    static QString defaultTagTemplate();
+    static QString defaultAltTemplate();
+
+private:
+    QLineEdit *m_tagTemplate;
+    QLineEdit *m_altTemplate;
+    QSpinBox *m_cacheMb;
+    QComboBox *m_language;
+};
+
+} // namespace tagdesk::ui

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "storage/databaseconfig.h"
+
+#include <QObject>
+#include <QTimer>
+
+class QLabel;
+class QStatusBar;
+
+namespace tagdesk {
+class ShopSession;
+}
+
+namespace tagdesk::ui {
+
+// The status bar's permanent part: whether the store answers (online/offline), which
+// store this is, and how many approved products wait to be synced. The store is asked
+// now and then; the count is read on the thread pool.
+class StatusBarController : public QObject {
+    Q_OBJECT
+public:
+    StatusBarController(QStatusBar *bar, ShopSession &shop, DatabaseConfig database,
+                        QObject *parent = nullptr);
+
+    QLabel *connectionLabel() const { return m_connection; }
+    QLabel *storeLabel() const { return m_store; }
+    QLabel *pendingSyncLabel() const { return m_pending; }
+
+public slots:
+    void checkConnection();
+    void countPendingSyncs();
+
+private:
+    ShopSession &m_shop;
+    DatabaseConfig m_database;
+    QLabel *m_connection;
+    QLabel *m_store;
+    QLabel *m_pending;
+    QTimer m_connectionTimer;
+    QTimer m_pendingTimer;
+    quint64 m_check = 0;
+};
+
+} // namespace tagdesk::ui
