@@ -102,6 +102,7 @@ NewJobDialog::NewJobDialog(ShopSession *shop, QWidget *parent)
     layout->addWidget(products, 1);
     layout->addWidget(analysis);
     layout->addWidget(m_problem);
+    m_picker->setMinimumHeight(fontMetrics().height() * 14);
     layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::clicked, this,
@@ -116,7 +117,7 @@ NewJobDialog::NewJobDialog(ShopSession *shop, QWidget *parent)
     connect(m_attributes, &QListWidget::itemChanged, this, &NewJobDialog::revalidate);
     connect(m_counter, &ProductCounter::answered, m_count, &QLabel::setText);
     selectionChanged();
-    resize(560, 620);
+    resize(560, sizeHint().height());
 }
 
 NewJob NewJobDialog::request() const {
@@ -168,6 +169,9 @@ void NewJobDialog::selectionChanged() {
     m_picker->setVisible(kind == Products);
     if (kind == Products)
         m_picker->activate();
+    // Room for the list only while it is shown.
+    if (isVisible())
+        resize(width(), sizeHint().height());
     m_selectionValue->setPlaceholderText(kind == Query ? tr("e.g. product_type:Dress tag:summer")
                                                        : tr("Collection id, e.g. 841564295"));
     m_selectionValue->setAccessibleName(m_selectionValue->placeholderText());

@@ -55,8 +55,10 @@ JobListPanel::JobListPanel(DatabaseConfig database, QWidget *parent)
     m_view->horizontalHeader()->setMinimumSectionSize(60);
     m_view->horizontalHeader()->resizeSection(JobTableModel::Status,
                                               StatusBadgeDelegate::preferredWidth(m_view->font()));
-    m_view->horizontalHeader()->resizeSection(JobTableModel::Progress,
-                                              m_view->fontMetrics().averageCharWidth() * 40);
+    // The name gets what is left; long tagger names are elided rather than squeeze it.
+    const int charWidth = m_view->fontMetrics().averageCharWidth();
+    m_view->horizontalHeader()->resizeSection(JobTableModel::Progress, charWidth * 30);
+    m_view->horizontalHeader()->resizeSection(JobTableModel::Tagger, charWidth * 20);
 
     m_empty->setObjectName(QStringLiteral("jobListMessage"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -108,7 +110,7 @@ void JobListPanel::reload() {
             const bool first = m_model->rowCount() == 0;
             m_model->setJobs(jobs.value());
             if (first && !jobs->isEmpty()) {
-                for (int c = JobTableModel::Tagger; c < JobTableModel::ColumnCount; ++c)
+                for (int c = JobTableModel::Products; c < JobTableModel::ColumnCount; ++c)
                     m_view->resizeColumnToContents(c);
             }
             const bool none = jobs->isEmpty();

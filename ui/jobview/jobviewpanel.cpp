@@ -134,11 +134,18 @@ void JobViewPanel::buildLayout() {
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(ProductTableModel::Title,
                                                      QHeaderView::Stretch);
-    const int charWidth = fontMetrics().averageCharWidth();
-    m_view->horizontalHeader()->resizeSection(ProductTableModel::Review, charWidth * 14);
-    m_view->horizontalHeader()->resizeSection(ProductTableModel::Sync, charWidth * 14);
-    m_view->horizontalHeader()->resizeSection(ProductTableModel::Suggestions, charWidth * 13);
-    m_view->horizontalHeader()->resizeSection(ProductTableModel::LowestConfidence, charWidth * 19);
+    // Wide enough for the header and the longest state ("Waiting to sync").
+    const QFontMetrics fm = m_view->horizontalHeader()->fontMetrics();
+    const auto fit = [this, &fm](int column, const QString &widest) {
+        const QString header =
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_view->horizontalHeader()->resizeSection(
+            column, std::max(fm.horizontalAdvance(header), fm.horizontalAdvance(widest)) + 28);
+    };
+    fit(ProductTableModel::Review, reviewText(ReviewState::Pending));
+    fit(ProductTableModel::Sync, syncText(SyncState::Queued));
+    fit(ProductTableModel::Suggestions, QString());
+    fit(ProductTableModel::LowestConfidence, QString());
 
     m_listMessage->setObjectName(QStringLiteral("productListMessage"));
     m_listMessage->setAlignment(Qt::AlignCenter);

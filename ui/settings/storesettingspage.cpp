@@ -41,6 +41,7 @@ StoreSettingsPage::StoreSettingsPage(Account &account, QWidget *parent)
     m_apiVersion->setAccessibleName(tr("Admin API version"));
     m_urlProblem->setObjectName(QStringLiteral("storeUrlProblem"));
     m_urlProblem->setWordWrap(true);
+    m_urlProblem->hide();
     m_urlProblem->setStyleSheet(QStringLiteral("color: palette(link);"));
     m_test->setObjectName(QStringLiteral("testConnection"));
     m_testResult->setObjectName(QStringLiteral("testResult"));
@@ -71,7 +72,9 @@ StoreSettingsPage::StoreSettingsPage(Account &account, QWidget *parent)
     layout->addStretch();
 
     if (auto store = m_account.store()) {
-        m_url->setText(m_account.isDemo() ? store->baseUrl.toString() : store->domain());
+        // A store on this machine (the sandbox) needs its port; a real one its name.
+        const bool local = store->baseUrl.scheme() == QLatin1String("http");
+        m_url->setText(local ? store->baseUrl.toString() : store->domain());
         m_token->showStored(m_account.secrets(),
                             shopSecretKey(store->domain(), QStringLiteral("access-token")));
         if (m_account.isDemo()) {
@@ -91,6 +94,7 @@ StoreSettingsPage::StoreSettingsPage(Account &account, QWidget *parent)
     connect(m_url, &QLineEdit::textChanged, this, [this] {
         const Status valid = validate();
         m_urlProblem->setText(valid ? QString() : valid.error().message);
+        m_urlProblem->setVisible(!valid);
         emit edited();
     });
     connect(m_apiVersion, &QLineEdit::textChanged, this, &SettingsPage::edited);
