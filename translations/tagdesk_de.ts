@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Account</name>
+    <message>
+        <source>No store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountSettings</name>
+    <message>
+        <source>No store is set: choose one in Settings, pass --store URL, or use --demo for the demo store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access token for %1: store one in Tagdesk&apos;s Settings, or set TAGDESK_SHOPIFY_TOKEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Attribute</name>
     <message>
         <source>Category</source>
@@ -759,6 +777,29 @@
     </message>
 </context>
 <context>
+    <name>ProductQueries</name>
+    <message>
+        <source>reading the products of job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product %1 of job %2 has an unknown state (%3/%4/%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting the products of job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the confidence of job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting the products waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProductSelection</name>
     <message numerus="yes">
         <source>%n picked product(s)</source>
@@ -815,6 +856,21 @@
     </message>
     <message>
         <source>The cached file is not a JPEG, PNG, WebP or GIF image, so it was not sent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewService</name>
+    <message>
+        <source>recording a review decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product %1 has not been analysed (%2) and cannot be reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving where product %1 is saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1124,6 +1180,170 @@
     </message>
 </context>
 <context>
+    <name>tagdesk::JobRunHost</name>
+    <message>
+        <source>Cancelled before it started</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ShopSession</name>
+    <message>
+        <source>The store settings just changed; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::ConfidenceChart</name>
+    <message>
+        <source>Confidence distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2%: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions by confidence
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suggestions yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::GeneralSettingsPage</name>
+    <message>
+        <source>Tag template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt text template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image cache size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tag template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{attribute} and {value}, e.g. colour:Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alt text template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} and any attribute, e.g. {colour}, {category}, {material}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image &amp;cache size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images of jobs that are not archived are always kept, whatever the size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect the next time Tagdesk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag template: it must contain {value}, or every tag would be the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt text template: it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a { has no matching } (or the other way round)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::JobActions</name>
+    <message>
+        <source>&amp;New job…</source>
+        <translation type="unfinished">&amp;Neuer Auftrag…</translation>
+    </message>
+    <message>
+        <source>&amp;Open job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation type="unfinished">&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is analysed and ready for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” stopped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;archive</source>
+        <translation type="unfinished">Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Created job “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling “%1” after the work in flight…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unarchived “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tagdesk::ui::JobListPanel</name>
     <message>
         <source>Show &amp;archived</source>
@@ -1188,6 +1408,133 @@
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
+    <message>
+        <source>Interrupted — run it to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::JobViewPanel</name>
+    <message>
+        <source>A&amp;pprove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This job has no products yet. Run it to list and analyse its selection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No products match this filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The products could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to all jobs (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to all jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished">Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished">Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished">Produkte</translation>
+    </message>
+    <message>
+        <source>Approve the selected products (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the selected products (Ctrl+Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest confidence to approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve all &amp;at or above:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approves pending products whose every suggestion is at least this sure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 products: %4 analysed, %5 waiting for review, %6 approved, %7 rejected, %8 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 not analysed, cannot be reviewed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve 1 product ≥ %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1 products ≥ %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tagdesk::ui::MainWindow</name>
@@ -1200,10 +1547,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demo store</source>
-        <translation>Demo-Shop</translation>
-    </message>
-    <message>
         <source>&amp;Job</source>
         <translation>&amp;Auftrag</translation>
     </message>
@@ -1212,35 +1555,31 @@
         <translation>Aufträge</translation>
     </message>
     <message>
-        <source>&amp;New job…</source>
-        <translation>&amp;Neuer Auftrag…</translation>
-    </message>
-    <message>
-        <source>&amp;Archive</source>
-        <translation>&amp;Archivieren</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>Un&amp;archive</source>
-        <translation>Wieder&amp;herstellen</translation>
-    </message>
-    <message>
-        <source>Created job “%1”</source>
+        <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Archived “%1”</source>
+        <source>&amp;All jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unarchived “%1”</source>
+        <source>Tagdesk — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1267,20 +1606,8 @@
         <translation>Eine Kollektion</translation>
     </message>
     <message>
-        <source>Products by id</source>
-        <translation>Produkte nach ID</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Anlegen</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;Products:</source>
-        <translation>&amp;Produkte:</translation>
     </message>
     <message>
         <source>&amp;Tagger:</source>
@@ -1299,7 +1626,445 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Product ids, separated by commas</source>
+        <source>Create and &amp;run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products picked from a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products in this selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes to suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished">Produkte</translation>
+    </message>
+    <message>
+        <source>&amp;Which:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ttributes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one attribute to suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 products</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::ProductCounter</name>
+    <message>
+        <source>The product count is not available: no store is connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting products…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The product count is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 products</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::ProductPicker</name>
+    <message>
+        <source>Search products by title, vendor, type or tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products to pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products cannot be searched: no store is connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 product picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 products picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No products match. </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::ProductTableModel</name>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished">Prüfen</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::ReviewActions</name>
+    <message>
+        <source>Approved 1 product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved %1 products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected 1 product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected %1 products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved 1 product at or above %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved %1 products at or above %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::ScreenshotTour</name>
+    <message>
+        <source>Summer collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo job to be analysed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rejection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autumn knitwear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the product count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 screenshots instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gave up waiting for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dresses for the autumn catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::SecretField</name>
+    <message>
+        <source>Not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored: %1 (type to replace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved, except: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::StatusBarController</name>
+    <message>
+        <source>Demo store</source>
+        <translation type="unfinished">Demo-Shop</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending syncs: ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending syncs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved products waiting to be pushed to the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::StoreSettingsPage</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>example.myshopify.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin API access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin API version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the demo store: its address and token are fixed. What you set here applies to your own store when Tagdesk runs without --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API version: &apos;%1&apos; is not a Shopify API version (expected e.g. %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token is accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May read products (read_products)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May not read products: the token lacks read_products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May write products (write_products): sync will work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May not write products: the token lacks write_products, so analysis works but sync will be refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagdesk::ui::TaggerSettingsPage</name>
+    <message>
+        <source>%1 endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo store answers for every tagger itself. What you set here applies when Tagdesk runs without --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. gpt-4o-mini, llava</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests at &amp;once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 endpoint: &apos;%2&apos; is not an https:// address (plain http:// is allowed only on this machine)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
