@@ -7,7 +7,7 @@
 namespace tagdesk::ui {
 
 ProgressDelegate::ProgressDelegate(int progressRole, QObject *parent)
-    : QStyledItemDelegate(parent)
+    : SelfDrawnDelegate(parent)
     , m_progressRole(progressRole) {
 }
 
@@ -17,12 +17,9 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     if (!value.isValid())
         return QStyledItemDelegate::paint(painter, option, index);
 
-    QStyleOptionViewItem item = option;
-    initStyleOption(&item, index);
-    const QString text = item.text;
-    item.text.clear();
+    QStyleOptionViewItem item;
+    const QString text = paintWithoutText(painter, option, index, item);
     QStyle *style = item.widget ? item.widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &item, painter, item.widget);
 
     QStyleOptionProgressBar bar;
     bar.rect = option.rect.adjusted(3, 3, -3, -3);

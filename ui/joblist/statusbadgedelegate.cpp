@@ -2,7 +2,6 @@
 
 #include "joblist/jobtablemodel.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace tagdesk::ui {
@@ -39,12 +38,8 @@ int StatusBadgeDelegate::preferredWidth(const QFont &font) {
 
 void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                 const QModelIndex &index) const {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+    QStyleOptionViewItem opt;
+    const QString text = paintWithoutText(painter, option, index, opt);
 
     const auto status = JobStatus(index.data(JobTableModel::StatusRole).toInt());
     const QColor colour = colourFor(status);

@@ -1,18 +1,18 @@
 #pragma once
 
 #include "domain/jobstatus.h"
+#include "joblist/selfdrawndelegate.h"
 
 #include <QColor>
-#include <QStyledItemDelegate>
 
 namespace tagdesk::ui {
 
 // Paints a job status as a rounded badge: colour and text, so it reads at a glance and
 // without colour alike.
-class StatusBadgeDelegate : public QStyledItemDelegate {
+class StatusBadgeDelegate : public SelfDrawnDelegate {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using SelfDrawnDelegate::SelfDrawnDelegate;
 
     static QColor colourFor(JobStatus status);
     // Wide enough for the longest status text in `font`, so no badge is ever elided.
