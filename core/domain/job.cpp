@@ -25,6 +25,16 @@ Result<Job> NewJob::validated() const {
                 QCoreApplication::translate("NewJob", "Unknown attribute '%1' (known: %2)")
                     .arg(a, attributes::known().join(QStringLiteral(", "))));
     }
+    if (!writing.tagTemplate.contains(QLatin1String("{value}")))
+        return Error::invalid(QCoreApplication::translate(
+                                  "NewJob", "The tag template \"%1\" has no {value} placeholder")
+                                  .arg(writing.tagTemplate));
+    if (writing.productTypeFrom != attributes::category &&
+        writing.productTypeFrom != attributes::subcategory)
+        return Error::invalid(QCoreApplication::translate(
+                                  "NewJob", "The product type comes from category or subcategory, "
+                                            "not '%1'")
+                                  .arg(writing.productTypeFrom));
     Job job;
     job.name = trimmed;
     job.selection = selection;
@@ -32,6 +42,7 @@ Result<Job> NewJob::validated() const {
     job.imagesPerProduct = imagesPerProduct;
     job.attributes = attributes;
     job.destinations = destinations;
+    job.writing = writing;
     return job;
 }
 
