@@ -110,8 +110,7 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
         done = true;
     });
     runner.start();
-    while (!done)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    awaitSignal(&runner, &JobRunner::finished, [&] { return done; });
     if (terminal && options.progressLines && !lastLine.isEmpty())
         err << Qt::endl;
     if (!outcome)

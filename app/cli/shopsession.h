@@ -19,9 +19,15 @@ struct RunOptions {
     bool progressLines = true; // a progress line on stderr
 };
 
-// Keeps the CLI's event loop turning until a future is ready: the CLI has nothing else
-// to do meanwhile.
+// Runs the event loop until a future is ready: the CLI has nothing else to do meanwhile.
+// (The loop sleeps between events; polling processEvents would keep a core busy and slow
+// a sandbox or server on the same machine.)
 template <typename T> T await(QFuture<T> future);
+
+// The same for a signal: runs the event loop until `done()` is true, re-checked whenever
+// `sender` emits `signal`.
+template <typename Sender, typename Signal, typename Done>
+void awaitSignal(Sender *sender, Signal signal, Done done);
 
 // The store a command talks to, with its token, and who we are there: a bad token or
 // an unreachable store fails here, before any work.
@@ -44,11 +50,31 @@ private:
 
 } // namespace tagdesk::cli
 
-#include <QCoreApplication>
 #include <QEventLoop>
+#include <QFutureWatcher>
 
 template <typename T> T tagdesk::cli::await(QFuture<T> future) {
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<T> watcher;
+        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
     return future.result();
+}
+
+template <typename Sender, typename Signal, typename Done>
+void tagdesk::cli::awaitSignal(Sender *sender, Signal signal, Done done) {
+    QEventLoop loop;
+    QObject::connect(
+        sender, signal, &loop,
+        [&] {
+            if (done())
+                loop.quit();
+        },
+        Qt::QueuedConnection);
+    if (!done())
+        loop.exec();
 }

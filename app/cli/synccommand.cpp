@@ -66,8 +66,7 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
     QObject::connect(&runner, &SyncRunner::finished, &runner,
                      [&](const Result<SyncReport> &r) { outcome = r; });
     runner.start();
-    while (!outcome)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    awaitSignal(&runner, &SyncRunner::finished, [&] { return outcome.has_value(); });
     if (!*outcome)
         return failWith(err, outcome->error());
     const SyncReport &report = outcome->value();

@@ -328,6 +328,9 @@ ProductWrites writesFor(const ChangePlan &plan, const ProductSnapshot &current,
                 if (containsTag(planned, t) && !containsTag(target, t))
                     w.tagsToRemove << t;
             }
+        } else if (productfields::same(key, productfields::read(current, key), value)) {
+            // Already so (an interrupted push got this far): nothing to send.
+            continue;
         } else if (key == productfields::productType) {
             w.productType = value.toString();
         } else if (key == productfields::description) {

@@ -12,6 +12,7 @@
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
 #include "storage/suggestionrepository.h"
+#include "support/storevalues.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -122,16 +123,7 @@ public:
         EXPECT_NE(p, nullptr) << gid.toStdString();
         if (!p)
             return {};
-        QJsonObject o = sandbox::productToJson(*p);
-        o.remove(QStringLiteral("updatedAt"));
-        QStringList tags = p->tags;
-        tags.sort(Qt::CaseInsensitive);
-        o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(tags));
-        QJsonObject metafields;
-        for (const auto &m : p->metafields)
-            metafields.insert(m.ns + QLatin1Char('.') + m.key, QJsonArray{m.type, m.value});
-        o.insert(QStringLiteral("metafields"), metafields);
-        return o;
+        return comparableProduct(sandbox::productToJson(*p));
     }
 
     QHash<QString, QJsonObject> storeValues() {

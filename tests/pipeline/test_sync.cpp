@@ -8,6 +8,7 @@
 #include "shopify/productwriter.h"
 #include "storage/pushlogrepository.h"
 #include "support/qtprinters.h"
+#include "support/storevalues.h"
 #include "sync/productfields.h"
 
 #include <QJsonDocument>
@@ -22,40 +23,6 @@ namespace {
 const Destinations everywhere = Destinations(Destination::Tags) | Destination::Metafields |
                                 Destination::ProductType | Destination::AltText |
                                 Destination::Description;
-
-// The store values a product should have once `plan` is written over `before`.
-QJsonObject applied(QJsonObject values, const ChangePlan &plan, const WriteSettings &writing) {
-    QJsonObject metafields = values.value(QStringLiteral("metafields")).toObject();
-    QJsonArray media = values.value(QStringLiteral("media")).toArray();
-    for (auto it = plan.after.begin(); it != plan.after.end(); ++it) {
-        const QString key = it.key();
-        if (key == productfields::tags) {
-            values.insert(QStringLiteral("tags"), it.value());
-        } else if (key == productfields::productType || key == productfields::description) {
-            values.insert(key, it.value());
-        } else if (const auto [ns, mkey] = productfields::metafieldOf(key); !ns.isEmpty()) {
-            const QString name = ns + QLatin1Char('.') + mkey;
-            if (it.value().isNull())
-                metafields.remove(name);
-            else
-                metafields.insert(name, QJsonArray{metafields.contains(name)
-                                                       ? metafields.value(name).toArray().at(0)
-                                                       : QJsonValue(writing.metafieldType),
-                                                   it.value()});
-        } else if (const QString id = productfields::mediaOf(key); !id.isEmpty()) {
-            for (qsizetype i = 0; i < media.size(); ++i) {
-                QJsonObject m = media.at(i).toObject();
-                if (m.value(QStringLiteral("id")).toString() == id) {
-                    m.insert(QStringLiteral("alt"), it.value());
-                    media[i] = m;
-                }
-            }
-        }
-    }
-    values.insert(QStringLiteral("metafields"), metafields);
-    values.insert(QStringLiteral("media"), media);
-    return values;
-}
 
 class Sync : public ::testing::Test {
 protected:
@@ -95,7 +62,7 @@ TEST_F(Sync, APushWritesExactlyThePreviewedValuesAndNothingElse) {
     EXPECT_EQ(h.status(job), JobStatus::Complete);
 
     for (const ProductChange &c : preview) {
-        const QJsonObject expected = applied(before.value(c.product.productId), c.plan, {});
+        const QJsonObject expected = withPlanApplied(before.value(c.product.productId), c.plan, {});
         EXPECT_EQ(h.storeValues(c.product.productId), expected)
             << c.product.productId.toStdString();
     }
@@ -267,7 +234,7 @@ TEST_F(Sync, AnInterruptedPushFinishesWithoutWritingAnythingTwice) {
     EXPECT_TRUE(report->clean()) << report->problems.join(QLatin1Char('\n')).toStdString();
     EXPECT_EQ(report->written, 2);
     EXPECT_EQ(h.storeValues(c.product.productId),
-              applied(before.value(c.product.productId), c.plan, {}));
+              withPlanApplied(before.value(c.product.productId), c.plan, {}));
     EXPECT_TRUE(JobProductRepository(*h.reader).pushPlan(job, c.product.productId)->isEmpty());
 }
 
