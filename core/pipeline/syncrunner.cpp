@@ -1,5 +1,6 @@
 #include "pipeline/syncrunner.h"
 
+#include "shopify/bulkmutation.h"
 #include "shopify/productwriter.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
@@ -7,6 +8,7 @@
 #include "sync/productfields.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 namespace tagdesk {
 
@@ -72,6 +74,7 @@ void SyncRunner::start() {
             }
             m_job = loaded->job;
             m_changes = loaded->changes;
+            m_bulk = pushing() && m_changes.size() >= m_s.bulkThreshold;
             emit progress(0, m_changes.size());
             next();
         });
@@ -103,13 +106,13 @@ void SyncRunner::next() {
         return;
     if (m_index > 0)
         emit progress(m_index, m_changes.size());
-    if (m_index >= m_changes.size())
-        return finish();
-    if (m_cancelled) {
+    if (m_index < m_changes.size() && m_cancelled) {
         m_report.waiting += int(m_changes.size() - m_index);
         m_report.stoppedBy = Error::failed(Texts::tr("Cancelled"));
-        return finish();
+        m_index = m_changes.size();
     }
+    if (m_index >= m_changes.size())
+        return m_bulk && !m_checked.isEmpty() ? writeInBulk() : finish();
     const ProductChange &change = m_changes.at(m_index);
     if (!change.plan.isWritable())
         return failed(change, Texts::tr("Not written, Shopify would refuse it: %1")
@@ -162,7 +165,12 @@ void SyncRunner::check(const ProductChange &change, const ProductSnapshot &remot
                 return s;
             return products.setProgress(jobId, productId, progress);
         },
-        [this, change, remote] { write(change, remote); });
+        [this, change, remote] {
+            if (!m_bulk)
+                return write(change, remote);
+            m_checked.append({change, remote, {}, {}, std::nullopt});
+            advance();
+        });
 }
 
 void SyncRunner::write(const ProductChange &change, const ProductSnapshot &remote) {
@@ -247,10 +255,7 @@ void SyncRunner::succeeded(const ProductChange &change,
                 return s;
             return products.setProgress(record.jobId, record.productId, done, QString());
         },
-        [this] {
-            ++m_index;
-            next();
-        });
+        [this] { advance(); });
 }
 
 void SyncRunner::conflicted(const ProductChange &change, const ProductSnapshot &remote,
@@ -308,10 +313,7 @@ void SyncRunner::conflicted(const ProductChange &change, const ProductSnapshot &
             return JobProductRepository(conn).setProgress(record.jobId, record.productId, state,
                                                           message);
         },
-        [this] {
-            ++m_index;
-            next();
-        });
+        [this] { advance(); });
 }
 
 void SyncRunner::failed(const ProductChange &change, const QString &message) {
@@ -339,16 +341,137 @@ void SyncRunner::failed(const ProductChange &change, const QString &message) {
             return JobProductRepository(conn).setProgress(record.jobId, record.productId, state,
                                                           record.message);
         },
-        [this] {
-            ++m_index;
-            next();
-        });
+        [this] { advance(); });
 }
 
 void SyncRunner::unreachable(const Error &error) {
+    if (m_settling >= 0) { // bulk, reading back: the rest stay in flight for the next sync
+        m_report.waiting += int(m_checked.size() - m_settling);
+        m_report.stoppedBy = error;
+        m_checked = m_checked.mid(m_settling);
+        m_settling = -1;
+        return requeueBulk();
+    }
     m_report.waiting += int(m_changes.size() - m_index);
     m_report.stoppedBy = error;
+    if (m_bulk && !m_checked.isEmpty()) {
+        m_report.waiting += int(m_checked.size());
+        return requeueBulk();
+    }
     finish();
+}
+
+void SyncRunner::advance() {
+    if (m_settling >= 0) {
+        ++m_settling;
+        return settleBulk();
+    }
+    ++m_index;
+    next();
+}
+
+namespace {
+// The order writes are sent in, one bulk mutation each.
+const QStringList bulkDocuments{QStringLiteral("TagsAdd"),       QStringLiteral("TagsRemove"),
+                                QStringLiteral("MetafieldsSet"), QStringLiteral("MetafieldsDelete"),
+                                QStringLiteral("ProductUpdate"), QStringLiteral("FileUpdate")};
+} // namespace
+
+void SyncRunner::writeInBulk() {
+    for (Checked &c : m_checked)
+        c.mutations = productwriter::mutationsFor(
+            c.change.product.productId, writesFor(c.change.plan, c.remote, m_job.writing));
+    runBulkKind(0);
+}
+
+void SyncRunner::runBulkKind(int kind) {
+    if (kind >= bulkDocuments.size()) {
+        m_settling = 0;
+        return settleBulk();
+    }
+    const QString &document = bulkDocuments.at(kind);
+    QList<QJsonObject> lines;
+    QList<std::pair<qsizetype, QString>> owners; // checked index, payload name, per line
+    for (qsizetype i = 0; i < m_checked.size(); ++i) {
+        if (m_checked.at(i).error)
+            continue; // refused earlier: nothing more is sent for it
+        for (const ShopifyMutation &m : m_checked.at(i).mutations) {
+            if (m.document == document) {
+                lines.append(m.variables);
+                owners.append({i, m.payload});
+            }
+        }
+    }
+    if (lines.isEmpty())
+        return runBulkKind(kind + 1);
+    bulkmutation::run(m_s.shopify, document, lines, m_s.bulkPollMs)
+        .then(this, [this, kind, owners](const Result<QList<QJsonObject>> &results) {
+            if (!results) {
+                if (results.error().code == Error::Code::Unavailable) {
+                    m_report.waiting += int(m_checked.size());
+                    m_report.stoppedBy = results.error();
+                    return requeueBulk();
+                }
+                for (const auto &[index, payload] : owners)
+                    m_checked[index].error = results.error();
+                return runBulkKind(kind + 1);
+            }
+            for (qsizetype line = 0; line < owners.size(); ++line) {
+                const auto &[index, payloadName] = owners.at(line);
+                const QJsonObject data = results->at(line);
+                Checked &c = m_checked[index];
+                if (c.error)
+                    continue;
+                if (data.contains(QLatin1String("errors"))) {
+                    c.error = Error::failed(
+                        Texts::tr("Shopify did not run %1 for it in the bulk update: %2")
+                            .arg(payloadName,
+                                 QString::fromUtf8(
+                                     QJsonDocument(data.value(QLatin1String("errors")).toArray())
+                                         .toJson(QJsonDocument::Compact))));
+                    continue;
+                }
+                const QJsonObject payload = data.value(payloadName).toObject();
+                if (auto refused = productwriter::refusal(payloadName, payload))
+                    c.error = *refused;
+                else
+                    c.answers.append(QJsonObject{{payloadName, payload}});
+            }
+            runBulkKind(kind + 1);
+        });
+}
+
+void SyncRunner::settleBulk() {
+    if (m_settling >= m_checked.size())
+        return finish();
+    if (m_settling > 0)
+        emit progress(m_settling, m_checked.size());
+    const Checked &c = m_checked.at(m_settling);
+    if (!c.error)
+        return verify(c.change, c.answers);
+    if (c.error->code == Error::Code::NotAllowed)
+        return conflicted(c.change, c.remote, {}, false);
+    failed(c.change, c.error->message);
+}
+
+void SyncRunner::requeueBulk() {
+    // In flight, perhaps partly written: back to the queue with their plans, so the next
+    // sync accepts what was written as ours.
+    const qint64 jobId = m_jobId;
+    QList<std::pair<QString, ProductProgress>> back;
+    for (const Checked &c : std::as_const(m_checked))
+        back.append({c.change.product.productId, c.change.product.progress});
+    m_checked.clear();
+    store(
+        [jobId, back](Connection &conn) -> Status {
+            JobProductRepository products(conn);
+            for (const auto &[id, progress] : back) {
+                if (auto s = products.setProgress(jobId, id, progress); !s)
+                    return s;
+            }
+            return {};
+        },
+        [this] { finish(); });
 }
 
 void SyncRunner::finish() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pipeline/productchanges.h"
+#include "shopify/productwriter.h"
 #include "shopify/shopifyclient.h"
 #include "storage/databasewriter.h"
 
@@ -16,6 +17,10 @@ struct SyncServices {
     DatabaseWriter *writer = nullptr;
     ShopifyClient *shopify = nullptr;
     QString who; // recorded in the push log
+    // A push of at least this many products sends its writes as bulk mutations (one per
+    // kind of write, with per-line results) instead of a few calls per product.
+    int bulkThreshold = 500;
+    int bulkPollMs = 1000;
 };
 
 // What a sync (or revert) did, product by product counted.
@@ -64,6 +69,12 @@ private:
     void next();
     void check(const ProductChange &change, const ProductSnapshot &remote);
     void write(const ProductChange &change, const ProductSnapshot &remote);
+    // Bulk: every checked product's writes, one bulk mutation per kind of write, then each
+    // product is read back and settled in turn.
+    void writeInBulk();
+    void runBulkKind(int kind);
+    void settleBulk();
+    void requeueBulk();
     void verify(const ProductChange &change, const QJsonArray &answers);
     void succeeded(const ProductChange &change, const std::optional<ProductSnapshot> &readBack,
                    const QJsonArray &answers);
@@ -72,6 +83,8 @@ private:
     void failed(const ProductChange &change, const QString &message);
     void unreachable(const Error &error);
     void finish();
+    // On to the next product: the next to check, or (bulk) the next to settle.
+    void advance();
     // Runs a database task, then `then`; a database failure ends the run.
     void store(std::function<Status(Connection &)> task, std::function<void()> then);
 
@@ -87,6 +100,16 @@ private:
     QList<ProductChange> m_changes;
     qsizetype m_index = 0;
     SyncReport m_report;
+    bool m_bulk = false;
+    struct Checked {
+        ProductChange change;
+        ProductSnapshot remote;
+        QList<ShopifyMutation> mutations;
+        QJsonArray answers;
+        std::optional<Error> error;
+    };
+    QList<Checked> m_checked;  // bulk: checked, in flight, waiting for the bulk writes
+    qsizetype m_settling = -1; // bulk: the checked product being settled, -1 before
     bool m_cancelled = false;
     bool m_finished = false;
 };

@@ -21,8 +21,9 @@ QJsonArray stringArray(const QStringList &list) {
     return QJsonArray::fromStringList(list);
 }
 
-// The refusal in a payload's userErrors, or nothing.
-std::optional<Error> refusal(const ShopifyMutation &m, const QJsonObject &payload) {
+} // namespace
+
+std::optional<Error> refusal(const QString &payloadName, const QJsonObject &payload) {
     const QJsonArray errors = payload.value(QLatin1String("userErrors")).toArray();
     if (errors.isEmpty())
         return std::nullopt;
@@ -40,9 +41,11 @@ std::optional<Error> refusal(const ShopifyMutation &m, const QJsonObject &payloa
         stale = stale || o.value(QLatin1String("code")).toString() == QLatin1String("STALE_OBJECT");
     }
     const QString text =
-        Texts::tr("Shopify refused %1: %2").arg(m.payload, messages.join(QStringLiteral("; ")));
+        Texts::tr("Shopify refused %1: %2").arg(payloadName, messages.join(QStringLiteral("; ")));
     return stale ? Error::notAllowed(text) : Error::failed(text);
 }
+
+namespace {
 
 struct Sending {
     ShopifyClient *client;
@@ -67,7 +70,7 @@ void sendNext(std::shared_ptr<Sending> s) {
                 return;
             }
             const QJsonObject payload = data->value(m.payload).toObject();
-            if (const auto refused = refusal(m, payload)) {
+            if (const auto refused = refusal(m.payload, payload)) {
                 s->promise.addResult(Result<QJsonArray>(*refused));
                 s->promise.finish();
                 return;

@@ -99,8 +99,10 @@ public:
 
     Result<SyncReport> sync(qint64 jobId, SyncRunner::Mode mode = SyncRunner::Mode::Push,
                             ShopifyClient *client = nullptr) {
-        SyncRunner runner({writer.get(), client ? client : &shopify, QStringLiteral("Ann")}, jobId,
-                          mode);
+        SyncServices services{writer.get(), client ? client : &shopify, QStringLiteral("Ann")};
+        services.bulkThreshold = bulkThreshold;
+        services.bulkPollMs = 10;
+        SyncRunner runner(services, jobId, mode);
         std::optional<Result<SyncReport>> result;
         QObject::connect(&runner, &SyncRunner::finished, &runner,
                          [&](const Result<SyncReport> &r) { result = r; });
@@ -134,6 +136,7 @@ public:
     }
 
     QStringList productIds;
+    int bulkThreshold = 500;
 
 private:
     SandboxFixture &m_sandbox;
