@@ -102,6 +102,9 @@ private:
     // Only the options that belong to the command may be given.
     bool onlyOptions(const QStringList &allowed);
     Result<qint64> jobId(int index);
+    // The job id of a command that takes the `allowed` options, at word `index`; nullopt
+    // once the reason is reported, with the exit code in m_exit.
+    std::optional<qint64> commandJob(const QStringList &allowed, int index);
     Status openStorage();
 
     int jobsList();
@@ -131,6 +134,7 @@ private:
     QCommandLineParser m_parser;
     QStringList m_words;
     bool m_json = false;
+    int m_exit = Ok;
     DatabaseConfig m_config;
     std::unique_ptr<Connection> m_conn;
     std::unique_ptr<DatabaseWriter> m_writer;
@@ -164,6 +168,19 @@ Result<qint64> Runner::jobId(int index) {
     if (m_words.size() > index + 1)
         return Error::invalid(Texts::tr("Unexpected '%1'").arg(m_words[index + 1]));
     return id;
+}
+
+std::optional<qint64> Runner::commandJob(const QStringList &allowed, int index) {
+    if (!onlyOptions(allowed)) {
+        m_exit = UsageError;
+        return std::nullopt;
+    }
+    const auto id = jobId(index);
+    if (!id) {
+        m_exit = fail(id.error());
+        return std::nullopt;
+    }
+    return id.value();
 }
 
 Status Runner::openStorage() {
@@ -414,11 +431,9 @@ int Runner::jobsCreate() {
 }
 
 int Runner::jobsShow() {
-    if (!onlyOptions({}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     auto summary = m_jobs->summary(id.value());
     if (!summary)
         return fail(summary.error());
@@ -436,11 +451,9 @@ int Runner::jobsShow() {
 }
 
 int Runner::jobsArchive(bool archived) {
-    if (!onlyOptions({}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     const Result<Job> job = m_jobs->setArchived(id.value(), archived).result();
     if (!job)
         return fail(job.error());
@@ -459,11 +472,9 @@ int Runner::jobsArchive(bool archived) {
 }
 
 int Runner::jobsRun() {
-    if (!onlyOptions({}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     RunOptions options;
     auto demo = runOptions(options);
     if (!demo)
@@ -479,12 +490,11 @@ QString reviewer() {
 } // namespace
 
 int Runner::reviewApprove() {
-    if (!onlyOptions({QStringLiteral("all"), QStringLiteral("products"),
-                      QStringLiteral("min-confidence"), QStringLiteral("to")}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({QStringLiteral("all"), QStringLiteral("products"),
+                                QStringLiteral("min-confidence"), QStringLiteral("to")},
+                               2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     const int chosen = int(m_parser.isSet(QStringLiteral("all"))) +
                        int(m_parser.isSet(QStringLiteral("products"))) +
                        int(m_parser.isSet(QStringLiteral("min-confidence")));
@@ -522,11 +532,9 @@ int Runner::reviewApprove() {
 }
 
 int Runner::reviewReject() {
-    if (!onlyOptions({QStringLiteral("products")}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({QStringLiteral("products")}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     if (!m_parser.isSet(QStringLiteral("products")))
         return usage(Texts::tr("'review reject' needs --products"));
     auto ids = ProductSelection::fromProducts(
@@ -576,12 +584,12 @@ Result<QStringList> Runner::productList(const QString &option) {
 }
 
 int Runner::reviewDecide() {
-    if (!onlyOptions({QStringLiteral("product"), QStringLiteral("attribute"),
-                      QStringLiteral("accept"), QStringLiteral("reject"), QStringLiteral("value")}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id =
+        commandJob({QStringLiteral("product"), QStringLiteral("attribute"),
+                    QStringLiteral("accept"), QStringLiteral("reject"), QStringLiteral("value")},
+                   2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     if (!m_parser.isSet(QStringLiteral("product")) || !m_parser.isSet(QStringLiteral("attribute")))
         return usage(Texts::tr("'review decide' needs --product and --attribute"));
     const int verdicts = int(m_parser.isSet(QStringLiteral("accept"))) +
@@ -607,11 +615,9 @@ int Runner::reviewDecide() {
 }
 
 int Runner::reviewUndo() {
-    if (!onlyOptions({QStringLiteral("count")}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({QStringLiteral("count")}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     int count = 1;
     if (m_parser.isSet(QStringLiteral("count"))) {
         bool ok = false;
@@ -624,11 +630,9 @@ int Runner::reviewUndo() {
 }
 
 int Runner::reviewPreview() {
-    if (!onlyOptions({QStringLiteral("products")}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({QStringLiteral("products")}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     auto ids = productList(QStringLiteral("products"));
     if (!ids)
         return fail(ids.error());
@@ -661,40 +665,33 @@ int Runner::sync(SyncRunner::Mode mode) {
 }
 
 int Runner::history() {
-    if (!onlyOptions({QStringLiteral("product")}))
-        return UsageError;
-    const auto id = jobId(1);
+    const auto id = commandJob({QStringLiteral("product")}, 1);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     return showHistory(offline(id.value()), m_parser.value(QStringLiteral("product")));
 }
 
 int Runner::exportJob() {
-    if (!onlyOptions({QStringLiteral("csv")}))
-        return UsageError;
-    const auto id = jobId(1);
+    const auto id = commandJob({QStringLiteral("csv")}, 1);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     if (!m_parser.isSet(QStringLiteral("csv")))
         return usage(Texts::tr("'export' needs --csv FILE"));
     return exportCsv(offline(id.value()), m_parser.value(QStringLiteral("csv")));
 }
 
 int Runner::conflicts() {
-    if (!onlyOptions({}))
-        return UsageError;
-    const auto id = jobId(1);
+    const auto id = commandJob({}, 1);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     return listConflicts(offline(id.value()));
 }
 
 int Runner::conflictsResolve() {
-    if (!onlyOptions({QStringLiteral("products"), QStringLiteral("keep"), QStringLiteral("to")}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id =
+        commandJob({QStringLiteral("products"), QStringLiteral("keep"), QStringLiteral("to")}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     auto ids = productList(QStringLiteral("products"));
     if (!ids)
         return fail(ids.error());

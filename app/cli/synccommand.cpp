@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 
 namespace tagdesk::cli {
 
@@ -60,8 +61,15 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
                                              "write_products scope); nothing was written")
                                        .arg(session.value()->shopify().store().domain())));
 
-    SyncRunner runner({&writer, &session.value()->shopify(), sync.who}, jobId, sync.mode,
-                      sync.productIds);
+    SyncServices services{&writer, &session.value()->shopify(), sync.who};
+    // Pushes this large go through bulk mutations (TAGDESK_BULK_PUSH_MIN, then Settings).
+    bool fromEnvironment = false;
+    const int bulkMin = qEnvironmentVariableIntValue("TAGDESK_BULK_PUSH_MIN", &fromEnvironment);
+    services.bulkThreshold =
+        fromEnvironment && bulkMin > 0
+            ? bulkMin
+            : QSettings().value(QStringLiteral("sync/bulkPushMin"), services.bulkThreshold).toInt();
+    SyncRunner runner(services, jobId, sync.mode, sync.productIds);
     std::optional<Result<SyncReport>> outcome;
     QObject::connect(&runner, &SyncRunner::finished, &runner,
                      [&](const Result<SyncReport> &r) { outcome = r; });

@@ -220,9 +220,8 @@ void SyncRunner::verify(const ProductChange &change, const QJsonArray &answers) 
         });
 }
 
-void SyncRunner::succeeded(const ProductChange &change,
-                           const std::optional<ProductSnapshot> &readBack,
-                           const QJsonArray &answers) {
+PushRecord SyncRunner::logEntry(const ProductChange &change, PushRecord::Outcome outcome,
+                                const QString &message) const {
     PushRecord record;
     record.jobId = m_jobId;
     record.productId = change.product.productId;
@@ -231,10 +230,23 @@ void SyncRunner::succeeded(const ProductChange &change,
     record.who = m_s.who;
     record.before = change.plan.before;
     record.after = change.plan.after;
+    record.outcome = outcome;
+    record.message = message;
+    return record;
+}
+
+void SyncRunner::noteProblem(const ProductChange &change, const QString &message) {
+    m_report.problems << QStringLiteral("%1 (%2): %3")
+                             .arg(change.product.productId, change.product.title, message);
+}
+
+void SyncRunner::succeeded(const ProductChange &change,
+                           const std::optional<ProductSnapshot> &readBack,
+                           const QJsonArray &answers) {
+    PushRecord record =
+        logEntry(change, PushRecord::Outcome::Succeeded,
+                 change.plan.isEmpty() ? Texts::tr("Nothing to change") : QString());
     record.shopifyAnswer = {{QStringLiteral("mutations"), answers}};
-    record.outcome = PushRecord::Outcome::Succeeded;
-    if (change.plan.isEmpty())
-        record.message = Texts::tr("Nothing to change");
     // Revert compares against this: nobody has touched the product since our push.
     record.updatedAtAfter =
         readBack ? readBack->updatedAt
@@ -286,20 +298,9 @@ void SyncRunner::conflicted(const ProductChange &change, const ProductSnapshot &
         message = Texts::tr("Shopify refused a metafield write because it changed meanwhile; "
                             "the rest was not written");
     ++m_report.conflicts;
-    m_report.problems << QStringLiteral("%1 (%2): %3")
-                             .arg(change.product.productId, change.product.title, message);
-
-    PushRecord record;
-    record.jobId = m_jobId;
-    record.productId = change.product.productId;
-    record.kind = pushing() ? PushRecord::Kind::Push : PushRecord::Kind::Revert;
-    record.at = conflict.detectedAt;
-    record.who = m_s.who;
-    record.before = change.plan.before;
-    record.after = change.plan.after;
+    noteProblem(change, message);
+    PushRecord record = logEntry(change, PushRecord::Outcome::Conflict, message);
     record.shopifyAnswer = {{QStringLiteral("remote"), conflict.remoteValues}};
-    record.outcome = PushRecord::Outcome::Conflict;
-    record.message = message;
     // A push conflict waits for a person; a revert conflict leaves the push in place.
     const ProductProgress state{change.product.progress.stage, change.product.progress.review,
                                 pushing() ? SyncState::Conflict : SyncState::Pushed};
@@ -318,18 +319,8 @@ void SyncRunner::conflicted(const ProductChange &change, const ProductSnapshot &
 
 void SyncRunner::failed(const ProductChange &change, const QString &message) {
     ++m_report.failed;
-    m_report.problems << QStringLiteral("%1 (%2): %3")
-                             .arg(change.product.productId, change.product.title, message);
-    PushRecord record;
-    record.jobId = m_jobId;
-    record.productId = change.product.productId;
-    record.kind = pushing() ? PushRecord::Kind::Push : PushRecord::Kind::Revert;
-    record.at = QDateTime::currentDateTimeUtc();
-    record.who = m_s.who;
-    record.before = change.plan.before;
-    record.after = change.plan.after;
-    record.outcome = PushRecord::Outcome::Failed;
-    record.message = message;
+    noteProblem(change, message);
+    const PushRecord record = logEntry(change, PushRecord::Outcome::Failed, message);
     const ProductProgress state{change.product.progress.stage, change.product.progress.review,
                                 pushing() ? SyncState::Failed : SyncState::Pushed};
     store(

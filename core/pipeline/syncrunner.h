@@ -81,6 +81,10 @@ private:
     void conflicted(const ProductChange &change, const ProductSnapshot &remote,
                     const QStringList &changedKeys, bool updatedAtMoved);
     void failed(const ProductChange &change, const QString &message);
+    // The push log entry of this product's push or revert, before Shopify's answer.
+    PushRecord logEntry(const ProductChange &change, PushRecord::Outcome outcome,
+                        const QString &message) const;
+    void noteProblem(const ProductChange &change, const QString &message);
     void unreachable(const Error &error);
     void finish();
     // On to the next product: the next to check, or (bulk) the next to settle.

@@ -29,11 +29,7 @@ public:
         , http(&sandbox.network, options)
         , shopify(&http, sandbox.store(), credentials()) {}
 
-    static ShopifyCredentials credentials() {
-        ShopifyCredentials c;
-        c.accessToken = QStringLiteral("shpat_sandbox");
-        return c;
-    }
+    static ShopifyCredentials credentials() { return SandboxFixture::credentials(); }
 
     // A job over the first `count` products of the store, each fetched for real and given
     // the same suggestions, as an analysis would.

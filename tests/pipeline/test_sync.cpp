@@ -300,16 +300,6 @@ TEST(SyncReadBack, AWriteShopifyAcceptedButDidNotKeepIsAnErrorNotASuccess) {
 }
 
 namespace {
-QJsonArray requestLog(SandboxFixture &sandbox) {
-    QNetworkReply *reply = sandbox.network.get(
-        QNetworkRequest(QUrl(sandbox.server.baseUrl() + QStringLiteral("/_sandbox/requests"))));
-    EXPECT_TRUE(
-        QTest::qWaitFor([&] { return reply->isFinished(); }, std::numeric_limits<int>::max()));
-    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-    reply->deleteLater();
-    return doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("requests")).toArray();
-}
-
 int operations(const QJsonArray &log, const QString &name) {
     int n = 0;
     for (const QJsonValue &v : log)
@@ -342,11 +332,12 @@ TEST_F(Sync, ALargePushGoesThroughBulkMutationsWithPerLineResults) {
     EXPECT_TRUE(h.product(job, refusedId).error.contains(QStringLiteral("metafieldsSet")))
         << h.product(job, refusedId).error.toStdString();
     for (const ProductChange &c : preview) {
-        if (c.product.productId != refusedId)
+        if (c.product.productId != refusedId) {
             EXPECT_EQ(h.storeValues(c.product.productId),
                       withPlanApplied(before.value(c.product.productId), c.plan, {}));
+        }
     }
-    const QJsonArray log = requestLog(sandbox);
+    const QJsonArray log = sandbox.requestLog();
     EXPECT_EQ(operations(log, QStringLiteral("TagsAdd")), 0) << "no call per product";
     EXPECT_EQ(operations(log, QStringLiteral("BulkMutationRun")), 4)
         << "tags, metafields, type and description, alt text (no tag to remove)";
