@@ -55,6 +55,17 @@ Result<ProductChange> planned(Connection &conn, const Job &job, const JobProduct
     return c;
 }
 
+// The job's products in the given sync states; only the named ones if any are named.
+Result<QList<JobProduct>> inSync(Connection &conn, qint64 jobId, const QList<SyncState> &states,
+                                 const QStringList &productIds) {
+    auto products = JobProductRepository(conn).inSync(jobId, states);
+    if (!products || productIds.isEmpty())
+        return products;
+    const QSet<QString> wanted(productIds.begin(), productIds.end());
+    products->removeIf([&](const JobProduct &p) { return !wanted.contains(p.productId); });
+    return products;
+}
+
 // A stored plan of an interrupted write replaces the computed one.
 Status resumeStored(Connection &conn, const Job &job, ProductChange &c) {
     auto stored = JobProductRepository(conn).pushPlan(job.id, c.product.productId);
@@ -89,15 +100,11 @@ Result<QList<ProductChange>> preview(Connection &conn, const Job &job,
 
 Result<QList<ProductChange>> toPush(Connection &conn, const Job &job,
                                     const QStringList &productIds) {
-    auto products =
-        JobProductRepository(conn).inSync(job.id, {SyncState::Queued, SyncState::Pushing});
+    auto products = inSync(conn, job.id, {SyncState::Queued, SyncState::Pushing}, productIds);
     if (!products)
         return products.error();
-    const QSet<QString> wanted(productIds.begin(), productIds.end());
     QList<ProductChange> out;
     for (const JobProduct &p : products.value()) {
-        if (!wanted.isEmpty() && !wanted.contains(p.productId))
-            continue;
         auto c = planned(conn, job, p);
         if (!c)
             return c.error();
@@ -110,16 +117,12 @@ Result<QList<ProductChange>> toPush(Connection &conn, const Job &job,
 
 Result<QList<ProductChange>> toRevert(Connection &conn, const Job &job,
                                       const QStringList &productIds) {
-    auto products =
-        JobProductRepository(conn).inSync(job.id, {SyncState::Pushed, SyncState::Reverting});
+    auto products = inSync(conn, job.id, {SyncState::Pushed, SyncState::Reverting}, productIds);
     if (!products)
         return products.error();
-    const QSet<QString> wanted(productIds.begin(), productIds.end());
     PushLogRepository log(conn);
     QList<ProductChange> out;
     for (const JobProduct &p : products.value()) {
-        if (!wanted.isEmpty() && !wanted.contains(p.productId))
-            continue;
         auto push = log.revertible(job.id, p.productId);
         if (!push)
             return push.error();
