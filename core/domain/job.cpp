@@ -35,6 +35,13 @@ Result<Job> NewJob::validated() const {
                                   "NewJob", "The product type comes from category or subcategory, "
                                             "not '%1'")
                                   .arg(writing.productTypeFrom));
+    // The product query reads back metafields of this one namespace (its cost grows with
+    // every namespace read), so a push elsewhere could not be checked.
+    if (writing.metafieldNamespace != WriteSettings().metafieldNamespace)
+        return Error::invalid(
+            QCoreApplication::translate("NewJob", "Metafields are written in the namespace \"%1\"; "
+                                                  "\"%2\" is not supported yet")
+                .arg(WriteSettings().metafieldNamespace, writing.metafieldNamespace));
     Job job;
     job.name = trimmed;
     job.selection = selection;
