@@ -61,6 +61,8 @@ Options of 'jobs create' for writing values:
   --alt-template T      default "{title} – {colour} {pattern} {category}"
   --type-from A         category (default) or subcategory
   --only-empty          write only into empty fields
+  --remove-tags T,...   tags to remove on push (Tagdesk removes no other tag it did not write)
+  --metafield-type A=T  the metafield type of one attribute (default single_line_text_field)
 
 Options (before or after the command):
   --db PATH      the job database (a file, or postgresql://user@host:port/db);
@@ -253,6 +255,8 @@ int Runner::run(const QStringList &arguments) {
         valueOption("alt-template", "T", "alt text template"),
         valueOption("type-from", "A", "product type source"),
         flag("only-empty", "only fill empty fields"),
+        valueOption("remove-tags", "TAGS", "tags to remove on push"),
+        valueOption("metafield-type", "ATTRIBUTE=TYPE", "a metafield type"),
     });
 
     if (!m_parser.parse(QStringList{QStringLiteral("tagdesk-cli")} + arguments))
@@ -355,7 +359,8 @@ int Runner::jobsCreate() {
                       QStringLiteral("products"), QStringLiteral("tagger"),
                       QStringLiteral("images"), QStringLiteral("to"),
                       QStringLiteral("tag-template"), QStringLiteral("alt-template"),
-                      QStringLiteral("type-from"), QStringLiteral("only-empty")}))
+                      QStringLiteral("type-from"), QStringLiteral("only-empty"),
+                      QStringLiteral("remove-tags"), QStringLiteral("metafield-type")}))
         return UsageError;
     if (m_words.size() > 2)
         return usage(
@@ -415,6 +420,18 @@ int Runner::jobsCreate() {
     if (m_parser.isSet(QStringLiteral("type-from")))
         request.writing.productTypeFrom = m_parser.value(QStringLiteral("type-from"));
     request.writing.onlyFillEmpty = m_parser.isSet(QStringLiteral("only-empty"));
+    for (const QString &tag : m_parser.value(QStringLiteral("remove-tags")).split(QLatin1Char(',')))
+        if (!tag.trimmed().isEmpty())
+            request.writing.removeTags << tag.trimmed();
+    for (const QString &pair : m_parser.values(QStringLiteral("metafield-type"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(
+                Texts::tr("--metafield-type takes ATTRIBUTE=TYPE, e.g. colour=list.single_line_"
+                          "text_field, not '%1'")
+                    .arg(pair));
+        request.writing.metafieldTypes.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
+    }
 
     const Result<Job> created = m_jobs->create(request).result();
     if (!created)

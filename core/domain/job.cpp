@@ -42,6 +42,19 @@ Result<Job> NewJob::validated() const {
             QCoreApplication::translate("NewJob", "Metafields are written in the namespace \"%1\"; "
                                                   "\"%2\" is not supported yet")
                 .arg(WriteSettings().metafieldNamespace, writing.metafieldNamespace));
+    static const QStringList textTypes{QStringLiteral("single_line_text_field"),
+                                       QStringLiteral("multi_line_text_field"),
+                                       QStringLiteral("list.single_line_text_field")};
+    QStringList types = writing.metafieldTypes.values();
+    types << writing.metafieldType;
+    for (const QString &type : types) {
+        if (!textTypes.contains(type))
+            return Error::invalid(
+                QCoreApplication::translate("NewJob",
+                                            "Attribute values are text: a metafield type of %1, "
+                                            "not '%2'")
+                    .arg(textTypes.join(QStringLiteral(", ")), type));
+    }
     Job job;
     job.name = trimmed;
     job.selection = selection;

@@ -1,9 +1,16 @@
 #include "domain/writesettings.h"
 
+#include <QJsonArray>
+
 namespace tagdesk {
 
 QJsonObject WriteSettings::toJson() const {
+    QJsonObject types;
+    for (auto it = metafieldTypes.begin(); it != metafieldTypes.end(); ++it)
+        types.insert(it.key(), it.value());
     return {{QStringLiteral("tagTemplate"), tagTemplate},
+            {QStringLiteral("removeTags"), QJsonArray::fromStringList(removeTags)},
+            {QStringLiteral("metafieldTypes"), types},
             {QStringLiteral("replaceEarlierTags"), replaceEarlierTags},
             {QStringLiteral("metafieldNamespace"), metafieldNamespace},
             {QStringLiteral("metafieldType"), metafieldType},
@@ -23,6 +30,11 @@ WriteSettings WriteSettings::fromJson(const QJsonObject &json) {
     s.productTypeFrom = json.value(QStringLiteral("productTypeFrom")).toString(s.productTypeFrom);
     s.altTemplate = json.value(QStringLiteral("altTemplate")).toString(s.altTemplate);
     s.onlyFillEmpty = json.value(QStringLiteral("onlyFillEmpty")).toBool(s.onlyFillEmpty);
+    for (const QJsonValue &t : json.value(QStringLiteral("removeTags")).toArray())
+        s.removeTags << t.toString();
+    const QJsonObject types = json.value(QStringLiteral("metafieldTypes")).toObject();
+    for (auto it = types.begin(); it != types.end(); ++it)
+        s.metafieldTypes.insert(it.key(), it.value().toString());
     return s;
 }
 

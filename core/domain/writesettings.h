@@ -3,7 +3,9 @@
 #include "domain/destination.h"
 
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace tagdesk {
 
@@ -15,9 +17,17 @@ struct WriteSettings {
     // Remove the tag an earlier push wrote for the same attribute ("colour:blue" when
     // writing "colour:red"). Tags Tagdesk did not write are never removed.
     bool replaceEarlierTags = true;
-    // Metafields are written as namespace.attribute with this type.
+    // Tags the user asked to remove on push (e.g. "needs-tagging"): the only tags Tagdesk
+    // removes that it did not write.
+    QStringList removeTags;
+    // Metafields are written as namespace.attribute with this type, or the attribute's own
+    // (e.g. colour → list.single_line_text_field).
     QString metafieldNamespace = QStringLiteral("tagdesk");
     QString metafieldType = QStringLiteral("single_line_text_field");
+    QMap<QString, QString> metafieldTypes;
+    QString metafieldTypeFor(const QString &attribute) const {
+        return metafieldTypes.value(attribute, metafieldType);
+    }
     // The attribute whose value becomes the product type: category or subcategory.
     QString productTypeFrom = QStringLiteral("category");
     // Alt text per image: {title} and any {attribute}; placeholders without a value

@@ -98,7 +98,7 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
                        QStringLiteral("Type"), QStringLiteral("Image Alt Text")};
     for (const QString &a : attributeColumns)
         header << QStringLiteral("Metafield: %1.%2 [%3]")
-                      .arg(ns, metafieldKeyFor(a), job.writing.metafieldType);
+                      .arg(ns, metafieldKeyFor(a), job.writing.metafieldTypeFor(a));
     header << QStringLiteral("Tagdesk: Product ID") << QStringLiteral("Tagdesk: Review")
            << QStringLiteral("Tagdesk: Sync") << QStringLiteral("Tagdesk: Problems");
     for (const QString &a : attributeColumns)

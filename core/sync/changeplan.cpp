@@ -45,8 +45,8 @@ bool isListType(const QString &type) {
     return type.startsWith(QLatin1String("list."));
 }
 
-QString metafieldValue(const WriteSettings &s, const QString &value) {
-    if (!isListType(s.metafieldType))
+QString metafieldValue(const QString &type, const QString &value) {
+    if (!isListType(type))
         return value;
     return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
 }
@@ -119,6 +119,8 @@ void planTags(ChangePlan &plan, const ProductSnapshot &snapshot, const QList<App
                                  "The tag \"%1\" contains a comma, which Shopify reads as two tags")
                                  .arg(tag);
     }
+    // The tags the user asked to remove go, and only those.
+    tags.removeIf([&](const QString &t) { return s.removeTags.contains(t, Qt::CaseInsensitive); });
     if (tags.size() > shopifylimits::maxTags)
         plan.problems << Texts::tr("The product would have %1 tags; Shopify allows %2")
                              .arg(tags.size())
@@ -141,9 +143,10 @@ void planMetafields(ChangePlan &plan, const ProductSnapshot &snapshot,
         const Metafield *existing = snapshot.metafield(s.metafieldNamespace, key);
         if (s.onlyFillEmpty && existing && !existing->value.isEmpty())
             continue;
-        const QString value = metafieldValue(s, v.value);
-        if (isListType(s.metafieldType) && QJsonDocument::fromJson(value.toUtf8()).array().size() >
-                                               shopifylimits::maxListMetafieldItems)
+        const QString type = s.metafieldTypeFor(v.attribute);
+        const QString value = metafieldValue(type, v.value);
+        if (isListType(type) && QJsonDocument::fromJson(value.toUtf8()).array().size() >
+                                    shopifylimits::maxListMetafieldItems)
             plan.problems << Texts::tr("The list metafield %1 would have more than %2 items")
                                  .arg(key)
                                  .arg(shopifylimits::maxListMetafieldItems);
@@ -342,9 +345,9 @@ ProductWrites writesFor(const ChangePlan &plan, const ProductSnapshot &current,
                     w.metafieldsToDelete.append({ns, mkey});
                 continue;
             }
-            ProductWrites::MetafieldWrite m{ns, mkey,
-                                            existing ? existing->type : settings.metafieldType,
-                                            value.toString(), std::nullopt};
+            ProductWrites::MetafieldWrite m{
+                ns, mkey, existing ? existing->type : settings.metafieldTypeFor(mkey),
+                value.toString(), std::nullopt};
             if (existing)
                 m.compareDigest = existing->compareDigest;
             w.metafieldsToSet.append(m);

@@ -42,7 +42,7 @@ QJsonObject withPlanApplied(QJsonObject values, const ChangePlan &plan,
             else
                 metafields.insert(name, QJsonArray{metafields.contains(name)
                                                        ? metafields.value(name).toArray().at(0)
-                                                       : QJsonValue(writing.metafieldType),
+                                                       : QJsonValue(writing.metafieldTypeFor(mkey)),
                                                    it.value()});
         } else if (const QString id = productfields::mediaOf(key); !id.isEmpty()) {
             for (qsizetype i = 0; i < media.size(); ++i) {

@@ -1,5 +1,6 @@
 // The before → after plan of a product: templates, Tagdesk's own tags, only-fill-empty,
 // the description block, Shopify's limits, and the writes that carry it out.
+#include "domain/job.h"
 #include "support/qtprinters.h"
 #include "sync/changeplan.h"
 #include "sync/productfields.h"
@@ -201,4 +202,34 @@ TEST(ChangePlan, TemplatesDropEmptyPlaceholdersCleanly) {
               QStringLiteral("Tee – red"));
     EXPECT_EQ(fillTemplate(QStringLiteral("{pattern} – {title}"), values), QStringLiteral("Tee"));
     EXPECT_EQ(fillTemplate(QStringLiteral("{title}"), {}), QString());
+}
+
+TEST(ChangePlan, OnlyTagsTheUserNamedAreRemovedAndTypesMayDifferPerAttribute) {
+    WriteSettings s;
+    s.removeTags = {QStringLiteral("SUMMER")};
+    s.metafieldTypes.insert(QStringLiteral("colour"),
+                            QStringLiteral("list.single_line_text_field"));
+    const ChangePlan plan =
+        planChange(shirt(), values, Destinations(Destination::Tags) | Destination::Metafields, s);
+    EXPECT_FALSE(strings(plan.after.value(productfields::tags)).contains(QStringLiteral("summer")));
+    EXPECT_EQ(plan.after.value(
+                  productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("colour"))),
+              QJsonValue(QStringLiteral("[\"white\"]")));
+    EXPECT_EQ(plan.after.value(
+                  productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("pattern"))),
+              QJsonValue(QStringLiteral("striped")));
+    const ProductWrites w = writesFor(plan, shirt(), s);
+    for (const auto &m : w.metafieldsToSet) {
+        if (m.key == QLatin1String("colour")) {
+            EXPECT_EQ(m.type, QStringLiteral("list.single_line_text_field"));
+        }
+    }
+    EXPECT_TRUE(w.tagsToRemove.contains(QStringLiteral("summer")));
+
+    NewJob job;
+    job.name = QStringLiteral("x");
+    job.writing.metafieldTypes.insert(QStringLiteral("colour"), QStringLiteral("number_integer"));
+    const auto refused = job.validated();
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("number_integer")));
 }
