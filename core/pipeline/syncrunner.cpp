@@ -185,25 +185,32 @@ void SyncRunner::write(const ProductChange &change, const ProductSnapshot &remot
             const Error &e = answers.error();
             if (e.code == Error::Code::NotAllowed) // compare-and-set refused: changed meanwhile
                 return conflicted(change, remote, {}, false);
-            if (e.code == Error::Code::Unavailable) {
-                // Part of the plan may be written: it stays in flight, and the product
-                // goes back to the queue for the next sync to finish.
-                const qint64 jobId = m_jobId;
-                const QString productId = change.product.productId;
-                const ProductProgress back = change.product.progress;
-                return store(
-                    [jobId, productId, back](Connection &conn) -> Status {
-                        return JobProductRepository(conn).setProgress(jobId, productId, back);
-                    },
-                    [this, e] { unreachable(e); });
-            }
+            if (e.code == Error::Code::Unavailable)
+                return backToQueue(change, e);
             failed(change, e.message);
         });
+}
+
+void SyncRunner::backToQueue(const ProductChange &change, const Error &why) {
+    if (m_settling >= 0) // bulk: unreachable() puts this one back with the rest
+        return unreachable(why);
+    // Part of the plan may be written: it stays in flight, and the product goes back to
+    // the queue for the next sync to finish.
+    const qint64 jobId = m_jobId;
+    const QString productId = change.product.productId;
+    const ProductProgress back = change.product.progress;
+    store(
+        [jobId, productId, back](Connection &conn) -> Status {
+            return JobProductRepository(conn).setProgress(jobId, productId, back);
+        },
+        [this, why] { unreachable(why); });
 }
 
 void SyncRunner::verify(const ProductChange &change, const QJsonArray &answers) {
     m_s.shopify->product(change.product.productId)
         .then(this, [this, change, answers](const Result<std::optional<ProductSnapshot>> &back) {
+            if (!back && back.error().code == Error::Code::Unavailable)
+                return backToQueue(change, back.error());
             if (!back)
                 return failed(
                     change,

@@ -86,6 +86,8 @@ private:
                         const QString &message) const;
     void noteProblem(const ProductChange &change, const QString &message);
     void unreachable(const Error &error);
+    // The store went away mid-product: it waits in the queue, its plan still in flight.
+    void backToQueue(const ProductChange &change, const Error &why);
     void finish();
     // On to the next product: the next to check, or (bulk) the next to settle.
     void advance();
