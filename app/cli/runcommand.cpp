@@ -6,9 +6,9 @@
 #include "pipeline/jobservice.h"
 #include "secrets/secretstore.h"
 #include "settings/accountsettings.h"
-#include "shopsession.h"
 #include "storage/jobrepository.h"
 #include "storage/schema.h"
+#include "storeconnection.h"
 #include "taggers/taggerfactory.h"
 
 #include <QCoreApplication>
@@ -44,7 +44,7 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
     if (!job)
         return fail(job.error());
 
-    auto session = ShopSession::open(options);
+    auto session = StoreConnection::open(options);
     if (!session)
         return fail(session.error());
     HttpClient &http = session.value()->http();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "shopsession.h"
 #include "storage/databasewriter.h"
+#include "storeconnection.h"
 
 #include <QTextStream>
 

@@ -39,7 +39,7 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
             return failWith(err, requeued.error());
     }
 
-    auto session = ShopSession::open(options);
+    auto session = StoreConnection::open(options);
     if (!session) {
         // Offline is not a failure of the approvals: they wait in the queue.
         if (session.error().code == Error::Code::Unavailable) {
@@ -121,7 +121,7 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
 int resolveConflicts(qint64 jobId, const RunOptions &options, const QStringList &productIds,
                      const ConflictChoice &choice, DatabaseWriter &writer, QTextStream &out,
                      QTextStream &err) {
-    auto session = ShopSession::open(options);
+    auto session = StoreConnection::open(options);
     if (!session)
         return failWith(err, session.error());
     ConflictResolver resolver(writer, &session.value()->shopify());

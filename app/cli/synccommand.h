@@ -2,8 +2,8 @@
 
 #include "pipeline/conflictresolver.h"
 #include "pipeline/syncrunner.h"
-#include "shopsession.h"
 #include "storage/databasewriter.h"
+#include "storeconnection.h"
 
 #include <QTextStream>
 

@@ -1,4 +1,4 @@
-#include "shopsession.h"
+#include "storeconnection.h"
 
 #include "common/demostore.h"
 #include "secrets/secretstore.h"
@@ -6,11 +6,11 @@
 
 namespace tagdesk::cli {
 
-ShopSession::ShopSession()
+StoreConnection::StoreConnection()
     : m_http(&m_network) {
 }
 
-Result<std::unique_ptr<ShopSession>> ShopSession::open(const RunOptions &o) {
+Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const RunOptions &o) {
     auto store = o.demo ? ShopifyStore::parse(o.demo->storeUrl())
                         : accountsettings::resolveStore(o.storeInput);
     if (!store)
@@ -27,7 +27,7 @@ Result<std::unique_ptr<ShopSession>> ShopSession::open(const RunOptions &o) {
     if (!credentials)
         return credentials.error();
 
-    std::unique_ptr<ShopSession> session(new ShopSession);
+    std::unique_ptr<StoreConnection> session(new StoreConnection);
     session->m_shopify =
         std::make_unique<ShopifyClient>(&session->m_http, store.value(), credentials.value());
     auto connection = await(session->m_shopify->connectToShop());

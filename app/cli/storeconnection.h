@@ -31,16 +31,16 @@ void awaitSignal(Sender *sender, Signal signal, Done done);
 
 // The store a command talks to, with its token, and who we are there: a bad token or
 // an unreachable store fails here, before any work.
-class ShopSession {
+class StoreConnection {
 public:
-    static Result<std::unique_ptr<ShopSession>> open(const RunOptions &options);
+    static Result<std::unique_ptr<StoreConnection>> open(const RunOptions &options);
 
     HttpClient &http() { return m_http; }
     ShopifyClient &shopify() { return *m_shopify; }
     const ShopConnection &connection() const { return m_connection; }
 
 private:
-    ShopSession();
+    StoreConnection();
 
     QNetworkAccessManager m_network;
     HttpClient m_http;
