@@ -4,10 +4,12 @@
 #include "common/demostore.h"
 #include "pipeline/jobservice.h"
 #include "pipeline/reviewservice.h"
+#include "reviewcommands.h"
 #include "runcommand.h"
 #include "storage/jobproductrepository.h"
 #include "storage/schema.h"
 #include "storage/suggestionrepository.h"
+#include "synccommand.h"
 #include "util/appinfo.h"
 
 #include <QCommandLineParser>
@@ -32,6 +34,7 @@ Commands:
   jobs list [--archived]                 list jobs (archived ones with --archived)
   jobs create --name NAME [--query Q | --collection ID | --products GID,...]
               [--tagger local|ximilar|pixyle|openai] [--images N]
+              [--to ...] [--tag-template T] [--alt-template T] [--type-from A] [--only-empty]
                                          create a job; prints its id
   jobs run ID                            fetch and analyse the job's products
   jobs show ID                           show a job, its products and suggestions
@@ -39,10 +42,27 @@ Commands:
   review approve ID (--all | --products GID,... | --min-confidence X)
               [--to tags,metafields,type,alt,description]
   review reject ID --products GID,...
-  sync ID                                push approved products to Shopify
+  review decide ID --product GID --attribute NAME (--accept | --reject | --value V)
+                                         accept, reject or edit one suggested value
+  review undo ID [--count N]             take back the last N decisions (default 1)
+  review preview ID [--products GID,...] before -> after of each product, with problems
+  sync ID [--products GID,...] [--retry-failed]
+                                         push approved products to Shopify
   revert ID [--products GID,...]         put back the values a sync replaced
-  history ID                             every push and revert of a job
-  export ID --csv FILE                   write the job as a spreadsheet
+  conflicts ID                           products Shopify changed since they were fetched
+  conflicts resolve ID --products GID,... --keep mine|theirs [--to DESTINATIONS]
+                                         settle conflicts (mine + --to: merge per field)
+  history ID [--product GID]             every push and revert of a job
+  export ID --csv FILE                   write the job as a spreadsheet (UTF-8, RFC 4180)
+
+Options of 'jobs create' for writing values:
+  --to DESTINATIONS     where approved values go (default tags,metafields)
+  --tag-template T      default "{attribute}:{value}"
+  --alt-template T      default "{title} – {colour} {pattern} {category}"
+  --type-from A         category (default) or subcategory
+  --only-empty          write only into empty fields
+  --remove-tags T,...   tags to remove on push (Tagdesk removes no other tag it did not write)
+  --metafield-type A=T  the metafield type of one attribute (default single_line_text_field)
 
 Options (before or after the command):
   --db PATH      the job database (a file, or postgresql://user@host:port/db);
@@ -75,11 +95,6 @@ private:
               << "Run 'tagdesk-cli --help' for usage." << Qt::endl;
         return UsageError;
     }
-    int notYet(const QString &command) {
-        m_err << "tagdesk-cli: '" << command << "' is not available yet in this version of Tagdesk"
-              << Qt::endl;
-        return Failed;
-    }
     void printJson(const QJsonValue &value) {
         const QJsonDocument doc =
             value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
@@ -89,6 +104,9 @@ private:
     // Only the options that belong to the command may be given.
     bool onlyOptions(const QStringList &allowed);
     Result<qint64> jobId(int index);
+    // The job id of a command that takes the `allowed` options, at word `index`; nullopt
+    // once the reason is reported, with the exit code in m_exit.
+    std::optional<qint64> commandJob(const QStringList &allowed, int index);
     Status openStorage();
 
     int jobsList();
@@ -99,12 +117,26 @@ private:
     int reviewApprove();
     int reviewReject();
     int reportReview(qint64 jobId, const QString &what);
+    int reviewDecide();
+    int reviewUndo();
+    int reviewPreview();
+    int sync(SyncRunner::Mode mode);
+    int history();
+    int exportJob();
+    int conflicts();
+    int conflictsResolve();
+    Result<QStringList> productList(const QString &option);
+    Result<std::unique_ptr<DemoStore>> runOptions(RunOptions &options);
+    OfflineCommand offline(qint64 jobId) {
+        return {*m_conn, *m_writer, jobId, m_json, m_out, m_err};
+    }
 
     QTextStream &m_out;
     QTextStream &m_err;
     QCommandLineParser m_parser;
     QStringList m_words;
     bool m_json = false;
+    int m_exit = Ok;
     DatabaseConfig m_config;
     std::unique_ptr<Connection> m_conn;
     std::unique_ptr<DatabaseWriter> m_writer;
@@ -138,6 +170,19 @@ Result<qint64> Runner::jobId(int index) {
     if (m_words.size() > index + 1)
         return Error::invalid(Texts::tr("Unexpected '%1'").arg(m_words[index + 1]));
     return id;
+}
+
+std::optional<qint64> Runner::commandJob(const QStringList &allowed, int index) {
+    if (!onlyOptions(allowed)) {
+        m_exit = UsageError;
+        return std::nullopt;
+    }
+    const auto id = jobId(index);
+    if (!id) {
+        m_exit = fail(id.error());
+        return std::nullopt;
+    }
+    return id.value();
 }
 
 Status Runner::openStorage() {
@@ -198,6 +243,20 @@ int Runner::run(const QStringList &arguments) {
         valueOption("min-confidence", "X", "confidence threshold"),
         valueOption("to", "DESTINATIONS", "where to save"),
         valueOption("csv", "FILE", "CSV file"),
+        valueOption("product", "GID", "one product"),
+        valueOption("attribute", "NAME", "attribute"),
+        flag("accept", "accept"),
+        flag("reject", "reject"),
+        valueOption("value", "V", "edited value"),
+        valueOption("count", "N", "how many"),
+        valueOption("keep", "WHICH", "mine or theirs"),
+        flag("retry-failed", "retry failed pushes"),
+        valueOption("tag-template", "T", "tag template"),
+        valueOption("alt-template", "T", "alt text template"),
+        valueOption("type-from", "A", "product type source"),
+        flag("only-empty", "only fill empty fields"),
+        valueOption("remove-tags", "TAGS", "tags to remove on push"),
+        valueOption("metafield-type", "ATTRIBUTE=TYPE", "a metafield type"),
     });
 
     if (!m_parser.parse(QStringList{QStringLiteral("tagdesk-cli")} + arguments))
@@ -217,24 +276,21 @@ int Runner::run(const QStringList &arguments) {
 
     const QString group = m_words.value(0);
     const QString verb = m_words.value(1);
-    const QString command = group == QLatin1String("jobs") || group == QLatin1String("review")
-                                ? group + QLatin1Char(' ') + verb
-                                : group;
-
-    // Commands that later parts of Tagdesk bring: named, recognised, and refused honestly.
-    static const QStringList later{
-
-        QStringLiteral("sync"), QStringLiteral("revert"), QStringLiteral("history"),
-        QStringLiteral("export")};
+    const bool twoWords = group == QLatin1String("jobs") || group == QLatin1String("review") ||
+                          (group == QLatin1String("conflicts") && verb == QLatin1String("resolve"));
+    const QString command = twoWords ? group + QLatin1Char(' ') + verb : group;
     static const QStringList known{
-        QStringLiteral("jobs list"),      QStringLiteral("jobs create"),
-        QStringLiteral("jobs run"),       QStringLiteral("jobs show"),
-        QStringLiteral("jobs archive"),   QStringLiteral("jobs unarchive"),
-        QStringLiteral("review approve"), QStringLiteral("review reject")};
-    if (!known.contains(command) && !later.contains(command))
+        QStringLiteral("jobs list"),        QStringLiteral("jobs create"),
+        QStringLiteral("jobs run"),         QStringLiteral("jobs show"),
+        QStringLiteral("jobs archive"),     QStringLiteral("jobs unarchive"),
+        QStringLiteral("review approve"),   QStringLiteral("review reject"),
+        QStringLiteral("review decide"),    QStringLiteral("review undo"),
+        QStringLiteral("review preview"),   QStringLiteral("sync"),
+        QStringLiteral("revert"),           QStringLiteral("history"),
+        QStringLiteral("export"),           QStringLiteral("conflicts"),
+        QStringLiteral("conflicts resolve")};
+    if (!known.contains(command))
         return usage(Texts::tr("Unknown command '%1'").arg(m_words.join(QLatin1Char(' '))));
-    if (later.contains(command))
-        return notYet(command);
 
     if (m_parser.isSet(QStringLiteral("demo-reset"))) {
         if (!m_parser.isSet(QStringLiteral("demo")))
@@ -259,6 +315,23 @@ int Runner::run(const QStringList &arguments) {
         return reviewApprove();
     if (command == QLatin1String("review reject"))
         return reviewReject();
+    if (command == QLatin1String("review decide"))
+        return reviewDecide();
+    if (command == QLatin1String("review undo"))
+        return reviewUndo();
+    if (command == QLatin1String("review preview"))
+        return reviewPreview();
+    if (command == QLatin1String("sync") || command == QLatin1String("revert"))
+        return sync(command == QLatin1String("sync") ? SyncRunner::Mode::Push
+                                                     : SyncRunner::Mode::Revert);
+    if (command == QLatin1String("history"))
+        return history();
+    if (command == QLatin1String("export"))
+        return exportJob();
+    if (command == QLatin1String("conflicts"))
+        return conflicts();
+    if (command == QLatin1String("conflicts resolve"))
+        return conflictsResolve();
     return jobsArchive(false);
 }
 
@@ -284,7 +357,10 @@ int Runner::jobsList() {
 int Runner::jobsCreate() {
     if (!onlyOptions({QStringLiteral("name"), QStringLiteral("query"), QStringLiteral("collection"),
                       QStringLiteral("products"), QStringLiteral("tagger"),
-                      QStringLiteral("images")}))
+                      QStringLiteral("images"), QStringLiteral("to"),
+                      QStringLiteral("tag-template"), QStringLiteral("alt-template"),
+                      QStringLiteral("type-from"), QStringLiteral("only-empty"),
+                      QStringLiteral("remove-tags"), QStringLiteral("metafield-type")}))
         return UsageError;
     if (m_words.size() > 2)
         return usage(
@@ -331,6 +407,32 @@ int Runner::jobsCreate() {
                              .arg(m_parser.value(QStringLiteral("images"))));
     }
 
+    if (m_parser.isSet(QStringLiteral("to"))) {
+        auto d = destinationsFromKeys(m_parser.value(QStringLiteral("to")));
+        if (!d)
+            return fail(d.error());
+        request.destinations = d.value();
+    }
+    if (m_parser.isSet(QStringLiteral("tag-template")))
+        request.writing.tagTemplate = m_parser.value(QStringLiteral("tag-template"));
+    if (m_parser.isSet(QStringLiteral("alt-template")))
+        request.writing.altTemplate = m_parser.value(QStringLiteral("alt-template"));
+    if (m_parser.isSet(QStringLiteral("type-from")))
+        request.writing.productTypeFrom = m_parser.value(QStringLiteral("type-from"));
+    request.writing.onlyFillEmpty = m_parser.isSet(QStringLiteral("only-empty"));
+    for (const QString &tag : m_parser.value(QStringLiteral("remove-tags")).split(QLatin1Char(',')))
+        if (!tag.trimmed().isEmpty())
+            request.writing.removeTags << tag.trimmed();
+    for (const QString &pair : m_parser.values(QStringLiteral("metafield-type"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(
+                Texts::tr("--metafield-type takes ATTRIBUTE=TYPE, e.g. colour=list.single_line_"
+                          "text_field, not '%1'")
+                    .arg(pair));
+        request.writing.metafieldTypes.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
+    }
+
     const Result<Job> created = m_jobs->create(request).result();
     if (!created)
         return fail(created.error());
@@ -346,11 +448,9 @@ int Runner::jobsCreate() {
 }
 
 int Runner::jobsShow() {
-    if (!onlyOptions({}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     auto summary = m_jobs->summary(id.value());
     if (!summary)
         return fail(summary.error());
@@ -368,11 +468,9 @@ int Runner::jobsShow() {
 }
 
 int Runner::jobsArchive(bool archived) {
-    if (!onlyOptions({}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     const Result<Job> job = m_jobs->setArchived(id.value(), archived).result();
     if (!job)
         return fail(job.error());
@@ -391,21 +489,13 @@ int Runner::jobsArchive(bool archived) {
 }
 
 int Runner::jobsRun() {
-    if (!onlyOptions({}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     RunOptions options;
-    options.storeInput = m_parser.value(QStringLiteral("store"));
-    std::unique_ptr<DemoStore> demo;
-    if (m_parser.isSet(QStringLiteral("demo"))) {
-        auto started = DemoStore::start();
-        if (!started)
-            return fail(started.error());
-        demo = std::move(started).value();
-        options.demo = demo.get();
-    }
+    auto demo = runOptions(options);
+    if (!demo)
+        return fail(demo.error());
     return runJob(id.value(), options, m_config, *m_writer, m_out, m_err);
 }
 
@@ -417,12 +507,11 @@ QString reviewer() {
 } // namespace
 
 int Runner::reviewApprove() {
-    if (!onlyOptions({QStringLiteral("all"), QStringLiteral("products"),
-                      QStringLiteral("min-confidence"), QStringLiteral("to")}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({QStringLiteral("all"), QStringLiteral("products"),
+                                QStringLiteral("min-confidence"), QStringLiteral("to")},
+                               2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     const int chosen = int(m_parser.isSet(QStringLiteral("all"))) +
                        int(m_parser.isSet(QStringLiteral("products"))) +
                        int(m_parser.isSet(QStringLiteral("min-confidence")));
@@ -460,11 +549,9 @@ int Runner::reviewApprove() {
 }
 
 int Runner::reviewReject() {
-    if (!onlyOptions({QStringLiteral("products")}))
-        return UsageError;
-    const auto id = jobId(2);
+    const auto id = commandJob({QStringLiteral("products")}, 2);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     if (!m_parser.isSet(QStringLiteral("products")))
         return usage(Texts::tr("'review reject' needs --products"));
     auto ids = ProductSelection::fromProducts(
@@ -489,6 +576,165 @@ int Runner::reportReview(qint64 jobId, const QString &what) {
               << Texts::tr("; job %1 is now %2").arg(jobId).arg(jobStatusText(summary->status))
               << Qt::endl;
     return Ok;
+}
+
+Result<std::unique_ptr<DemoStore>> Runner::runOptions(RunOptions &options) {
+    options.storeInput = m_parser.value(QStringLiteral("store"));
+    std::unique_ptr<DemoStore> demo;
+    if (m_parser.isSet(QStringLiteral("demo"))) {
+        auto started = DemoStore::start();
+        if (!started)
+            return started.error();
+        demo = std::move(started).value();
+        options.demo = demo.get();
+    }
+    return demo;
+}
+
+Result<QStringList> Runner::productList(const QString &option) {
+    if (!m_parser.isSet(option))
+        return QStringList();
+    auto ids = ProductSelection::fromProducts(m_parser.value(option).split(QLatin1Char(',')));
+    if (!ids)
+        return ids.error();
+    return ids->productIds;
+}
+
+int Runner::reviewDecide() {
+    const auto id =
+        commandJob({QStringLiteral("product"), QStringLiteral("attribute"),
+                    QStringLiteral("accept"), QStringLiteral("reject"), QStringLiteral("value")},
+                   2);
+    if (!id)
+        return m_exit;
+    if (!m_parser.isSet(QStringLiteral("product")) || !m_parser.isSet(QStringLiteral("attribute")))
+        return usage(Texts::tr("'review decide' needs --product and --attribute"));
+    const int verdicts = int(m_parser.isSet(QStringLiteral("accept"))) +
+                         int(m_parser.isSet(QStringLiteral("reject"))) +
+                         int(m_parser.isSet(QStringLiteral("value")));
+    if (verdicts != 1)
+        return usage(
+            Texts::tr("'review decide' needs exactly one of --accept, --reject and --value"));
+    auto product = productList(QStringLiteral("product"));
+    if (!product)
+        return fail(product.error());
+    AttributeDecision decision;
+    decision.attribute = m_parser.value(QStringLiteral("attribute"));
+    if (m_parser.isSet(QStringLiteral("accept")))
+        decision.verdict = AttributeDecision::Verdict::Accepted;
+    else if (m_parser.isSet(QStringLiteral("reject")))
+        decision.verdict = AttributeDecision::Verdict::Rejected;
+    else {
+        decision.verdict = AttributeDecision::Verdict::Edited;
+        decision.value = m_parser.value(QStringLiteral("value"));
+    }
+    return decideAttribute(offline(id.value()), product->value(0), decision, reviewer());
+}
+
+int Runner::reviewUndo() {
+    const auto id = commandJob({QStringLiteral("count")}, 2);
+    if (!id)
+        return m_exit;
+    int count = 1;
+    if (m_parser.isSet(QStringLiteral("count"))) {
+        bool ok = false;
+        count = m_parser.value(QStringLiteral("count")).toInt(&ok);
+        if (!ok || count < 1)
+            return usage(Texts::tr("--count needs a whole number of 1 or more, not '%1'")
+                             .arg(m_parser.value(QStringLiteral("count"))));
+    }
+    return undoDecisions(offline(id.value()), count, reviewer());
+}
+
+int Runner::reviewPreview() {
+    const auto id = commandJob({QStringLiteral("products")}, 2);
+    if (!id)
+        return m_exit;
+    auto ids = productList(QStringLiteral("products"));
+    if (!ids)
+        return fail(ids.error());
+    return previewJob(offline(id.value()), ids.value());
+}
+
+int Runner::sync(SyncRunner::Mode mode) {
+    const bool pushing = mode == SyncRunner::Mode::Push;
+    if (!onlyOptions(pushing
+                         ? QStringList{QStringLiteral("products"), QStringLiteral("retry-failed")}
+                         : QStringList{QStringLiteral("products")}))
+        return UsageError;
+    const auto id = jobId(1);
+    if (!id)
+        return fail(id.error());
+    SyncOptions sync;
+    sync.mode = mode;
+    auto ids = productList(QStringLiteral("products"));
+    if (!ids)
+        return fail(ids.error());
+    sync.productIds = ids.value();
+    sync.retryFailed = m_parser.isSet(QStringLiteral("retry-failed"));
+    sync.who = reviewer();
+    sync.json = m_json;
+    RunOptions options;
+    auto demo = runOptions(options);
+    if (!demo)
+        return fail(demo.error());
+    return syncJob(id.value(), options, sync, m_config, *m_writer, m_out, m_err);
+}
+
+int Runner::history() {
+    const auto id = commandJob({QStringLiteral("product")}, 1);
+    if (!id)
+        return m_exit;
+    return showHistory(offline(id.value()), m_parser.value(QStringLiteral("product")));
+}
+
+int Runner::exportJob() {
+    const auto id = commandJob({QStringLiteral("csv")}, 1);
+    if (!id)
+        return m_exit;
+    if (!m_parser.isSet(QStringLiteral("csv")))
+        return usage(Texts::tr("'export' needs --csv FILE"));
+    return exportCsv(offline(id.value()), m_parser.value(QStringLiteral("csv")));
+}
+
+int Runner::conflicts() {
+    const auto id = commandJob({}, 1);
+    if (!id)
+        return m_exit;
+    return listConflicts(offline(id.value()));
+}
+
+int Runner::conflictsResolve() {
+    const auto id =
+        commandJob({QStringLiteral("products"), QStringLiteral("keep"), QStringLiteral("to")}, 2);
+    if (!id)
+        return m_exit;
+    auto ids = productList(QStringLiteral("products"));
+    if (!ids)
+        return fail(ids.error());
+    if (ids->isEmpty())
+        return usage(Texts::tr("'conflicts resolve' needs --products"));
+    ConflictChoice choice;
+    const QString keep = m_parser.value(QStringLiteral("keep"));
+    if (keep == QLatin1String("mine"))
+        choice.keep = ConflictChoice::Keep::Mine;
+    else if (keep == QLatin1String("theirs"))
+        choice.keep = ConflictChoice::Keep::Theirs;
+    else
+        return usage(Texts::tr("'conflicts resolve' needs --keep mine or --keep theirs"));
+    if (m_parser.isSet(QStringLiteral("to"))) {
+        if (choice.keep != ConflictChoice::Keep::Mine)
+            return usage(Texts::tr("--to goes with --keep mine"));
+        auto d = destinationsFromKeys(m_parser.value(QStringLiteral("to")));
+        if (!d)
+            return fail(d.error());
+        choice.only = d.value();
+    }
+    RunOptions options;
+    auto demo = runOptions(options);
+    if (!demo)
+        return fail(demo.error());
+    return resolveConflicts(id.value(), options, ids.value(), choice, *m_writer, m_out, m_err);
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "settings/accountsettings.h"
 #include "storage/jobrepository.h"
 #include "storage/schema.h"
+#include "storeconnection.h"
 #include "taggers/taggerfactory.h"
 
 #include <QCoreApplication>
@@ -28,28 +29,6 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 };
 
-template <typename T> T await(QFuture<T> future) {
-    // The CLI has nothing else to do: keep the event loop turning until the answer is in.
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    return future.result();
-}
-
-Result<ShopifyStore> resolveStore(const RunOptions &o) {
-    if (o.demo)
-        return ShopifyStore::parse(o.demo->storeUrl());
-    return accountsettings::resolveStore(o.storeInput);
-}
-
-Result<ShopifyCredentials> resolveCredentials(const RunOptions &o, const ShopifyStore &store) {
-    if (o.demo) {
-        ShopifyCredentials c;
-        c.accessToken = o.demo->accessToken();
-        return c;
-    }
-    KeychainSecretStore keychain;
-    return await(accountsettings::resolveCredentials(store, keychain));
-}
 } // namespace
 
 int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &database,
@@ -65,27 +44,17 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
     if (!job)
         return fail(job.error());
 
-    auto store = resolveStore(options);
-    if (!store)
-        return fail(store.error());
-    auto credentials = resolveCredentials(options, store.value());
-    if (!credentials)
-        return fail(credentials.error());
-
-    QNetworkAccessManager network;
-    HttpClient http(&network);
-    ShopifyClient shopify(&http, store.value(), credentials.value());
-
-    // Who we are and what we may do, before any work: a bad token fails here, at once.
-    auto connection = await(shopify.connectToShop());
-    if (!connection)
-        return fail(connection.error());
-    if (!connection->canWriteProducts)
+    auto session = StoreConnection::open(options);
+    if (!session)
+        return fail(session.error());
+    HttpClient &http = session.value()->http();
+    ShopifyClient &shopify = session.value()->shopify();
+    if (!session.value()->connection().canWriteProducts)
         err << "tagdesk-cli: warning: "
             << Texts::tr("the token for %1 cannot write products (no write_products scope): "
                          "analysis works, "
                          "but sync will be refused")
-                   .arg(store->domain())
+                   .arg(shopify.store().domain())
             << Qt::endl;
 
     KeychainSecretStore keychain;
@@ -141,8 +110,7 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
         done = true;
     });
     runner.start();
-    while (!done)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    awaitSignal(&runner, &JobRunner::finished, [&] { return done; });
     if (terminal && options.progressLines && !lastLine.isEmpty())
         err << Qt::endl;
     if (!outcome)

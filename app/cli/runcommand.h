@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/databasewriter.h"
+#include "storeconnection.h"
 
 #include <QTextStream>
 
@@ -9,12 +10,6 @@ class DemoStore;
 }
 
 namespace tagdesk::cli {
-
-struct RunOptions {
-    QString storeInput;        // --store, or empty
-    DemoStore *demo = nullptr; // --demo: the in-process sandbox
-    bool progressLines = true; // a progress line on stderr
-};
 
 // `jobs run ID`: connects to the store and tagger, runs the job to the end (or to the
 // first error that stops it), and returns the CLI exit code.

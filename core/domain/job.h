@@ -3,6 +3,7 @@
 #include "domain/destination.h"
 #include "domain/selection.h"
 #include "domain/tagger.h"
+#include "domain/writesettings.h"
 
 #include <QDateTime>
 #include <QString>
@@ -20,6 +21,7 @@ struct Job {
     int imagesPerProduct = 1;
     QStringList attributes; // empty = every attribute the tagger reports
     Destinations destinations = defaultDestinations();
+    WriteSettings writing; // templates and rules for writing approved values
     bool archived = false;
     // The runner should be working on this job (set when a run starts, cleared when it
     // finishes or is cancelled). A job killed mid-run keeps it and is resumed.
@@ -45,6 +47,7 @@ struct NewJob {
     int imagesPerProduct = 1;
     QStringList attributes;
     Destinations destinations = defaultDestinations();
+    WriteSettings writing;
 
     Result<Job> validated() const;
 };

@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace tagdesk {
 
 // One write to Shopify (a push or a revert) as the push log keeps it: enough to show
@@ -23,6 +25,28 @@ struct PushRecord {
     QJsonObject shopifyAnswer;
     Outcome outcome = Outcome::Succeeded;
     QString message; // Shopify's words on failure
+    // The product's updatedAt read back after a successful write: revert's conflict check
+    // compares against it ("has anyone changed it since our push?").
+    QDateTime updatedAtAfter;
+};
+
+QString pushKindKey(PushRecord::Kind kind);
+QString pushOutcomeKey(PushRecord::Outcome outcome);
+std::optional<PushRecord::Kind> pushKindFromKey(const QString &key);
+std::optional<PushRecord::Outcome> pushOutcomeFromKey(const QString &key);
+
+// A product whose Shopify values changed between the snapshot and a push (or between a
+// push and its revert): nothing was written, and the three versions are kept for a person
+// to choose from.
+struct Conflict {
+    qint64 jobId = 0;
+    QString productId;
+    QDateTime detectedAt;
+    QJsonObject snapshotValues; // field key → what the job fetched (or pushed, for a revert)
+    QJsonObject remoteValues;   // field key → what Shopify has now
+    QJsonObject approvedValues; // field key → what Tagdesk meant to write
+    QString resolution;         // empty while open: "mine", "theirs", "merged"
+    QDateTime resolvedAt;
 };
 
 } // namespace tagdesk

@@ -1,5 +1,6 @@
 #include "pipeline/reviewservice.h"
 
+#include "storage/decisionrepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
 #include "storage/suggestionrepository.h"
@@ -18,29 +19,78 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(ReviewService)
 };
 
-QString stateJson(const ProductProgress &p) {
-    return QString::fromUtf8(
-        QJsonDocument(QJsonObject{{QStringLiteral("stage"), stageKey(p.stage)},
-                                  {QStringLiteral("review"), reviewKey(p.review)},
-                                  {QStringLiteral("sync"), syncKey(p.sync)}})
-            .toJson(QJsonDocument::Compact));
+QString jsonText(const QJsonObject &o) {
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-// Sets one product's review state and records what it was, in the caller's transaction.
-Status decide(Connection &conn, qint64 jobId, const JobProduct &product,
-              const ProductProgress &after, const QString &reviewer) {
+QJsonObject stateObject(const ProductProgress &p, const QString &destinations) {
+    return {{QStringLiteral("stage"), stageKey(p.stage)},
+            {QStringLiteral("review"), reviewKey(p.review)},
+            {QStringLiteral("sync"), syncKey(p.sync)},
+            {QStringLiteral("destinations"),
+             destinations.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(destinations)}};
+}
+
+Status recordEvent(Connection &conn, qint64 jobId, const QString &productId,
+                   const QString &attribute, const QJsonObject &before, const QJsonObject &after,
+                   const QString &reviewer) {
+    auto event = runSql(
+        conn.db(),
+        QStringLiteral("INSERT INTO review_events (job_id, product_id, attribute, before_state, "
+                       "after_state, decided_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {jobId, productId, attribute, jsonText(before), jsonText(after), reviewer,
+         toDbTime(QDateTime::currentDateTimeUtc())},
+        Texts::tr("recording a review decision"));
+    return event ? Status{} : Status{event.error()};
+}
+
+QJsonObject decisionObject(const std::optional<AttributeDecision> &d) {
+    if (!d)
+        return {};
+    return {{QStringLiteral("verdict"), verdictKey(d->verdict)},
+            {QStringLiteral("value"), d->value},
+            {QStringLiteral("decidedAt"), toDbTime(d->decidedAt)}};
+}
+
+// A pushed product's values are in Shopify: changing its review now would not change
+// the store, so it is refused with the way to go instead.
+Status mayChangeReview(const JobProduct &p) {
+    switch (p.progress.sync) {
+    case SyncState::Pushing:
+    case SyncState::Pushed:
+    case SyncState::Reverting:
+        return Error::notAllowed(
+            Texts::tr("Product %1 is %2 in Shopify; revert it before changing its review")
+                .arg(p.productId, syncText(p.progress.sync).toLower()));
+    default:
+        return {};
+    }
+}
+
+// Sets one product's review state (and, if given, where it is saved) and records what it
+// was, in the caller's transaction.
+Status setReview(Connection &conn, qint64 jobId, const JobProduct &product,
+                 const ProductProgress &after, const QString &reviewer,
+                 std::optional<QString> destinations = std::nullopt) {
+    if (auto allowed = mayChangeReview(product); !allowed)
+        return allowed;
+    auto previous = JobProductRepository(conn).destinationsOverride(jobId, product.productId);
+    if (!previous)
+        return previous.error();
+    const QString next = destinations.value_or(previous.value());
     if (auto set =
             JobProductRepository(conn).setProgress(jobId, product.productId, after, product.error);
         !set)
         return set;
-    auto event = runSql(
-        conn.db(),
-        QStringLiteral("INSERT INTO review_events (job_id, product_id, before_state, after_state, "
-                       "decided_by, at) VALUES (?, ?, ?, ?, ?, ?)"),
-        {jobId, product.productId, stateJson(product.progress), stateJson(after), reviewer,
-         toDbTime(QDateTime::currentDateTimeUtc())},
-        Texts::tr("recording a review decision"));
-    return event ? Status{} : Status{event.error()};
+    if (next != previous.value()) {
+        if (auto set =
+                JobProductRepository(conn).setDestinationsOverride(jobId, product.productId, next);
+            !set)
+            return set;
+    }
+    return recordEvent(conn, jobId, product.productId, {},
+                       stateObject(product.progress, previous.value()), stateObject(after, next),
+                       reviewer);
 }
 
 // The named products of a job, each of which must have been analysed.
@@ -64,63 +114,56 @@ Result<QList<JobProduct>> analysedProducts(Connection &conn, qint64 jobId, const
 QFuture<Result<int>> ReviewService::approve(qint64 jobId, const ApprovalSelection &selection,
                                             std::optional<Destinations> destinations,
                                             const QString &reviewer) {
-    return m_writer.submit<int>([jobId, selection, destinations,
-                                 reviewer](Connection &conn) -> Result<int> {
-        if (auto job = JobRepository(conn).find(jobId); !job)
-            return job.error();
-        QList<JobProduct> chosen;
-        if (selection.kind == ApprovalSelection::Kind::Products) {
-            auto named = analysedProducts(conn, jobId, selection.productIds);
-            if (!named)
-                return named.error();
-            // Approving again what is approved already changes nothing (and never
-            // queues a synced product a second time).
-            for (const JobProduct &p : named.value()) {
-                if (p.progress.review != ReviewState::Approved)
-                    chosen.append(p);
-            }
-        } else {
-            auto all = JobProductRepository(conn).list(jobId);
-            if (!all)
-                return all.error();
-            auto suggestions = SuggestionRepository(conn).forJob(jobId);
-            if (!suggestions)
-                return suggestions.error();
-            for (const JobProduct &p : all.value()) {
-                if (p.progress.stage != PipelineStage::Analysed ||
-                    p.progress.review != ReviewState::Pending)
-                    continue;
-                if (selection.kind == ApprovalSelection::Kind::MinConfidence) {
-                    const QList<Suggestion> list = suggestions->value(p.productId);
-                    const bool sure =
-                        !list.isEmpty() &&
-                        std::all_of(list.begin(), list.end(), [&](const Suggestion &s) {
-                            return s.confidence >= selection.minConfidence;
-                        });
-                    if (!sure)
-                        continue;
+    return m_writer.submit<int>(
+        [jobId, selection, destinations, reviewer](Connection &conn) -> Result<int> {
+            if (auto job = JobRepository(conn).find(jobId); !job)
+                return job.error();
+            QList<JobProduct> chosen;
+            if (selection.kind == ApprovalSelection::Kind::Products) {
+                auto named = analysedProducts(conn, jobId, selection.productIds);
+                if (!named)
+                    return named.error();
+                // Approving again what is approved already changes nothing (and never
+                // queues a synced product a second time).
+                for (const JobProduct &p : named.value()) {
+                    if (p.progress.review != ReviewState::Approved)
+                        chosen.append(p);
                 }
-                chosen.append(p);
+            } else {
+                auto all = JobProductRepository(conn).list(jobId);
+                if (!all)
+                    return all.error();
+                auto suggestions = SuggestionRepository(conn).forJob(jobId);
+                if (!suggestions)
+                    return suggestions.error();
+                for (const JobProduct &p : all.value()) {
+                    if (p.progress.stage != PipelineStage::Analysed ||
+                        p.progress.review != ReviewState::Pending)
+                        continue;
+                    if (selection.kind == ApprovalSelection::Kind::MinConfidence) {
+                        const QList<Suggestion> list = suggestions->value(p.productId);
+                        const bool sure =
+                            !list.isEmpty() &&
+                            std::all_of(list.begin(), list.end(), [&](const Suggestion &s) {
+                                return s.confidence >= selection.minConfidence;
+                            });
+                        if (!sure)
+                            continue;
+                    }
+                    chosen.append(p);
+                }
             }
-        }
-        for (const JobProduct &p : chosen) {
-            if (auto d =
-                    decide(conn, jobId, p,
-                           {p.progress.stage, ReviewState::Approved, SyncState::Queued}, reviewer);
-                !d)
-                return d.error();
-            if (destinations) {
-                auto set = runSql(conn.db(),
-                                  QStringLiteral("UPDATE job_products SET destinations = ? WHERE "
-                                                 "job_id = ? AND product_id = ?"),
-                                  {destinationsToKeys(*destinations), jobId, p.productId},
-                                  Texts::tr("saving where product %1 is saved").arg(p.productId));
-                if (!set)
-                    return set.error();
+            for (const JobProduct &p : chosen) {
+                if (auto d = setReview(
+                        conn, jobId, p,
+                        {p.progress.stage, ReviewState::Approved, SyncState::Queued}, reviewer,
+                        destinations ? std::optional<QString>(destinationsToKeys(*destinations))
+                                     : std::nullopt);
+                    !d)
+                    return d.error();
             }
-        }
-        return int(chosen.size());
-    });
+            return int(chosen.size());
+        });
 }
 
 QFuture<Result<int>> ReviewService::reject(qint64 jobId, const QStringList &productIds,
@@ -133,12 +176,131 @@ QFuture<Result<int>> ReviewService::reject(qint64 jobId, const QStringList &prod
             return named.error();
         for (const JobProduct &p : named.value()) {
             if (auto d =
-                    decide(conn, jobId, p,
-                           {p.progress.stage, ReviewState::Rejected, SyncState::None}, reviewer);
+                    setReview(conn, jobId, p,
+                              {p.progress.stage, ReviewState::Rejected, SyncState::None}, reviewer);
                 !d)
                 return d.error();
         }
         return int(named->size());
+    });
+}
+
+QFuture<Status> ReviewService::decide(qint64 jobId, const QString &productId,
+                                      const AttributeDecision &decision, const QString &reviewer) {
+    return m_writer.submit<void>([=](Connection &conn) -> Status {
+        if (decision.attribute.trimmed().isEmpty())
+            return Error::invalid(Texts::tr("A decision needs an attribute"));
+        if (decision.verdict == AttributeDecision::Verdict::Edited &&
+            decision.value.trimmed().isEmpty())
+            return Error::invalid(
+                Texts::tr("An edit of %1 needs a value (reject the attribute to write nothing)")
+                    .arg(decision.attribute));
+        auto named = analysedProducts(conn, jobId, {productId});
+        if (!named)
+            return named.error();
+        if (auto allowed = mayChangeReview(named->first()); !allowed)
+            return allowed;
+        DecisionRepository decisions(conn);
+        auto before = decisions.find(jobId, productId, decision.attribute);
+        if (!before)
+            return before.error();
+        AttributeDecision stored = decision;
+        stored.value = decision.value.trimmed();
+        stored.decidedAt = QDateTime::currentDateTimeUtc();
+        const Status written = decision.verdict == AttributeDecision::Verdict::Pending
+                                   ? decisions.remove(jobId, productId, decision.attribute)
+                                   : decisions.set(jobId, productId, stored, reviewer);
+        if (!written)
+            return written;
+        return recordEvent(
+            conn, jobId, productId, decision.attribute, decisionObject(before.value()),
+            decision.verdict == AttributeDecision::Verdict::Pending ? QJsonObject{}
+                                                                    : decisionObject(stored),
+            reviewer);
+    });
+}
+
+QFuture<Result<int>> ReviewService::undo(qint64 jobId, int count, const QString &reviewer) {
+
+    return m_writer.submit<int>([=](Connection &conn) -> Result<int> {
+        if (count < 1)
+            return Error::invalid(Texts::tr("Undo needs a count of 1 or more"));
+        auto q =
+            runSql(conn.db(),
+                   QStringLiteral("SELECT id, product_id, attribute, before_state, "
+                                  "after_state FROM review_events WHERE job_id = ? AND "
+                                  "undone_at IS NULL ORDER BY id DESC LIMIT ?"),
+                   {jobId, count}, Texts::tr("reading the review history of job %1").arg(jobId));
+        if (!q)
+            return q.error();
+        struct Event {
+            qint64 id;
+            QString productId, attribute;
+            QJsonObject before, after;
+        };
+        QList<Event> events;
+        while (q->next())
+            events.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
+                           QJsonDocument::fromJson(q->value(3).toString().toUtf8()).object(),
+                           QJsonDocument::fromJson(q->value(4).toString().toUtf8()).object()});
+        if (events.isEmpty())
+            return Error::notFound(Texts::tr("Job %1 has no review decision to undo").arg(jobId));
+        JobProductRepository products(conn);
+        DecisionRepository decisions(conn);
+        for (const Event &e : std::as_const(events)) {
+            auto product = products.find(jobId, e.productId);
+            if (!product)
+                return product.error();
+            if (e.attribute.isEmpty()) {
+                // The product must still be where the decision put it.
+                auto override = products.destinationsOverride(jobId, e.productId);
+                if (!override)
+                    return override.error();
+                if (stateObject(product->progress, override.value()) != e.after)
+                    return Error::notAllowed(
+                        Texts::tr("Product %1 has moved on since that decision (it is %2 now); "
+                                  "nothing was undone")
+                            .arg(e.productId, syncText(product->progress.sync).toLower()));
+                ProductProgress restored = product->progress;
+                restored.review = reviewFromKey(e.before.value(QStringLiteral("review")).toString())
+                                      .value_or(ReviewState::Pending);
+                restored.sync = syncFromKey(e.before.value(QStringLiteral("sync")).toString())
+                                    .value_or(SyncState::None);
+                if (auto set = products.setProgress(jobId, e.productId, restored, product->error);
+                    !set)
+                    return set.error();
+                if (auto set = products.setDestinationsOverride(
+                        jobId, e.productId,
+                        e.before.value(QStringLiteral("destinations")).toString());
+                    !set)
+                    return set.error();
+            } else {
+                if (auto allowed = mayChangeReview(product.value()); !allowed)
+                    return allowed.error();
+                Status restored;
+                if (e.before.isEmpty()) {
+                    restored = decisions.remove(jobId, e.productId, e.attribute);
+                } else {
+                    AttributeDecision d;
+                    d.attribute = e.attribute;
+                    d.verdict = verdictFromKey(e.before.value(QStringLiteral("verdict")).toString())
+                                    .value_or(AttributeDecision::Verdict::Pending);
+                    d.value = e.before.value(QStringLiteral("value")).toString();
+                    d.decidedAt =
+                        fromDbTime(e.before.value(QStringLiteral("decidedAt")).toString());
+                    restored = decisions.set(jobId, e.productId, d, reviewer);
+                }
+                if (!restored)
+                    return restored.error();
+            }
+            auto mark = runSql(
+                conn.db(), QStringLiteral("UPDATE review_events SET undone_at = ? WHERE id = ?"),
+                {toDbTime(QDateTime::currentDateTimeUtc()), e.id},
+                Texts::tr("marking a review decision undone"));
+            if (!mark)
+                return mark.error();
+        }
+        return int(events.size());
     });
 }
 

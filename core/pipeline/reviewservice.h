@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/decision.h"
 #include "domain/destination.h"
 #include "storage/databasewriter.h"
 
@@ -33,6 +34,16 @@ public:
                                  std::optional<Destinations> destinations, const QString &reviewer);
     QFuture<Result<int>> reject(qint64 jobId, const QStringList &productIds,
                                 const QString &reviewer);
+
+    // One attribute of one product: accept the suggestion, edit it (a free value or one of
+    // the alternatives) or reject it. Verdict Pending takes a decision back.
+    QFuture<Status> decide(qint64 jobId, const QString &productId,
+                           const AttributeDecision &decision, const QString &reviewer);
+
+    // Takes back the job's last `count` decisions, newest first, as long as what they
+    // changed has not moved on (a pushed product is reverted, not undone). Gives how many
+    // were undone.
+    QFuture<Result<int>> undo(qint64 jobId, int count, const QString &reviewer);
 
 private:
     DatabaseWriter &m_writer;

@@ -65,6 +65,9 @@ public:
 
     const ShopifyStore &store() const { return m_store; }
     const CostThrottle &throttle() const { return m_throttle; }
+    // The HTTP client it sends through, for the downloads and uploads that go beside
+    // GraphQL (bulk results, staged uploads).
+    HttpClient *http() const { return m_http; }
 
     // Runs one document (its file name without .graphql) and gives its `data` object.
     QFuture<Result<QJsonObject>> execute(const QString &document,

@@ -145,6 +145,88 @@ Result<QList<JobProduct>> JobProductRepository::inStage(qint64 jobId, PipelineSt
     return productsFrom(q.value());
 }
 
+Result<QList<JobProduct>> JobProductRepository::inSync(qint64 jobId,
+                                                       const QList<SyncState> &states) {
+    QStringList marks;
+    QVariantList binds{jobId};
+    for (SyncState state : states) {
+        marks << QStringLiteral("?");
+        binds << syncKey(state);
+    }
+    auto q = runSql(m_conn.db(),
+                    QStringLiteral("SELECT ") + columns +
+                        QStringLiteral(" FROM job_products WHERE job_id = ? AND sync IN (%1) "
+                                       "ORDER BY position, product_id")
+                            .arg(marks.join(QLatin1Char(','))),
+                    binds, Texts::tr("reading the products of job %1").arg(jobId));
+    if (!q)
+        return q.error();
+    return productsFrom(q.value());
+}
+
+Result<int> JobProductRepository::resetInterruptedSync(qint64 jobId) {
+    int moved = 0;
+    for (const auto &[from, to] : {std::pair{SyncState::Pushing, SyncState::Queued},
+                                   std::pair{SyncState::Reverting, SyncState::Pushed}}) {
+        auto q =
+            runSql(m_conn.db(),
+                   QStringLiteral("UPDATE job_products SET sync = ? WHERE job_id = ? AND sync = ?"),
+                   {syncKey(to), jobId, syncKey(from)},
+                   Texts::tr("resuming the sync of job %1").arg(jobId));
+        if (!q)
+            return q.error();
+        moved += q->numRowsAffected();
+    }
+    return moved;
+}
+
+Result<QString> JobProductRepository::destinationsOverride(qint64 jobId, const QString &productId) {
+    auto q =
+        runSql(m_conn.db(),
+               QStringLiteral("SELECT destinations FROM job_products WHERE job_id = ? AND "
+                              "product_id = ?"),
+               {jobId, productId}, Texts::tr("reading where product %1 is saved").arg(productId));
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toString() : QString();
+}
+
+Status JobProductRepository::setDestinationsOverride(qint64 jobId, const QString &productId,
+                                                     const QString &keys) {
+    auto set = runSql(m_conn.db(),
+                      QStringLiteral("UPDATE job_products SET destinations = ? WHERE "
+                                     "job_id = ? AND product_id = ?"),
+                      {keys.isEmpty() ? QVariant() : QVariant(keys), jobId, productId},
+                      Texts::tr("saving where product %1 is saved").arg(productId));
+    return set ? Status{} : Status{set.error()};
+}
+
+Result<QJsonObject> JobProductRepository::pushPlan(qint64 jobId, const QString &productId) {
+    auto q = runSql(m_conn.db(),
+                    QStringLiteral("SELECT push_plan FROM job_products WHERE job_id = ? AND "
+                                   "product_id = ?"),
+                    {jobId, productId},
+                    Texts::tr("reading the push in flight for product %1").arg(productId));
+    if (!q)
+        return q.error();
+    if (!q->next() || q->value(0).isNull())
+        return QJsonObject();
+    return QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object();
+}
+
+Status JobProductRepository::setPushPlan(qint64 jobId, const QString &productId,
+                                         const QJsonObject &plan) {
+    auto set = runSql(
+        m_conn.db(),
+        QStringLiteral("UPDATE job_products SET push_plan = ? WHERE job_id = ? AND product_id = ?"),
+        {plan.isEmpty()
+             ? QVariant()
+             : QVariant(QString::fromUtf8(QJsonDocument(plan).toJson(QJsonDocument::Compact))),
+         jobId, productId},
+        Texts::tr("saving the push in flight for product %1").arg(productId));
+    return set ? Status{} : Status{set.error()};
+}
+
 Result<int> JobProductRepository::resetInterrupted(qint64 jobId) {
     int moved = 0;
     for (const auto &[from, to] : {std::pair{PipelineStage::Fetching, PipelineStage::Pending},

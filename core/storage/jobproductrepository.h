@@ -5,6 +5,7 @@
 #include "storage/connection.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 
 namespace tagdesk {
@@ -26,6 +27,23 @@ public:
     // stage before, so the next run does that step again. Returns how many moved.
     Result<int> resetInterrupted(qint64 jobId);
     Result<int> count(qint64 jobId);
+
+    // Products of a job in any of the given sync states, in selection order.
+    Result<QList<JobProduct>> inSync(qint64 jobId, const QList<SyncState> &states);
+    // After a kill mid-push or mid-revert: those products go back to the state before, and
+    // keep the plan they were writing (see pushPlan). Returns how many moved.
+    Result<int> resetInterruptedSync(qint64 jobId);
+
+    // Where one product is saved when it overrides the job's choice ("tags,type"); empty
+    // when it does not.
+    Result<QString> destinationsOverride(qint64 jobId, const QString &productId);
+    Status setDestinationsOverride(qint64 jobId, const QString &productId, const QString &keys);
+
+    // The plan a push (or revert) of the product was writing when it stopped; empty when
+    // none is in flight. Kept until the write is confirmed, so a resumed push knows which
+    // values may already be Shopify's.
+    Result<QJsonObject> pushPlan(qint64 jobId, const QString &productId);
+    Status setPushPlan(qint64 jobId, const QString &productId, const QJsonObject &plan);
 
     Status setProgress(qint64 jobId, const QString &productId, const ProductProgress &progress,
                        const QString &error = {});

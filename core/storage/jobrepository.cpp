@@ -14,7 +14,8 @@ struct Texts {
 
 const QString columns = QStringLiteral(
     "id, name, selection, tagger, images_per_product, attributes, destinations, archived, "
-    "run_requested, fatal_error, created_at, updated_at, listing_cursor, listing_done");
+    "run_requested, fatal_error, created_at, updated_at, listing_cursor, listing_done, "
+    "write_settings");
 
 Result<Job> jobFromRow(const QSqlQuery &q) {
     Job job;
@@ -44,6 +45,8 @@ Result<Job> jobFromRow(const QSqlQuery &q) {
     job.updatedAt = fromDbTime(q.value(11));
     job.listingCursor = q.value(12).toString();
     job.listingDone = q.value(13).toInt() != 0;
+    job.writing =
+        WriteSettings::fromJson(QJsonDocument::fromJson(q.value(14).toString().toUtf8()).object());
     return job;
 }
 } // namespace
@@ -54,12 +57,14 @@ Result<Job> JobRepository::insert(const Job &job) {
         m_conn.db(),
         QStringLiteral("INSERT INTO jobs (name, selection, tagger, images_per_product, "
                        "attributes, destinations, archived, run_requested, fatal_error, "
-                       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, '', ?, ?) "
+                       "created_at, updated_at, write_settings) "
+                       "VALUES (?, ?, ?, ?, ?, ?, 0, 0, '', ?, ?, ?) "
                        "RETURNING id"),
         {job.name,
          QString::fromUtf8(QJsonDocument(job.selection.toJson()).toJson(QJsonDocument::Compact)),
          taggerKey(job.tagger), job.imagesPerProduct, job.attributes.join(QLatin1Char(',')),
-         destinationsToKeys(job.destinations), toDbTime(now), toDbTime(now)},
+         destinationsToKeys(job.destinations), toDbTime(now), toDbTime(now),
+         QString::fromUtf8(QJsonDocument(job.writing.toJson()).toJson(QJsonDocument::Compact))},
         Texts::tr("saving the new job"));
     if (!q)
         return q.error();

@@ -154,6 +154,17 @@ CREATE TABLE conflicts (
 ALTER TABLE jobs ADD COLUMN listing_cursor TEXT NOT NULL DEFAULT '';
 ALTER TABLE jobs ADD COLUMN listing_done INTEGER NOT NULL DEFAULT 0;
 )SQL",
+    // 4: review and sync. How a job writes (templates, only-fill-empty); undoing review
+    // events; the plan a push in flight is writing, so a killed push resumes exactly;
+    // the product's updatedAt after each push, for revert's conflict check.
+    R"SQL(
+ALTER TABLE jobs ADD COLUMN write_settings TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE review_events ADD COLUMN undone_at TEXT;
+ALTER TABLE review_events ADD COLUMN attribute TEXT NOT NULL DEFAULT '';
+ALTER TABLE job_products ADD COLUMN push_plan TEXT;
+ALTER TABLE push_log ADD COLUMN updated_at_after TEXT NOT NULL DEFAULT '';
+CREATE INDEX review_events_by_job ON review_events(job_id, id);
+)SQL",
 };
 
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));

@@ -486,6 +486,67 @@ void addMetafieldsSet(Schema &s, ShopContext &ctx) {
         .requiredScope = QStringLiteral("write_products");
 }
 
+void addMetafieldsDelete(Schema &s, ShopContext &ctx) {
+    s.record(QStringLiteral("MetafieldIdentifier"));
+    s.field(QStringLiteral("MetafieldIdentifier"), QStringLiteral("key"),
+            QStringLiteral("String!"));
+    s.field(QStringLiteral("MetafieldIdentifier"), QStringLiteral("namespace"),
+            QStringLiteral("String!"));
+    s.field(QStringLiteral("MetafieldIdentifier"), QStringLiteral("ownerId"),
+            QStringLiteral("ID!"));
+    s.record(QStringLiteral("MetafieldsDeletePayload"));
+    s.field(QStringLiteral("MetafieldsDeletePayload"), QStringLiteral("deletedMetafields"),
+            QStringLiteral("[MetafieldIdentifier]"));
+    s.field(QStringLiteral("MetafieldsDeletePayload"), QStringLiteral("userErrors"),
+            QStringLiteral("[UserError!]!"));
+    s.field(s.mutationType, QStringLiteral("metafieldsDelete"),
+            QStringLiteral("MetafieldsDeletePayload"),
+            [&ctx](const ResolveInfo &i) {
+                UserErrors errors{QStringLiteral("UserError"), {}};
+                const QJsonArray inputs = i.args.value(QStringLiteral("metafields")).toArray();
+                if (inputs.isEmpty())
+                    errors.add({QStringLiteral("metafields")},
+                               QStringLiteral("At least one metafield must be specified."));
+                for (qsizetype k = 0; k < inputs.size(); ++k) {
+                    if (!ctx.store.product(
+                            inputs.at(k).toObject().value(QStringLiteral("ownerId")).toString()))
+                        errors.add({QStringLiteral("metafields"), QString::number(k),
+                                    QStringLiteral("ownerId")},
+                                   QStringLiteral("Owner does not exist."));
+                }
+                if (errors.any())
+                    return payload(QStringLiteral("MetafieldsDeletePayload"),
+                                   {{QStringLiteral("deletedMetafields"), Resolved::null()},
+                                    {QStringLiteral("userErrors"), errors.resolved()}});
+                // Shopify: a metafield that does not exist still succeeds, as null.
+                QList<Resolved> deleted;
+                for (const QJsonValue &v : inputs) {
+                    const QJsonObject in = v.toObject();
+                    const QString owner = in.value(QStringLiteral("ownerId")).toString();
+                    const QString ns = in.value(QStringLiteral("namespace")).toString();
+                    const QString key = in.value(QStringLiteral("key")).toString();
+                    const qsizetype index = ctx.store.indexOf(owner);
+                    StoreProduct &p = ctx.store.mutableProductAt(index);
+                    const qsizetype removed = p.metafields.removeIf(
+                        [&](const StoreMetafield &m) { return m.ns == ns && m.key == key; });
+                    if (removed == 0) {
+                        deleted.append(Resolved::null());
+                        continue;
+                    }
+                    ctx.store.touch(index);
+                    deleted.append(payload(QStringLiteral("MetafieldIdentifier"),
+                                           {{QStringLiteral("key"), Resolved::value(key)},
+                                            {QStringLiteral("namespace"), Resolved::value(ns)},
+                                            {QStringLiteral("ownerId"), Resolved::value(owner)}}));
+                }
+                return payload(QStringLiteral("MetafieldsDeletePayload"),
+                               {{QStringLiteral("deletedMetafields"), Resolved::listOf(deleted)},
+                                {QStringLiteral("userErrors"), errors.resolved()}});
+            },
+            {{QStringLiteral("metafields"), QStringLiteral("[MetafieldIdentifierInput!]!")}})
+        .requiredScope = QStringLiteral("write_products");
+}
+
 void addFileUpdate(Schema &s, ShopContext &ctx) {
     s.record(QStringLiteral("FileUpdatePayload"));
     s.field(QStringLiteral("FileUpdatePayload"), QStringLiteral("files"),
@@ -710,6 +771,7 @@ void addShopifyMutations(Schema &s, ShopContext &ctx) {
     addTags(s, ctx, QStringLiteral("tagsAdd"), true);
     addTags(s, ctx, QStringLiteral("tagsRemove"), false);
     addMetafieldsSet(s, ctx);
+    addMetafieldsDelete(s, ctx);
     addFileUpdate(s, ctx);
     addBulkMutations(s, ctx);
 }

@@ -111,6 +111,10 @@ void addShopifyEnumsAndInputs(Schema &s) {
              {QStringLiteral("ownerId"), QStringLiteral("ID!")},
              {QStringLiteral("type"), QStringLiteral("String")},
              {QStringLiteral("value"), QStringLiteral("String!")}});
+    s.input(QStringLiteral("MetafieldIdentifierInput"),
+            {{QStringLiteral("key"), QStringLiteral("String!")},
+             {QStringLiteral("namespace"), QStringLiteral("String!")},
+             {QStringLiteral("ownerId"), QStringLiteral("ID!")}});
     s.input(QStringLiteral("FileUpdateInput"),
             {{QStringLiteral("alt"), QStringLiteral("String")},
              {QStringLiteral("filename"), QStringLiteral("String")},

@@ -185,11 +185,26 @@ TEST_F(Cli, HelpAndVersion) {
     EXPECT_TRUE(version.out.startsWith("tagdesk-cli ")) << version.describe();
 }
 
-TEST_F(Cli, CommandsOfLaterVersionsSayTheyAreNotAvailable) {
-    const CliResult r = tagdesk({QStringLiteral("sync"), QStringLiteral("1")});
-    // (review approve/reject are available: see CliReview)
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(r.err.contains("not available yet")) << r.describe();
+TEST_F(Cli, SyncCommandsCheckTheirArgumentsBeforeTouchingTheStore) {
+    const CliResult unknownJob = tagdesk({QStringLiteral("sync"), QStringLiteral("99")});
+    EXPECT_EQ(unknownJob.exitCode, 2);
+    EXPECT_TRUE(unknownJob.err.contains("99")) << unknownJob.describe();
+    const CliResult noCsv = tagdesk({QStringLiteral("export"), QStringLiteral("1")});
+    EXPECT_EQ(noCsv.exitCode, 1);
+    EXPECT_TRUE(noCsv.err.contains("--csv")) << noCsv.describe();
+    const CliResult keep =
+        tagdesk({QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("1"),
+                 QStringLiteral("--products"), QStringLiteral("gid://shopify/Product/1"),
+                 QStringLiteral("--keep"), QStringLiteral("both")});
+    EXPECT_EQ(keep.exitCode, 1);
+    EXPECT_TRUE(keep.err.contains("--keep mine or --keep theirs")) << keep.describe();
+    const CliResult verdicts =
+        tagdesk({QStringLiteral("review"), QStringLiteral("decide"), QStringLiteral("1"),
+                 QStringLiteral("--product"), QStringLiteral("gid://shopify/Product/1"),
+                 QStringLiteral("--attribute"), QStringLiteral("colour"),
+                 QStringLiteral("--accept"), QStringLiteral("--reject")});
+    EXPECT_EQ(verdicts.exitCode, 1);
+    EXPECT_TRUE(verdicts.err.contains("exactly one of")) << verdicts.describe();
 }
 
 TEST_F(Cli, DefaultDatabaseLivesInTheAppDataFolder) {

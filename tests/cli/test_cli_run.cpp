@@ -1,6 +1,7 @@
 // `tagdesk-cli jobs run` as a user runs it: the real binary against a standalone
 // tagdesk-sandbox process, killed with SIGKILL mid-run and run again.
 #include "cli/clirunner.h"
+#include "cli/sandboxprocess.h"
 #include "storage/connection.h"
 #include "support/qtprinters.h"
 #include "support/testdatabase.h"
@@ -18,44 +19,6 @@ using namespace tagdesk;
 using namespace tagdesk::test;
 
 namespace {
-
-// A tagdesk-sandbox process on a free port, stopped when the test ends.
-class SandboxProcess {
-public:
-    explicit SandboxProcess(const QStringList &arguments) {
-        m_process.start(QStringLiteral(TAGDESK_SANDBOX_PATH), arguments);
-        EXPECT_TRUE(m_process.waitForStarted(-1));
-        EXPECT_TRUE(QTest::qWaitFor(
-            [&] { return m_process.canReadLine() || m_process.state() != QProcess::Running; },
-            std::numeric_limits<int>::max()));
-        const QString first = QString::fromUtf8(m_process.readLine()).trimmed();
-        EXPECT_TRUE(first.startsWith(QLatin1String("listening on http://127.0.0.1:")))
-            << first.toStdString();
-        url = first.section(QLatin1Char(' '), -1);
-    }
-    ~SandboxProcess() {
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000))
-            m_process.kill();
-    }
-
-    QJsonArray requests() {
-        QNetworkReply *reply =
-            m_network.get(QNetworkRequest(QUrl(url + QStringLiteral("/_sandbox/requests"))));
-        EXPECT_TRUE(
-            QTest::qWaitFor([&] { return reply->isFinished(); }, std::numeric_limits<int>::max()));
-        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-        reply->deleteLater();
-        return doc.isArray() ? doc.array()
-                             : doc.object().value(QStringLiteral("requests")).toArray();
-    }
-
-    QString url;
-
-private:
-    QProcess m_process;
-    QNetworkAccessManager m_network;
-};
 
 int count(const QJsonArray &log, const char *key, const char *value, qint64 afterSequence = 0) {
     int n = 0;

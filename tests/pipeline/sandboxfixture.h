@@ -11,7 +11,11 @@
 
 #include <gtest/gtest.h>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTest>
 
 #include <memory>
@@ -50,6 +54,25 @@ struct SandboxFixture {
     }
 
     ShopifyStore store() const { return ShopifyStore::parse(server.baseUrl()).value(); }
+
+    // The sandbox's full-access token.
+    static ShopifyCredentials credentials() {
+        ShopifyCredentials c;
+        c.accessToken = QStringLiteral("shpat_sandbox");
+        return c;
+    }
+
+    // What the sandbox received, oldest first (GET /_sandbox/requests).
+    QJsonArray requestLog() {
+        QNetworkReply *reply = network.get(
+            QNetworkRequest(QUrl(server.baseUrl() + QStringLiteral("/_sandbox/requests"))));
+        EXPECT_TRUE(
+            QTest::qWaitFor([&] { return reply->isFinished(); }, std::numeric_limits<int>::max()));
+        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
+        reply->deleteLater();
+        return doc.isArray() ? doc.array()
+                             : doc.object().value(QStringLiteral("requests")).toArray();
+    }
 
     sandbox::SandboxServer server;
     QNetworkAccessManager network;

@@ -62,16 +62,6 @@ public:
     }
 };
 
-QJsonArray requestLog(SandboxFixture &sandbox) {
-    QNetworkReply *reply = sandbox.network.get(
-        QNetworkRequest(QUrl(sandbox.server.baseUrl() + QStringLiteral("/_sandbox/requests"))));
-    EXPECT_TRUE(
-        QTest::qWaitFor([&] { return reply->isFinished(); }, std::numeric_limits<int>::max()));
-    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-    reply->deleteLater();
-    return doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("requests")).toArray();
-}
-
 // A job database, an image cache and a runner wired to one sandbox.
 class RunnerHarness {
 public:
@@ -85,11 +75,7 @@ public:
         , shopify(&http, sandbox.store(), credentials())
         , images(m_cacheDir.path()) {}
 
-    static ShopifyCredentials credentials() {
-        ShopifyCredentials c;
-        c.accessToken = QStringLiteral("shpat_sandbox");
-        return c;
-    }
+    static ShopifyCredentials credentials() { return SandboxFixture::credentials(); }
 
     qint64 createJob(const QString &name, int imagesPerProduct = 1) {
         NewJob n;
@@ -223,7 +209,7 @@ TEST(JobRunner, FinishesWithTheSameSuggestionsThroughFaults) {
     ASSERT_TRUE(ran.ok()) << ran.error().message.toStdString();
     EXPECT_EQ(h.outcome(job), clean);
     int faults = 0;
-    for (const QJsonValue &entry : requestLog(sandbox))
+    for (const QJsonValue &entry : sandbox.requestLog())
         faults += entry.toObject().contains(QStringLiteral("fault")) ? 1 : 0;
     EXPECT_GT(faults, 5) << "the faults were really injected";
 }
@@ -256,7 +242,7 @@ TEST(JobRunner, ResumesAfterAnInterruptionWithoutFetchingOrAnalysingAgain) {
     // every page of the selection was listed once, across both runs.
     int downloads = 0;
     int pages = 0;
-    for (const QJsonValue &v : requestLog(sandbox)) {
+    for (const QJsonValue &v : sandbox.requestLog()) {
         const QJsonObject e = v.toObject();
         if (e.value(QStringLiteral("service")).toString() == QLatin1String("images"))
             ++downloads;
@@ -358,7 +344,7 @@ TEST(JobRunner, ListsALargeSelectionWithABulkExportInsteadOfPages) {
 
     int bulkRuns = 0;
     int downloads = 0;
-    for (const QJsonValue &v : requestLog(sandbox)) {
+    for (const QJsonValue &v : sandbox.requestLog()) {
         const QJsonObject e = v.toObject();
         bulkRuns +=
             e.value(QStringLiteral("operationName")).toString() == QLatin1String("BulkProductsRun")

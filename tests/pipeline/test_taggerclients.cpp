@@ -128,22 +128,9 @@ QList<QList<Suggestion>> suggestionsOf(const Result<Answers> &answers) {
     return out;
 }
 
-QJsonArray requestLog(SandboxFixture &sandbox) {
-    HttpClient http(&sandbox.network);
-    HttpRequest r;
-    r.url = QUrl(sandbox.server.baseUrl() + QStringLiteral("/_sandbox/requests"));
-    auto answer = await(http.send(r));
-    EXPECT_TRUE(answer.ok());
-    return answer ? QJsonDocument::fromJson(answer->body)
-                        .object()
-                        .value(QLatin1String("requests"))
-                        .toArray()
-                  : QJsonArray{};
-}
-
 QList<QJsonObject> requestsTo(SandboxFixture &sandbox, const QString &path) {
     QList<QJsonObject> out;
-    for (const QJsonValue &entry : requestLog(sandbox))
+    for (const QJsonValue &entry : sandbox.requestLog())
         if (entry.toObject().value(QLatin1String("path")).toString() == path)
             out << entry.toObject();
     return out;
@@ -375,7 +362,7 @@ TEST(TaggerClients, ServerErrorsThrottlingAndDroppedConnectionsAreRetriedToTheSa
         EXPECT_EQ(retried[i], expected[i]) << "tagger call " << i;
 
     int faultsSeen = 0;
-    for (const QJsonValue &entry : requestLog(faults))
+    for (const QJsonValue &entry : faults.requestLog())
         faultsSeen += entry.toObject().contains(QLatin1String("fault")) ? 1 : 0;
     EXPECT_GT(faultsSeen, 5) << "the faults were really there";
 }

@@ -1,0 +1,141 @@
+#include "synccommand.h"
+
+#include "cli.h"
+#include "pipeline/jobservice.h"
+#include "storage/jobproductrepository.h"
+#include "storage/schema.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+
+namespace tagdesk::cli {
+
+namespace {
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+int failWith(QTextStream &err, const Error &e) {
+    err << "tagdesk-cli: " << e.message << Qt::endl;
+    return e.code == Error::Code::InvalidInput ? int(UsageError) : int(Failed);
+}
+} // namespace
+
+int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
+            const DatabaseConfig &database, DatabaseWriter &writer, QTextStream &out,
+            QTextStream &err) {
+    auto reader = openDatabase(database);
+    if (!reader)
+        return failWith(err, reader.error());
+    JobService jobs(*reader.value(), writer);
+    if (auto job = jobs.summary(jobId); !job)
+        return failWith(err, job.error());
+    if (sync.retryFailed) {
+        auto requeued = await(ConflictResolver::requeueFailed(writer, jobId));
+        if (!requeued)
+            return failWith(err, requeued.error());
+    }
+
+    auto session = StoreConnection::open(options);
+    if (!session) {
+        // Offline is not a failure of the approvals: they wait in the queue.
+        if (session.error().code == Error::Code::Unavailable) {
+            auto summary = jobs.summary(jobId);
+            const qint64 waiting = summary ? summary->tally.waitingToSync : 0;
+            err << "tagdesk-cli: " << session.error().message << Qt::endl
+                << "tagdesk-cli: "
+                << Texts::tr("%n approved product(s) wait; job %1 stays %2", nullptr, int(waiting))
+                       .arg(jobId)
+                       .arg(summary ? jobStatusText(summary->status) : QString())
+                << Qt::endl;
+            return Failed;
+        }
+        return failWith(err, session.error());
+    }
+    if (!session.value()->connection().canWriteProducts)
+        return failWith(
+            err, Error::notAllowed(Texts::tr("The token for %1 cannot write products (it lacks the "
+                                             "write_products scope); nothing was written")
+                                       .arg(session.value()->shopify().store().domain())));
+
+    SyncServices services{&writer, &session.value()->shopify(), sync.who};
+    // Pushes this large go through bulk mutations (TAGDESK_BULK_PUSH_MIN, then Settings).
+    bool fromEnvironment = false;
+    const int bulkMin = qEnvironmentVariableIntValue("TAGDESK_BULK_PUSH_MIN", &fromEnvironment);
+    services.bulkThreshold =
+        fromEnvironment && bulkMin > 0
+            ? bulkMin
+            : QSettings().value(QStringLiteral("sync/bulkPushMin"), services.bulkThreshold).toInt();
+    SyncRunner runner(services, jobId, sync.mode, sync.productIds);
+    std::optional<Result<SyncReport>> outcome;
+    QObject::connect(&runner, &SyncRunner::finished, &runner,
+                     [&](const Result<SyncReport> &r) { outcome = r; });
+    runner.start();
+    awaitSignal(&runner, &SyncRunner::finished, [&] { return outcome.has_value(); });
+    if (!*outcome)
+        return failWith(err, outcome->error());
+    const SyncReport &report = outcome->value();
+
+    auto summary = jobs.summary(jobId);
+    if (!summary)
+        return failWith(err, summary.error());
+    const bool pushing = sync.mode == SyncRunner::Mode::Push;
+    if (sync.json) {
+        QJsonObject o{{QStringLiteral("job"), jobId},
+                      {QStringLiteral("status"), jobStatusKey(summary->status)},
+                      {QStringLiteral("written"), report.written},
+                      {QStringLiteral("unchanged"), report.unchanged},
+                      {QStringLiteral("conflicts"), report.conflicts},
+                      {QStringLiteral("failed"), report.failed},
+                      {QStringLiteral("waiting"), report.waiting},
+                      {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)}};
+        if (report.stoppedBy)
+            o.insert(QStringLiteral("stoppedBy"), report.stoppedBy->message);
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        out << (pushing ? Texts::tr("Job %1: %2 — %3 pushed, %4 unchanged, %5 in conflict, "
+                                    "%6 failed, %7 waiting")
+                        : Texts::tr("Job %1: %2 — %3 reverted, %4 unchanged, %5 in conflict, "
+                                    "%6 failed, %7 waiting"))
+                   .arg(jobId)
+                   .arg(jobStatusText(summary->status))
+                   .arg(report.written)
+                   .arg(report.unchanged)
+                   .arg(report.conflicts)
+                   .arg(report.failed)
+                   .arg(report.waiting)
+            << Qt::endl;
+        for (const QString &line : report.problems)
+            out << "  " << line << Qt::endl;
+    }
+    if (report.stoppedBy) {
+        err << "tagdesk-cli: " << report.stoppedBy->message << Qt::endl;
+        return Failed;
+    }
+    return report.clean() ? int(Ok) : int(PartlyFailed);
+}
+
+int resolveConflicts(qint64 jobId, const RunOptions &options, const QStringList &productIds,
+                     const ConflictChoice &choice, DatabaseWriter &writer, QTextStream &out,
+                     QTextStream &err) {
+    auto session = StoreConnection::open(options);
+    if (!session)
+        return failWith(err, session.error());
+    ConflictResolver resolver(writer, &session.value()->shopify());
+    auto settled = await(resolver.resolve(jobId, productIds, choice));
+    if (!settled)
+        return failWith(err, settled.error());
+    out << (choice.keep == ConflictChoice::Keep::Mine
+                ? Texts::tr("%n product(s) queued again with Tagdesk's values; run 'sync %1'",
+                            nullptr, settled.value())
+                : Texts::tr("%n product(s) keep Shopify's values; nothing will be written", nullptr,
+                            settled.value()))
+               .arg(jobId)
+        << Qt::endl;
+    return Ok;
+}
+
+} // namespace tagdesk::cli

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/destination.h"
+#include "shopify/shopifyclient.h"
+#include "storage/databasewriter.h"
+
+#include <QFuture>
+#include <QStringList>
+
+#include <optional>
+
+namespace tagdesk {
+
+// A person's answer to a conflict (DESIGN: "re-queued only by a person").
+struct ConflictChoice {
+    enum class Keep { Mine, Theirs };
+    Keep keep = Keep::Mine;
+    // Keep::Mine only: write just these destinations, and leave Shopify's values for the
+    // rest (a merge per field). nullopt: everything that was approved.
+    std::optional<Destinations> only;
+};
+
+// Settles conflicts, and puts failed pushes back in the queue.
+class ConflictResolver {
+public:
+    ConflictResolver(DatabaseWriter &writer, ShopifyClient *shopify)
+        : m_writer(writer)
+        , m_shopify(shopify) {}
+
+    // Keep mine: the product is re-read, that becomes its snapshot (so their unrelated
+    // edits stay and the conflict check passes against what they did), and it is queued
+    // again. Keep theirs: nothing is written; the product counts as rejected (undoable).
+    // Gives how many products were settled.
+    QFuture<Result<int>> resolve(qint64 jobId, const QStringList &productIds,
+                                 const ConflictChoice &choice);
+
+    // Failed pushes go back to the queue; the plan in flight, if any, is kept.
+    static QFuture<Result<int>> requeueFailed(DatabaseWriter &writer, qint64 jobId);
+
+private:
+    DatabaseWriter &m_writer;
+    ShopifyClient *m_shopify;
+};
+
+} // namespace tagdesk

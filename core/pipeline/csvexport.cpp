@@ -1,0 +1,171 @@
+#include "pipeline/csvexport.h"
+
+#include "domain/attribute.h"
+#include "pipeline/productchanges.h"
+#include "storage/decisionrepository.h"
+#include "storage/jobproductrepository.h"
+#include "storage/suggestionrepository.h"
+#include "sync/changeplan.h"
+#include "sync/productfields.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSaveFile>
+
+#include <map>
+
+namespace tagdesk::csvexport {
+
+namespace {
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(CsvExport)
+};
+
+QString valueText(const QJsonValue &v) {
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue &item : v.toArray())
+            items << item.toString();
+        return items.join(QStringLiteral(", ")); // Shopify's CSV separates tags this way
+    }
+    return v.toString();
+}
+
+QString decisionText(const std::optional<AttributeDecision> &d, ReviewState review) {
+    if (!d)
+        return review == ReviewState::Approved   ? QStringLiteral("accepted")
+               : review == ReviewState::Rejected ? QStringLiteral("rejected")
+                                                 : QStringLiteral("pending");
+    if (d->verdict == AttributeDecision::Verdict::Edited)
+        return QStringLiteral("edited: ") + d->value;
+    return verdictKey(d->verdict);
+}
+} // namespace
+
+QString field(const QString &value) {
+    static const QString special = QStringLiteral(",\"\r\n");
+    bool quote = false;
+    for (QChar c : value)
+        quote = quote || special.contains(c);
+    if (!quote)
+        return value;
+    QString escaped = value;
+    escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QString row(const QStringList &fields) {
+    QStringList quoted;
+    for (const QString &f : fields)
+        quoted << field(f);
+    return quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+}
+
+Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
+    auto changes = productchanges::preview(conn, job);
+    if (!changes)
+        return changes.error();
+    auto all = JobProductRepository(conn).list(job.id);
+    if (!all)
+        return all.error();
+    auto suggestions = SuggestionRepository(conn).forJob(job.id);
+    if (!suggestions)
+        return suggestions.error();
+    auto decisions = DecisionRepository(conn).forJob(job.id);
+    if (!decisions)
+        return decisions.error();
+
+    // Columns for every attribute any product has, known ones first in their order.
+    QStringList attributeColumns = attributes::known();
+    for (const auto &list : suggestions.value()) {
+        for (const Suggestion &s : list) {
+            if (!attributeColumns.contains(s.attribute))
+                attributeColumns << s.attribute;
+        }
+    }
+    attributeColumns.removeIf([&](const QString &a) {
+        for (const auto &list : suggestions.value()) {
+            for (const Suggestion &s : list) {
+                if (s.attribute == a)
+                    return false;
+            }
+        }
+        return true;
+    });
+
+    const QString ns = job.writing.metafieldNamespace;
+    QStringList header{QStringLiteral("Handle"), QStringLiteral("Title"), QStringLiteral("Tags"),
+                       QStringLiteral("Type"), QStringLiteral("Image Alt Text")};
+    for (const QString &a : attributeColumns)
+        header << QStringLiteral("Metafield: %1.%2 [%3]")
+                      .arg(ns, metafieldKeyFor(a), job.writing.metafieldTypeFor(a));
+    header << QStringLiteral("Tagdesk: Product ID") << QStringLiteral("Tagdesk: Review")
+           << QStringLiteral("Tagdesk: Sync") << QStringLiteral("Tagdesk: Problems");
+    for (const QString &a : attributeColumns)
+        header << QStringLiteral("Tagdesk: %1 suggestion").arg(a)
+               << QStringLiteral("Tagdesk: %1 confidence").arg(a)
+               << QStringLiteral("Tagdesk: %1 decision").arg(a);
+
+    QHash<QString, ChangePlan> plans;
+    for (const ProductChange &c : changes.value())
+        plans.insert(c.product.productId, c.plan);
+
+    QByteArray out("\xEF\xBB\xBF"); // the BOM spreadsheets look for to read UTF-8
+    out += row(header).toUtf8();
+    int rows = 0;
+    for (const JobProduct &p : all.value()) {
+        const ProductSnapshot snapshot = p.snapshot.value_or(ProductSnapshot{});
+        const ChangePlan plan = plans.value(p.productId);
+        // The value Tagdesk would write, else the one Shopify has.
+        auto value = [&](const QString &key) {
+            return valueText(plan.after.contains(key) ? plan.after.value(key)
+                                                      : productfields::read(snapshot, key));
+        };
+        QStringList fields{
+            snapshot.handle, p.title, value(productfields::tags), value(productfields::productType),
+            snapshot.media.isEmpty() ? QString()
+                                     : value(productfields::alt(snapshot.media.first().id))};
+        for (const QString &a : attributeColumns)
+            fields << value(productfields::metafield(ns, metafieldKeyFor(a)));
+        fields << p.productId << reviewKey(p.progress.review) << syncKey(p.progress.sync)
+               << (plan.problems.isEmpty() ? p.error : plan.problems.join(QStringLiteral("; ")));
+        const QList<Suggestion> own = suggestions->value(p.productId);
+        const QList<AttributeDecision> decided = decisions->value(p.productId);
+        for (const QString &a : attributeColumns) {
+            const Suggestion *best = nullptr;
+            for (const Suggestion &s : own) {
+                if (s.attribute == a && (!best || s.confidence > best->confidence))
+                    best = &s;
+            }
+            std::optional<AttributeDecision> decision;
+            for (const AttributeDecision &d : decided) {
+                if (d.attribute == a)
+                    decision = d;
+            }
+            fields << (best ? best->value : QString())
+                   << (best ? QString::number(best->confidence, 'f', 2) : QString())
+                   << (best || decision ? decisionText(decision, p.progress.review) : QString());
+        }
+        out += row(fields).toUtf8();
+        ++rows;
+    }
+    if (device.write(out) != out.size())
+        return Error::failed(Texts::tr("Could not write the export: %1").arg(device.errorString()));
+    return rows;
+}
+
+Result<int> writeFile(Connection &conn, const Job &job, const QString &path) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error::invalid(Texts::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    auto rows = write(conn, job, file);
+    if (!rows) {
+        file.cancelWriting();
+        return rows.error();
+    }
+    if (!file.commit())
+        return Error::failed(Texts::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return rows;
+}
+
+} // namespace tagdesk::csvexport

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "domain/job.h"
+#include "domain/pushrecord.h"
+#include "storage/connection.h"
+#include "sync/changeplan.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace tagdesk {
+
+// One product with what a push (or revert) of it would write, as the database has it:
+// the snapshot, where it is saved, the approved values and the plan computed from them.
+struct ProductChange {
+    JobProduct product;
+    Destinations destinations;
+    QList<ApprovedValue> values;
+    ChangePlan plan;
+    // The plan an interrupted push or revert was writing, read back from the database:
+    // some of its values may already be in Shopify.
+    bool resumed = false;
+    std::optional<PushRecord> undoing; // revert: the push whose values are put back
+};
+
+// Reads what previews, pushes and reverts are made of, in the caller's connection.
+namespace productchanges {
+
+// The before → after of the given products (all analysed, not rejected ones if none
+// are given), whether or not they are approved yet.
+Result<QList<ProductChange>> preview(Connection &conn, const Job &job,
+                                     const QStringList &productIds = {});
+// Products waiting to be pushed (queued, or caught mid-push), the given ones or all.
+Result<QList<ProductChange>> toPush(Connection &conn, const Job &job,
+                                    const QStringList &productIds = {});
+// Pushed products whose last push can be reverted, the given ones or all.
+Result<QList<ProductChange>> toRevert(Connection &conn, const Job &job,
+                                      const QStringList &productIds = {});
+
+} // namespace productchanges
+} // namespace tagdesk

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "shopify/shopifyclient.h"
+#include "sync/changeplan.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+
+namespace tagdesk {
+
+// One GraphQL mutation of a product write, and the payload field its answer sits under.
+struct ShopifyMutation {
+    QString document; // a file in resources/graphql, without .graphql
+    QString payload;  // e.g. "tagsAdd"
+    QJsonObject variables;
+};
+
+// Turns a product's writes into the mutations API-NOTES chose (tagsAdd/tagsRemove,
+// metafieldsSet with compareDigest, ≤25 a call; metafieldsDelete; productUpdate;
+// fileUpdate), and sends them one after the other. Every mutation sets values or adds and
+// removes tags by name, so sending them again after a timeout changes nothing.
+namespace productwriter {
+
+QList<ShopifyMutation> mutationsFor(const QString &productId, const ProductWrites &writes);
+
+// Gives each mutation's payload, in order. The first refusal stops the rest: its
+// userErrors become the message. A compare-and-set refusal (STALE_OBJECT: the metafield
+// changed since it was read) is Error::Code::NotAllowed, so sync can call it a conflict.
+// The refusal in a mutation's payload (its userErrors), or nothing. STALE_OBJECT gives
+// Error::Code::NotAllowed.
+std::optional<Error> refusal(const QString &payloadName, const QJsonObject &payload);
+
+QFuture<Result<QJsonArray>> apply(ShopifyClient *client, const QList<ShopifyMutation> &mutations);
+
+} // namespace productwriter
+} // namespace tagdesk

@@ -1,0 +1,361 @@
+#include "sync/changeplan.h"
+
+#include "domain/attribute.h"
+#include "sync/productfields.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace tagdesk {
+
+namespace {
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(ChangePlan)
+};
+
+const QString blockStart = QStringLiteral("<div data-tagdesk=\"attributes\">");
+const QString blockEnd = QStringLiteral("</div>");
+
+QString tagFor(const WriteSettings &s, const QString &attribute, const QString &value) {
+    QString tag = s.tagTemplate;
+    tag.replace(QLatin1String("{attribute}"), attribute);
+    tag.replace(QLatin1String("{value}"), value);
+    return tag.trimmed();
+}
+
+// Tags an earlier push of `attribute` would have written: the template with any value.
+QRegularExpression earlierTagPattern(const WriteSettings &s, const QString &attribute) {
+    QString pattern = QRegularExpression::escape(s.tagTemplate.trimmed());
+    pattern.replace(QRegularExpression::escape(QStringLiteral("{attribute}")),
+                    QRegularExpression::escape(attribute));
+    pattern.replace(QRegularExpression::escape(QStringLiteral("{value}")), QStringLiteral(".+"));
+    return QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$'),
+                              QRegularExpression::CaseInsensitiveOption);
+}
+
+bool containsTag(const QStringList &tags, const QString &tag) {
+    return tags.contains(tag, Qt::CaseInsensitive);
+}
+
+bool isListType(const QString &type) {
+    return type.startsWith(QLatin1String("list."));
+}
+
+QString metafieldValue(const QString &type, const QString &value) {
+    if (!isListType(type))
+        return value;
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+}
+
+QString capitalised(QString text) {
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+QString descriptionWithBlock(const QString &description, const QList<ApprovedValue> &values) {
+    QString items;
+    for (const ApprovedValue &v : values)
+        items +=
+            QStringLiteral("<li><strong>%1:</strong> %2</li>")
+                .arg(attributes::displayName(v.attribute).toHtmlEscaped(), v.value.toHtmlEscaped());
+    const QString block =
+        blockStart + QStringLiteral("<ul>") + items + QStringLiteral("</ul>") + blockEnd;
+    // A later push replaces the block an earlier one appended instead of adding another.
+    static const QRegularExpression earlier(
+        QRegularExpression::escape(QStringLiteral("<div data-tagdesk=\"attributes\">")) +
+            QStringLiteral("<ul>.*?</ul></div>"),
+        QRegularExpression::DotMatchesEverythingOption);
+    QString out = description;
+    if (out.contains(earlier))
+        return out.replace(earlier, block);
+    if (!out.isEmpty() && !out.endsWith(QLatin1Char('\n')))
+        out += QLatin1Char('\n');
+    return out + block;
+}
+
+void change(ChangePlan &plan, const ProductSnapshot &snapshot, const QString &key,
+            const QJsonValue &value) {
+    const QJsonValue before = productfields::read(snapshot, key);
+    if (productfields::same(key, before, value)) {
+        plan.after.remove(key);
+        plan.before.remove(key);
+        return;
+    }
+    plan.before.insert(key, before);
+    plan.after.insert(key, value);
+}
+
+void planTags(ChangePlan &plan, const ProductSnapshot &snapshot, const QList<ApprovedValue> &values,
+              const WriteSettings &s) {
+    QStringList tags = snapshot.tags;
+    for (const ApprovedValue &v : values) {
+        const QString tag = tagFor(s, v.attribute, v.value);
+        const QRegularExpression earlier = earlierTagPattern(s, v.attribute);
+        const bool hasOne = std::any_of(tags.begin(), tags.end(), [&](const QString &t) {
+            return earlier.match(t).hasMatch();
+        });
+        if (s.onlyFillEmpty && hasOne)
+            continue;
+        if (s.replaceEarlierTags)
+            tags.removeIf([&](const QString &t) {
+                return earlier.match(t).hasMatch() && t.compare(tag, Qt::CaseInsensitive) != 0;
+            });
+        if (!containsTag(tags, tag))
+            tags << tag;
+        if (tag.isEmpty())
+            plan.problems << Texts::tr("The tag for %1 is empty").arg(v.attribute);
+        if (tag.size() > shopifylimits::maxTagLength)
+            plan.problems << Texts::tr("The tag \"%1…\" is %2 characters long; Shopify allows %3")
+                                 .arg(tag.left(40))
+                                 .arg(tag.size())
+                                 .arg(shopifylimits::maxTagLength);
+        if (tag.contains(QLatin1Char(',')))
+            plan.problems << Texts::tr(
+                                 "The tag \"%1\" contains a comma, which Shopify reads as two tags")
+                                 .arg(tag);
+    }
+    // The tags the user asked to remove go, and only those.
+    tags.removeIf([&](const QString &t) { return s.removeTags.contains(t, Qt::CaseInsensitive); });
+    if (tags.size() > shopifylimits::maxTags)
+        plan.problems << Texts::tr("The product would have %1 tags; Shopify allows %2")
+                             .arg(tags.size())
+                             .arg(shopifylimits::maxTags);
+    change(plan, snapshot, productfields::tags, productfields::sortedTags(tags));
+}
+
+void planMetafields(ChangePlan &plan, const ProductSnapshot &snapshot,
+                    const QList<ApprovedValue> &values, const WriteSettings &s) {
+    if (s.metafieldNamespace.size() < 3 || s.metafieldNamespace.size() > 255)
+        plan.problems << Texts::tr("The metafield namespace \"%1\" must be 3 to 255 characters")
+                             .arg(s.metafieldNamespace);
+    for (const ApprovedValue &v : values) {
+        const QString key = metafieldKeyFor(v.attribute);
+        if (key.size() < 2) {
+            plan.problems << Texts::tr("\"%1\" cannot be a metafield key (2 to 64 characters)")
+                                 .arg(v.attribute);
+            continue;
+        }
+        const Metafield *existing = snapshot.metafield(s.metafieldNamespace, key);
+        if (s.onlyFillEmpty && existing && !existing->value.isEmpty())
+            continue;
+        const QString type = s.metafieldTypeFor(v.attribute);
+        const QString value = metafieldValue(type, v.value);
+        if (isListType(type) && QJsonDocument::fromJson(value.toUtf8()).array().size() >
+                                    shopifylimits::maxListMetafieldItems)
+            plan.problems << Texts::tr("The list metafield %1 would have more than %2 items")
+                                 .arg(key)
+                                 .arg(shopifylimits::maxListMetafieldItems);
+        change(plan, snapshot, productfields::metafield(s.metafieldNamespace, key), value);
+    }
+}
+
+void planProductType(ChangePlan &plan, const ProductSnapshot &snapshot,
+                     const QList<ApprovedValue> &values, const WriteSettings &s) {
+    if (s.onlyFillEmpty && !snapshot.productType.isEmpty())
+        return;
+    for (const ApprovedValue &v : values) {
+        if (v.attribute == s.productTypeFrom)
+            change(plan, snapshot, productfields::productType, capitalised(v.value));
+    }
+}
+
+void planAltTexts(ChangePlan &plan, const ProductSnapshot &snapshot,
+                  const QList<ApprovedValue> &values, const WriteSettings &s) {
+    QHash<QString, QString> fill{{QStringLiteral("title"), snapshot.title}};
+    for (const ApprovedValue &v : values)
+        fill.insert(v.attribute, v.value);
+    const QString alt = fillTemplate(s.altTemplate, fill);
+    for (const MediaImage &image : snapshot.media) {
+        if (s.onlyFillEmpty && !image.alt.isEmpty())
+            continue;
+        if (alt.size() > shopifylimits::maxAltLength)
+            plan.problems << Texts::tr("The alt text is %1 characters long; Shopify allows %2")
+                                 .arg(alt.size())
+                                 .arg(shopifylimits::maxAltLength);
+        change(plan, snapshot, productfields::alt(image.id), alt);
+    }
+}
+
+void planDescription(ChangePlan &plan, const ProductSnapshot &snapshot,
+                     const QList<ApprovedValue> &values, const WriteSettings &s) {
+    if (s.onlyFillEmpty && !snapshot.descriptionHtml.trimmed().isEmpty())
+        return;
+    change(plan, snapshot, productfields::description,
+           descriptionWithBlock(snapshot.descriptionHtml, values));
+}
+} // namespace
+
+QString metafieldKeyFor(const QString &attribute) {
+    QString key = attribute.toLower();
+    static const QRegularExpression invalid(QStringLiteral("[^a-z0-9_-]+"));
+    key.replace(invalid, QStringLiteral("_"));
+    return key.left(64);
+}
+
+QList<ApprovedValue> approvedValues(const QList<Suggestion> &suggestions,
+                                    const QList<AttributeDecision> &decisions) {
+    QList<ApprovedValue> out;
+    QHash<QString, qsizetype> index;
+    QHash<QString, double> confidence;
+    for (const Suggestion &s : suggestions) {
+        if (s.value.isEmpty())
+            continue;
+        if (const auto it = index.constFind(s.attribute); it != index.constEnd()) {
+            if (s.confidence > confidence.value(s.attribute)) {
+                out[*it].value = s.value;
+                confidence.insert(s.attribute, s.confidence);
+            }
+            continue;
+        }
+        index.insert(s.attribute, out.size());
+        confidence.insert(s.attribute, s.confidence);
+        out.append({s.attribute, s.value});
+    }
+    for (const AttributeDecision &d : decisions) {
+        const auto it = index.constFind(d.attribute);
+        switch (d.verdict) {
+        case AttributeDecision::Verdict::Rejected:
+            if (it != index.constEnd())
+                out[*it].value.clear();
+            break;
+        case AttributeDecision::Verdict::Edited:
+            if (it != index.constEnd()) {
+                out[*it].value = d.value;
+            } else {
+                index.insert(d.attribute, out.size());
+                out.append({d.attribute, d.value});
+            }
+            break;
+        case AttributeDecision::Verdict::Accepted:
+        case AttributeDecision::Verdict::Pending:
+            break;
+        }
+    }
+    out.removeIf([](const ApprovedValue &v) { return v.value.trimmed().isEmpty(); });
+    return out;
+}
+
+QString fillTemplate(const QString &text, const QHash<QString, QString> &values) {
+    static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z0-9_]+)\\}"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        out += text.mid(last, m.capturedStart() - last);
+        out += values.value(m.captured(1));
+        last = m.capturedEnd();
+    }
+    out += text.mid(last);
+    // What an empty placeholder leaves behind: doubled spaces, a dangling dash.
+    static const QRegularExpression spaces(QStringLiteral("\\s{2,}"));
+    static const QRegularExpression danglingDash(QStringLiteral("(^\\s*[–-]\\s*)|(\\s*[–-]\\s*$)"));
+    out.replace(spaces, QStringLiteral(" "));
+    out.replace(danglingDash, QString());
+    return out.trimmed();
+}
+
+ChangePlan planChange(const ProductSnapshot &snapshot, const QList<ApprovedValue> &values,
+                      Destinations destinations, const WriteSettings &settings) {
+    ChangePlan plan;
+    plan.productId = snapshot.id;
+    if (values.isEmpty())
+        return plan;
+    if (destinations.testFlag(Destination::Tags))
+        planTags(plan, snapshot, values, settings);
+    if (destinations.testFlag(Destination::Metafields))
+        planMetafields(plan, snapshot, values, settings);
+    if (destinations.testFlag(Destination::ProductType))
+        planProductType(plan, snapshot, values, settings);
+    if (destinations.testFlag(Destination::AltText))
+        planAltTexts(plan, snapshot, values, settings);
+    if (destinations.testFlag(Destination::Description))
+        planDescription(plan, snapshot, values, settings);
+    plan.problems.removeDuplicates();
+    return plan;
+}
+
+ChangePlan ChangePlan::reversed() const {
+    ChangePlan r;
+    r.productId = productId;
+    r.before = after;
+    r.after = before;
+    return r;
+}
+
+QJsonObject ChangePlan::toJson() const {
+    return {{QStringLiteral("productId"), productId},
+            {QStringLiteral("before"), before},
+            {QStringLiteral("after"), after},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
+}
+
+ChangePlan ChangePlan::fromJson(const QJsonObject &json) {
+    ChangePlan p;
+    p.productId = json.value(QStringLiteral("productId")).toString();
+    p.before = json.value(QStringLiteral("before")).toObject();
+    p.after = json.value(QStringLiteral("after")).toObject();
+    for (const QJsonValue &v : json.value(QStringLiteral("problems")).toArray())
+        p.problems << v.toString();
+    return p;
+}
+
+bool ProductWrites::isEmpty() const {
+    return tagsToAdd.isEmpty() && tagsToRemove.isEmpty() && metafieldsToSet.isEmpty() &&
+           metafieldsToDelete.isEmpty() && !productType && !descriptionHtml && altTexts.isEmpty();
+}
+
+ProductWrites writesFor(const ChangePlan &plan, const ProductSnapshot &current,
+                        const WriteSettings &settings) {
+    ProductWrites w;
+    for (auto it = plan.after.begin(); it != plan.after.end(); ++it) {
+        const QString &key = it.key();
+        const QJsonValue value = it.value();
+        if (key == productfields::tags) {
+            QStringList target;
+            for (const QJsonValue &t : value.toArray())
+                target << t.toString();
+            for (const QString &t : target) {
+                if (!containsTag(current.tags, t))
+                    w.tagsToAdd << t;
+            }
+            // Only tags this plan meant to remove: a tag someone added meanwhile stays.
+            QStringList planned;
+            for (const QJsonValue &t : plan.before.value(key).toArray())
+                planned << t.toString();
+            for (const QString &t : current.tags) {
+                if (containsTag(planned, t) && !containsTag(target, t))
+                    w.tagsToRemove << t;
+            }
+        } else if (productfields::same(key, productfields::read(current, key), value)) {
+            // Already so (an interrupted push got this far): nothing to send.
+            continue;
+        } else if (key == productfields::productType) {
+            w.productType = value.toString();
+        } else if (key == productfields::description) {
+            w.descriptionHtml = value.toString();
+        } else if (const auto [ns, mkey] = productfields::metafieldOf(key); !ns.isEmpty()) {
+            const Metafield *existing = current.metafield(ns, mkey);
+            if (value.isNull()) {
+                if (existing)
+                    w.metafieldsToDelete.append({ns, mkey});
+                continue;
+            }
+            ProductWrites::MetafieldWrite m{
+                ns, mkey, existing ? existing->type : settings.metafieldTypeFor(mkey),
+                value.toString(), std::nullopt};
+            if (existing)
+                m.compareDigest = existing->compareDigest;
+            w.metafieldsToSet.append(m);
+        } else if (const QString media = productfields::mediaOf(key); !media.isEmpty()) {
+            w.altTexts.append({media, value.toString()});
+        }
+    }
+    return w;
+}
+
+} // namespace tagdesk

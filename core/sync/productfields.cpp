@@ -1,0 +1,116 @@
+#include "sync/productfields.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace tagdesk::productfields {
+
+namespace {
+const QLatin1String metafieldPrefix("metafield:");
+const QLatin1String altPrefix("alt:");
+
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(ProductFields)
+};
+} // namespace
+
+QString metafield(const QString &ns, const QString &key) {
+    return metafieldPrefix + ns + QLatin1Char('.') + key;
+}
+
+QString alt(const QString &mediaId) {
+    return altPrefix + mediaId;
+}
+
+std::pair<QString, QString> metafieldOf(const QString &fieldKey) {
+    if (!fieldKey.startsWith(metafieldPrefix))
+        return {};
+    const QString rest = fieldKey.mid(metafieldPrefix.size());
+    const qsizetype dot = rest.indexOf(QLatin1Char('.'));
+    if (dot <= 0)
+        return {};
+    return {rest.left(dot), rest.mid(dot + 1)};
+}
+
+QString mediaOf(const QString &fieldKey) {
+    return fieldKey.startsWith(altPrefix) ? fieldKey.mid(altPrefix.size()) : QString();
+}
+
+QJsonArray sortedTags(const QStringList &tags) {
+    QStringList sorted = tags;
+    std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) {
+        const int c = QString::compare(a, b, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a < b;
+    });
+    return QJsonArray::fromStringList(sorted);
+}
+
+QJsonValue read(const ProductSnapshot &product, const QString &fieldKey) {
+    if (fieldKey == tags)
+        return sortedTags(product.tags);
+    if (fieldKey == productType)
+        return product.productType;
+    if (fieldKey == description)
+        return product.descriptionHtml;
+    if (const auto [ns, key] = metafieldOf(fieldKey); !ns.isEmpty()) {
+        const Metafield *m = product.metafield(ns, key);
+        return m ? QJsonValue(m->value) : QJsonValue(QJsonValue::Null);
+    }
+    if (const QString media = mediaOf(fieldKey); !media.isEmpty()) {
+        for (const MediaImage &image : product.media) {
+            if (image.id == media)
+                return image.alt;
+        }
+    }
+    return QJsonValue::Null;
+}
+
+QJsonObject read(const ProductSnapshot &product, const QStringList &fieldKeys) {
+    QJsonObject out;
+    for (const QString &key : fieldKeys)
+        out.insert(key, read(product, key));
+    return out;
+}
+
+bool same(const QString &fieldKey, const QJsonValue &a, const QJsonValue &b) {
+    if (fieldKey != tags)
+        return a == b;
+    QStringList left, right;
+    for (const QJsonValue &v : a.toArray())
+        left << v.toString();
+    for (const QJsonValue &v : b.toArray())
+        right << v.toString();
+    return sortedTags(left) == sortedTags(right);
+}
+
+QStringList differing(const QJsonObject &expected, const ProductSnapshot &product) {
+    QStringList out;
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+        if (!same(it.key(), it.value(), read(product, it.key())))
+            out << it.key();
+    }
+    return out;
+}
+
+QString describe(const QString &fieldKey, const ProductSnapshot *product) {
+    if (fieldKey == tags)
+        return Texts::tr("Tags");
+    if (fieldKey == productType)
+        return Texts::tr("Product type");
+    if (fieldKey == description)
+        return Texts::tr("Description");
+    if (const auto [ns, key] = metafieldOf(fieldKey); !ns.isEmpty())
+        return Texts::tr("Metafield %1.%2").arg(ns, key);
+    const QString media = mediaOf(fieldKey);
+    if (product) {
+        for (qsizetype i = 0; i < product->media.size(); ++i) {
+            if (product->media.at(i).id == media)
+                return Texts::tr("Alt text of image %1").arg(i + 1);
+        }
+    }
+    return Texts::tr("Alt text of %1").arg(media);
+}
+
+} // namespace tagdesk::productfields

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain/product.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
+
+namespace tagdesk {
+
+// The writable part of a product, addressed by field key, so that a plan, the conflict
+// check, the read-back, the push log and a revert all speak of the same things:
+//   "tags"                      the tag list (a sorted array: order is not meaningful)
+//   "productType", "descriptionHtml"
+//   "metafield:ns.key"          the metafield's value, null when it does not exist
+//   "alt:gid://shopify/MediaImage/N"   an image's alt text, null when the image is gone
+namespace productfields {
+
+inline const QString tags = QStringLiteral("tags");
+inline const QString productType = QStringLiteral("productType");
+inline const QString description = QStringLiteral("descriptionHtml");
+QString metafield(const QString &ns, const QString &key);
+QString alt(const QString &mediaId);
+
+// For "metafield:ns.key": ns and key; for "alt:ID": the media id. Empty when the key is
+// of another kind.
+std::pair<QString, QString> metafieldOf(const QString &fieldKey);
+QString mediaOf(const QString &fieldKey);
+
+QJsonValue read(const ProductSnapshot &product, const QString &fieldKey);
+QJsonObject read(const ProductSnapshot &product, const QStringList &fieldKeys);
+QJsonArray sortedTags(const QStringList &tags);
+
+// Equal as Shopify would see them: tags compare as sets.
+bool same(const QString &fieldKey, const QJsonValue &a, const QJsonValue &b);
+// The keys of `expected` whose value `product` does not have.
+QStringList differing(const QJsonObject &expected, const ProductSnapshot &product);
+
+// "Tags", "Metafield tagdesk.colour", "Alt text of image 2"… for messages and history.
+QString describe(const QString &fieldKey, const ProductSnapshot *product = nullptr);
+
+} // namespace productfields
+} // namespace tagdesk

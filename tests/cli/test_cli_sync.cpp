@@ -1,0 +1,266 @@
+// Review, sync, conflicts, revert and export as a user runs them: the real tagdesk-cli
+// binary against a standalone tagdesk-sandbox process, over loopback sockets. These are
+// the "done when" of the review/sync issue, one test each.
+#include "cli/clirunner.h"
+#include "cli/sandboxprocess.h"
+#include "support/qtprinters.h"
+#include "support/storevalues.h"
+#include "support/testdatabase.h"
+#include "sync/changeplan.h"
+
+#include <gtest/gtest.h>
+
+#include <iostream>
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+using namespace tagdesk;
+using namespace tagdesk::test;
+
+namespace {
+
+class CliSync : public ::testing::Test {
+protected:
+    // `faults`: extra sandbox flags, e.g. latency so that a kill lands mid-sync.
+    void start(const QStringList &faults = {}) {
+        sandbox = std::make_unique<SandboxProcess>(
+            QStringList{QStringLiteral("--catalog"),
+                        testData(QStringLiteral("catalogs/kith-storefront-products.json")),
+                        // A big, fast bucket: the throttle's pacing is tested elsewhere.
+                        QStringLiteral("--bucket"), QStringLiteral("20000"),
+                        QStringLiteral("--restore"), QStringLiteral("10000")} +
+            faults);
+        cli.environment().insert(QStringLiteral("TAGDESK_SHOPIFY_TOKEN"),
+                                 QStringLiteral("shpat_sandbox"));
+        common = {QStringLiteral("--db"), db.path(), QStringLiteral("--store"), sandbox->url};
+        original = sandbox->products();
+        const CliResult created = tagdesk({QStringLiteral("jobs"), QStringLiteral("create"),
+                                           QStringLiteral("--name"), QStringLiteral("Kith")});
+        ASSERT_EQ(created.exitCode, 0) << created.describe();
+        job = QString::fromUtf8(created.out.trimmed());
+        const CliResult run = tagdesk({QStringLiteral("jobs"), QStringLiteral("run"), job});
+        ASSERT_EQ(run.exitCode, 0) << run.describe();
+    }
+
+    CliResult tagdesk(const QStringList &args) const { return cli.run(common + args); }
+
+    CliResult approveAll() const {
+        return tagdesk({QStringLiteral("review"), QStringLiteral("approve"), job,
+                        QStringLiteral("--all"), QStringLiteral("--to"),
+                        QStringLiteral("tags,metafields,type,alt")});
+    }
+
+    QString status() const {
+        const CliResult shown = tagdesk(
+            {QStringLiteral("jobs"), QStringLiteral("show"), job, QStringLiteral("--json")});
+        return shown.json().object().value(QStringLiteral("status")).toString();
+    }
+
+    // What `review preview` says each product will become, applied to the store as it was.
+    QHash<QString, QJsonObject> previewedStore() const {
+        const CliResult preview = tagdesk(
+            {QStringLiteral("review"), QStringLiteral("preview"), job, QStringLiteral("--json")});
+        EXPECT_EQ(preview.exitCode, 0) << preview.describe();
+        QHash<QString, QJsonObject> expected;
+        for (auto it = original.begin(); it != original.end(); ++it)
+            expected.insert(it.key(), comparableProduct(it.value()));
+        for (const QJsonValue &v : preview.json().array()) {
+            const ChangePlan plan = ChangePlan::fromJson(v.toObject());
+            expected.insert(plan.productId, withPlanApplied(expected.value(plan.productId), plan));
+        }
+        return expected;
+    }
+
+    QHash<QString, QJsonObject> store() const {
+        QHash<QString, QJsonObject> out;
+        const auto products = sandbox->products();
+        for (auto it = products.begin(); it != products.end(); ++it)
+            out.insert(it.key(), comparableProduct(it.value()));
+        return out;
+    }
+
+    static void expectSameStore(const QHash<QString, QJsonObject> &actual,
+                                const QHash<QString, QJsonObject> &expected) {
+        ASSERT_EQ(actual.size(), expected.size());
+        for (auto it = expected.begin(); it != expected.end(); ++it)
+            EXPECT_EQ(actual.value(it.key()), it.value()) << it.key().toStdString();
+    }
+
+    TempSqlite db;
+    CliRunner cli;
+    std::unique_ptr<SandboxProcess> sandbox;
+    QStringList common;
+    QString job;
+    QHash<QString, QJsonObject> original;
+};
+
+} // namespace
+
+TEST_F(CliSync, ApprovedValuesReachTheStoreExactlyAsPreviewedAndNothingElseChanges) {
+    start();
+    ASSERT_EQ(approveAll().exitCode, 0);
+    const auto expected = previewedStore();
+    ASSERT_NE(expected.value(original.keys().first()),
+              comparableProduct(original.value(original.keys().first())))
+        << "the preview changes something";
+    const CliResult sync = tagdesk({QStringLiteral("sync"), job});
+    EXPECT_EQ(sync.exitCode, 0) << sync.describe();
+    expectSameStore(store(), expected);
+    EXPECT_EQ(status(), QStringLiteral("Complete"));
+
+    const CliResult history = tagdesk({QStringLiteral("history"), job, QStringLiteral("--json")});
+    EXPECT_EQ(history.json().array().size(), original.size());
+}
+
+TEST_F(CliSync, TwoProductsEditedInShopifyEndAsConflictsWithExitCode3) {
+    start();
+    ASSERT_EQ(approveAll().exitCode, 0);
+    const QStringList ids = original.keys();
+    sandbox->edit(ids.at(0),
+                  {{QStringLiteral("tags"), QJsonArray{QStringLiteral("by-colleague")}}});
+    sandbox->edit(ids.at(1), {{QStringLiteral("title"), QStringLiteral("Renamed by a colleague")}});
+    const auto editedStore = store();
+    auto expected = previewedStore();
+    expected.insert(ids.at(0), editedStore.value(ids.at(0)));
+    expected.insert(ids.at(1), editedStore.value(ids.at(1)));
+
+    const CliResult sync = tagdesk({QStringLiteral("sync"), job});
+    EXPECT_EQ(sync.exitCode, 3) << sync.describe();
+    EXPECT_TRUE(sync.out.contains("2 in conflict")) << sync.describe();
+    expectSameStore(store(), expected);
+    EXPECT_EQ(status(), QStringLiteral("Complete but with errors"));
+
+    const CliResult conflicts =
+        tagdesk({QStringLiteral("conflicts"), job, QStringLiteral("--json")});
+    ASSERT_EQ(conflicts.json().array().size(), 2) << conflicts.describe();
+    const CliResult resolved = tagdesk({QStringLiteral("conflicts"), QStringLiteral("resolve"), job,
+                                        QStringLiteral("--products"), ids.at(0),
+                                        QStringLiteral("--keep"), QStringLiteral("theirs")});
+    EXPECT_EQ(resolved.exitCode, 0) << resolved.describe();
+    EXPECT_EQ(
+        tagdesk({QStringLiteral("conflicts"), job, QStringLiteral("--json")}).json().array().size(),
+        1);
+}
+
+TEST_F(CliSync, RevertBringsTheStoreBackToItsOriginalValues) {
+    start();
+    ASSERT_EQ(approveAll().exitCode, 0);
+    ASSERT_EQ(tagdesk({QStringLiteral("sync"), job}).exitCode, 0);
+    const QString first = original.keys().first();
+    ASSERT_NE(store().value(first), comparableProduct(original.value(first))) << "the sync wrote";
+    const CliResult revert = tagdesk({QStringLiteral("revert"), job});
+    EXPECT_EQ(revert.exitCode, 0) << revert.describe();
+    QHash<QString, QJsonObject> expected;
+    for (auto it = original.begin(); it != original.end(); ++it)
+        expected.insert(it.key(), comparableProduct(it.value()));
+    expectSameStore(store(), expected);
+    const CliResult history = tagdesk({QStringLiteral("history"), job, QStringLiteral("--json")});
+    EXPECT_EQ(history.json().array().size(), 2 * original.size()) << "every push and revert";
+}
+
+TEST_F(CliSync, SyncKilledAtRandomMomentsEndsLikeAnUninterruptedOne) {
+    // Each Shopify answer takes 40-80 ms, so a sync of 30 products (five requests each)
+    // runs for several seconds, and each kill lands somewhere in it.
+    start({QStringLiteral("--fault"), QStringLiteral("shopify:latency=40-80")});
+    ASSERT_EQ(approveAll().exitCode, 0);
+    const auto expected = previewedStore();
+    QRandomGenerator random(20261128);
+    int kills = 0;
+    for (int attempt = 0; attempt < 30 && kills < 12; ++attempt) {
+        QProcess sync;
+        sync.setProcessEnvironment(cli.environment());
+        sync.start(QStringLiteral(TAGDESK_CLI_PATH),
+                   common + QStringList{QStringLiteral("sync"), job});
+        ASSERT_TRUE(sync.waitForStarted(-1));
+        QTest::qWait(int(random.bounded(100, 600)));
+        if (sync.state() != QProcess::Running)
+            break;   // it finished before the kill: nothing left to interrupt
+        sync.kill(); // SIGKILL: no chance to clean up
+        sync.waitForFinished(-1);
+        ++kills;
+    }
+    EXPECT_GE(kills, 10);
+    const CliResult finish = tagdesk({QStringLiteral("sync"), job});
+    EXPECT_EQ(finish.exitCode, 0) << finish.describe();
+    std::cout << "after " << kills << " kills, the last sync: " << finish.out.toStdString();
+    expectSameStore(store(), expected);
+    EXPECT_EQ(status(), QStringLiteral("Complete"));
+
+    // No approval lost, none pushed twice: one successful push per product.
+    const QJsonArray history =
+        tagdesk({QStringLiteral("history"), job, QStringLiteral("--json")}).json().array();
+    QHash<QString, int> pushes;
+    for (const QJsonValue &v : history) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QStringLiteral("outcome")).toString() == QLatin1String("succeeded"))
+            ++pushes[e.value(QStringLiteral("product")).toString()];
+    }
+    EXPECT_EQ(pushes.size(), original.size());
+    for (auto it = pushes.begin(); it != pushes.end(); ++it)
+        EXPECT_EQ(it.value(), 1) << it.key().toStdString();
+}
+
+TEST_F(CliSync, WithTheStoreUnreachableApprovalsWaitAndTheJobIsReadyToSync) {
+    start();
+    sandbox->stop();
+    const CliResult approve = approveAll();
+    EXPECT_EQ(approve.exitCode, 0) << approve.describe();
+    EXPECT_TRUE(approve.out.contains("Ready to sync")) << approve.describe();
+    const CliResult sync = tagdesk({QStringLiteral("sync"), job});
+    EXPECT_EQ(sync.exitCode, 2) << sync.describe();
+    EXPECT_TRUE(sync.err.contains("wait")) << sync.describe();
+    EXPECT_EQ(status(), QStringLiteral("Ready to sync"));
+}
+
+TEST_F(CliSync, AnEditedValueIsPreviewedAndCanBeUndone) {
+    start();
+    const QString product = original.keys().first();
+    const auto previewOf = [&] {
+        const CliResult p =
+            tagdesk({QStringLiteral("review"), QStringLiteral("preview"), job,
+                     QStringLiteral("--products"), product, QStringLiteral("--json")});
+        return ChangePlan::fromJson(p.json().array().first().toObject());
+    };
+    const CliResult edit =
+        tagdesk({QStringLiteral("review"), QStringLiteral("decide"), job,
+                 QStringLiteral("--product"), product, QStringLiteral("--attribute"),
+                 QStringLiteral("colour"), QStringLiteral("--value"), QStringLiteral("teal")});
+    ASSERT_EQ(edit.exitCode, 0) << edit.describe();
+    EXPECT_TRUE(previewOf()
+                    .after.value(QStringLiteral("tags"))
+                    .toArray()
+                    .contains(QStringLiteral("colour:teal")));
+    const CliResult undo = tagdesk({QStringLiteral("review"), QStringLiteral("undo"), job});
+    ASSERT_EQ(undo.exitCode, 0) << undo.describe();
+    EXPECT_FALSE(previewOf()
+                     .after.value(QStringLiteral("tags"))
+                     .toArray()
+                     .contains(QStringLiteral("colour:teal")));
+}
+
+TEST_F(CliSync, ExportWritesASpreadsheetWithShopifyColumnNames) {
+    start();
+    ASSERT_EQ(approveAll().exitCode, 0);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kith.csv"));
+    const CliResult exported =
+        tagdesk({QStringLiteral("export"), job, QStringLiteral("--csv"), path});
+    ASSERT_EQ(exported.exitCode, 0) << exported.describe();
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    EXPECT_TRUE(bytes.startsWith("\xEF\xBB\xBF")) << "UTF-8 with a byte-order mark";
+    const QList<QByteArray> lines = bytes.mid(3).split('\n');
+    EXPECT_TRUE(lines.first().startsWith("Handle,Title,Tags,Type,Image Alt Text,Metafield: "
+                                         "tagdesk.colour [single_line_text_field]"))
+        << lines.first().toStdString();
+    EXPECT_TRUE(lines.first().endsWith('\r')) << "RFC 4180 lines end in CRLF";
+    EXPECT_EQ(lines.size(), original.size() + 2) << "a header, a row per product, the end";
+    // A tag list has commas, so it is quoted.
+    EXPECT_TRUE(QString::fromUtf8(bytes).contains(
+        QRegularExpression(QStringLiteral(",\"[^\"]*, colour:[^\"]*\","))))
+        << bytes.left(600).toStdString();
+}

@@ -1,0 +1,345 @@
+// Sync and revert against the sandbox store over real sockets: the store ends with exactly
+// the previewed values; a product edited in Shopify meanwhile becomes a conflict with
+// nothing overwritten; a revert puts back the values a push replaced; an unreachable store
+// leaves everything queued; an interrupted push finishes without writing twice.
+#include "pipeline/conflictresolver.h"
+#include "pipeline/synchharness.h"
+#include "server/adminendpoints.h"
+#include "shopify/productwriter.h"
+#include "storage/pushlogrepository.h"
+#include "support/qtprinters.h"
+#include "support/storevalues.h"
+#include "sync/productfields.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTcpServer>
+
+using namespace tagdesk;
+using namespace tagdesk::test;
+
+namespace {
+
+const Destinations everywhere = Destinations(Destination::Tags) | Destination::Metafields |
+                                Destination::ProductType | Destination::AltText |
+                                Destination::Description;
+
+class Sync : public ::testing::Test {
+protected:
+    Sync()
+        : sandbox(realCatalog(QStringLiteral("kith-storefront-products.json")))
+        , h(sandbox, sandbox.fastRetries()) {}
+
+    SandboxFixture sandbox;
+    SyncHarness h;
+};
+
+} // namespace
+
+TEST_F(Sync, APushWritesExactlyThePreviewedValuesAndNothingElse) {
+    const qint64 job = h.analysedJob(8, everywhere);
+    ASSERT_EQ(h.approveAll(job), 8);
+    const auto before = h.storeValues();
+    const QList<ProductChange> preview = h.preview(job);
+    ASSERT_EQ(preview.size(), 8);
+    for (const ProductChange &c : preview) {
+        EXPECT_TRUE(c.plan.isWritable()) << c.plan.problems.join(QLatin1Char(';')).toStdString();
+        EXPECT_TRUE(c.plan.after.contains(productfields::tags));
+        EXPECT_EQ(c.plan.after.value(productfields::productType).toString(),
+                  QStringLiteral("Dresses"));
+        EXPECT_EQ(c.plan.after
+                      .value(productfields::metafield(QStringLiteral("tagdesk"),
+                                                      QStringLiteral("colour")))
+                      .toString(),
+                  QStringLiteral("navy"));
+    }
+    EXPECT_EQ(h.status(job), JobStatus::ReadyToSync);
+
+    const auto report = h.sync(job);
+    ASSERT_TRUE(report.ok()) << report.error().message.toStdString();
+    EXPECT_EQ(report->written, 8);
+    EXPECT_TRUE(report->clean()) << report->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(h.status(job), JobStatus::Complete);
+
+    for (const ProductChange &c : preview) {
+        const QJsonObject expected = withPlanApplied(before.value(c.product.productId), c.plan, {});
+        EXPECT_EQ(h.storeValues(c.product.productId), expected)
+            << c.product.productId.toStdString();
+    }
+    // Every push is in the log with the values it replaced.
+    auto log = PushLogRepository(*h.reader).forJob(job);
+    ASSERT_TRUE(log.ok());
+    ASSERT_EQ(log->size(), 8);
+    for (const PushRecord &r : log.value()) {
+        EXPECT_EQ(r.outcome, PushRecord::Outcome::Succeeded);
+        EXPECT_EQ(r.who, QStringLiteral("Ann"));
+        EXPECT_FALSE(r.before.isEmpty());
+        EXPECT_TRUE(r.updatedAtAfter.isValid());
+    }
+
+    // A second sync has nothing left to push and writes nothing.
+    const auto again = h.sync(job);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->written + again->unchanged, 0);
+}
+
+TEST_F(Sync, ProductsEditedInShopifyBecomeConflictsAndKeepTheirEdits) {
+    const qint64 job = h.analysedJob(6, Destinations(Destination::Tags) | Destination::ProductType);
+    h.approveAll(job);
+    const QString tagged = h.productIds.at(1);
+    const QString retitled = h.productIds.at(4);
+    // A colleague adds a tag to one product (a field Tagdesk writes) and renames another
+    // (a field it does not write, but the product changed: updatedAt moved).
+    auto addTag = sandbox::editProductAsMerchant(
+        sandbox.server.store(), tagged,
+        {{QStringLiteral("tags"), QJsonArray{QStringLiteral("colleague-tag")}}});
+    ASSERT_TRUE(addTag.ok());
+    ASSERT_TRUE(
+        sandbox::editProductAsMerchant(sandbox.server.store(), retitled,
+                                       {{QStringLiteral("title"), QStringLiteral("Renamed")}})
+            .ok());
+    const QJsonObject taggedBefore = h.storeValues(tagged);
+    const QJsonObject retitledBefore = h.storeValues(retitled);
+
+    const auto report = h.sync(job);
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report->conflicts, 2);
+    EXPECT_EQ(report->written, 4);
+    EXPECT_EQ(h.status(job), JobStatus::CompleteWithErrors);
+    EXPECT_EQ(h.storeValues(tagged), taggedBefore) << "nothing was overwritten";
+    EXPECT_EQ(h.storeValues(retitled), retitledBefore);
+    EXPECT_EQ(h.product(job, tagged).progress.sync, SyncState::Conflict);
+    EXPECT_TRUE(h.product(job, tagged).error.contains(QStringLiteral("Tags")))
+        << h.product(job, tagged).error.toStdString();
+
+    // The three versions are kept for a person to choose from.
+    auto conflict = PushLogRepository(*h.reader).conflict(job, tagged);
+    ASSERT_TRUE(conflict.ok() && conflict.value());
+    const Conflict &c = *conflict.value();
+    EXPECT_EQ(c.remoteValues.value(productfields::tags).toArray(),
+              QJsonArray{QStringLiteral("colleague-tag")});
+    EXPECT_NE(c.snapshotValues.value(productfields::tags),
+              c.remoteValues.value(productfields::tags));
+    EXPECT_TRUE(c.approvedValues.value(productfields::tags)
+                    .toArray()
+                    .contains(QStringLiteral("category:dresses")));
+
+    // Nothing re-queues a conflict but a person: "keep mine" writes Tagdesk's values on
+    // top of the colleague's edit, which stays.
+    ConflictResolver resolver(*h.writer, &h.shopify);
+    auto settled = await(resolver.resolve(job, {tagged}, {ConflictChoice::Keep::Mine, {}}));
+    ASSERT_TRUE(settled.ok()) << settled.error().message.toStdString();
+    auto settledTheirs =
+        await(resolver.resolve(job, {retitled}, {ConflictChoice::Keep::Theirs, {}}));
+    ASSERT_TRUE(settledTheirs.ok());
+    const auto resumed = h.sync(job);
+    ASSERT_TRUE(resumed.ok());
+    EXPECT_EQ(resumed->written, 1);
+    EXPECT_TRUE(resumed->clean());
+    const QJsonArray tags = h.storeValues(tagged).value(QStringLiteral("tags")).toArray();
+    EXPECT_TRUE(tags.contains(QStringLiteral("colleague-tag")));
+    EXPECT_TRUE(tags.contains(QStringLiteral("category:dresses")));
+    EXPECT_EQ(h.storeValues(retitled), retitledBefore) << "keep theirs writes nothing";
+    EXPECT_EQ(h.status(job), JobStatus::Complete);
+}
+
+TEST_F(Sync, RevertPutsBackExactlyWhatThePushReplaced) {
+    const qint64 job = h.analysedJob(6, everywhere);
+    h.approveAll(job);
+    const auto original = h.storeValues();
+    ASSERT_TRUE(h.sync(job)->clean());
+    ASSERT_NE(h.storeValues(), original);
+
+    const auto reverted = h.sync(job, SyncRunner::Mode::Revert);
+    ASSERT_TRUE(reverted.ok()) << reverted.error().message.toStdString();
+    EXPECT_EQ(reverted->written, 6);
+    EXPECT_TRUE(reverted->clean()) << reverted->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(h.storeValues(), original) << "metafields Tagdesk created are deleted again";
+    for (const QString &id : std::as_const(h.productIds))
+        EXPECT_EQ(h.product(job, id).progress.sync, SyncState::Reverted);
+    // History holds the push and the revert of every product.
+    EXPECT_EQ(PushLogRepository(*h.reader).forJob(job)->size(), 12);
+    // Nothing left to revert.
+    EXPECT_EQ(h.sync(job, SyncRunner::Mode::Revert)->written, 0);
+}
+
+TEST_F(Sync, RevertOfAProductEditedSinceThePushIsAConflictNotAnOverwrite) {
+    const qint64 job = h.analysedJob(3, Destinations(Destination::Tags));
+    h.approveAll(job);
+    ASSERT_TRUE(h.sync(job)->clean());
+    const QString edited = h.productIds.at(0);
+    ASSERT_TRUE(sandbox::editProductAsMerchant(sandbox.server.store(), edited,
+                                               {{QStringLiteral("vendor"), QStringLiteral("X")}})
+                    .ok());
+    const QJsonObject editedNow = h.storeValues(edited);
+    const auto reverted = h.sync(job, SyncRunner::Mode::Revert);
+    ASSERT_TRUE(reverted.ok());
+    EXPECT_EQ(reverted->conflicts, 1);
+    EXPECT_EQ(reverted->written, 2);
+    EXPECT_EQ(h.storeValues(edited), editedNow);
+    EXPECT_EQ(h.product(job, edited).progress.sync, SyncState::Pushed)
+        << "the push stays in place, and can be reverted once settled";
+}
+
+TEST_F(Sync, AnUnreachableStoreLeavesEveryApprovalQueued) {
+    const qint64 job = h.analysedJob(4, Destinations(Destination::Tags));
+    h.approveAll(job);
+    // A store address where nothing listens.
+    QTcpServer probe;
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    HttpClient http(&sandbox.network, sandbox.fastRetries(2));
+    ShopifyClient offline(
+        &http, ShopifyStore::parse(QStringLiteral("http://127.0.0.1:%1").arg(closedPort)).value(),
+        SyncHarness::credentials());
+    const auto report = h.sync(job, SyncRunner::Mode::Push, &offline);
+    ASSERT_TRUE(report.ok());
+    ASSERT_TRUE(report->stoppedBy.has_value());
+    EXPECT_EQ(report->stoppedBy->code, Error::Code::Unavailable);
+    EXPECT_EQ(report->waiting, 4);
+    EXPECT_EQ(h.status(job), JobStatus::ReadyToSync);
+    // Back online, they are pushed.
+    EXPECT_EQ(h.sync(job)->written, 4);
+    EXPECT_EQ(h.status(job), JobStatus::Complete);
+}
+
+TEST_F(Sync, AnInterruptedPushFinishesWithoutWritingAnythingTwice) {
+    const qint64 job = h.analysedJob(2, Destinations(Destination::Tags) | Destination::Metafields);
+    h.approveAll(job);
+    const QList<ProductChange> preview = h.preview(job);
+    const ProductChange &c = preview.first();
+    const auto before = h.storeValues();
+    // The state a kill leaves: the plan recorded as in flight, the tags written, the
+    // metafields not yet.
+    ASSERT_TRUE(await(h.writer->submit<bool>([&](Connection &conn) -> Result<bool> {
+                    JobProductRepository repo(conn);
+                    if (auto s = repo.setPushPlan(job, c.product.productId, c.plan.toJson()); !s)
+                        return s.error();
+                    if (auto s = repo.setProgress(
+                            job, c.product.productId,
+                            {PipelineStage::Analysed, ReviewState::Approved, SyncState::Pushing});
+                        !s)
+                        return s.error();
+                    return true;
+                })).ok());
+    ProductWrites tagsOnly = writesFor(c.plan, *c.product.snapshot, {});
+    tagsOnly.metafieldsToSet.clear();
+    ASSERT_TRUE(await(productwriter::apply(
+                          &h.shopify, productwriter::mutationsFor(c.product.productId, tagsOnly)))
+                    .ok());
+
+    const auto report = h.sync(job);
+    ASSERT_TRUE(report.ok());
+    EXPECT_TRUE(report->clean()) << report->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(report->written, 2);
+    EXPECT_EQ(h.storeValues(c.product.productId),
+              withPlanApplied(before.value(c.product.productId), c.plan, {}));
+    EXPECT_TRUE(JobProductRepository(*h.reader).pushPlan(job, c.product.productId)->isEmpty());
+}
+
+TEST_F(Sync, ValuesShopifyWouldRefuseAreFlaggedBeforeSyncAndNotWritten) {
+    const qint64 job = h.analysedJob(2, Destinations(Destination::Tags));
+    const QString bad = h.productIds.at(0);
+    AttributeDecision comma{QStringLiteral("colour"),
+                            AttributeDecision::Verdict::Edited,
+                            QStringLiteral("navy, white"),
+                            {}};
+    ASSERT_TRUE(
+        await(ReviewService(*h.writer).decide(job, bad, comma, QStringLiteral("Ann"))).ok());
+    h.approveAll(job);
+    const QList<ProductChange> preview = h.preview(job);
+    EXPECT_FALSE(preview.at(0).plan.isWritable());
+    EXPECT_TRUE(
+        preview.at(0).plan.problems.join(QLatin1Char(' ')).contains(QStringLiteral("comma")));
+    const QJsonObject untouched = h.storeValues(bad);
+    const auto report = h.sync(job);
+    EXPECT_EQ(report->failed, 1);
+    EXPECT_EQ(report->written, 1);
+    EXPECT_EQ(h.storeValues(bad), untouched);
+    EXPECT_EQ(h.product(job, bad).progress.sync, SyncState::Failed);
+}
+
+TEST_F(Sync, AStaleCompareDigestIsReportedAsAConflict) {
+    h.analysedJob(1, Destinations(Destination::Metafields));
+    ProductWrites w;
+    w.metafieldsToSet.append({QStringLiteral("tagdesk"), QStringLiteral("colour"),
+                              QStringLiteral("single_line_text_field"), QStringLiteral("red"),
+                              QString(64, QLatin1Char('a'))});
+    const auto answer =
+        await(productwriter::apply(&h.shopify, productwriter::mutationsFor(h.productIds.at(0), w)));
+    ASSERT_FALSE(answer.ok());
+    EXPECT_EQ(answer.error().code, Error::Code::NotAllowed) << answer.error().message.toStdString();
+    EXPECT_TRUE(answer.error().message.contains(QStringLiteral("updated since it was loaded")));
+}
+
+TEST(SyncReadBack, AWriteShopifyAcceptedButDidNotKeepIsAnErrorNotASuccess) {
+    // Shopify requests of this test: 1 the product page, 2 the re-read before the push,
+    // 3 tagsAdd, 4 the read-back. Just before the read-back, the tags are replaced (as if
+    // the write had not stuck).
+    sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    sandbox::SandboxConfig config;
+    for (const sandbox::StoreProduct &p : catalog.products)
+        config.faults.remoteEdits.append(
+            {p.id,
+             4,
+             QStringLiteral("shopify"),
+             {{QStringLiteral("tags"), QJsonArray{QStringLiteral("overwritten")}}}});
+    SandboxFixture sandbox(catalog, config);
+    SyncHarness h(sandbox, sandbox.fastRetries());
+    const qint64 job = h.analysedJob(1, Destinations(Destination::Tags));
+    h.approveAll(job);
+    const auto report = h.sync(job);
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report->failed, 1);
+    EXPECT_EQ(report->written, 0);
+    const JobProduct p = h.product(job, h.productIds.at(0));
+    EXPECT_EQ(p.progress.sync, SyncState::Failed);
+    EXPECT_TRUE(p.error.contains(QStringLiteral("did not apply"))) << p.error.toStdString();
+    EXPECT_EQ(h.status(job), JobStatus::Error) << "the only approved product failed to push";
+}
+
+namespace {
+int operations(const QJsonArray &log, const QString &name) {
+    int n = 0;
+    for (const QJsonValue &v : log)
+        n += v.toObject().value(QStringLiteral("operationName")).toString() == name ? 1 : 0;
+    return n;
+}
+} // namespace
+
+TEST_F(Sync, ALargePushGoesThroughBulkMutationsWithPerLineResults) {
+    h.bulkThreshold = 5;
+    // One product carries a metafield of another type: Shopify refuses that line alone.
+    sandbox::ShopifyStore &store = sandbox.server.store();
+    const QString refusedId = store.productAt(2).id;
+    sandbox::StoreMetafield number;
+    number.id = QStringLiteral("gid://shopify/Metafield/99");
+    number.ns = QStringLiteral("tagdesk");
+    number.key = QStringLiteral("colour");
+    number.type = QStringLiteral("number_integer");
+    number.value = QStringLiteral("7");
+    store.mutableProductAt(2).metafields.append(number);
+
+    const qint64 job = h.analysedJob(8, everywhere);
+    h.approveAll(job);
+    const auto before = h.storeValues();
+    const QList<ProductChange> preview = h.preview(job);
+    const auto report = h.sync(job);
+    ASSERT_TRUE(report.ok()) << report.error().message.toStdString();
+    EXPECT_EQ(report->written, 7);
+    EXPECT_EQ(report->failed, 1) << report->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(h.product(job, refusedId).error.contains(QStringLiteral("metafieldsSet")))
+        << h.product(job, refusedId).error.toStdString();
+    for (const ProductChange &c : preview) {
+        if (c.product.productId != refusedId) {
+            EXPECT_EQ(h.storeValues(c.product.productId),
+                      withPlanApplied(before.value(c.product.productId), c.plan, {}));
+        }
+    }
+    const QJsonArray log = sandbox.requestLog();
+    EXPECT_EQ(operations(log, QStringLiteral("TagsAdd")), 0) << "no call per product";
+    EXPECT_EQ(operations(log, QStringLiteral("BulkMutationRun")), 4)
+        << "tags, metafields, type and description, alt text (no tag to remove)";
+    EXPECT_EQ(h.status(job), JobStatus::CompleteWithErrors);
+}

@@ -1,0 +1,62 @@
+#include "support/storevalues.h"
+
+#include "sync/productfields.h"
+
+#include <QJsonArray>
+
+namespace tagdesk::test {
+
+QJsonObject comparableProduct(const QJsonObject &sandboxProduct) {
+    QJsonObject o = sandboxProduct;
+    o.remove(QStringLiteral("updatedAt"));
+    QStringList tags;
+    for (const QJsonValue &t : o.value(QStringLiteral("tags")).toArray())
+        tags << t.toString();
+    o.insert(QStringLiteral("tags"), productfields::sortedTags(tags));
+    QJsonObject metafields;
+    for (const QJsonValue &v : o.value(QStringLiteral("metafields")).toArray()) {
+        const QJsonObject m = v.toObject();
+        metafields.insert(
+            m.value(QStringLiteral("namespace")).toString() + QLatin1Char('.') +
+                m.value(QStringLiteral("key")).toString(),
+            QJsonArray{m.value(QStringLiteral("type")), m.value(QStringLiteral("value"))});
+    }
+    o.insert(QStringLiteral("metafields"), metafields);
+    return o;
+}
+
+QJsonObject withPlanApplied(QJsonObject values, const ChangePlan &plan,
+                            const WriteSettings &writing) {
+    QJsonObject metafields = values.value(QStringLiteral("metafields")).toObject();
+    QJsonArray media = values.value(QStringLiteral("media")).toArray();
+    for (auto it = plan.after.begin(); it != plan.after.end(); ++it) {
+        const QString key = it.key();
+        if (key == productfields::tags) {
+            values.insert(QStringLiteral("tags"), it.value());
+        } else if (key == productfields::productType || key == productfields::description) {
+            values.insert(key, it.value());
+        } else if (const auto [ns, mkey] = productfields::metafieldOf(key); !ns.isEmpty()) {
+            const QString name = ns + QLatin1Char('.') + mkey;
+            if (it.value().isNull())
+                metafields.remove(name);
+            else
+                metafields.insert(name, QJsonArray{metafields.contains(name)
+                                                       ? metafields.value(name).toArray().at(0)
+                                                       : QJsonValue(writing.metafieldTypeFor(mkey)),
+                                                   it.value()});
+        } else if (const QString id = productfields::mediaOf(key); !id.isEmpty()) {
+            for (qsizetype i = 0; i < media.size(); ++i) {
+                QJsonObject m = media.at(i).toObject();
+                if (m.value(QStringLiteral("id")).toString() == id) {
+                    m.insert(QStringLiteral("alt"), it.value());
+                    media[i] = m;
+                }
+            }
+        }
+    }
+    values.insert(QStringLiteral("metafields"), metafields);
+    values.insert(QStringLiteral("media"), media);
+    return values;
+}
+
+} // namespace tagdesk::test

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "domain/writesettings.h"
+#include "sync/changeplan.h"
+
+#include <QJsonObject>
+
+namespace tagdesk::test {
+
+// A sandbox product as GET /_sandbox/products gives it, without what every write moves
+// (updatedAt, metafield times and digests), tags sorted, metafields as "ns.key" → [type,
+// value]: two stores compare equal exactly when their products hold the same values.
+QJsonObject comparableProduct(const QJsonObject &sandboxProduct);
+
+// The comparable product `before` becomes once `plan` is written.
+QJsonObject withPlanApplied(QJsonObject before, const ChangePlan &plan,
+                            const WriteSettings &writing = {});
+
+} // namespace tagdesk::test

@@ -1,0 +1,235 @@
+// The before → after plan of a product: templates, Tagdesk's own tags, only-fill-empty,
+// the description block, Shopify's limits, and the writes that carry it out.
+#include "domain/job.h"
+#include "support/qtprinters.h"
+#include "sync/changeplan.h"
+#include "sync/productfields.h"
+
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+
+using namespace tagdesk;
+
+namespace {
+
+ProductSnapshot shirt() {
+    ProductSnapshot p;
+    p.id = QStringLiteral("gid://shopify/Product/1");
+    p.title = QStringLiteral("Oxford Shirt");
+    p.productType = QStringLiteral("Shirts");
+    p.descriptionHtml = QStringLiteral("<p>Soft cotton.</p>");
+    p.tags = {QStringLiteral("summer"), QStringLiteral("colour:blue")};
+    p.media = {{QStringLiteral("gid://shopify/MediaImage/1"), {}, QString(), 0, 0},
+               {QStringLiteral("gid://shopify/MediaImage/2"), {}, QStringLiteral("Back"), 0, 0}};
+    p.metafields = {{QStringLiteral("tagdesk"), QStringLiteral("pattern"),
+                     QStringLiteral("single_line_text_field"), QStringLiteral("plain"),
+                     QString(64, QLatin1Char('d'))}};
+    return p;
+}
+
+const QList<ApprovedValue> values{{QStringLiteral("category"), QStringLiteral("shirts")},
+                                  {QStringLiteral("colour"), QStringLiteral("white")},
+                                  {QStringLiteral("pattern"), QStringLiteral("striped")}};
+
+QStringList strings(const QJsonValue &v) {
+    QStringList out;
+    for (const QJsonValue &i : v.toArray())
+        out << i.toString();
+    return out;
+}
+
+} // namespace
+
+TEST(ChangePlan, TagsReplaceTagdesksEarlierTagButNeverSomeoneElses) {
+    const ChangePlan plan = planChange(shirt(), values, Destination::Tags, {});
+    const QStringList tags = strings(plan.after.value(productfields::tags));
+    EXPECT_EQ(tags, (QStringList{QStringLiteral("category:shirts"), QStringLiteral("colour:white"),
+                                 QStringLiteral("pattern:striped"), QStringLiteral("summer")}));
+    EXPECT_EQ(strings(plan.before.value(productfields::tags)),
+              (QStringList{QStringLiteral("colour:blue"), QStringLiteral("summer")}));
+
+    WriteSettings keep;
+    keep.replaceEarlierTags = false;
+    EXPECT_TRUE(
+        strings(
+            planChange(shirt(), values, Destination::Tags, keep).after.value(productfields::tags))
+            .contains(QStringLiteral("colour:blue")));
+}
+
+TEST(ChangePlan, OnlyFillEmptyLeavesEveryFieldThatHasAValue) {
+    WriteSettings s;
+    s.onlyFillEmpty = true;
+    const Destinations all = Destinations(Destination::Tags) | Destination::Metafields |
+                             Destination::ProductType | Destination::AltText |
+                             Destination::Description;
+    const ChangePlan plan = planChange(shirt(), values, all, s);
+    EXPECT_FALSE(plan.after.contains(productfields::productType));
+    EXPECT_FALSE(plan.after.contains(productfields::description));
+    EXPECT_FALSE(
+        plan.after.contains(productfields::alt(QStringLiteral("gid://shopify/MediaImage/2"))));
+    EXPECT_TRUE(
+        plan.after.contains(productfields::alt(QStringLiteral("gid://shopify/MediaImage/1"))));
+    EXPECT_FALSE(plan.after.contains(
+        productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("pattern"))));
+    const QStringList tags = strings(plan.after.value(productfields::tags));
+    EXPECT_FALSE(tags.contains(QStringLiteral("colour:white"))) << "colour already had a tag";
+    EXPECT_TRUE(tags.contains(QStringLiteral("category:shirts")));
+}
+
+TEST(ChangePlan, TypeAltTextAndMetafieldsFollowTheSettings) {
+    WriteSettings s;
+    s.altTemplate = QStringLiteral("{title} in {colour} – {material}");
+    const Destinations d =
+        Destinations(Destination::ProductType) | Destination::AltText | Destination::Metafields;
+    const ChangePlan plan = planChange(shirt(), values, d, s);
+    // "shirts" capitalised is the snapshot's "Shirts" already: nothing to write.
+    EXPECT_FALSE(plan.after.contains(productfields::productType));
+    const QList<ApprovedValue> dress{{QStringLiteral("category"), QStringLiteral("dresses")}};
+    EXPECT_EQ(planChange(shirt(), dress, d, s).after.value(productfields::productType),
+              QJsonValue(QStringLiteral("Dresses")));
+    EXPECT_EQ(plan.after.value(productfields::alt(QStringLiteral("gid://shopify/MediaImage/1")))
+                  .toString(),
+              QStringLiteral("Oxford Shirt in white"))
+        << "the empty {material} leaves no dash";
+    EXPECT_EQ(plan.after.value(
+                  productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("pattern"))),
+              QJsonValue(QStringLiteral("striped")));
+    EXPECT_EQ(plan.before.value(
+                  productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("colour"))),
+              QJsonValue(QJsonValue::Null))
+        << "a metafield that does not exist yet";
+}
+
+TEST(ChangePlan, TheDescriptionBlockIsReplacedNotDuplicated) {
+    ProductSnapshot p = shirt();
+    const ChangePlan first = planChange(p, values, Destination::Description, {});
+    p.descriptionHtml = first.after.value(productfields::description).toString();
+    EXPECT_TRUE(p.descriptionHtml.startsWith(QStringLiteral("<p>Soft cotton.</p>")));
+    const QList<ApprovedValue> edited{{QStringLiteral("colour"), QStringLiteral("<red> & white")}};
+    const QString second = planChange(p, edited, Destination::Description, {})
+                               .after.value(productfields::description)
+                               .toString();
+    EXPECT_EQ(second.count(QStringLiteral("data-tagdesk")), 1);
+    EXPECT_TRUE(second.contains(QStringLiteral("&lt;red&gt; &amp; white"))) << "escaped";
+    EXPECT_FALSE(second.contains(QStringLiteral("striped")));
+}
+
+TEST(ChangePlan, ValuesShopifyWouldRefuseAreFlaggedBeforeSync) {
+    ProductSnapshot p = shirt();
+    for (int i = 0; i < 249; ++i)
+        p.tags << QStringLiteral("t%1").arg(i);
+    const QList<ApprovedValue> bad{{QStringLiteral("colour"), QStringLiteral("red, white")},
+                                   {QStringLiteral("style"), QString(300, QLatin1Char('x'))}};
+    WriteSettings s;
+    s.altTemplate = QStringLiteral("{style}{style}");
+    const ChangePlan plan =
+        planChange(p, bad, Destinations(Destination::Tags) | Destination::AltText, s);
+    EXPECT_FALSE(plan.isWritable());
+    const QString problems = plan.problems.join(QLatin1Char('\n'));
+    EXPECT_TRUE(problems.contains(QStringLiteral("comma"))) << problems.toStdString();
+    EXPECT_TRUE(problems.contains(QStringLiteral("Shopify allows 255"))) << problems.toStdString();
+    EXPECT_TRUE(problems.contains(QStringLiteral("Shopify allows 250"))) << problems.toStdString();
+    EXPECT_TRUE(problems.contains(QStringLiteral("Shopify allows 512"))) << problems.toStdString();
+
+    WriteSettings list;
+    list.metafieldType = QStringLiteral("list.single_line_text_field");
+    const ChangePlan listed = planChange(shirt(), values, Destination::Metafields, list);
+    EXPECT_TRUE(listed.isWritable());
+    EXPECT_EQ(listed.after.value(
+                  productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("colour"))),
+              QJsonValue(QStringLiteral("[\"white\"]")));
+}
+
+TEST(ChangePlan, WritesMoveTagsByDifferenceAndKeepATagAddedMeanwhile) {
+    const ChangePlan plan =
+        planChange(shirt(), values, Destinations(Destination::Tags) | Destination::Metafields, {});
+    ProductSnapshot now = shirt();
+    now.tags << QStringLiteral("added-by-colleague");
+    const ProductWrites w = writesFor(plan, now, {});
+    EXPECT_EQ(w.tagsToRemove, QStringList{QStringLiteral("colour:blue")});
+    EXPECT_EQ(w.tagsToAdd.size(), 3);
+    EXPECT_FALSE(w.tagsToRemove.contains(QStringLiteral("added-by-colleague")));
+    ASSERT_EQ(w.metafieldsToSet.size(), 3);
+    for (const auto &m : w.metafieldsToSet) {
+        if (m.key == QLatin1String("pattern"))
+            EXPECT_EQ(m.compareDigest, std::optional<QString>(QString(64, QLatin1Char('d'))));
+        else
+            EXPECT_FALSE(m.compareDigest.has_value()) << "new: must not exist yet";
+    }
+
+    // The same plan backwards deletes the metafields it created.
+    const ProductWrites back = writesFor(plan.reversed(), now, {});
+    EXPECT_EQ(back.metafieldsToDelete.size(), 0) << "none exist on `now` yet";
+    ProductSnapshot written = now;
+    written.metafields.append({QStringLiteral("tagdesk"), QStringLiteral("colour"),
+                               QStringLiteral("single_line_text_field"), QStringLiteral("white"),
+                               QString(64, QLatin1Char('e'))});
+    EXPECT_EQ(writesFor(plan.reversed(), written, {}).metafieldsToDelete.size(), 1);
+
+    // A field already at its target (an interrupted push got that far) is not sent again.
+    ProductSnapshot done = now;
+    done.metafields[0].value = QStringLiteral("striped");
+    EXPECT_EQ(writesFor(plan, done, {}).metafieldsToSet.size(), 2);
+}
+
+TEST(ChangePlan, ReviewDecisionsShapeTheApprovedValues) {
+    const QList<Suggestion> suggestions{
+        {QStringLiteral("colour"), QStringLiteral("blue"), 0.4, {}, {}, {}},
+        {QStringLiteral("colour"), QStringLiteral("navy"), 0.8, {}, {}, {}},
+        {QStringLiteral("pattern"), QStringLiteral("plain"), 0.7, {}, {}, {}},
+        {QStringLiteral("category"), QStringLiteral("shirts"), 0.9, {}, {}, {}}};
+    const QList<AttributeDecision> decisions{
+        {QStringLiteral("pattern"), AttributeDecision::Verdict::Rejected, {}, {}},
+        {QStringLiteral("category"),
+         AttributeDecision::Verdict::Edited,
+         QStringLiteral("tops"),
+         {}},
+        {QStringLiteral("material"),
+         AttributeDecision::Verdict::Edited,
+         QStringLiteral("linen"),
+         {}}};
+    const QList<ApprovedValue> v = approvedValues(suggestions, decisions);
+    EXPECT_EQ(v, (QList<ApprovedValue>{{QStringLiteral("colour"), QStringLiteral("navy")},
+                                       {QStringLiteral("category"), QStringLiteral("tops")},
+                                       {QStringLiteral("material"), QStringLiteral("linen")}}));
+}
+
+TEST(ChangePlan, TemplatesDropEmptyPlaceholdersCleanly) {
+    const QHash<QString, QString> values{{QStringLiteral("title"), QStringLiteral("Tee")},
+                                         {QStringLiteral("colour"), QStringLiteral("red")}};
+    EXPECT_EQ(fillTemplate(QStringLiteral("{title} – {colour} {pattern} {category}"), values),
+              QStringLiteral("Tee – red"));
+    EXPECT_EQ(fillTemplate(QStringLiteral("{pattern} – {title}"), values), QStringLiteral("Tee"));
+    EXPECT_EQ(fillTemplate(QStringLiteral("{title}"), {}), QString());
+}
+
+TEST(ChangePlan, OnlyTagsTheUserNamedAreRemovedAndTypesMayDifferPerAttribute) {
+    WriteSettings s;
+    s.removeTags = {QStringLiteral("SUMMER")};
+    s.metafieldTypes.insert(QStringLiteral("colour"),
+                            QStringLiteral("list.single_line_text_field"));
+    const ChangePlan plan =
+        planChange(shirt(), values, Destinations(Destination::Tags) | Destination::Metafields, s);
+    EXPECT_FALSE(strings(plan.after.value(productfields::tags)).contains(QStringLiteral("summer")));
+    EXPECT_EQ(plan.after.value(
+                  productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("colour"))),
+              QJsonValue(QStringLiteral("[\"white\"]")));
+    EXPECT_EQ(plan.after.value(
+                  productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("pattern"))),
+              QJsonValue(QStringLiteral("striped")));
+    const ProductWrites w = writesFor(plan, shirt(), s);
+    for (const auto &m : w.metafieldsToSet) {
+        if (m.key == QLatin1String("colour")) {
+            EXPECT_EQ(m.type, QStringLiteral("list.single_line_text_field"));
+        }
+    }
+    EXPECT_TRUE(w.tagsToRemove.contains(QStringLiteral("summer")));
+
+    NewJob job;
+    job.name = QStringLiteral("x");
+    job.writing.metafieldTypes.insert(QStringLiteral("colour"), QStringLiteral("number_integer"));
+    const auto refused = job.validated();
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("number_integer")));
+}
