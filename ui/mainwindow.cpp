@@ -5,6 +5,7 @@
 #include "joblist/jobactions.h"
 #include "joblist/joblistpanel.h"
 #include "joblist/jobtablemodel.h"
+#include "joblist/syncactions.h"
 #include "jobview/jobviewpanel.h"
 #include "pipeline/jobrunhost.h"
 #include "pipeline/reviewservice.h"
@@ -37,6 +38,8 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_jobView(new JobViewPanel(m_context.database, *m_review,
                                  m_context.account->imageCacheFolder(), m_pages))
     , m_jobActions(new JobActions(*m_jobList, *m_context.jobs, *m_runs, this))
+    , m_syncActions(
+          new SyncActions(*m_jobList, *m_shop, *m_context.writer, m_context.database, this))
     , m_statusBar(new StatusBarController(statusBar(), *m_shop, m_context.database, this))
     , m_settings(new QAction(appIcon("settings"), tr("&Settings…"), this))
     , m_back(new QAction(appIcon("back"), tr("&All jobs"), this)) {
@@ -54,6 +57,13 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     connect(m_jobActions, &JobActions::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_jobActions, &JobActions::problem, this, &MainWindow::report);
+    connect(m_syncActions, &SyncActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_syncActions, &SyncActions::problem, this, &MainWindow::report);
+    connect(m_syncActions, &SyncActions::synced, this, [this](qint64 jobId) {
+        if (m_pages->currentWidget() == m_jobView && m_jobView->jobId() == jobId)
+            openJob(jobId); // show the products' new sync states
+    });
     connect(m_jobList, &JobListPanel::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_jobList, &JobListPanel::loaded, this, [this] {
@@ -107,6 +117,8 @@ void MainWindow::createMenus() {
     jobMenu->addSeparator();
     jobMenu->addActions({a->run(), a->cancel()});
     jobMenu->addSeparator();
+    jobMenu->addActions({m_syncActions->sync(), m_syncActions->exportCsv()});
+    jobMenu->addSeparator();
     jobMenu->addAction(a->archive());
     jobMenu->addSeparator();
     jobMenu->addAction(quit);
@@ -122,6 +134,8 @@ void MainWindow::createMenus() {
     toolbar->addActions({a->newJob(), a->open()});
     toolbar->addSeparator();
     toolbar->addActions({a->run(), a->cancel()});
+    toolbar->addSeparator();
+    toolbar->addActions({m_syncActions->sync(), m_syncActions->exportCsv()});
     toolbar->addSeparator();
     toolbar->addActions({a->archive(), a->refresh()});
     toolbar->addSeparator();

@@ -20,6 +20,7 @@ class ShopSession;
 namespace tagdesk::ui {
 
 class JobActions;
+class SyncActions;
 class JobListPanel;
 class JobViewPanel;
 class NewJobDialog;
@@ -46,6 +47,7 @@ public:
     JobListPanel *jobList() const { return m_jobList; }
     JobViewPanel *jobView() const { return m_jobView; }
     JobActions *jobActions() const { return m_jobActions; }
+    SyncActions *syncActions() const { return m_syncActions; }
     StatusBarController *statusBarController() const { return m_statusBar; }
     QAction *newJobAction() const;
     QAction *archiveAction() const;
@@ -76,6 +78,7 @@ private:
     JobListPanel *m_jobList;
     JobViewPanel *m_jobView;
     JobActions *m_jobActions;
+    SyncActions *m_syncActions;
     StatusBarController *m_statusBar;
     QAction *m_settings;
     QAction *m_back;

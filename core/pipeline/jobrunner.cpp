@@ -102,6 +102,12 @@ QString JobProgress::describe() const {
     case Phase::Analysing:
         what = Texts::tr("Analysing");
         break;
+    case Phase::Pushing:
+        what = Texts::tr("Pushing to Shopify");
+        break;
+    case Phase::Reverting:
+        what = Texts::tr("Reverting");
+        break;
     case Phase::Finished:
         return Texts::tr("Finished");
     }

@@ -36,7 +36,17 @@ struct RunnerServices {
 };
 
 struct JobProgress {
-    enum class Phase { Starting, Listing, Fetching, Downloading, Analysing, Finished };
+    // Pushing and Reverting are a sync's (SyncRunner), shown the same way.
+    enum class Phase {
+        Starting,
+        Listing,
+        Fetching,
+        Downloading,
+        Analysing,
+        Pushing,
+        Reverting,
+        Finished
+    };
     Phase phase = Phase::Starting;
     qint64 done = 0;  // in this phase
     qint64 total = 0; // in this phase, when known
