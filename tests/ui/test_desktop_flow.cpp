@@ -40,7 +40,19 @@ void ctrlClickRow(QTableView *view, int row) {
 
 } // namespace
 
-class DesktopFlow : public DesktopFixture {};
+class DesktopFlow : public DesktopFixture {
+protected:
+    // A job made by the service (not the dialog), listed in a new window.
+    qint64 createJobAndOpenWindow(const QString &name) {
+        NewJob n;
+        n.name = name;
+        const qint64 id = jobs->create(n).result().value().id;
+        openWindow();
+        auto *jobTable = window->findChild<QTableView *>(QStringLiteral("jobTable"));
+        EXPECT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 1; }, patientMs));
+        return id;
+    }
+};
 
 TEST_F(DesktopFlow, CreateRunOpenApproveArchive) {
     openWindow();
@@ -162,12 +174,8 @@ TEST_F(DesktopFlow, CreateRunOpenApproveArchive) {
 }
 
 TEST_F(DesktopFlow, ApproveAtOrAboveSaysHowManyAndApprovesThatMany) {
-    NewJob n;
-    n.name = QStringLiteral("Threshold");
-    const qint64 id = jobs->create(n).result().value().id;
-    openWindow();
+    const qint64 id = createJobAndOpenWindow(QStringLiteral("Threshold"));
     auto *jobTable = window->findChild<QTableView *>(QStringLiteral("jobTable"));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 1; }, patientMs));
     window->jobActions()->runJob(id, TaggerKind::Local);
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
@@ -209,12 +217,8 @@ TEST_F(DesktopFlow, ApproveAtOrAboveSaysHowManyAndApprovesThatMany) {
 }
 
 TEST_F(DesktopFlow, CancelStopsTheRunAndResumeFinishesIt) {
-    NewJob n;
-    n.name = QStringLiteral("Stop and go");
-    const qint64 id = jobs->create(n).result().value().id;
-    openWindow();
+    const qint64 id = createJobAndOpenWindow(QStringLiteral("Stop and go"));
     auto *jobTable = window->findChild<QTableView *>(QStringLiteral("jobTable"));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 1; }, patientMs));
     window->jobList()->selectJob(id);
     ui::JobActions *actions = window->jobActions();
     ASSERT_TRUE(actions->run()->isEnabled());
