@@ -1342,6 +1342,10 @@
         <source>Unarchived “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancelled “%1”; Resume continues where it stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tagdesk::ui::JobListPanel</name>

@@ -186,7 +186,12 @@ void MainWindow::showJobList() {
 
 void MainWindow::report(const QString &message) {
     statusBar()->showMessage(message);
-    QMessageBox::warning(this, tr("Tagdesk"), message);
+    // Window-modal but without a nested event loop: runs and reads go on behind it.
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Tagdesk"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("problemMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::restoreLayout() {

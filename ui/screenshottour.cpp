@@ -73,6 +73,9 @@ void ScreenshotTour::start() {
     const QString demoName = tr("Summer collection");
     auto listed = std::make_shared<bool>(false);
     connect(m_window.jobList(), &JobListPanel::loaded, this, [listed] { *listed = true; });
+    connect(m_window.jobList(), &JobListPanel::loadFailed, this,
+            [this](const QString &message) { m_problems << message; });
+    m_window.jobList()->reload(); // answers after the connection above, whatever came before
     then([this, listed, demoName](Next next) {
         waitFor([listed] { return *listed; }, tr("the job list"),
                 [this, demoName, next] {

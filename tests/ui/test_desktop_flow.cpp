@@ -16,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
 #include <QSpinBox>
@@ -39,7 +40,19 @@ void ctrlClickRow(QTableView *view, int row) {
 
 } // namespace
 
-class DesktopFlow : public DesktopFixture {};
+class DesktopFlow : public DesktopFixture {
+protected:
+    // A job made by the service (not the dialog), listed in a new window.
+    qint64 createJobAndOpenWindow(const QString &name) {
+        NewJob n;
+        n.name = name;
+        const qint64 id = jobs->create(n).result().value().id;
+        openWindow();
+        auto *jobTable = window->findChild<QTableView *>(QStringLiteral("jobTable"));
+        EXPECT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 1; }, patientMs));
+        return id;
+    }
+};
 
 TEST_F(DesktopFlow, CreateRunOpenApproveArchive) {
     openWindow();
@@ -161,12 +174,8 @@ TEST_F(DesktopFlow, CreateRunOpenApproveArchive) {
 }
 
 TEST_F(DesktopFlow, ApproveAtOrAboveSaysHowManyAndApprovesThatMany) {
-    NewJob n;
-    n.name = QStringLiteral("Threshold");
-    const qint64 id = jobs->create(n).result().value().id;
-    openWindow();
+    const qint64 id = createJobAndOpenWindow(QStringLiteral("Threshold"));
     auto *jobTable = window->findChild<QTableView *>(QStringLiteral("jobTable"));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 1; }, patientMs));
     window->jobActions()->runJob(id, TaggerKind::Local);
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
@@ -205,4 +214,54 @@ TEST_F(DesktopFlow, ApproveAtOrAboveSaysHowManyAndApprovesThatMany) {
         << "approved " << productTable->model()->rowCount() << ", promised " << promised;
     ASSERT_TRUE(QTest::qWaitFor([&] { return !approveAbove->isEnabled(); }, patientMs))
         << "nothing left at or above 50 %: " << approveAbove->text().toStdString();
+}
+
+TEST_F(DesktopFlow, CancelStopsTheRunAndResumeFinishesIt) {
+    const qint64 id = createJobAndOpenWindow(QStringLiteral("Stop and go"));
+    auto *jobTable = window->findChild<QTableView *>(QStringLiteral("jobTable"));
+    window->jobList()->selectJob(id);
+    ui::JobActions *actions = window->jobActions();
+    ASSERT_TRUE(actions->run()->isEnabled());
+    EXPECT_FALSE(actions->cancel()->isEnabled()) << "nothing to cancel yet";
+
+    // Cancelled at once: nothing was listed, and the job can run again.
+    actions->run()->trigger();
+    ASSERT_TRUE(actions->cancel()->isEnabled());
+    actions->cancel()->trigger();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return !window->jobList()->model()->hasProgress(id); }, patientMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return actions->run()->isEnabled(); }, patientMs));
+    EXPECT_EQ(cell(jobTable, 0, ui::JobTableModel::Status), QStringLiteral("Created"));
+    EXPECT_FALSE(window->findChild<QMessageBox *>(QStringLiteral("problemMessage")))
+        << "a cancel the user asked for is not reported as a problem";
+
+    // Cancelled mid-run: it stops (not Processing any more), and Resume finishes the job.
+    actions->run()->trigger();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return cell(jobTable, 0, ui::JobTableModel::Progress)
+                .startsWith(QStringLiteral("Analysing"));
+        },
+        patientMs));
+    actions->cancel()->trigger();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return !window->jobList()->model()->hasProgress(id); }, patientMs));
+    // The list is read again after the run: what it stored shows.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return cell(jobTable, 0, ui::JobTableModel::Products) != QStringLiteral("0") &&
+                   cell(jobTable, 0, ui::JobTableModel::Status) != QStringLiteral("Processing");
+        },
+        patientMs));
+    if (actions->run()->isEnabled()) { // unless the last products were done as it cancelled
+        EXPECT_EQ(actions->run()->text(), QStringLiteral("&Resume"));
+        actions->run()->trigger();
+    }
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return cell(jobTable, 0, ui::JobTableModel::Status) == QStringLiteral("Review") &&
+                   !window->jobList()->model()->hasProgress(id) && !actions->run()->isEnabled();
+        },
+        patientMs))
+        << cell(jobTable, 0, ui::JobTableModel::Status).toStdString();
 }

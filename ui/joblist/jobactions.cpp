@@ -60,7 +60,11 @@ JobActions::JobActions(JobListPanel &panel, JobService &jobs, JobRunHost &runs, 
         m_panel.model()->clearProgress(jobId);
         const JobSummary *job = m_panel.model()->jobAt(m_panel.model()->rowOf(jobId));
         const QString name = job ? job->job.name : QString::number(jobId);
-        if (result)
+        if (m_cancelling.remove(jobId)) // asked for: not a problem to report
+            emit message(result
+                             ? tr("“%1” is analysed and ready for review").arg(name)
+                             : tr("Cancelled “%1”; Resume continues where it stopped").arg(name));
+        else if (result)
             emit message(tr("“%1” is analysed and ready for review").arg(name));
         else
             emit problem(tr("“%1” stopped: %2").arg(name, result.error().message));
@@ -80,7 +84,8 @@ void JobActions::updateActions() {
         (job->status == JobStatus::Created || job->status == JobStatus::Processing ||
          job->status == JobStatus::Error || job->tally.unanalysed > 0 || !job->job.listingDone);
     m_run->setEnabled(resumable && !running);
-    m_run->setText(job && job->status != JobStatus::Created ? tr("&Resume") : tr("&Run"));
+    // Resume once a run has stored something: it goes on from there.
+    m_run->setText(job && job->tally.total > 0 ? tr("&Resume") : tr("&Run"));
     m_cancel->setEnabled(running);
     m_archive->setEnabled(job.has_value() && !running &&
                           (job->job.archived || canArchive(job->status)));
@@ -113,6 +118,7 @@ void JobActions::cancelCurrent() {
     const auto job = m_panel.currentJob();
     if (!job)
         return;
+    m_cancelling.insert(job->job.id);
     m_runs.cancel(job->job.id);
     emit message(tr("Cancelling “%1” after the work in flight…").arg(job->job.name));
     m_cancel->setEnabled(false);

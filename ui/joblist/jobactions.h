@@ -4,6 +4,7 @@
 #include "pipeline/jobservice.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 class QAction;
@@ -50,7 +51,8 @@ private:
     JobListPanel &m_panel;
     JobService &m_jobs;
     JobRunHost &m_runs;
-    QTimer m_reloadTimer; // while jobs run, the list is re-read at most this often
+    QSet<qint64> m_cancelling; // runs the user cancelled
+    QTimer m_reloadTimer;      // while jobs run, the list is re-read at most this often
     QAction *m_newJob;
     QAction *m_open;
     QAction *m_run;
