@@ -6,6 +6,7 @@
 #include "pipeline/reviewservice.h"
 #include "reviewcommands.h"
 #include "runcommand.h"
+#include "settings/accountsettings.h"
 #include "storage/jobproductrepository.h"
 #include "storage/schema.h"
 #include "storage/suggestionrepository.h"
@@ -370,6 +371,7 @@ int Runner::jobsCreate() {
 
     NewJob request;
     request.name = m_parser.value(QStringLiteral("name"));
+    request.writing = accountsettings::writeDefaults(); // the templates chosen in Settings
     const int selections = int(m_parser.isSet(QStringLiteral("query"))) +
                            int(m_parser.isSet(QStringLiteral("collection"))) +
                            int(m_parser.isSet(QStringLiteral("products")));

@@ -48,6 +48,14 @@ QFuture<Result<ShopifyCredentials>> resolveCredentials(const ShopifyStore &store
         });
 }
 
+WriteSettings writeDefaults() {
+    WriteSettings w;
+    const QSettings settings;
+    w.tagTemplate = settings.value(QLatin1String(tagTemplateKey), w.tagTemplate).toString();
+    w.altTemplate = settings.value(QLatin1String(altTemplateKey), w.altTemplate).toString();
+    return w;
+}
+
 QString taggerSecretName(TaggerKind kind) {
     return kind == TaggerKind::Pixyle ? QStringLiteral("password") : QStringLiteral("api-key");
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/writesettings.h"
 #include "secrets/secretstore.h"
 #include "shopify/shopifyclient.h"
 #include "shopify/shopifystore.h"
@@ -16,6 +17,12 @@ namespace accountsettings {
 
 // The QSettings key of the store the user chose in Settings.
 inline constexpr auto storeKey = "shopify/store";
+// The QSettings keys of the tag and alt-text templates new jobs start with.
+inline constexpr auto tagTemplateKey = "templates/tag";
+inline constexpr auto altTemplateKey = "templates/alt";
+
+// How a new job writes values: the built-in defaults with the saved templates over them.
+WriteSettings writeDefaults();
 
 // An explicit input (--store), else TAGDESK_SHOPIFY_STORE, else the saved setting.
 Result<ShopifyStore> resolveStore(const QString &explicitInput);

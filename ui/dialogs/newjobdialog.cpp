@@ -1,5 +1,7 @@
 #include "dialogs/newjobdialog.h"
 
+#include "settings/accountsettings.h"
+
 #include "dialogs/productcounter.h"
 #include "dialogs/productpicker.h"
 #include "domain/attribute.h"
@@ -142,6 +144,7 @@ Result<ProductSelection> NewJobDialog::selection() const {
 Result<NewJob> NewJobDialog::build() const {
     NewJob n;
     n.name = m_name->text();
+    n.writing = accountsettings::writeDefaults(); // the templates chosen in Settings
     n.tagger = TaggerKind(m_tagger->currentData().toInt());
     n.imagesPerProduct = m_images->value();
     auto chosen = selection();

@@ -1,6 +1,7 @@
 #include "settings/generalsettingspage.h"
 
 #include "settings/account.h"
+#include "settings/accountsettings.h"
 #include "util/futures.h"
 
 #include <QComboBox>
@@ -12,14 +13,6 @@
 
 namespace tagdesk::ui {
 
-QString GeneralSettingsPage::defaultTagTemplate() {
-    return QStringLiteral("{attribute}:{value}");
-}
-
-QString GeneralSettingsPage::defaultAltTemplate() {
-    return QStringLiteral("{title} – {colour} {category}");
-}
-
 GeneralSettingsPage::GeneralSettingsPage(QWidget *parent)
     : SettingsPage(parent)
     , m_tagTemplate(new QLineEdit(this))
@@ -29,12 +22,11 @@ GeneralSettingsPage::GeneralSettingsPage(QWidget *parent)
     setObjectName(QStringLiteral("generalSettings"));
     const QSettings settings;
     m_tagTemplate->setObjectName(QStringLiteral("tagTemplate"));
-    m_tagTemplate->setText(
-        settings.value(QLatin1String(tagTemplateKey), defaultTagTemplate()).toString());
+    const WriteSettings templates = accountsettings::writeDefaults();
+    m_tagTemplate->setText(templates.tagTemplate);
     m_tagTemplate->setAccessibleName(tr("Tag template"));
     m_altTemplate->setObjectName(QStringLiteral("altTemplate"));
-    m_altTemplate->setText(
-        settings.value(QLatin1String(altTemplateKey), defaultAltTemplate()).toString());
+    m_altTemplate->setText(templates.altTemplate);
     m_altTemplate->setAccessibleName(tr("Alt text template"));
     m_cacheMb->setObjectName(QStringLiteral("imageCacheSize"));
     m_cacheMb->setRange(100, 1024 * 1024);
@@ -93,8 +85,8 @@ Status GeneralSettingsPage::validate() const {
 
 QFuture<Status> GeneralSettingsPage::save() {
     QSettings settings;
-    settings.setValue(QLatin1String(tagTemplateKey), m_tagTemplate->text());
-    settings.setValue(QLatin1String(altTemplateKey), m_altTemplate->text());
+    settings.setValue(QLatin1String(accountsettings::tagTemplateKey), m_tagTemplate->text());
+    settings.setValue(QLatin1String(accountsettings::altTemplateKey), m_altTemplate->text());
     settings.setValue(QLatin1String(Account::imageCacheMbKey), m_cacheMb->value());
     settings.setValue(QLatin1String(languageKey), m_language->currentData().toString());
     return readyFuture(Status{});

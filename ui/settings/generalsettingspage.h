@@ -18,12 +18,8 @@ public:
     Status validate() const override;
     QFuture<Status> save() override;
 
-    // The QSettings keys, and the templates' defaults.
-    static constexpr const char *tagTemplateKey = "templates/tag";
-    static constexpr const char *altTemplateKey = "templates/alt";
+    // The QSettings key of the language (the templates' keys are accountsettings').
     static constexpr const char *languageKey = "general/language";
-    static QString defaultTagTemplate();
-    static QString defaultAltTemplate();
 
 private:
     QLineEdit *m_tagTemplate;
