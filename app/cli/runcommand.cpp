@@ -73,11 +73,7 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
                            .filePath(QStringLiteral("images"));
     ImageCache images(cacheFolder);
     RunnerServices services{&writer, &shopify, &http, &images, tagger.value().get()};
-    // The cache cap (TAGDESK_IMAGE_CACHE_MB, 2 GB by default): images of jobs that are not
-    // archived are always kept, whatever the cap.
-    bool capSet = false;
-    const int capMb = qEnvironmentVariableIntValue("TAGDESK_IMAGE_CACHE_MB", &capSet);
-    services.imageCacheCapBytes = qint64(capSet && capMb > 0 ? capMb : 2048) * 1024 * 1024;
+    services.imageCacheCapBytes = accountsettings::imageCacheCapBytes();
     JobRunner runner(services, jobId);
 
     Status outcome;

@@ -17,8 +17,7 @@ struct Texts {
 } // namespace
 
 qint64 Account::imageCacheCapBytes() const {
-    const int mb = QSettings().value(QLatin1String(imageCacheMbKey), defaultImageCacheMb).toInt();
-    return qint64(mb > 0 ? mb : defaultImageCacheMb) * 1024 * 1024;
+    return accountsettings::imageCacheCapBytes();
 }
 
 QFuture<Result<RunSetup>> Account::runSetup(TaggerKind kind) {

@@ -40,15 +40,12 @@ public:
     // Where Settings keeps and reads secrets for this account.
     virtual SecretStore &secrets() = 0;
     virtual QString imageCacheFolder() const = 0;
-    // The cap on the image cache (Settings "cache/imageCacheMb", 2 GB by default).
+    // The cap on the image cache (accountsettings::imageCacheCapBytes).
     virtual qint64 imageCacheCapBytes() const;
 
     // The store, its token and the tagger's settings, resolved together for one run.
     QFuture<Result<RunSetup>> runSetup(TaggerKind kind);
 
-    // The QSettings key of the image cache cap in megabytes, and its default.
-    static constexpr const char *imageCacheMbKey = "cache/imageCacheMb";
-    static constexpr int defaultImageCacheMb = 2048;
     // The QSettings key of an Admin API version that overrides the pinned one.
     static constexpr const char *apiVersionKey = "shopify/apiVersion";
 };

@@ -48,6 +48,14 @@ QFuture<Result<ShopifyCredentials>> resolveCredentials(const ShopifyStore &store
         });
 }
 
+qint64 imageCacheCapBytes() {
+    bool fromEnvironment = false;
+    int mb = qEnvironmentVariableIntValue("TAGDESK_IMAGE_CACHE_MB", &fromEnvironment);
+    if (!fromEnvironment || mb <= 0)
+        mb = QSettings().value(QLatin1String(imageCacheMbKey), defaultImageCacheMb).toInt();
+    return qint64(mb > 0 ? mb : defaultImageCacheMb) * 1024 * 1024;
+}
+
 WriteSettings writeDefaults() {
     WriteSettings w;
     const QSettings settings;

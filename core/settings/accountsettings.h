@@ -21,6 +21,12 @@ inline constexpr auto storeKey = "shopify/store";
 inline constexpr auto tagTemplateKey = "templates/tag";
 inline constexpr auto altTemplateKey = "templates/alt";
 
+// The image cache's cap: TAGDESK_IMAGE_CACHE_MB, else Settings, else 2 GB. Images of jobs
+// that are not archived are kept whatever the cap.
+inline constexpr auto imageCacheMbKey = "cache/imageCacheMb";
+inline constexpr int defaultImageCacheMb = 2048;
+qint64 imageCacheCapBytes();
+
 // How a new job writes values: the built-in defaults with the saved templates over them.
 WriteSettings writeDefaults();
 

@@ -32,9 +32,10 @@ GeneralSettingsPage::GeneralSettingsPage(QWidget *parent)
     m_cacheMb->setRange(100, 1024 * 1024);
     m_cacheMb->setSingleStep(256);
     m_cacheMb->setSuffix(tr(" MB"));
-    m_cacheMb->setValue(
-        settings.value(QLatin1String(Account::imageCacheMbKey), Account::defaultImageCacheMb)
-            .toInt());
+    m_cacheMb->setValue(settings
+                            .value(QLatin1String(accountsettings::imageCacheMbKey),
+                                   accountsettings::defaultImageCacheMb)
+                            .toInt());
     m_cacheMb->setAccessibleName(tr("Image cache size"));
     m_language->setObjectName(QStringLiteral("language"));
     m_language->setAccessibleName(tr("Language"));
@@ -87,7 +88,7 @@ QFuture<Status> GeneralSettingsPage::save() {
     QSettings settings;
     settings.setValue(QLatin1String(accountsettings::tagTemplateKey), m_tagTemplate->text());
     settings.setValue(QLatin1String(accountsettings::altTemplateKey), m_altTemplate->text());
-    settings.setValue(QLatin1String(Account::imageCacheMbKey), m_cacheMb->value());
+    settings.setValue(QLatin1String(accountsettings::imageCacheMbKey), m_cacheMb->value());
     settings.setValue(QLatin1String(languageKey), m_language->currentData().toString());
     return readyFuture(Status{});
 }
