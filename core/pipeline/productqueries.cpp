@@ -65,8 +65,9 @@ QString orderBy(const ProductListQuery &q) {
         key = QStringLiteral("COALESCE(lowest_confidence, -1)");
         break;
     }
-    // Position breaks ties, so paging is stable.
-    return key + direction + QStringLiteral(", jp.position") + direction;
+    // Position breaks ties, so paging is stable. (arg, not a chain of +: GCC 12 at -O2
+    // misreads the string builder with -Warray-bounds.)
+    return QStringLiteral("%1%2, jp.position%2").arg(key, direction);
 }
 
 // Hundredths, rounding a stored 0.7 (0.69999…) to 70 as the comparison in SQL would not
