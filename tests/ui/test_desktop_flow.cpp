@@ -78,6 +78,13 @@ TEST_F(DesktopFlow, CreateRunOpenApproveArchive) {
     EXPECT_GT(products, 10);
     auto *createAndRun = dialog->findChild<QPushButton *>(QStringLiteral("createAndRun"));
     ASSERT_TRUE(createAndRun->isEnabled());
+    // Where approved values go: tags and metafields unless told otherwise; add alt text.
+    auto *saveToAlt = dialog->findChild<QCheckBox *>(QStringLiteral("saveTo_alt"));
+    ASSERT_NE(saveToAlt, nullptr);
+    EXPECT_TRUE(dialog->findChild<QCheckBox *>(QStringLiteral("saveTo_tags"))->isChecked());
+    EXPECT_FALSE(saveToAlt->isChecked());
+    QTest::mouseClick(saveToAlt, Qt::LeftButton);
+    EXPECT_TRUE(saveToAlt->isChecked());
 
     // Watch the job's row as the user would: the status text and the progress column.
     QStringList statusesSeen;
@@ -95,6 +102,9 @@ TEST_F(DesktopFlow, CreateRunOpenApproveArchive) {
         }
     });
     QTest::mouseClick(createAndRun, Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !jobs->list(false)->isEmpty(); }, patientMs));
+    EXPECT_EQ(jobs->list(false)->first().job.destinations,
+              Destinations(Destination::Tags) | Destination::Metafields | Destination::AltText);
 
     ASSERT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 1; }, patientMs));
     EXPECT_EQ(cell(jobTable, 0, ui::JobTableModel::Name), QStringLiteral("Summer"));

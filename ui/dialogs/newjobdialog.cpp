@@ -7,10 +7,12 @@
 #include "domain/attribute.h"
 #include "icons.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -97,12 +99,26 @@ NewJobDialog::NewJobDialog(ShopSession *shop, QWidget *parent)
     analysisForm->addRow(tr("&Images per product:"), m_images);
     analysisForm->addRow(tr("A&ttributes:"), m_attributes);
 
+    // Where approved values are written; tags and metafields unless the user says otherwise.
+    auto *saveTo = new QGroupBox(tr("Save approved values to"), this);
+    auto *saveToRow = new QHBoxLayout(saveTo);
+    for (Destination d : {Destination::Tags, Destination::Metafields, Destination::ProductType,
+                          Destination::AltText, Destination::Description}) {
+        auto *box = new QCheckBox(destinationText(d), saveTo);
+        box->setObjectName(QStringLiteral("saveTo_") + destinationsToKeys(d));
+        box->setChecked(defaultDestinations().testFlag(d));
+        saveToRow->addWidget(box);
+        m_saveTo.append({d, box});
+        connect(box, &QCheckBox::toggled, this, &NewJobDialog::revalidate);
+    }
+    saveToRow->addStretch();
     auto *nameForm = new QFormLayout;
     nameForm->addRow(tr("&Name:"), m_name);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(nameForm);
     layout->addWidget(products, 1);
     layout->addWidget(analysis);
+    layout->addWidget(saveTo);
     layout->addWidget(m_problem);
     m_picker->setMinimumHeight(fontMetrics().height() * 14);
     layout->addWidget(m_buttons);
@@ -158,6 +174,14 @@ Result<NewJob> NewJobDialog::build() const {
     }
     if (attributes.isEmpty())
         return Error::invalid(tr("Choose at least one attribute to suggest"));
+    Destinations destinations;
+    for (const auto &[destination, box] : m_saveTo) {
+        if (box->isChecked())
+            destinations |= destination;
+    }
+    if (!destinations)
+        return Error::invalid(tr("Choose at least one place to save approved values"));
+    n.destinations = destinations;
     // Every attribute ticked means "whatever the tagger reports", which is kept as none.
     if (attributes.size() < m_attributes->count())
         n.attributes = attributes;

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -51,6 +52,7 @@ private:
     QComboBox *m_tagger;
     QSpinBox *m_images;
     QListWidget *m_attributes;
+    QList<std::pair<Destination, QCheckBox *>> m_saveTo; // where approved values go
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QPushButton *m_createAndRun;
