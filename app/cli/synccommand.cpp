@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "pipeline/jobservice.h"
+#include "settings/accountsettings.h"
 #include "storage/jobproductrepository.h"
 #include "storage/schema.h"
 
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSettings>
 
 namespace tagdesk::cli {
 
@@ -62,13 +62,7 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
                                        .arg(session.value()->shopify().store().domain())));
 
     SyncServices services{&writer, &session.value()->shopify(), sync.who};
-    // Pushes this large go through bulk mutations (TAGDESK_BULK_PUSH_MIN, then Settings).
-    bool fromEnvironment = false;
-    const int bulkMin = qEnvironmentVariableIntValue("TAGDESK_BULK_PUSH_MIN", &fromEnvironment);
-    services.bulkThreshold =
-        fromEnvironment && bulkMin > 0
-            ? bulkMin
-            : QSettings().value(QStringLiteral("sync/bulkPushMin"), services.bulkThreshold).toInt();
+    services.bulkThreshold = accountsettings::bulkPushMin();
     SyncRunner runner(services, jobId, sync.mode, sync.productIds);
     std::optional<Result<SyncReport>> outcome;
     QObject::connect(&runner, &SyncRunner::finished, &runner,

@@ -56,6 +56,15 @@ qint64 imageCacheCapBytes() {
     return qint64(mb > 0 ? mb : defaultImageCacheMb) * 1024 * 1024;
 }
 
+int bulkPushMin() {
+    bool fromEnvironment = false;
+    const int n = qEnvironmentVariableIntValue("TAGDESK_BULK_PUSH_MIN", &fromEnvironment);
+    if (fromEnvironment && n > 0)
+        return n;
+    const int saved = QSettings().value(QLatin1String(bulkPushMinKey), 500).toInt();
+    return saved > 0 ? saved : 500;
+}
+
 WriteSettings writeDefaults() {
     WriteSettings w;
     const QSettings settings;

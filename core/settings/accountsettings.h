@@ -27,6 +27,11 @@ inline constexpr auto imageCacheMbKey = "cache/imageCacheMb";
 inline constexpr int defaultImageCacheMb = 2048;
 qint64 imageCacheCapBytes();
 
+// Pushes of at least this many products go through bulk mutations:
+// TAGDESK_BULK_PUSH_MIN, else Settings, else 500.
+inline constexpr auto bulkPushMinKey = "sync/bulkPushMin";
+int bulkPushMin();
+
 // How a new job writes values: the built-in defaults with the saved templates over them.
 WriteSettings writeDefaults();
 

@@ -5,6 +5,7 @@
 #include "joblist/jobtablemodel.h"
 #include "jobview/reviewactions.h"
 #include "pipeline/csvexport.h"
+#include "settings/accountsettings.h"
 #include "storage/jobrepository.h"
 #include "storage/schema.h"
 
@@ -81,8 +82,9 @@ void SyncActions::syncCurrent() {
 
 void SyncActions::startSync(qint64 jobId, const QString &name, ShopifyClient *client) {
     m_syncingJob = jobId;
-    m_runner = std::make_unique<SyncRunner>(
-        SyncServices{&m_writer, client, ReviewActions::reviewer()}, jobId, SyncRunner::Mode::Push);
+    SyncServices services{&m_writer, client, ReviewActions::reviewer()};
+    services.bulkThreshold = accountsettings::bulkPushMin();
+    m_runner = std::make_unique<SyncRunner>(services, jobId, SyncRunner::Mode::Push);
     connect(m_runner.get(), &SyncRunner::progress, this, [this, jobId](qint64 done, qint64 total) {
         JobProgress p;
         p.phase = JobProgress::Phase::Pushing;
