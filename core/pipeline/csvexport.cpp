@@ -2,17 +2,15 @@
 
 #include "domain/attribute.h"
 #include "pipeline/productchanges.h"
-#include "storage/decisionrepository.h"
 #include "storage/jobproductrepository.h"
-#include "storage/suggestionrepository.h"
 #include "sync/changeplan.h"
 #include "sync/productfields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QSaveFile>
+#include <QSet>
 
-#include <map>
 
 namespace tagdesk::csvexport {
 
@@ -62,36 +60,32 @@ QString row(const QStringList &fields) {
 }
 
 Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
-    auto changes = productchanges::preview(conn, job);
-    if (!changes)
-        return changes.error();
     auto all = JobProductRepository(conn).list(job.id);
     if (!all)
         return all.error();
-    auto suggestions = SuggestionRepository(conn).forJob(job.id);
-    if (!suggestions)
-        return suggestions.error();
-    auto decisions = DecisionRepository(conn).forJob(job.id);
-    if (!decisions)
-        return decisions.error();
+    auto inputs = ReviewInputs::load(conn, job.id);
+    if (!inputs)
+        return inputs.error();
+    const auto &suggestions = inputs->suggestions;
+    const auto &decisions = inputs->decisions;
 
-    // Columns for every attribute any product has, known ones first in their order.
-    QStringList attributeColumns = attributes::known();
-    for (const auto &list : suggestions.value()) {
+    // Columns for every attribute any product has: known ones first in their order, then
+    // the providers' own labels as they come.
+    QStringList others;
+    QSet<QString> present;
+    for (const auto &list : suggestions) {
         for (const Suggestion &s : list) {
-            if (!attributeColumns.contains(s.attribute))
-                attributeColumns << s.attribute;
+            if (!present.contains(s.attribute) && !attributes::isKnown(s.attribute))
+                others << s.attribute;
+            present.insert(s.attribute);
         }
     }
-    attributeColumns.removeIf([&](const QString &a) {
-        for (const auto &list : suggestions.value()) {
-            for (const Suggestion &s : list) {
-                if (s.attribute == a)
-                    return false;
-            }
-        }
-        return true;
-    });
+    QStringList attributeColumns;
+    for (const QString &a : attributes::known()) {
+        if (present.contains(a))
+            attributeColumns << a;
+    }
+    attributeColumns << others;
 
     const QString ns = job.writing.metafieldNamespace;
     QStringList header{QStringLiteral("Handle"), QStringLiteral("Title"), QStringLiteral("Tags"),
@@ -106,16 +100,18 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
                << QStringLiteral("Tagdesk: %1 confidence").arg(a)
                << QStringLiteral("Tagdesk: %1 decision").arg(a);
 
-    QHash<QString, ChangePlan> plans;
-    for (const ProductChange &c : changes.value())
-        plans.insert(c.product.productId, c.plan);
-
     QByteArray out("\xEF\xBB\xBF"); // the BOM spreadsheets look for to read UTF-8
     out += row(header).toUtf8();
     int rows = 0;
     for (const JobProduct &p : all.value()) {
         const ProductSnapshot snapshot = p.snapshot.value_or(ProductSnapshot{});
-        const ChangePlan plan = plans.value(p.productId);
+        // What a push would write: products analysed and not rejected.
+        ChangePlan plan;
+        if (p.snapshot && p.progress.stage == PipelineStage::Analysed &&
+            p.progress.review != ReviewState::Rejected) {
+            if (auto c = productchanges::planFor(job, inputs.value(), p))
+                plan = c->plan;
+        }
         // The value Tagdesk would write, else the one Shopify has.
         auto value = [&](const QString &key) {
             return valueText(plan.after.contains(key) ? plan.after.value(key)
@@ -129,8 +125,8 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
             fields << value(productfields::metafield(ns, metafieldKeyFor(a)));
         fields << p.productId << reviewKey(p.progress.review) << syncKey(p.progress.sync)
                << (plan.problems.isEmpty() ? p.error : plan.problems.join(QStringLiteral("; ")));
-        const QList<Suggestion> own = suggestions->value(p.productId);
-        const QList<AttributeDecision> decided = decisions->value(p.productId);
+        const QList<Suggestion> own = suggestions.value(p.productId);
+        const QList<AttributeDecision> decided = decisions.value(p.productId);
         for (const QString &a : attributeColumns) {
             const Suggestion *best = nullptr;
             for (const Suggestion &s : own) {

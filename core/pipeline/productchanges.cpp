@@ -8,7 +8,9 @@
 #include <QCoreApplication>
 #include <QSet>
 
-namespace tagdesk::productchanges {
+namespace tagdesk {
+
+namespace productchanges {
 
 namespace {
 struct Texts {
@@ -27,34 +29,6 @@ Result<QList<JobProduct>> named(JobProductRepository &repo, qint64 jobId,
     return out;
 }
 
-// Fills in where the product is saved, what was approved, and the plan.
-Result<ProductChange> planned(Connection &conn, const Job &job, const JobProduct &product) {
-    ProductChange c;
-    c.product = product;
-    if (!product.snapshot)
-        return Error::notAllowed(
-            Texts::tr("Product %1 has not been fetched, so there is nothing to compare with")
-                .arg(product.productId));
-    JobProductRepository products(conn);
-    auto override = products.destinationsOverride(job.id, product.productId);
-    if (!override)
-        return override.error();
-    c.destinations = job.destinations;
-    if (!override->isEmpty()) {
-        if (auto d = destinationsFromKeys(override.value()))
-            c.destinations = d.value();
-    }
-    auto suggestions = SuggestionRepository(conn).forProduct(job.id, product.productId);
-    if (!suggestions)
-        return suggestions.error();
-    auto decisions = DecisionRepository(conn).forProduct(job.id, product.productId);
-    if (!decisions)
-        return decisions.error();
-    c.values = approvedValues(suggestions.value(), decisions.value());
-    c.plan = planChange(*product.snapshot, c.values, c.destinations, job.writing);
-    return c;
-}
-
 // The job's products in the given sync states; only the named ones if any are named.
 Result<QList<JobProduct>> inSync(Connection &conn, qint64 jobId, const QList<SyncState> &states,
                                  const QStringList &productIds) {
@@ -67,17 +41,34 @@ Result<QList<JobProduct>> inSync(Connection &conn, qint64 jobId, const QList<Syn
 }
 
 // A stored plan of an interrupted write replaces the computed one.
-Status resumeStored(Connection &conn, const Job &job, ProductChange &c) {
-    auto stored = JobProductRepository(conn).pushPlan(job.id, c.product.productId);
-    if (!stored)
-        return stored.error();
-    if (!stored->isEmpty()) {
-        c.plan = ChangePlan::fromJson(stored.value());
+void resumeStored(const ReviewInputs &inputs, ProductChange &c) {
+    const auto stored = inputs.plansInFlight.constFind(c.product.productId);
+    if (stored != inputs.plansInFlight.constEnd()) {
+        c.plan = ChangePlan::fromJson(*stored);
         c.resumed = true;
     }
-    return {};
 }
 } // namespace
+
+Result<ProductChange> planFor(const Job &job, const ReviewInputs &inputs,
+                              const JobProduct &product) {
+    if (!product.snapshot)
+        return Error::notAllowed(
+            Texts::tr("Product %1 has not been fetched, so there is nothing to compare with")
+                .arg(product.productId));
+    ProductChange c;
+    c.product = product;
+    c.destinations = job.destinations;
+    if (const QString keys = inputs.destinationOverrides.value(product.productId);
+        !keys.isEmpty()) {
+        if (auto d = destinationsFromKeys(keys))
+            c.destinations = d.value();
+    }
+    c.values = approvedValues(inputs.suggestions.value(product.productId),
+                              inputs.decisions.value(product.productId));
+    c.plan = planChange(*product.snapshot, c.values, c.destinations, job.writing);
+    return c;
+}
 
 Result<QList<ProductChange>> preview(Connection &conn, const Job &job,
                                      const QStringList &productIds) {
@@ -85,12 +76,15 @@ Result<QList<ProductChange>> preview(Connection &conn, const Job &job,
     auto products = productIds.isEmpty() ? repo.list(job.id) : named(repo, job.id, productIds);
     if (!products)
         return products.error();
+    auto inputs = ReviewInputs::load(conn, job.id);
+    if (!inputs)
+        return inputs.error();
     QList<ProductChange> out;
     for (const JobProduct &p : products.value()) {
         if (productIds.isEmpty() && (p.progress.stage != PipelineStage::Analysed ||
                                      p.progress.review == ReviewState::Rejected))
             continue;
-        auto c = planned(conn, job, p);
+        auto c = planFor(job, inputs.value(), p);
         if (!c)
             return c.error();
         out.append(c.value());
@@ -103,13 +97,15 @@ Result<QList<ProductChange>> toPush(Connection &conn, const Job &job,
     auto products = inSync(conn, job.id, {SyncState::Queued, SyncState::Pushing}, productIds);
     if (!products)
         return products.error();
+    auto inputs = ReviewInputs::load(conn, job.id);
+    if (!inputs)
+        return inputs.error();
     QList<ProductChange> out;
     for (const JobProduct &p : products.value()) {
-        auto c = planned(conn, job, p);
+        auto c = planFor(job, inputs.value(), p);
         if (!c)
             return c.error();
-        if (auto resumed = resumeStored(conn, job, c.value()); !resumed)
-            return resumed.error();
+        resumeStored(inputs.value(), c.value());
         out.append(c.value());
     }
     return out;
@@ -120,6 +116,10 @@ Result<QList<ProductChange>> toRevert(Connection &conn, const Job &job,
     auto products = inSync(conn, job.id, {SyncState::Pushed, SyncState::Reverting}, productIds);
     if (!products)
         return products.error();
+    auto plansInFlight = JobProductRepository(conn).pushPlans(job.id);
+    if (!plansInFlight)
+        return plansInFlight.error();
+    const ReviewInputs inFlight{{}, {}, {}, plansInFlight.value()};
     PushLogRepository log(conn);
     QList<ProductChange> out;
     for (const JobProduct &p : products.value()) {
@@ -131,11 +131,8 @@ Result<QList<ProductChange>> toRevert(Connection &conn, const Job &job,
         ProductChange c;
         c.product = p;
         c.undoing = push.value();
-        c.plan.productId = p.productId;
-        c.plan.before = push.value()->after;
-        c.plan.after = push.value()->before;
-        if (auto resumed = resumeStored(conn, job, c); !resumed)
-            return resumed.error();
+        c.plan = ChangePlan{p.productId, push.value()->before, push.value()->after, {}}.reversed();
+        resumeStored(inFlight, c);
         out.append(c);
     }
     for (const QString &id : productIds) {
@@ -146,4 +143,28 @@ Result<QList<ProductChange>> toRevert(Connection &conn, const Job &job,
     return out;
 }
 
-} // namespace tagdesk::productchanges
+} // namespace productchanges
+
+Result<ReviewInputs> ReviewInputs::load(Connection &conn, qint64 jobId) {
+    ReviewInputs in;
+    auto suggestions = SuggestionRepository(conn).forJob(jobId);
+    if (!suggestions)
+        return suggestions.error();
+    in.suggestions = suggestions.value();
+    auto decisions = DecisionRepository(conn).forJob(jobId);
+    if (!decisions)
+        return decisions.error();
+    in.decisions = decisions.value();
+    JobProductRepository products(conn);
+    auto overrides = products.destinationsOverrides(jobId);
+    if (!overrides)
+        return overrides.error();
+    in.destinationOverrides = overrides.value();
+    auto plans = products.pushPlans(jobId);
+    if (!plans)
+        return plans.error();
+    in.plansInFlight = plans.value();
+    return in;
+}
+
+} // namespace tagdesk

@@ -5,6 +5,8 @@
 #include "storage/connection.h"
 #include "sync/changeplan.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QList>
 
 #include <optional>
@@ -24,8 +26,23 @@ struct ProductChange {
     std::optional<PushRecord> undoing; // revert: the push whose values are put back
 };
 
+// What a job's review settled, read once for all its products (not a query per product).
+struct ReviewInputs {
+    QHash<QString, QList<Suggestion>> suggestions;      // by product id
+    QHash<QString, QList<AttributeDecision>> decisions; // by product id
+    QHash<QString, QString> destinationOverrides;       // by product id, where set
+    QHash<QString, QJsonObject> plansInFlight;          // by product id, where set
+
+    static Result<ReviewInputs> load(Connection &conn, qint64 jobId);
+};
+
 // Reads what previews, pushes and reverts are made of, in the caller's connection.
 namespace productchanges {
+
+// One product's change: where it is saved, what was approved, and the plan computed from
+// its snapshot. Refused for a product that was never fetched.
+Result<ProductChange> planFor(const Job &job, const ReviewInputs &inputs,
+                              const JobProduct &product);
 
 // The before → after of the given products (all analysed, not rejected ones if none
 // are given), whether or not they are approved yet.

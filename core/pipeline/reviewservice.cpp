@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -18,10 +17,6 @@ namespace {
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(ReviewService)
 };
-
-QString jsonText(const QJsonObject &o) {
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
 
 QJsonObject stateObject(const ProductProgress &p, const QString &destinations) {
     return {{QStringLiteral("stage"), stageKey(p.stage)},
@@ -38,7 +33,7 @@ Status recordEvent(Connection &conn, qint64 jobId, const QString &productId,
         conn.db(),
         QStringLiteral("INSERT INTO review_events (job_id, product_id, attribute, before_state, "
                        "after_state, decided_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {jobId, productId, attribute, jsonText(before), jsonText(after), reviewer,
+        {jobId, productId, attribute, toDbJson(before), toDbJson(after), reviewer,
          toDbTime(QDateTime::currentDateTimeUtc())},
         Texts::tr("recording a review decision"));
     return event ? Status{} : Status{event.error()};
@@ -241,8 +236,7 @@ QFuture<Result<int>> ReviewService::undo(qint64 jobId, int count, const QString 
         QList<Event> events;
         while (q->next())
             events.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-                           QJsonDocument::fromJson(q->value(3).toString().toUtf8()).object(),
-                           QJsonDocument::fromJson(q->value(4).toString().toUtf8()).object()});
+                           objectFromDb(q->value(3)), objectFromDb(q->value(4))});
         if (events.isEmpty())
             return Error::notFound(Texts::tr("Job %1 has no review decision to undo").arg(jobId));
         JobProductRepository products(conn);

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
@@ -184,6 +185,22 @@ Status commit(QSqlDatabase &db) {
 void rollback(QSqlDatabase &db) {
     QSqlQuery q(db);
     q.exec(QStringLiteral("ROLLBACK"));
+}
+
+QString toDbJson(const QJsonObject &o) {
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString toDbJson(const QJsonArray &a) {
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject objectFromDb(const QVariant &v) {
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+QJsonArray arrayFromDb(const QVariant &v) {
+    return QJsonDocument::fromJson(v.toString().toUtf8()).array();
 }
 
 QString toDbTime(const QDateTime &t) {

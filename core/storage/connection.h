@@ -3,6 +3,8 @@
 #include "storage/databaseconfig.h"
 #include "util/result.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
@@ -75,5 +77,12 @@ template <typename F> auto inWriteTransaction(QSqlDatabase &db, F &&work) -> dec
 // Timestamps are stored as ISO-8601 UTC text with milliseconds on every backend.
 QString toDbTime(const QDateTime &t);
 QDateTime fromDbTime(const QVariant &v);
+
+// JSON is stored as compact UTF-8 text on every backend; an empty or damaged column reads
+// as an empty object (or array).
+QString toDbJson(const QJsonObject &o);
+QString toDbJson(const QJsonArray &a);
+QJsonObject objectFromDb(const QVariant &v);
+QJsonArray arrayFromDb(const QVariant &v);
 
 } // namespace tagdesk

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QSqlError>
 
 #include <limits>
@@ -35,8 +34,7 @@ Result<JobProduct> productFromRow(const QSqlQuery &q) {
     p.progress = {*stage, *review, *sync};
     p.error = q.value(7).toString();
     if (!q.value(8).isNull()) {
-        auto snapshot = ProductSnapshot::fromJson(
-            QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object());
+        auto snapshot = ProductSnapshot::fromJson(objectFromDb(q.value(8)));
         if (!snapshot)
             return Error::storage(Texts::tr("The stored copy of product %1 is damaged: %2")
                                       .arg(p.productId, snapshot.error().message));
@@ -91,10 +89,7 @@ Status JobProductRepository::addProducts(qint64 jobId, const QList<JobProduct> &
         q.addBindValue(sqlValue(reviewKey(p.progress.review)));
         q.addBindValue(sqlValue(syncKey(p.progress.sync)));
         q.addBindValue(sqlValue(p.error));
-        q.addBindValue(p.snapshot
-                           ? QString::fromUtf8(
-                                 QJsonDocument(p.snapshot->toJson()).toJson(QJsonDocument::Compact))
-                           : QVariant());
+        q.addBindValue(p.snapshot ? toDbJson(p.snapshot->toJson()) : QVariant());
         q.addBindValue(sqlValue(now));
         if (!q.exec())
             return storageError(
@@ -201,6 +196,33 @@ Status JobProductRepository::setDestinationsOverride(qint64 jobId, const QString
     return set ? Status{} : Status{set.error()};
 }
 
+Result<QHash<QString, QString>> JobProductRepository::destinationsOverrides(qint64 jobId) {
+    auto q =
+        runSql(m_conn.db(),
+               QStringLiteral("SELECT product_id, destinations FROM job_products WHERE "
+                              "job_id = ? AND destinations IS NOT NULL"),
+               {jobId}, Texts::tr("reading where the products of job %1 are saved").arg(jobId));
+    if (!q)
+        return q.error();
+    QHash<QString, QString> out;
+    while (q->next())
+        out.insert(q->value(0).toString(), q->value(1).toString());
+    return out;
+}
+
+Result<QHash<QString, QJsonObject>> JobProductRepository::pushPlans(qint64 jobId) {
+    auto q = runSql(m_conn.db(),
+                    QStringLiteral("SELECT product_id, push_plan FROM job_products WHERE "
+                                   "job_id = ? AND push_plan IS NOT NULL"),
+                    {jobId}, Texts::tr("reading the pushes in flight of job %1").arg(jobId));
+    if (!q)
+        return q.error();
+    QHash<QString, QJsonObject> out;
+    while (q->next())
+        out.insert(q->value(0).toString(), objectFromDb(q->value(1)));
+    return out;
+}
+
 Result<QJsonObject> JobProductRepository::pushPlan(qint64 jobId, const QString &productId) {
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT push_plan FROM job_products WHERE job_id = ? AND "
@@ -211,7 +233,7 @@ Result<QJsonObject> JobProductRepository::pushPlan(qint64 jobId, const QString &
         return q.error();
     if (!q->next() || q->value(0).isNull())
         return QJsonObject();
-    return QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object();
+    return objectFromDb(q->value(0));
 }
 
 Status JobProductRepository::setPushPlan(qint64 jobId, const QString &productId,
@@ -219,10 +241,7 @@ Status JobProductRepository::setPushPlan(qint64 jobId, const QString &productId,
     auto set = runSql(
         m_conn.db(),
         QStringLiteral("UPDATE job_products SET push_plan = ? WHERE job_id = ? AND product_id = ?"),
-        {plan.isEmpty()
-             ? QVariant()
-             : QVariant(QString::fromUtf8(QJsonDocument(plan).toJson(QJsonDocument::Compact))),
-         jobId, productId},
+        {plan.isEmpty() ? QVariant() : QVariant(toDbJson(plan)), jobId, productId},
         Texts::tr("saving the push in flight for product %1").arg(productId));
     return set ? Status{} : Status{set.error()};
 }
@@ -272,8 +291,8 @@ Status JobProductRepository::setSnapshot(qint64 jobId, const ProductSnapshot &sn
         runSql(m_conn.db(),
                QStringLiteral("UPDATE job_products SET snapshot = ?, title = ?, updated_at = ? "
                               "WHERE job_id = ? AND product_id = ?"),
-               {QString::fromUtf8(QJsonDocument(snapshot.toJson()).toJson(QJsonDocument::Compact)),
-                snapshot.title, toDbTime(QDateTime::currentDateTimeUtc()), jobId, snapshot.id},
+               {toDbJson(snapshot.toJson()), snapshot.title,
+                toDbTime(QDateTime::currentDateTimeUtc()), jobId, snapshot.id},
                Texts::tr("saving the copy of product %1").arg(snapshot.id));
     if (!q)
         return q.error();

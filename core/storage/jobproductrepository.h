@@ -38,12 +38,16 @@ public:
     // when it does not.
     Result<QString> destinationsOverride(qint64 jobId, const QString &productId);
     Status setDestinationsOverride(qint64 jobId, const QString &productId, const QString &keys);
+    // Every override of a job at once, by product id (products without one are absent).
+    Result<QHash<QString, QString>> destinationsOverrides(qint64 jobId);
 
     // The plan a push (or revert) of the product was writing when it stopped; empty when
     // none is in flight. Kept until the write is confirmed, so a resumed push knows which
     // values may already be Shopify's.
     Result<QJsonObject> pushPlan(qint64 jobId, const QString &productId);
     Status setPushPlan(qint64 jobId, const QString &productId, const QJsonObject &plan);
+    // Every plan in flight of a job at once, by product id.
+    Result<QHash<QString, QJsonObject>> pushPlans(qint64 jobId);
 
     Status setProgress(qint64 jobId, const QString &productId, const ProductProgress &progress,
                        const QString &error = {});

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QSqlRecord>
 
 namespace tagdesk {
@@ -21,8 +20,7 @@ Result<Job> jobFromRow(const QSqlQuery &q) {
     Job job;
     job.id = q.value(0).toLongLong();
     job.name = q.value(1).toString();
-    auto selection = ProductSelection::fromJson(
-        QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object());
+    auto selection = ProductSelection::fromJson(objectFromDb(q.value(2)));
     if (!selection)
         return Error::storage(Texts::tr("Job %1 has a damaged product selection: %2")
                                   .arg(job.id)
@@ -45,8 +43,7 @@ Result<Job> jobFromRow(const QSqlQuery &q) {
     job.updatedAt = fromDbTime(q.value(11));
     job.listingCursor = q.value(12).toString();
     job.listingDone = q.value(13).toInt() != 0;
-    job.writing =
-        WriteSettings::fromJson(QJsonDocument::fromJson(q.value(14).toString().toUtf8()).object());
+    job.writing = WriteSettings::fromJson(objectFromDb(q.value(14)));
     return job;
 }
 } // namespace
@@ -60,11 +57,9 @@ Result<Job> JobRepository::insert(const Job &job) {
                        "created_at, updated_at, write_settings) "
                        "VALUES (?, ?, ?, ?, ?, ?, 0, 0, '', ?, ?, ?) "
                        "RETURNING id"),
-        {job.name,
-         QString::fromUtf8(QJsonDocument(job.selection.toJson()).toJson(QJsonDocument::Compact)),
-         taggerKey(job.tagger), job.imagesPerProduct, job.attributes.join(QLatin1Char(',')),
-         destinationsToKeys(job.destinations), toDbTime(now), toDbTime(now),
-         QString::fromUtf8(QJsonDocument(job.writing.toJson()).toJson(QJsonDocument::Compact))},
+        {job.name, toDbJson(job.selection.toJson()), taggerKey(job.tagger), job.imagesPerProduct,
+         job.attributes.join(QLatin1Char(',')), destinationsToKeys(job.destinations), toDbTime(now),
+         toDbTime(now), toDbJson(job.writing.toJson())},
         Texts::tr("saving the new job"));
     if (!q)
         return q.error();

@@ -1,7 +1,6 @@
 #include "storage/pushlogrepository.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 
 namespace tagdesk {
 
@@ -9,14 +8,6 @@ namespace {
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(PushLogRepository)
 };
-
-QString jsonText(const QJsonObject &o) {
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-QJsonObject jsonObject(const QVariant &v) {
-    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
-}
 
 const QString pushColumns =
     QStringLiteral("id, job_id, product_id, kind, at, who, before_values, after_values, "
@@ -30,9 +21,9 @@ PushRecord pushFromRow(const QSqlQuery &q) {
     r.kind = pushKindFromKey(q.value(3).toString()).value_or(PushRecord::Kind::Push);
     r.at = fromDbTime(q.value(4));
     r.who = q.value(5).toString();
-    r.before = jsonObject(q.value(6));
-    r.after = jsonObject(q.value(7));
-    r.shopifyAnswer = jsonObject(q.value(8));
+    r.before = objectFromDb(q.value(6));
+    r.after = objectFromDb(q.value(7));
+    r.shopifyAnswer = objectFromDb(q.value(8));
     r.outcome = pushOutcomeFromKey(q.value(9).toString()).value_or(PushRecord::Outcome::Failed);
     r.message = q.value(10).toString();
     r.updatedAtAfter = fromDbTime(q.value(11));
@@ -48,9 +39,9 @@ Conflict conflictFromRow(const QSqlQuery &q) {
     c.jobId = q.value(0).toLongLong();
     c.productId = q.value(1).toString();
     c.detectedAt = fromDbTime(q.value(2));
-    c.snapshotValues = jsonObject(q.value(3));
-    c.remoteValues = jsonObject(q.value(4));
-    c.approvedValues = jsonObject(q.value(5));
+    c.snapshotValues = objectFromDb(q.value(3));
+    c.remoteValues = objectFromDb(q.value(4));
+    c.approvedValues = objectFromDb(q.value(5));
     c.resolution = q.value(6).toString();
     c.resolvedAt = fromDbTime(q.value(7));
     return c;
@@ -65,7 +56,7 @@ Result<qint64> PushLogRepository::append(const PushRecord &r) {
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         {r.jobId, r.productId, pushKindKey(r.kind),
          toDbTime(r.at.isValid() ? r.at : QDateTime::currentDateTimeUtc()), r.who,
-         jsonText(r.before), jsonText(r.after), jsonText(r.shopifyAnswer),
+         toDbJson(r.before), toDbJson(r.after), toDbJson(r.shopifyAnswer),
          pushOutcomeKey(r.outcome), r.message,
          r.updatedAtAfter.isValid() ? toDbTime(r.updatedAtAfter) : QString()},
         Texts::tr("logging the push of product %1").arg(r.productId));
@@ -128,7 +119,7 @@ Status PushLogRepository::recordConflict(const Conflict &c) {
                               "VALUES (?, ?, ?, ?, ?, ?)"),
                {c.jobId, c.productId,
                 toDbTime(c.detectedAt.isValid() ? c.detectedAt : QDateTime::currentDateTimeUtc()),
-                jsonText(c.snapshotValues), jsonText(c.remoteValues), jsonText(c.approvedValues)},
+                toDbJson(c.snapshotValues), toDbJson(c.remoteValues), toDbJson(c.approvedValues)},
                doing);
     return q ? Status{} : Status{q.error()};
 }

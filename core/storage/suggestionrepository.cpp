@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlError>
 
 namespace tagdesk {
@@ -21,7 +20,7 @@ Suggestion fromRow(const QSqlQuery &q) {
     s.value = q.value(2).toString();
     s.confidence = q.value(3).toDouble();
     s.sourceImageId = q.value(4).toString();
-    for (const auto &v : QJsonDocument::fromJson(q.value(5).toString().toUtf8()).array()) {
+    for (const auto &v : arrayFromDb(q.value(5))) {
         const QJsonObject a = v.toObject();
         s.alternatives.append({a.value(QStringLiteral("value")).toString(),
                                a.value(QStringLiteral("confidence")).toDouble()});
@@ -56,8 +55,7 @@ Status SuggestionRepository::replace(qint64 jobId, const QString &productId,
         q.addBindValue(sqlValue(s.value));
         q.addBindValue(sqlValue(s.confidence));
         q.addBindValue(sqlValue(s.sourceImageId));
-        q.addBindValue(
-            sqlValue(QString::fromUtf8(QJsonDocument(alts).toJson(QJsonDocument::Compact))));
+        q.addBindValue(sqlValue(toDbJson(alts)));
         q.addBindValue(sqlValue(s.providerLabel));
         if (!q.exec())
             return storageError(q.lastError(), m_conn.db(), doing);
