@@ -6,6 +6,8 @@
 #include "pipeline/reviewservice.h"
 #include "reviewcommands.h"
 #include "runcommand.h"
+#include "secrets/secretstore.h"
+#include "settings/account.h"
 #include "settings/accountsettings.h"
 #include "storage/jobproductrepository.h"
 #include "storage/schema.h"
@@ -127,7 +129,9 @@ private:
     int conflicts();
     int conflictsResolve();
     Result<QStringList> productList(const QString &option);
-    Result<std::unique_ptr<DemoStore>> runOptions(RunOptions &options);
+    // The store and taggers a command talks to: the demo's (started in this process), or
+    // the configured ones (--store, the environment, Settings, the keychain).
+    Result<RunOptions> runOptions();
     OfflineCommand offline(qint64 jobId) {
         return {*m_conn, *m_writer, jobId, m_json, m_out, m_err};
     }
@@ -142,6 +146,9 @@ private:
     std::unique_ptr<Connection> m_conn;
     std::unique_ptr<DatabaseWriter> m_writer;
     std::unique_ptr<JobService> m_jobs;
+    KeychainSecretStore m_keychain;
+    std::unique_ptr<DemoStore> m_demo;
+    std::unique_ptr<Account> m_account; // declared after what it refers to
 };
 
 const QStringList globalOptions{QStringLiteral("db"), QStringLiteral("demo"),
@@ -494,11 +501,10 @@ int Runner::jobsRun() {
     const auto id = commandJob({}, 2);
     if (!id)
         return m_exit;
-    RunOptions options;
-    auto demo = runOptions(options);
-    if (!demo)
-        return fail(demo.error());
-    return runJob(id.value(), options, m_config, *m_writer, m_out, m_err);
+    auto options = runOptions();
+    if (!options)
+        return fail(options.error());
+    return runJob(id.value(), options.value(), m_config, *m_writer, m_out, m_err);
 }
 
 namespace {
@@ -580,17 +586,18 @@ int Runner::reportReview(qint64 jobId, const QString &what) {
     return Ok;
 }
 
-Result<std::unique_ptr<DemoStore>> Runner::runOptions(RunOptions &options) {
-    options.storeInput = m_parser.value(QStringLiteral("store"));
-    std::unique_ptr<DemoStore> demo;
+Result<RunOptions> Runner::runOptions() {
     if (m_parser.isSet(QStringLiteral("demo"))) {
         auto started = DemoStore::start();
         if (!started)
             return started.error();
-        demo = std::move(started).value();
-        options.demo = demo.get();
+        m_demo = std::move(started).value();
+        m_account = m_demo->account();
+    } else {
+        m_account =
+            std::make_unique<SavedAccount>(m_keychain, m_parser.value(QStringLiteral("store")));
     }
-    return demo;
+    return RunOptions{m_account.get()};
 }
 
 Result<QStringList> Runner::productList(const QString &option) {
@@ -660,13 +667,12 @@ int Runner::reviewPreview() {
 
 int Runner::sync(SyncRunner::Mode mode) {
     const bool pushing = mode == SyncRunner::Mode::Push;
-    if (!onlyOptions(pushing
-                         ? QStringList{QStringLiteral("products"), QStringLiteral("retry-failed")}
-                         : QStringList{QStringLiteral("products")}))
-        return UsageError;
-    const auto id = jobId(1);
+    const auto id =
+        commandJob(pushing ? QStringList{QStringLiteral("products"), QStringLiteral("retry-failed")}
+                           : QStringList{QStringLiteral("products")},
+                   1);
     if (!id)
-        return fail(id.error());
+        return m_exit;
     SyncOptions sync;
     sync.mode = mode;
     auto ids = productList(QStringLiteral("products"));
@@ -676,11 +682,10 @@ int Runner::sync(SyncRunner::Mode mode) {
     sync.retryFailed = m_parser.isSet(QStringLiteral("retry-failed"));
     sync.who = reviewer();
     sync.json = m_json;
-    RunOptions options;
-    auto demo = runOptions(options);
-    if (!demo)
-        return fail(demo.error());
-    return syncJob(id.value(), options, sync, m_config, *m_writer, m_out, m_err);
+    auto options = runOptions();
+    if (!options)
+        return fail(options.error());
+    return syncJob(id.value(), options.value(), sync, m_config, *m_writer, m_out, m_err);
 }
 
 int Runner::history() {
@@ -732,11 +737,11 @@ int Runner::conflictsResolve() {
             return fail(d.error());
         choice.only = d.value();
     }
-    RunOptions options;
-    auto demo = runOptions(options);
-    if (!demo)
-        return fail(demo.error());
-    return resolveConflicts(id.value(), options, ids.value(), choice, *m_writer, m_out, m_err);
+    auto options = runOptions();
+    if (!options)
+        return fail(options.error());
+    return resolveConflicts(id.value(), options.value(), ids.value(), choice, *m_writer, m_out,
+                            m_err);
 }
 
 } // namespace

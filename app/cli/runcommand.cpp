@@ -1,23 +1,16 @@
 #include "runcommand.h"
 
 #include "cli.h"
-#include "common/demostore.h"
 #include "pipeline/jobrunner.h"
 #include "pipeline/jobservice.h"
-#include "secrets/secretstore.h"
-#include "settings/accountsettings.h"
+#include "pipeline/runsession.h"
 #include "storage/jobrepository.h"
 #include "storage/schema.h"
 #include "storeconnection.h"
-#include "taggers/taggerfactory.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QNetworkAccessManager>
-#include <QSettings>
-#include <QStandardPaths>
 
 #include <cstdio>
 #include <unistd.h>
@@ -44,36 +37,23 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
     if (!job)
         return fail(job.error());
 
-    auto session = StoreConnection::open(options);
+    auto setup = await(options.account->runSetup(job->tagger));
+    if (!setup)
+        return fail(setup.error());
+    auto session = RunSession::create(job->tagger, setup.value());
     if (!session)
         return fail(session.error());
-    HttpClient &http = session.value()->http();
-    ShopifyClient &shopify = session.value()->shopify();
-    if (!session.value()->connection().canWriteProducts)
+    // Who we are and what we may do, before any work: a bad token fails here, at once.
+    auto connection = await(session.value()->shopify->connectToShop());
+    if (!connection)
+        return fail(connection.error());
+    if (!connection->canWriteProducts)
         err << "tagdesk-cli: warning: "
             << Texts::tr("the token for %1 cannot write products (no write_products scope): "
-                         "analysis works, "
-                         "but sync will be refused")
-                   .arg(shopify.store().domain())
+                         "analysis works, but sync will be refused")
+                   .arg(setup->store.domain())
             << Qt::endl;
-
-    KeychainSecretStore keychain;
-    auto taggerSettings =
-        options.demo ? Result<TaggerSettings>(options.demo->taggerSettings())
-                     : await(accountsettings::resolveTaggerSettings(job->tagger, keychain));
-    if (!taggerSettings)
-        return fail(taggerSettings.error());
-    auto tagger = makeTagger(job->tagger, taggerSettings.value(), &http);
-    if (!tagger)
-        return fail(tagger.error());
-
-    const QString cacheFolder =
-        options.demo ? DemoStore::imageCachePath()
-                     : QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                           .filePath(QStringLiteral("images"));
-    ImageCache images(cacheFolder);
-    RunnerServices services{&writer, &shopify, &http, &images, tagger.value().get()};
-    services.imageCacheCapBytes = accountsettings::imageCacheCapBytes();
+    RunnerServices services = session.value()->services(&writer);
     JobRunner runner(services, jobId);
 
     Status outcome;

@@ -1,8 +1,6 @@
 #include "storeconnection.h"
 
-#include "common/demostore.h"
-#include "secrets/secretstore.h"
-#include "settings/accountsettings.h"
+#include "settings/account.h"
 
 namespace tagdesk::cli {
 
@@ -11,19 +9,10 @@ StoreConnection::StoreConnection()
 }
 
 Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const RunOptions &o) {
-    auto store = o.demo ? ShopifyStore::parse(o.demo->storeUrl())
-                        : accountsettings::resolveStore(o.storeInput);
+    auto store = o.account->store();
     if (!store)
         return store.error();
-    Result<ShopifyCredentials> credentials = ShopifyCredentials{};
-    if (o.demo) {
-        ShopifyCredentials c;
-        c.accessToken = o.demo->accessToken();
-        credentials = c;
-    } else {
-        KeychainSecretStore keychain;
-        credentials = await(accountsettings::resolveCredentials(store.value(), keychain));
-    }
+    auto credentials = await(o.account->credentials(store.value()));
     if (!credentials)
         return credentials.error();
 

@@ -8,15 +8,14 @@
 #include <memory>
 
 namespace tagdesk {
-class DemoStore;
+class Account;
 }
 
 namespace tagdesk::cli {
 
 struct RunOptions {
-    QString storeInput;        // --store, or empty
-    DemoStore *demo = nullptr; // --demo: the in-process sandbox
-    bool progressLines = true; // a progress line on stderr
+    Account *account = nullptr; // the store and taggers: configured, or the demo's
+    bool progressLines = true;  // a progress line on stderr
 };
 
 // Runs the event loop until a future is ready: the CLI has nothing else to do meanwhile.

@@ -85,4 +85,10 @@ TaggerSettings DemoStore::taggerSettings() const {
     return s;
 }
 
+std::unique_ptr<Account> DemoStore::account() const {
+    return std::make_unique<FixedAccount>(
+        FixedAccount::Values{QCoreApplication::translate("DemoStore", "Demo store"), storeUrl(),
+                             accessToken(), taggerSettings(), imageCachePath(), true});
+}
+
 } // namespace tagdesk

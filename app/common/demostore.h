@@ -1,5 +1,6 @@
 #pragma once
 
+#include "settings/account.h"
 #include "taggers/taggerfactory.h"
 #include "util/result.h"
 
@@ -30,6 +31,8 @@ public:
     QString storeUrl() const;
     QString accessToken() const;
     TaggerSettings taggerSettings() const;
+    // The demo as an account: its store, token and taggers, secrets kept in memory only.
+    std::unique_ptr<Account> account() const;
 
 private:
     DemoStore() = default;

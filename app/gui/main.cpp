@@ -108,9 +108,7 @@ int main(int argc, char *argv[]) {
         if (!started)
             return fail(started.error().message, quiet);
         demoStore = std::move(started).value();
-        account = std::make_unique<FixedAccount>(FixedAccount::Values{
-            QObject::tr("Demo store"), demoStore->storeUrl(), demoStore->accessToken(),
-            demoStore->taggerSettings(), DemoStore::imageCachePath(), true});
+        account = demoStore->account();
     } else {
         account = std::make_unique<SavedAccount>(keychain);
     }

@@ -1,6 +1,7 @@
 #include "pipeline/jobrunhost.h"
 
-#include <QNetworkAccessManager>
+#include "pipeline/runsession.h"
+
 #include <QPointer>
 #include <QThread>
 
@@ -20,20 +21,14 @@ public:
         , m_finished(std::move(finished)) {}
 
     void start(qint64 jobId, TaggerKind kind, const RunSetup &setup, DatabaseWriter *writer) {
-        auto session = std::make_unique<Session>();
-        session->shopify =
-            std::make_unique<ShopifyClient>(&session->http, setup.store, setup.credentials);
-        auto tagger = makeTagger(kind, setup.taggers, &session->http);
-        if (!tagger) {
-            m_finished(jobId, Status(tagger.error()));
+        auto created = RunSession::create(kind, setup);
+        if (!created) {
+            m_finished(jobId, Status(created.error()));
             return;
         }
-        session->tagger = std::move(tagger).value();
-        session->images = std::make_unique<ImageCache>(setup.imageCacheFolder);
-        RunnerServices services{writer, session->shopify.get(), &session->http,
-                                session->images.get(), session->tagger.get()};
-        services.imageCacheCapBytes = setup.imageCacheCapBytes;
-        session->runner = std::make_unique<JobRunner>(services, jobId);
+        auto session = std::make_unique<Session>();
+        session->run = std::move(created).value();
+        session->runner = std::make_unique<JobRunner>(session->run->services(writer), jobId);
         JobRunner *runner = session->runner.get();
         connect(runner, &JobRunner::progress, this,
                 [this, jobId](const JobProgress &p) { m_progress(jobId, p); });
@@ -63,12 +58,8 @@ public:
 
 private:
     struct Session {
-        QNetworkAccessManager network;
-        HttpClient http{&network};
-        std::unique_ptr<ShopifyClient> shopify;
-        std::unique_ptr<Tagger> tagger;
-        std::unique_ptr<ImageCache> images;
-        std::unique_ptr<JobRunner> runner;
+        std::unique_ptr<RunSession> run;
+        std::unique_ptr<JobRunner> runner; // declared last: gone before what it uses
     };
 
     void end(qint64 jobId) {

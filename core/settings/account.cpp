@@ -46,8 +46,9 @@ QFuture<Result<RunSetup>> Account::runSetup(TaggerKind kind) {
         .unwrap();
 }
 
-SavedAccount::SavedAccount(SecretStore &secrets)
-    : m_secrets(secrets) {
+SavedAccount::SavedAccount(SecretStore &secrets, QString storeInput)
+    : m_secrets(secrets)
+    , m_storeInput(std::move(storeInput)) {
 }
 
 QString SavedAccount::displayName() const {
@@ -56,7 +57,7 @@ QString SavedAccount::displayName() const {
 }
 
 Result<ShopifyStore> SavedAccount::store() const {
-    auto store = accountsettings::resolveStore(QString());
+    auto store = accountsettings::resolveStore(m_storeInput);
     if (!store)
         return store;
     const QString version = QSettings().value(QLatin1String(apiVersionKey)).toString();

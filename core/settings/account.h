@@ -50,11 +50,12 @@ public:
     static constexpr const char *apiVersionKey = "shopify/apiVersion";
 };
 
-// The account the user configured: the store in Settings (or TAGDESK_SHOPIFY_STORE), its
-// token and the taggers' secrets in `secrets` (the system keychain in the app).
+// The account the user configured: the store given on the command line, else
+// TAGDESK_SHOPIFY_STORE, else Settings (accountsettings::resolveStore); its token and the
+// taggers' secrets in `secrets` (the system keychain in the app).
 class SavedAccount : public Account {
 public:
-    explicit SavedAccount(SecretStore &secrets);
+    explicit SavedAccount(SecretStore &secrets, QString storeInput = {});
 
     bool isDemo() const override { return false; }
     QString displayName() const override;
@@ -66,6 +67,7 @@ public:
 
 private:
     SecretStore &m_secrets;
+    QString m_storeInput;
 };
 
 // An account whose store, token and tagger settings are given: the demo store and tests.
