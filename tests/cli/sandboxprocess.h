@@ -2,6 +2,8 @@
 
 // A standalone tagdesk-sandbox process on a free loopback port, for tests that run the
 // real tagdesk-cli binary against it; stopped when the test ends.
+#include "support/sandboxhttp.h"
+
 #include <gtest/gtest.h>
 
 #include <QJsonArray>
@@ -56,30 +58,13 @@ public:
         m_process.waitForFinished(-1);
     }
 
-    QJsonArray requests() {
-        QNetworkReply *reply =
-            m_network.get(QNetworkRequest(QUrl(url + QStringLiteral("/_sandbox/requests"))));
-        EXPECT_TRUE(
-            QTest::qWaitFor([&] { return reply->isFinished(); }, std::numeric_limits<int>::max()));
-        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-        reply->deleteLater();
-        return doc.isArray() ? doc.array()
-                             : doc.object().value(QStringLiteral("requests")).toArray();
-    }
+    QJsonArray requests() { return sandboxRequestLog(m_network, url); }
 
     QString url;
 
 private:
     QJsonDocument call(const QByteArray &verb, const QString &path, const QByteArray &body = {}) {
-        QNetworkRequest request(QUrl(url + path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
-        EXPECT_TRUE(
-            QTest::qWaitFor([&] { return reply->isFinished(); }, std::numeric_limits<int>::max()));
-        EXPECT_EQ(reply->error(), QNetworkReply::NoError) << reply->errorString().toStdString();
-        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-        reply->deleteLater();
-        return doc;
+        return sandboxJson(m_network, QUrl(url + path), verb, body);
     }
 
     QProcess m_process;

@@ -7,6 +7,7 @@
 #include "net/httpclient.h"
 #include "server/sandboxserver.h"
 #include "shopify/shopifyclient.h"
+#include "support/sandboxhttp.h"
 #include "support/testdatabase.h"
 
 #include <gtest/gtest.h>
@@ -63,16 +64,7 @@ struct SandboxFixture {
     }
 
     // What the sandbox received, oldest first (GET /_sandbox/requests).
-    QJsonArray requestLog() {
-        QNetworkReply *reply = network.get(
-            QNetworkRequest(QUrl(server.baseUrl() + QStringLiteral("/_sandbox/requests"))));
-        EXPECT_TRUE(
-            QTest::qWaitFor([&] { return reply->isFinished(); }, std::numeric_limits<int>::max()));
-        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-        reply->deleteLater();
-        return doc.isArray() ? doc.array()
-                             : doc.object().value(QStringLiteral("requests")).toArray();
-    }
+    QJsonArray requestLog() { return sandboxRequestLog(network, server.baseUrl()); }
 
     sandbox::SandboxServer server;
     QNetworkAccessManager network;
