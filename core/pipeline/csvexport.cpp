@@ -11,7 +11,6 @@
 #include <QSaveFile>
 #include <QSet>
 
-
 namespace tagdesk::csvexport {
 
 namespace {
