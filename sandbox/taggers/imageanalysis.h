@@ -15,7 +15,7 @@ namespace tagdesk::sandbox {
 // is (the plain background around it removed) and its main colours.
 
 struct GarmentColour {
-    QString name;     // fashion palette name ("navy", "olive"…; core/domain/colour.h)
+    QString name;     // fashion palette name ("navy", "olive"…; core/base/domain/colour.h)
     QString family;   // basic colour term ("blue", "green"…)
     QString hex;      // "#rrggbb" of the cluster centre
     double share = 0; // fraction of the garment's pixels, 0..1

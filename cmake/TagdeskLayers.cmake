@@ -1,0 +1,15 @@
+# The layers' rules that the target layout alone cannot express, checked when CMake
+# configures: a source that breaks one fails the configure step with the line that does.
+
+# Fails if a file in `sources` includes a header matching `pattern`; `why` names the rule.
+function(tagdesk_forbid_includes sources pattern why)
+    foreach(source IN LISTS sources)
+        file(STRINGS "${source}" hits REGEX "#include *[<\"](${pattern})")
+        if(hits)
+            message(FATAL_ERROR "${why}, but ${source} has: ${hits}")
+        endif()
+    endforeach()
+endfunction()
+
+# Widgets never reach below ui/.
+set(TAGDESK_WIDGETS_HEADERS "QtWidgets|QWidget|QApplication|QMainWindow|QDialog")
