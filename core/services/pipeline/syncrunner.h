@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pipeline/productchanges.h"
+#include "pipeline/syncreport.h"
 #include "shopify/productwriter.h"
 #include "shopify/shopifyclient.h"
 #include "storage/databasewriter.h"
@@ -21,19 +22,6 @@ struct SyncServices {
     // kind of write, with per-line results) instead of a few calls per product.
     int bulkThreshold = 500;
     int bulkPollMs = 1000;
-};
-
-// What a sync (or revert) did, product by product counted.
-struct SyncReport {
-    int written = 0;   // written, and read back as written
-    int unchanged = 0; // had nothing to write
-    int conflicts = 0; // changed in Shopify meanwhile: nothing written
-    int failed = 0;
-    int waiting = 0;                // not attempted: the store could not be reached, or cancelled
-    QStringList problems;           // one line per conflict or failure, naming the product
-    std::optional<Error> stoppedBy; // why products were left waiting
-
-    bool clean() const { return conflicts == 0 && failed == 0 && waiting == 0; }
 };
 
 // Pushes a job's approved products to Shopify, or reverts its pushes, one product at a
