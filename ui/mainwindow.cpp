@@ -7,9 +7,9 @@
 #include "joblist/jobtablemodel.h"
 #include "joblist/syncactions.h"
 #include "jobview/jobviewpanel.h"
-#include "pipeline/jobrunhost.h"
 #include "pipeline/reviewservice.h"
 #include "pipeline/shopsession.h"
+#include "pipeline/workhost.h"
 #include "settings/account.h"
 #include "settings/settingsdialog.h"
 #include "statusbarcontroller.h"
@@ -31,15 +31,14 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(std::move(context))
     , m_shop(std::make_unique<ShopSession>(*m_context.account))
-    , m_runs(std::make_unique<JobRunHost>(*m_context.writer, *m_context.account))
+    , m_work(std::make_unique<WorkHost>(*m_context.writer, *m_context.account))
     , m_review(std::make_unique<ReviewService>(*m_context.writer))
     , m_pages(new QStackedWidget(this))
     , m_jobList(new JobListPanel(m_context.database, m_pages))
     , m_jobView(new JobViewPanel(m_context.database, *m_review,
                                  m_context.account->imageCacheFolder(), m_pages))
-    , m_jobActions(new JobActions(*m_jobList, *m_context.jobs, *m_runs, this))
-    , m_syncActions(
-          new SyncActions(*m_jobList, *m_shop, *m_context.writer, m_context.database, this))
+    , m_jobActions(new JobActions(*m_jobList, *m_context.jobs, *m_work, this))
+    , m_syncActions(new SyncActions(*m_jobList, *m_work, m_context.database, this))
     , m_statusBar(new StatusBarController(statusBar(), *m_shop, m_context.database, this))
     , m_settings(new QAction(appIcon("settings"), tr("&Settings…"), this))
     , m_back(new QAction(appIcon("back"), tr("&All jobs"), this)) {
@@ -78,8 +77,9 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     connect(m_jobView, &JobViewPanel::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_jobView, &JobViewPanel::problem, this, &MainWindow::report);
-    connect(m_runs.get(), &JobRunHost::finished, this, [this](qint64 jobId) {
-        if (m_pages->currentWidget() == m_jobView && m_jobView->jobId() == jobId)
+    connect(m_work.get(), &WorkHost::finished, this, [this](qint64 jobId, const WorkResult &work) {
+        if (work.kind == WorkKind::Run && m_pages->currentWidget() == m_jobView &&
+            m_jobView->jobId() == jobId)
             openJob(jobId); // show what the run found
     });
 
@@ -162,7 +162,9 @@ SettingsDialog *MainWindow::showSettingsDialog() {
     auto *dialog = new SettingsDialog(*m_context.account, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::saved, this, [this] {
-        m_shop->reset(); // the next question uses the new store and token
+        // The next question uses the new store and token; work under way keeps the store
+        // and token it started with (the work host copied them).
+        m_shop->reset();
         statusBar()->showMessage(tr("Settings saved"), 5000);
     });
     dialog->open();

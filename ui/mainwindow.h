@@ -12,9 +12,9 @@ class QStackedWidget;
 
 namespace tagdesk {
 class Account;
-class JobRunHost;
 class ReviewService;
 class ShopSession;
+class WorkHost;
 } // namespace tagdesk
 
 namespace tagdesk::ui {
@@ -49,6 +49,7 @@ public:
     JobActions *jobActions() const { return m_jobActions; }
     SyncActions *syncActions() const { return m_syncActions; }
     StatusBarController *statusBarController() const { return m_statusBar; }
+    WorkHost *workHost() const { return m_work.get(); }
     QAction *newJobAction() const;
     QAction *archiveAction() const;
     QAction *settingsAction() const { return m_settings; }
@@ -72,7 +73,7 @@ private:
 
     AppContext m_context;
     std::unique_ptr<ShopSession> m_shop;
-    std::unique_ptr<JobRunHost> m_runs;
+    std::unique_ptr<WorkHost> m_work; // job runs and syncs, on its worker thread
     std::unique_ptr<ReviewService> m_review;
     QStackedWidget *m_pages;
     JobListPanel *m_jobList;

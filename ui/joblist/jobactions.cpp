@@ -21,11 +21,11 @@ QAction *makeAction(QWidget *window, const char *icon, const QString &text, cons
 }
 } // namespace
 
-JobActions::JobActions(JobListPanel &panel, JobService &jobs, JobRunHost &runs, QWidget *window)
+JobActions::JobActions(JobListPanel &panel, JobService &jobs, WorkHost &work, QWidget *window)
     : QObject(window)
     , m_panel(panel)
     , m_jobs(jobs)
-    , m_runs(runs)
+    , m_work(work)
     , m_newJob(makeAction(window, "new-job", tr("&New job…"), "newJobAction", QKeySequence::New))
     , m_open(makeAction(window, "open", tr("&Open job"), "openJobAction",
                         QKeySequence(Qt::CTRL | Qt::Key_O)))
@@ -52,11 +52,18 @@ JobActions::JobActions(JobListPanel &panel, JobService &jobs, JobRunHost &runs, 
     connect(&m_panel, &JobListPanel::currentJobChanged, this, &JobActions::updateActions);
     connect(&m_panel, &JobListPanel::openRequested, this, &JobActions::openRequested);
 
-    connect(&m_runs, &JobRunHost::progress, this, [this](qint64 jobId, const JobProgress &p) {
+    connect(&m_work, &WorkHost::progress, this, [this](qint64 jobId, const JobProgress &p) {
+        if (m_work.busyWith(jobId) != WorkKind::Run)
+            return; // a sync's: SyncActions shows it
         m_panel.model()->setProgress(jobId, p);
         reloadSoon();
     });
-    connect(&m_runs, &JobRunHost::finished, this, [this](qint64 jobId, const Status &result) {
+    // Any work on a job makes it busy for the others: Run and Archive wait for it.
+    connect(&m_work, &WorkHost::started, this, &JobActions::updateActions);
+    connect(&m_work, &WorkHost::finished, this, [this](qint64 jobId, const WorkResult &work) {
+        if (work.kind != WorkKind::Run)
+            return updateActions();
+        const Status &result = work.status;
         m_panel.model()->clearProgress(jobId);
         const JobSummary *job = m_panel.model()->jobAt(m_panel.model()->rowOf(jobId));
         const QString name = job ? job->job.name : QString::number(jobId);
@@ -76,18 +83,19 @@ JobActions::JobActions(JobListPanel &panel, JobService &jobs, JobRunHost &runs, 
 
 void JobActions::updateActions() {
     const auto job = m_panel.currentJob();
-    const bool running = job && m_runs.isRunning(job->job.id);
+    const auto busy = job ? m_work.busyWith(job->job.id) : std::nullopt;
+    const bool running = busy == WorkKind::Run;
     m_open->setEnabled(job.has_value());
     // A job that was never run, was cut off, or has products still to analyse can run.
     const bool resumable =
         job && !job->job.archived &&
         (job->status == JobStatus::Created || job->status == JobStatus::Processing ||
          job->status == JobStatus::Error || job->tally.unanalysed > 0 || !job->job.listingDone);
-    m_run->setEnabled(resumable && !running);
+    m_run->setEnabled(resumable && !busy);
     // Resume once a run has stored something: it goes on from there.
     m_run->setText(job && job->tally.total > 0 ? tr("&Resume") : tr("&Run"));
     m_cancel->setEnabled(running);
-    m_archive->setEnabled(job.has_value() && !running &&
+    m_archive->setEnabled(job.has_value() && !busy &&
                           (job->job.archived || canArchive(job->status)));
     m_archive->setText(job && job->job.archived ? tr("Un&archive") : tr("&Archive"));
     m_archive->setIcon(appIcon(job && job->job.archived ? "unarchive" : "archive"));
@@ -104,7 +112,10 @@ void JobActions::jobCreated(const Job &job, bool runNow) {
 void JobActions::runJob(qint64 jobId, TaggerKind tagger) {
     JobProgress starting;
     m_panel.model()->setProgress(jobId, starting);
-    m_runs.start(jobId, tagger);
+    if (const Status started = m_work.start(WorkRequest::run(jobId, tagger)); !started) {
+        m_panel.model()->clearProgress(jobId);
+        emit problem(started.error().message);
+    }
     reloadSoon();
     updateActions();
 }
@@ -119,7 +130,7 @@ void JobActions::cancelCurrent() {
     if (!job)
         return;
     m_cancelling.insert(job->job.id);
-    m_runs.cancel(job->job.id);
+    m_work.cancel(job->job.id);
     emit message(tr("Cancelling “%1” after the work in flight…").arg(job->job.name));
     m_cancel->setEnabled(false);
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pipeline/jobrunhost.h"
 #include "pipeline/jobservice.h"
+#include "pipeline/workhost.h"
 
 #include <QObject>
 #include <QSet>
@@ -16,11 +16,11 @@ class JobListPanel;
 
 // The job list's controller: its actions (New job, Open, Run/Resume, Cancel,
 // Archive/Unarchive, Refresh), what each does, and when each is enabled. Runs go to the
-// JobRunHost; their progress is shown in the job's row.
+// WorkHost; their progress is shown in the job's row.
 class JobActions : public QObject {
     Q_OBJECT
 public:
-    JobActions(JobListPanel &panel, JobService &jobs, JobRunHost &runs, QWidget *window);
+    JobActions(JobListPanel &panel, JobService &jobs, WorkHost &work, QWidget *window);
 
     QAction *newJob() const { return m_newJob; }
     QAction *open() const { return m_open; }
@@ -50,7 +50,7 @@ private:
 
     JobListPanel &m_panel;
     JobService &m_jobs;
-    JobRunHost &m_runs;
+    WorkHost &m_work;
     QSet<qint64> m_cancelling; // runs the user cancelled
     QTimer m_reloadTimer;      // while jobs run, the list is re-read at most this often
     QAction *m_newJob;

@@ -19,12 +19,11 @@
 
 namespace tagdesk::ui {
 
-SyncActions::SyncActions(JobListPanel &panel, ShopSession &shop, DatabaseWriter &writer,
-                         DatabaseConfig database, QWidget *window)
+SyncActions::SyncActions(JobListPanel &panel, WorkHost &work, DatabaseConfig database,
+                         QWidget *window)
     : QObject(window)
     , m_panel(panel)
-    , m_shop(shop)
-    , m_writer(writer)
+    , m_work(work)
     , m_database(std::move(database))
     , m_window(window)
     , m_sync(new QAction(appIcon("sync"), tr("&Sync now"), window))
@@ -48,6 +47,9 @@ SyncActions::SyncActions(JobListPanel &panel, ShopSession &shop, DatabaseWriter 
     connect(m_export, &QAction::triggered, this, &SyncActions::exportCurrent);
     connect(&m_panel, &JobListPanel::currentJobChanged, this, &SyncActions::updateActions);
     connect(&m_panel, &JobListPanel::loaded, this, &SyncActions::updateActions);
+    connect(&m_work, &WorkHost::started, this, &SyncActions::updateActions);
+    connect(&m_work, &WorkHost::progress, this, &SyncActions::showProgress);
+    connect(&m_work, &WorkHost::finished, this, &SyncActions::syncFinished);
     updateActions();
 }
 
@@ -55,74 +57,67 @@ SyncActions::~SyncActions() = default;
 
 void SyncActions::updateActions() {
     const auto job = m_panel.currentJob();
-    const bool busy = m_runner || m_connecting;
-    m_sync->setEnabled(job && !busy && job->tally.waitingToSync > 0);
+    // One kind of work per job at a time: not while it runs, nor while it syncs.
+    m_sync->setEnabled(job && !m_work.isBusy(job->job.id) && job->tally.waitingToSync > 0);
     m_export->setEnabled(job.has_value());
 }
 
 void SyncActions::syncCurrent() {
     const auto job = m_panel.currentJob();
-    if (!job || m_runner || m_connecting)
+    if (!job || m_work.isBusy(job->job.id))
         return;
     const qint64 jobId = job->job.id;
     const QString name = job->job.name;
-    m_connecting = true;
-    updateActions();
+    // Who pushes and when bulk mutations pay off are decided here, once, as values.
+    const WorkRequest request = WorkRequest::sync(WorkKind::Push, jobId, ReviewActions::reviewer(),
+                                                  accountsettings::bulkPushMin());
     m_panel.model()->setProgress(jobId, {JobProgress::Phase::Starting});
-    m_shop.client().then(this, [this, jobId, name](const Result<ShopifyClient *> &client) {
-        m_connecting = false;
-        if (!client) {
-            m_panel.model()->clearProgress(jobId);
-            updateActions();
-            return emit problem(tr("“%1” was not synced: %2").arg(name, client.error().message));
-        }
-        startSync(jobId, name, client.value());
-    });
+    if (const Status started = m_work.start(request); !started) {
+        m_panel.model()->clearProgress(jobId);
+        return emit problem(tr("“%1” was not synced: %2").arg(name, started.error().message));
+    }
+    m_syncing.insert(jobId, name);
+    updateActions();
 }
 
-void SyncActions::startSync(qint64 jobId, const QString &name, ShopifyClient *client) {
-    m_syncingJob = jobId;
-    SyncServices services{&m_writer, client, ReviewActions::reviewer()};
-    services.bulkThreshold = accountsettings::bulkPushMin();
-    m_runner = std::make_unique<SyncRunner>(services, jobId, SyncRunner::Mode::Push);
-    connect(m_runner.get(), &SyncRunner::progress, this, [this, jobId](qint64 done, qint64 total) {
-        JobProgress p;
-        p.phase = JobProgress::Phase::Pushing;
-        p.done = done;
-        p.total = total;
-        m_panel.model()->setProgress(jobId, p);
-    });
-    connect(m_runner.get(), &SyncRunner::finished, this,
-            [this, jobId, name](const Result<SyncReport> &report) {
-                m_panel.model()->clearProgress(jobId);
-                // Not deleted inside its own signal.
-                m_runner.release()->deleteLater();
-                m_syncingJob = 0;
-                if (!report) {
-                    emit problem(tr("“%1” stopped syncing: %2").arg(name, report.error().message));
-                } else if (report->stoppedBy) {
-                    emit problem(tr("“%1”: %2 pushed; %3 wait for the next sync (%4)")
-                                     .arg(name)
-                                     .arg(report->written)
-                                     .arg(report->waiting)
-                                     .arg(report->stoppedBy->message));
-                } else if (!report->clean()) {
-                    emit problem(tr("“%1”: %2 pushed, %3 in conflict, %4 failed.\n\n%5")
-                                     .arg(name)
-                                     .arg(report->written)
-                                     .arg(report->conflicts)
-                                     .arg(report->failed)
-                                     .arg(report->problems.mid(0, 10).join(QLatin1Char('\n'))));
-                } else {
-                    emit message(tr("“%1”: %n product(s) pushed to Shopify", nullptr,
-                                    report->written + report->unchanged)
-                                     .arg(name));
-                }
-                emit synced(jobId);
-                m_panel.reload();
-                updateActions();
-            });
-    m_runner->start();
+void SyncActions::showProgress(qint64 jobId, const JobProgress &progress) {
+    if (m_syncing.contains(jobId) && progress.phase == JobProgress::Phase::Pushing)
+        m_panel.model()->setProgress(jobId, progress);
+}
+
+void SyncActions::syncFinished(qint64 jobId, const WorkResult &result) {
+    if (result.kind != WorkKind::Push || !m_syncing.contains(jobId))
+        return updateActions();
+    const QString name = m_syncing.take(jobId);
+    m_panel.model()->clearProgress(jobId);
+    if (!result.begun) { // the store or its token could not be resolved
+        updateActions();
+        return emit problem(tr("“%1” was not synced: %2").arg(name, result.status.error().message));
+    }
+    const SyncReport &report = result.report;
+    if (!result.status) {
+        emit problem(tr("“%1” stopped syncing: %2").arg(name, result.status.error().message));
+    } else if (report.stoppedBy) {
+        emit problem(tr("“%1”: %2 pushed; %3 wait for the next sync (%4)")
+                         .arg(name)
+                         .arg(report.written)
+                         .arg(report.waiting)
+                         .arg(report.stoppedBy->message));
+    } else if (!report.clean()) {
+        emit problem(tr("“%1”: %2 pushed, %3 in conflict, %4 failed.\n\n%5")
+                         .arg(name)
+                         .arg(report.written)
+                         .arg(report.conflicts)
+                         .arg(report.failed)
+                         .arg(report.problems.mid(0, 10).join(QLatin1Char('\n'))));
+    } else {
+        emit message(
+            tr("“%1”: %n product(s) pushed to Shopify", nullptr, report.written + report.unchanged)
+                .arg(name));
+    }
+    emit synced(jobId);
+    m_panel.reload();
+    updateActions();
 }
 
 void SyncActions::exportCurrent() {
