@@ -1,9 +1,8 @@
 #include "runcommand.h"
 
 #include "cli.h"
-#include "pipeline/jobrunner.h"
 #include "pipeline/jobservice.h"
-#include "pipeline/runsession.h"
+#include "pipeline/workhost.h"
 #include "storage/jobrepository.h"
 #include "storage/schema.h"
 #include "storeconnection.h"
@@ -37,34 +36,25 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
     if (!job)
         return fail(job.error());
 
-    auto setup = await(options.account->runSetup(job->tagger));
-    if (!setup)
-        return fail(setup.error());
-    auto session = RunSession::create(job->tagger, setup.value());
-    if (!session)
-        return fail(session.error());
-    // Who we are and what we may do, before any work: a bad token fails here, at once.
-    auto connection = await(session.value()->shopify->connectToShop());
-    if (!connection)
-        return fail(connection.error());
-    if (!connection->canWriteProducts)
-        err << "tagdesk-cli: warning: "
-            << Texts::tr("the token for %1 cannot write products (no write_products scope): "
-                         "analysis works, but sync will be refused")
-                   .arg(setup->store.domain())
-            << Qt::endl;
-    RunnerServices services = session.value()->services(&writer);
-    JobRunner runner(services, jobId);
+    WorkHost host(writer, *options.account);
+    QObject::connect(&host, &WorkHost::connected, &host,
+                     [&err](qint64, const StoreIdentity &store) {
+                         if (!store.canWriteProducts)
+                             err << "tagdesk-cli: warning: "
+                                 << Texts::tr("the token for %1 cannot write products (no "
+                                              "write_products scope): analysis works, but sync "
+                                              "will be refused")
+                                        .arg(store.store)
+                                 << Qt::endl;
+                     });
 
-    Status outcome;
-    bool done = false;
     QString lastLine;
     // On a terminal one line is redrawn in place; into a file or pipe, a line is written
     // when the phase changes and at most every two seconds.
     const bool terminal = isatty(fileno(stderr));
     QElapsedTimer sinceLine;
     JobProgress::Phase lastPhase = JobProgress::Phase::Starting;
-    QObject::connect(&runner, &JobRunner::progress, &runner, [&](const JobProgress &p) {
+    QObject::connect(&host, &WorkHost::progress, &host, [&](qint64, const JobProgress &p) {
         if (!options.progressLines)
             return;
         const QString line = p.describe();
@@ -81,12 +71,10 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
         }
         lastLine = line;
     });
-    QObject::connect(&runner, &JobRunner::finished, &runner, [&](const Status &result) {
-        outcome = result;
-        done = true;
-    });
-    runner.start();
-    awaitSignal(&runner, &JobRunner::finished, [&] { return done; });
+    // Who we are and what we may do, before any work: a bad token fails here, at once.
+    WorkRequest request = WorkRequest::run(jobId, job->tagger);
+    request.connectFirst = true;
+    const Status outcome = runWork(host, request).status;
     if (terminal && options.progressLines && !lastLine.isEmpty())
         err << Qt::endl;
     if (!outcome)

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "storage/databasewriter.h"
 #include "storeconnection.h"
 
 #include <QTextStream>
 
 namespace tagdesk {
-class DemoStore;
-}
+class DatabaseWriter;
+struct DatabaseConfig;
+} // namespace tagdesk
 
 namespace tagdesk::cli {
 

@@ -1,29 +1,24 @@
 #include "storeconnection.h"
 
-#include "settings/account.h"
+#include <optional>
 
 namespace tagdesk::cli {
 
-StoreConnection::StoreConnection()
-    : m_http(&m_network) {
-}
-
-Result<std::unique_ptr<StoreConnection>> StoreConnection::open(const RunOptions &o) {
-    auto store = o.account->store();
-    if (!store)
-        return store.error();
-    auto credentials = await(o.account->credentials(store.value()));
-    if (!credentials)
-        return credentials.error();
-
-    std::unique_ptr<StoreConnection> session(new StoreConnection);
-    session->m_shopify =
-        std::make_unique<ShopifyClient>(&session->m_http, store.value(), credentials.value());
-    auto connection = await(session->m_shopify->connectToShop());
-    if (!connection)
-        return connection.error();
-    session->m_connection = connection.value();
-    return session;
+WorkResult runWork(WorkHost &host, const WorkRequest &request) {
+    std::optional<WorkResult> outcome;
+    QObject::connect(&host, &WorkHost::finished, &host,
+                     [&outcome, jobId = request.jobId](qint64 job, const WorkResult &result) {
+                         if (job == jobId)
+                             outcome = result;
+                     });
+    if (const Status started = host.start(request); !started) {
+        WorkResult refused;
+        refused.kind = request.kind;
+        refused.status = started;
+        return refused;
+    }
+    awaitSignal(&host, &WorkHost::finished, [&] { return outcome.has_value(); });
+    return *outcome;
 }
 
 } // namespace tagdesk::cli

@@ -1,11 +1,8 @@
 #pragma once
 
-#include "net/httpclient.h"
-#include "shopify/shopifyclient.h"
+#include "pipeline/workhost.h"
 
-#include <QNetworkAccessManager>
-
-#include <memory>
+#include <QFuture>
 
 namespace tagdesk {
 class Account;
@@ -28,24 +25,10 @@ template <typename T> T await(QFuture<T> future);
 template <typename Sender, typename Signal, typename Done>
 void awaitSignal(Sender *sender, Signal signal, Done done);
 
-// The store a command talks to, with its token, and who we are there: a bad token or
-// an unreachable store fails here, before any work.
-class StoreConnection {
-public:
-    static Result<std::unique_ptr<StoreConnection>> open(const RunOptions &options);
-
-    HttpClient &http() { return m_http; }
-    ShopifyClient &shopify() { return *m_shopify; }
-    const ShopConnection &connection() const { return m_connection; }
-
-private:
-    StoreConnection();
-
-    QNetworkAccessManager m_network;
-    HttpClient m_http;
-    std::unique_ptr<ShopifyClient> m_shopify;
-    ShopConnection m_connection;
-};
+// Hands `request` to `host` and runs the event loop until the work has finished: the CLI
+// hosts its work as the desktop app does, and waits for it. Connect to the host's other
+// signals first to see the work's progress.
+WorkResult runWork(WorkHost &host, const WorkRequest &request);
 
 } // namespace tagdesk::cli
 

@@ -2,8 +2,8 @@
 
 #include "cli.h"
 #include "pipeline/jobservice.h"
+#include "pipeline/workhost.h"
 #include "settings/accountsettings.h"
-#include "storage/jobproductrepository.h"
 #include "storage/schema.h"
 
 #include <QCoreApplication>
@@ -33,19 +33,20 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
     JobService jobs(*reader.value(), writer);
     if (auto job = jobs.summary(jobId); !job)
         return failWith(err, job.error());
-    if (sync.retryFailed) {
-        auto requeued = await(ConflictResolver::requeueFailed(writer, jobId));
-        if (!requeued)
-            return failWith(err, requeued.error());
-    }
-
-    auto session = StoreConnection::open(options);
-    if (!session) {
+    const bool pushing = sync.mode == SyncRunner::Mode::Push;
+    WorkRequest request = WorkRequest::sync(pushing ? WorkKind::Push : WorkKind::Revert, jobId,
+                                            sync.who, accountsettings::bulkPushMin());
+    request.productIds = sync.productIds;
+    request.retryFailed = sync.retryFailed;
+    request.connectFirst = true; // a bad token or a missing scope fails before any work
+    WorkHost host(writer, *options.account);
+    const WorkResult outcome = runWork(host, request);
+    if (!outcome.status) {
         // Offline is not a failure of the approvals: they wait in the queue.
-        if (session.error().code == Error::Code::Unavailable) {
+        if (outcome.status.error().code == Error::Code::Unavailable) {
             auto summary = jobs.summary(jobId);
             const qint64 waiting = summary ? summary->tally.waitingToSync : 0;
-            err << "tagdesk-cli: " << session.error().message << Qt::endl
+            err << "tagdesk-cli: " << outcome.status.error().message << Qt::endl
                 << "tagdesk-cli: "
                 << Texts::tr("%n approved product(s) wait; job %1 stays %2", nullptr, int(waiting))
                        .arg(jobId)
@@ -53,30 +54,13 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
                 << Qt::endl;
             return Failed;
         }
-        return failWith(err, session.error());
+        return failWith(err, outcome.status.error());
     }
-    if (!session.value()->connection().canWriteProducts)
-        return failWith(
-            err, Error::notAllowed(Texts::tr("The token for %1 cannot write products (it lacks the "
-                                             "write_products scope); nothing was written")
-                                       .arg(session.value()->shopify().store().domain())));
-
-    SyncServices services{&writer, &session.value()->shopify(), sync.who};
-    services.bulkThreshold = accountsettings::bulkPushMin();
-    SyncRunner runner(services, jobId, sync.mode, sync.productIds);
-    std::optional<Result<SyncReport>> outcome;
-    QObject::connect(&runner, &SyncRunner::finished, &runner,
-                     [&](const Result<SyncReport> &r) { outcome = r; });
-    runner.start();
-    awaitSignal(&runner, &SyncRunner::finished, [&] { return outcome.has_value(); });
-    if (!*outcome)
-        return failWith(err, outcome->error());
-    const SyncReport &report = outcome->value();
+    const SyncReport &report = outcome.report;
 
     auto summary = jobs.summary(jobId);
     if (!summary)
         return failWith(err, summary.error());
-    const bool pushing = sync.mode == SyncRunner::Mode::Push;
     if (sync.json) {
         QJsonObject o{{QStringLiteral("job"), jobId},
                       {QStringLiteral("status"), jobStatusKey(summary->status)},
@@ -115,18 +99,18 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
 int resolveConflicts(qint64 jobId, const RunOptions &options, const QStringList &productIds,
                      const ConflictChoice &choice, DatabaseWriter &writer, QTextStream &out,
                      QTextStream &err) {
-    auto session = StoreConnection::open(options);
-    if (!session)
-        return failWith(err, session.error());
-    ConflictResolver resolver(writer, &session.value()->shopify());
-    auto settled = await(resolver.resolve(jobId, productIds, choice));
-    if (!settled)
-        return failWith(err, settled.error());
+    WorkRequest request = WorkRequest::resolve(jobId, productIds, choice);
+    request.connectFirst = true; // who we are, before any product is settled
+    WorkHost host(writer, *options.account);
+    const WorkResult outcome = runWork(host, request);
+    if (!outcome.status)
+        return failWith(err, outcome.status.error());
+    const int settled = outcome.settled;
     out << (choice.keep == ConflictChoice::Keep::Mine
                 ? Texts::tr("%n product(s) queued again with Tagdesk's values; run 'sync %1'",
-                            nullptr, settled.value())
+                            nullptr, settled)
                 : Texts::tr("%n product(s) keep Shopify's values; nothing will be written", nullptr,
-                            settled.value()))
+                            settled))
                .arg(jobId)
         << Qt::endl;
     return Ok;

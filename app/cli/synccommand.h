@@ -1,11 +1,15 @@
 #pragma once
 
-#include "pipeline/conflictresolver.h"
-#include "pipeline/syncrunner.h"
-#include "storage/databasewriter.h"
+#include "domain/conflictchoice.h"
+#include "pipeline/syncrunner.h" // SyncRunner::Mode, as the command line names it
 #include "storeconnection.h"
 
 #include <QTextStream>
+
+namespace tagdesk {
+class DatabaseWriter;
+struct DatabaseConfig;
+} // namespace tagdesk
 
 namespace tagdesk::cli {
 
