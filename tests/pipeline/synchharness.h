@@ -22,27 +22,34 @@ namespace tagdesk::test {
 class SyncHarness {
 public:
     explicit SyncHarness(SandboxFixture &sandbox, HttpClient::Options options)
-        : m_sandbox(sandbox)
+        : SyncHarness(sandbox.network, sandbox.server, options) {}
+
+    // A sandbox that may run on another thread (storeValues() reads it directly: only
+    // while it is idle).
+    SyncHarness(QNetworkAccessManager &network, sandbox::SandboxServer &server,
+                HttpClient::Options options)
+        : m_server(server)
         , reader(db.open())
         , writer(DatabaseWriter::start(db.config()).value())
         , jobs(*reader, *writer)
-        , http(&sandbox.network, options)
-        , shopify(&http, sandbox.store(), credentials()) {}
+        , http(&network, options)
+        , shopify(&http, ShopifyStore::parse(server.baseUrl()).value(), credentials()) {}
 
     static ShopifyCredentials credentials() { return SandboxFixture::credentials(); }
 
-    // A job over the first `count` products of the store, each fetched for real and given
-    // the same suggestions, as an analysis would.
-    qint64 analysedJob(int count, Destinations destinations, WriteSettings writing = {}) {
+    // A job over `count` products of the store (after the first `skip`), each fetched for
+    // real and given the same suggestions, as an analysis would.
+    qint64 analysedJob(int count, Destinations destinations, WriteSettings writing = {},
+                       int skip = 0) {
         NewJob n;
         n.name = QStringLiteral("Sync test");
         n.destinations = destinations;
         n.writing = writing;
         const qint64 id = await(jobs.create(n)).value().id;
-        auto page = await(shopify.productsPage(QString(), QString(), count));
+        auto page = await(shopify.productsPage(QString(), QString(), skip + count));
         EXPECT_TRUE(page.ok()) << (page ? "" : page.error().message.toStdString());
         QList<JobProduct> products;
-        for (const ProductSnapshot &s : page->products) {
+        for (const ProductSnapshot &s : page->products.mid(skip)) {
             JobProduct p;
             p.jobId = id;
             p.productId = s.id;
@@ -117,7 +124,7 @@ public:
     // What the store holds for a product, without the times and digests that every write
     // moves: the fields a push may touch, and the ones it must never touch.
     QJsonObject storeValues(const QString &gid) {
-        const sandbox::StoreProduct *p = m_sandbox.server.store().product(gid);
+        const sandbox::StoreProduct *p = m_server.store().product(gid);
         EXPECT_NE(p, nullptr) << gid.toStdString();
         if (!p)
             return {};
@@ -135,7 +142,7 @@ public:
     int bulkThreshold = 500;
 
 private:
-    SandboxFixture &m_sandbox;
+    sandbox::SandboxServer &m_server;
 
 public:
     TempSqlite db;
