@@ -1,0 +1,176 @@
+#include "pipeline/productanalyser.h"
+
+#include "domain/attribute.h"
+#include "pipeline/suggestionmerge.h"
+#include "storage/jobproductrepository.h"
+#include "storage/suggestionrepository.h"
+#include "storage/taggeranswerrepository.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace tagdesk {
+
+namespace {
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(JobRunner)
+};
+
+// Why a product has no (or partial) suggestions; empty when every image was analysed.
+QString problemsOf(const ProductWork &work, bool usable) {
+    QStringList errors;
+    for (const ImageWork &image : work.images) {
+        if (!image.analysed && !image.error.isEmpty())
+            errors << image.error;
+    }
+    if (work.images.isEmpty())
+        return Texts::tr("This product has no images to analyse");
+    if (!usable)
+        return errors.join(QStringLiteral("; "));
+    if (!errors.isEmpty())
+        return Texts::tr("Some images could not be used: %1")
+            .arg(errors.join(QStringLiteral("; ")));
+    return {};
+}
+} // namespace
+
+ProductAnalyser::ProductAnalyser(RunContext &run, QObject *parent)
+    : RunStep(run, parent) {
+}
+
+void ProductAnalyser::analyse(std::shared_ptr<ProductWork> work, std::function<void()> then) {
+    QStringList shas;
+    for (const ImageWork &image : work->images) {
+        if (!image.sha256.isEmpty())
+            shas << image.sha256;
+    }
+    const QString tagger = taggerKey(m_run.services.tagger->kind());
+    const QString settings = m_run.services.tagger->settingsKey();
+    write<QHash<QString, QByteArray>>(
+        [shas, tagger, settings](Connection &conn) -> Result<QHash<QString, QByteArray>> {
+            QHash<QString, QByteArray> found;
+            TaggerAnswerRepository answers(conn);
+            for (const QString &sha : shas) {
+                auto answer = answers.find(tagger, settings, sha);
+                if (!answer)
+                    return answer.error();
+                if (answer.value())
+                    found.insert(sha, *answer.value());
+            }
+            return found;
+        },
+        [this, work, then = std::move(then)](QHash<QString, QByteArray> stored) {
+            useStoredAnswers(work, stored, then);
+        });
+}
+
+void ProductAnalyser::useStoredAnswers(const std::shared_ptr<ProductWork> &work,
+                                       const QHash<QString, QByteArray> &stored,
+                                       std::function<void()> then) {
+    // An answer already paid for is read again, never asked for twice.
+    QList<int> missing;
+    for (int i = 0; i < work->images.size(); ++i) {
+        ImageWork &image = work->images[i];
+        if (image.sha256.isEmpty())
+            continue;
+        const auto raw = stored.constFind(image.sha256);
+        if (raw == stored.cend()) {
+            missing << i;
+            continue;
+        }
+        auto suggestions = m_run.services.tagger->interpret(*raw, image.media.id);
+        if (suggestions) {
+            image.suggestions = suggestions.value();
+            image.analysed = true;
+        } else {
+            missing << i; // a damaged stored answer is asked for again
+        }
+    }
+    callTagger(work, missing, std::move(then));
+}
+
+void ProductAnalyser::callTagger(std::shared_ptr<ProductWork> work, QList<int> missing,
+                                 std::function<void()> then) {
+    if (missing.isEmpty())
+        return finish(work, std::move(then));
+    Tagger *tagger = m_run.services.tagger;
+    const QList<int> chunk = missing.mid(0, std::max(1, tagger->maxImagesPerCall()));
+    const QList<int> rest = missing.mid(chunk.size());
+    QList<TaggerImage> images;
+    for (int i : chunk) {
+        const ImageWork &image = work->images[i];
+        auto bytes = m_run.services.images->load(image.sha256);
+        images.append(
+            {image.media.id, image.sha256, bytes ? bytes.value() : QByteArray(), QString()});
+    }
+    tagger->analyse(images).then(this, [this, work, chunk, rest, then = std::move(then)](
+                                           const Result<QList<Result<TaggerAnswer>>> &answers) {
+        if (m_run.stopped)
+            return;
+        // The whole call failed: no credits, wrong key, service unreachable. That stops
+        // the job with the provider's reason; it resumes when run again.
+        if (!answers)
+            return m_run.stop(answers.error());
+        storeAnswers(work, chunk, answers.value(),
+                     [this, work, rest, then] { callTagger(work, rest, then); });
+    });
+}
+
+void ProductAnalyser::storeAnswers(const std::shared_ptr<ProductWork> &work,
+                                   const QList<int> &chunk,
+                                   const QList<Result<TaggerAnswer>> &answers,
+                                   std::function<void()> next) {
+    QList<std::pair<QString, QByteArray>> toStore;
+    for (int k = 0; k < chunk.size() && k < answers.size(); ++k) {
+        ImageWork &image = work->images[chunk[k]];
+        const Result<TaggerAnswer> &answer = answers.at(k);
+        if (!answer) {
+            image.error = answer.error().message;
+            continue;
+        }
+        image.suggestions = answer->suggestions;
+        image.analysed = true;
+        toStore.append({image.sha256, answer->raw});
+    }
+    const QString tagger = taggerKey(m_run.services.tagger->kind());
+    const QString settings = m_run.services.tagger->settingsKey();
+    write<bool>(
+        [toStore, tagger, settings](Connection &conn) -> Result<bool> {
+            TaggerAnswerRepository answers(conn);
+            for (const auto &[sha, raw] : toStore) {
+                if (auto saved = answers.save(tagger, settings, sha, raw); !saved)
+                    return saved.error();
+            }
+            return true;
+        },
+        [next = std::move(next)](bool) { next(); });
+}
+
+void ProductAnalyser::finish(const std::shared_ptr<ProductWork> &work, std::function<void()> then) {
+    QList<QList<Suggestion>> perImage;
+    for (const ImageWork &image : work->images) {
+        if (image.analysed)
+            perImage.append(image.suggestions);
+    }
+    const bool usable = !perImage.isEmpty();
+    const QString error = problemsOf(*work, usable);
+    const QList<Suggestion> suggestions = mergeSuggestions(perImage, m_run.job.attributes);
+    const qint64 id = m_run.jobId;
+    const QString productId = work->product.productId;
+    const ProductProgress &was = work->product.progress;
+    const ProductProgress next{usable ? PipelineStage::Analysed : PipelineStage::Failed, was.review,
+                               was.sync};
+    write<bool>(
+        [id, productId, suggestions, next, error](Connection &conn) -> Result<bool> {
+            if (auto saved = SuggestionRepository(conn).replace(id, productId, suggestions); !saved)
+                return saved.error();
+            return succeeded(JobProductRepository(conn).setProgress(id, productId, next, error));
+        },
+        [this, then = std::move(then)](bool) {
+            m_run.progress.advance();
+            then();
+        });
+}
+
+} // namespace tagdesk

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "pipeline/productwork.h"
+#include "pipeline/runstep.h"
+
+namespace tagdesk {
+
+// Analyses a product whose images are in the cache: answers already paid for (the same
+// image, tagger and settings) are read from the database, only the others are sent to the
+// tagger (and its answers stored); the images' suggestions are merged into the product's,
+// and the product is marked analysed, or failed with the reason.
+class ProductAnalyser : public RunStep {
+public:
+    explicit ProductAnalyser(RunContext &run, QObject *parent = nullptr);
+
+    void analyse(std::shared_ptr<ProductWork> work, std::function<void()> then);
+
+private:
+    void useStoredAnswers(const std::shared_ptr<ProductWork> &work,
+                          const QHash<QString, QByteArray> &stored, std::function<void()> then);
+    void callTagger(std::shared_ptr<ProductWork> work, QList<int> missing,
+                    std::function<void()> then);
+    void storeAnswers(const std::shared_ptr<ProductWork> &work, const QList<int> &chunk,
+                      const QList<Result<TaggerAnswer>> &answers, std::function<void()> next);
+    void finish(const std::shared_ptr<ProductWork> &work, std::function<void()> then);
+};
+
+} // namespace tagdesk

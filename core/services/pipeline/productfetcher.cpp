@@ -1,0 +1,83 @@
+#include "pipeline/productfetcher.h"
+
+#include "storage/jobproductrepository.h"
+
+#include <QCoreApplication>
+
+namespace tagdesk {
+
+namespace {
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(JobRunner)
+};
+} // namespace
+
+ProductFetcher::ProductFetcher(RunContext &run, QObject *parent)
+    : RunStep(run, parent) {
+}
+
+void ProductFetcher::run(std::function<void()> then) {
+    m_then = std::move(then);
+    nextBatch();
+}
+
+void ProductFetcher::nextBatch() {
+    if (m_run.cancelled)
+        return m_then();
+    const qint64 id = m_run.jobId;
+    write<QList<JobProduct>>(
+        [id](Connection &conn) {
+            return JobProductRepository(conn).inStage(id, PipelineStage::Pending, productBatchSize);
+        },
+        [this](QList<JobProduct> pending) {
+            if (pending.isEmpty())
+                return m_then();
+            if (m_run.progress.phase() != JobProgress::Phase::Fetching)
+                m_run.progress.enter(JobProgress::Phase::Fetching, 0);
+            auto batch = std::make_shared<const ProductBatch>(std::move(pending));
+            forEachBounded(
+                m_run, batch->size(), m_run.services.parallelDownloads,
+                [this, batch](int i, std::function<void()> done) {
+                    fetch(batch->products().at(i), std::move(done));
+                },
+                [this] { nextBatch(); });
+        });
+}
+
+void ProductFetcher::fetch(const JobProduct &product, std::function<void()> done) {
+    m_run.services.shopify->product(product.productId)
+        .then(this, [this, product,
+                     done = std::move(done)](const Result<std::optional<ProductSnapshot>> &answer) {
+            if (m_run.stopped)
+                return;
+            // A store that cannot be reached stops the run; a product that is gone is
+            // that product's error only.
+            if (!answer)
+                return m_run.stop(answer.error());
+            store(product, answer.value(), done);
+        });
+}
+
+void ProductFetcher::store(const JobProduct &p, const std::optional<ProductSnapshot> &snapshot,
+                           std::function<void()> done) {
+    const qint64 id = m_run.jobId;
+    write<bool>(
+        [id, p, snapshot](Connection &conn) -> Result<bool> {
+            JobProductRepository products(conn);
+            if (!snapshot) {
+                return succeeded(products.setProgress(
+                    id, p.productId, {PipelineStage::Failed, p.progress.review, p.progress.sync},
+                    Texts::tr("The product no longer exists in Shopify")));
+            }
+            if (auto s = products.setSnapshot(id, *snapshot); !s)
+                return s.error();
+            return succeeded(products.setProgress(
+                id, p.productId, {PipelineStage::Fetched, p.progress.review, p.progress.sync}));
+        },
+        [this, done](bool) {
+            m_run.progress.advance();
+            done();
+        });
+}
+
+} // namespace tagdesk
