@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace tagdesk {
@@ -24,6 +25,11 @@ struct SyncServices {
     int bulkPollMs = 1000;
 };
 
+struct SyncContext;
+class SyncRecorder;
+class ProductSync;
+class BulkPushWriter;
+
 // Pushes a job's approved products to Shopify, or reverts its pushes, one product at a
 // time:
 //   1. re-read the product; if anything about to be written (or updatedAt) changed since
@@ -37,6 +43,10 @@ struct SyncServices {
 // the product and accepts, per field, either the value before or the value written, so
 // nothing is pushed twice and nothing approved is lost. When the store cannot be reached
 // the run stops and the rest stay queued ("Ready to sync").
+// The runner walks the queue; its steps are ProductSync (check, write and read back one
+// product), BulkPushWriter (the bulk-mutation mode of a large push: the writes of every
+// checked product as one bulk mutation per kind) and SyncRecorder (each product's
+// outcome); SyncDirection holds what differs between a push and a revert.
 class SyncRunner : public QObject {
     Q_OBJECT
 public:
@@ -44,6 +54,7 @@ public:
 
     SyncRunner(SyncServices services, qint64 jobId, Mode mode, QStringList productIds = {},
                QObject *parent = nullptr);
+    ~SyncRunner() override;
 
     void start();
     // Finishes the product in flight, then stops; the rest stay queued.
@@ -54,58 +65,27 @@ signals:
     void finished(const tagdesk::Result<tagdesk::SyncReport> &report);
 
 private:
+    void load();
     void next();
-    void check(const ProductChange &change, const ProductSnapshot &remote);
-    void write(const ProductChange &change, const ProductSnapshot &remote);
-    // Bulk: every checked product's writes, one bulk mutation per kind of write, then each
-    // product is read back and settled in turn.
-    void writeInBulk();
-    void runBulkKind(int kind);
+    void writable(const ProductChange &change, const ProductSnapshot &remote);
     void settleBulk();
-    void requeueBulk();
-    void verify(const ProductChange &change, const QJsonArray &answers);
-    void succeeded(const ProductChange &change, const std::optional<ProductSnapshot> &readBack,
-                   const QJsonArray &answers);
-    void conflicted(const ProductChange &change, const ProductSnapshot &remote,
-                    const QStringList &changedKeys, bool updatedAtMoved);
-    void failed(const ProductChange &change, const QString &message);
-    // The push log entry of this product's push or revert, before Shopify's answer.
-    PushRecord logEntry(const ProductChange &change, PushRecord::Outcome outcome,
-                        const QString &message) const;
-    void noteProblem(const ProductChange &change, const QString &message);
-    void unreachable(const Error &error);
-    // The store went away mid-product: it waits in the queue, its plan still in flight.
-    void backToQueue(const ProductChange &change, const Error &why);
-    void finish();
-    // On to the next product: the next to check, or (bulk) the next to settle.
     void advance();
-    // Runs a database task, then `then`; a database failure ends the run.
-    void store(std::function<Status(Connection &)> task, std::function<void()> then);
+    void unreachable(const Error &error);
+    void lostInFlight(const ProductChange &change, const Error &error);
+    void finish();
 
-    bool pushing() const { return m_mode == Mode::Push; }
-    SyncState inFlightState() const;
-    SyncState doneState() const;
-
-    SyncServices m_s;
     qint64 m_jobId;
-    Mode m_mode;
     QStringList m_productIds;
-    Job m_job;
+    std::unique_ptr<SyncContext> m_sync;
+    // The steps (after the context, which they use): outcomes, one product, bulk mode.
+    std::unique_ptr<SyncRecorder> m_recorder;
+    std::unique_ptr<ProductSync> m_product;
+    std::unique_ptr<BulkPushWriter> m_bulkWriter;
     QList<ProductChange> m_changes;
     qsizetype m_index = 0;
-    SyncReport m_report;
     bool m_bulk = false;
-    struct Checked {
-        ProductChange change;
-        ProductSnapshot remote;
-        QList<ShopifyMutation> mutations;
-        QJsonArray answers;
-        std::optional<Error> error;
-    };
-    QList<Checked> m_checked;  // bulk: checked, in flight, waiting for the bulk writes
     qsizetype m_settling = -1; // bulk: the checked product being settled, -1 before
     bool m_cancelled = false;
-    bool m_finished = false;
 };
 
 } // namespace tagdesk

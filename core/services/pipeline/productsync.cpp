@@ -1,0 +1,111 @@
+#include "pipeline/productsync.h"
+
+#include "shopify/productwriter.h"
+#include "sync/productfields.h"
+
+#include <QCoreApplication>
+
+namespace tagdesk {
+
+namespace {
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(SyncRunner)
+};
+} // namespace
+
+ProductSync::ProductSync(SyncContext &sync, SyncRecorder &recorder, QObject *parent)
+    : SyncStep(sync, parent)
+    , m_recorder(recorder) {
+}
+
+void ProductSync::check(
+    const ProductChange &change,
+    std::function<void(const ProductChange &, const ProductSnapshot &)> writable) {
+    m_sync.services.shopify->product(change.product.productId)
+        .then(this, [this, change, writable = std::move(writable)](
+                        const Result<std::optional<ProductSnapshot>> &remote) {
+            if (m_sync.finished)
+                return;
+            if (!remote) {
+                if (remote.error().code == Error::Code::Unavailable)
+                    return m_sync.unreachable(remote.error());
+                return m_recorder.failed(change, remote.error().message);
+            }
+            if (!remote.value())
+                return m_recorder.failed(change,
+                                         Texts::tr("The product no longer exists in Shopify"));
+            compare(change, *remote.value(), writable);
+        });
+}
+
+void ProductSync::compare(
+    const ProductChange &change, const ProductSnapshot &remote,
+    std::function<void(const ProductChange &, const ProductSnapshot &)> writable) {
+    const ChangePlan &plan = change.plan;
+    QStringList changed;
+    bool updatedAtMoved = false;
+    if (change.resumed) {
+        // An interrupted write: each field may hold the value before or the value written.
+        for (auto it = plan.before.begin(); it != plan.before.end(); ++it) {
+            const QJsonValue now = productfields::read(remote, it.key());
+            if (!productfields::same(it.key(), it.value(), now) &&
+                !productfields::same(it.key(), plan.after.value(it.key()), now))
+                changed << it.key();
+        }
+    } else {
+        changed = productfields::differing(plan.before, remote);
+        const QDateTime expected = m_sync.direction.expectedUpdatedAt(change);
+        updatedAtMoved = expected.isValid() && remote.updatedAt != expected;
+    }
+    if (!changed.isEmpty() || updatedAtMoved)
+        return m_recorder.conflicted(change, remote, changed, updatedAtMoved);
+    m_recorder.markInFlight(
+        change, [change, remote, writable = std::move(writable)] { writable(change, remote); });
+}
+
+void ProductSync::write(const ProductChange &change, const ProductSnapshot &remote) {
+    const ProductWrites writes = writesFor(change.plan, remote, m_sync.job.writing);
+    const auto mutations = productwriter::mutationsFor(change.product.productId, writes);
+    productwriter::apply(m_sync.services.shopify, mutations)
+        .then(this, [this, change, remote](const Result<QJsonArray> &answers) {
+            if (m_sync.finished)
+                return;
+            if (answers)
+                return verify(change, answers.value());
+            const Error &e = answers.error();
+            if (e.code == Error::Code::NotAllowed) // compare-and-set refused: changed meanwhile
+                return m_recorder.conflicted(change, remote, {}, false);
+            if (e.code == Error::Code::Unavailable)
+                return m_sync.lostInFlight(change, e);
+            m_recorder.failed(change, e.message);
+        });
+}
+
+void ProductSync::verify(const ProductChange &change, const QJsonArray &answers) {
+    m_sync.services.shopify->product(change.product.productId)
+        .then(this, [this, change, answers](const Result<std::optional<ProductSnapshot>> &back) {
+            if (m_sync.finished)
+                return;
+            readBack(change, answers, back);
+        });
+}
+
+void ProductSync::readBack(const ProductChange &change, const QJsonArray &answers,
+                           const Result<std::optional<ProductSnapshot>> &back) {
+    if (!back && back.error().code == Error::Code::Unavailable)
+        return m_sync.lostInFlight(change, back.error());
+    if (!back)
+        return m_recorder.failed(
+            change, Texts::tr("Written, but reading it back failed: %1").arg(back.error().message));
+    if (!back.value())
+        return m_recorder.failed(
+            change, Texts::tr("The product vanished from Shopify while it was written"));
+    const QStringList missing = productfields::differing(change.plan.after, *back.value());
+    if (!missing.isEmpty())
+        return m_recorder.failed(change, Texts::tr("Shopify accepted the write but did not apply "
+                                                   "it: %1 still differ")
+                                             .arg(describeFields(missing, &*back.value())));
+    m_recorder.succeeded(change, back.value(), answers);
+}
+
+} // namespace tagdesk

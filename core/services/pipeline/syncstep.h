@@ -1,0 +1,73 @@
+#pragma once
+
+// What the steps of a sync share (runner-internal: ui/ and app/ never include this).
+#include "pipeline/syncrunner.h"
+
+#include <QDateTime>
+
+#include <functional>
+
+namespace tagdesk {
+
+// What differs between pushing approved values and reverting a push: the states a
+// product passes through, and the moment its Shopify copy is compared with.
+class SyncDirection {
+public:
+    explicit SyncDirection(SyncRunner::Mode mode)
+        : m_mode(mode) {}
+
+    bool pushing() const { return m_mode == SyncRunner::Mode::Push; }
+    PushRecord::Kind logKind() const;
+    SyncState inFlight() const; // the plan is being written
+    SyncState done() const;     // written and read back
+    // A push conflict waits for a person; a revert conflict leaves the push in place.
+    SyncState afterConflict() const;
+    // A failed revert leaves the push in place.
+    SyncState afterFailure() const;
+    // When the product was last as we expect it: fetched (push), or our push (revert).
+    QDateTime expectedUpdatedAt(const ProductChange &change) const;
+    // "since …" in a conflict's message.
+    QString since() const;
+
+private:
+    SyncRunner::Mode m_mode;
+};
+
+// One sync's shared state, and how its steps hand the run on.
+struct SyncContext {
+    SyncContext(SyncServices s, qint64 id, SyncRunner::Mode mode)
+        : services(std::move(s))
+        , jobId(id)
+        , direction(mode) {}
+
+    SyncServices services;
+    qint64 jobId = 0;
+    Job job;
+    SyncDirection direction;
+    SyncReport report;
+    bool finished = false;
+    // The product's outcome is recorded: on to the next.
+    std::function<void()> advance;
+    // The store cannot be reached: the rest wait for the next sync.
+    std::function<void(const Error &)> unreachable;
+    // The store went away while this product's plan was in flight.
+    std::function<void(const ProductChange &, const Error &)> lostInFlight;
+    // The database failed: the run ends.
+    std::function<void(const Error &)> storeFailed;
+};
+
+// A step of a sync: runs database tasks through the sync's writer.
+class SyncStep : public QObject {
+public:
+    explicit SyncStep(SyncContext &sync, QObject *parent = nullptr)
+        : QObject(parent)
+        , m_sync(sync) {}
+
+protected:
+    // Runs a database task, then `then`; a database failure ends the run.
+    void store(std::function<Status(Connection &)> task, std::function<void()> then);
+
+    SyncContext &m_sync;
+};
+
+} // namespace tagdesk
