@@ -13,3 +13,13 @@ endfunction()
 
 # Widgets never reach below ui/.
 set(TAGDESK_WIDGETS_HEADERS "QtWidgets|QWidget|QApplication|QMainWindow|QDialog")
+
+# Fails if a file in `sources` uses `pattern` anywhere (not only in an include).
+function(tagdesk_forbid_uses sources pattern why)
+    foreach(source IN LISTS sources)
+        file(STRINGS "${source}" hits REGEX "${pattern}")
+        if(hits)
+            message(FATAL_ERROR "${why}, but ${source} has: ${hits}")
+        endif()
+    endforeach()
+endfunction()

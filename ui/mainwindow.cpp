@@ -46,6 +46,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     setWindowTitle(m_context.account->isDemo()
                        ? tr("Tagdesk — Demo store")
                        : tr("Tagdesk — %1").arg(m_context.account->displayName()));
+    m_jobView->setReviewer(m_context.account->preferences().reviewer);
     m_pages->addWidget(m_jobList);
     m_pages->addWidget(m_jobView);
     setCentralWidget(m_pages);
@@ -162,6 +163,10 @@ SettingsDialog *MainWindow::showSettingsDialog() {
     auto *dialog = new SettingsDialog(*m_context.account, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::saved, this, [this] {
+        if (m_context.reloadPreferences) {
+            m_context.account->setPreferences(m_context.reloadPreferences());
+            m_jobView->setReviewer(m_context.account->preferences().reviewer);
+        }
         // The next question uses the new store and token; work under way keeps the store
         // and token it started with (the work host copied them).
         m_shop->reset();

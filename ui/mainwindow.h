@@ -1,10 +1,12 @@
 #pragma once
 
+#include "domain/preferences.h"
 #include "pipeline/jobservice.h"
 #include "storage/databaseconfig.h"
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -34,6 +36,9 @@ struct AppContext {
     JobService *jobs = nullptr;
     DatabaseWriter *writer = nullptr;
     Account *account = nullptr;
+    // Reads the preferences again after Settings saved them (main() passes
+    // preferencesloader::load); empty: the account's preferences stay as they are.
+    std::function<Preferences()> reloadPreferences;
 };
 
 // Composition only: puts the panels in place, gives each its controller, and wires

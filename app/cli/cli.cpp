@@ -8,7 +8,6 @@
 #include "runcommand.h"
 #include "secrets/secretstore.h"
 #include "settings/account.h"
-#include "settings/accountsettings.h"
 #include "storage/jobproductrepository.h"
 #include "storage/schema.h"
 #include "storage/suggestionrepository.h"
@@ -20,6 +19,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <functional>
+
 namespace tagdesk::cli {
 
 namespace {
@@ -28,36 +30,15 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 };
 
-const char *const usageText =
+const char *const usageHeader =
     R"(Usage: tagdesk-cli [--db PATH] [--demo] [--store URL] [--json] <command>
 
 Review AI image-tagging suggestions for a Shopify catalog, and sync them safely.
 
 Commands:
-  jobs list [--archived]                 list jobs (archived ones with --archived)
-  jobs create --name NAME [--query Q | --collection ID | --products GID,...]
-              [--tagger local|ximilar|pixyle|openai] [--images N]
-              [--to ...] [--tag-template T] [--alt-template T] [--type-from A] [--only-empty]
-                                         create a job; prints its id
-  jobs run ID                            fetch and analyse the job's products
-  jobs show ID                           show a job, its products and suggestions
-  jobs archive ID | jobs unarchive ID    hide a finished job from the list, or bring it back
-  review approve ID (--all | --products GID,... | --min-confidence X)
-              [--to tags,metafields,type,alt,description]
-  review reject ID --products GID,...
-  review decide ID --product GID --attribute NAME (--accept | --reject | --value V)
-                                         accept, reject or edit one suggested value
-  review undo ID [--count N]             take back the last N decisions (default 1)
-  review preview ID [--products GID,...] before -> after of each product, with problems
-  sync ID [--products GID,...] [--retry-failed]
-                                         push approved products to Shopify
-  revert ID [--products GID,...]         put back the values a sync replaced
-  conflicts ID                           products Shopify changed since they were fetched
-  conflicts resolve ID --products GID,... --keep mine|theirs [--to DESTINATIONS]
-                                         settle conflicts (mine + --to: merge per field)
-  history ID [--product GID]             every push and revert of a job
-  export ID --csv FILE                   write the job as a spreadsheet (UTF-8, RFC 4180)
+)";
 
+const char *const usageOptions = R"(
 Options of 'jobs create' for writing values:
   --to DESTINATIONS     where approved values go (default tags,metafields)
   --tag-template T      default "{attribute}:{value}"
@@ -80,19 +61,35 @@ Options (before or after the command):
 Exit codes: 0 ok, 1 usage error, 2 failed, 3 finished with some products failed or in conflict.
 )";
 
+class Runner;
+
+// One command: the words that name it, the function that runs it, and its lines in the
+// usage text (empty when another command's lines show it too).
+struct Command {
+    QStringList words;
+    std::function<int(Runner &)> handler;
+    const char *usage;
+};
+
 class Runner {
 public:
-    Runner(QTextStream &out, QTextStream &err)
-        : m_out(out)
+    Runner(Preferences preferences, QTextStream &out, QTextStream &err)
+        : m_preferences(std::move(preferences))
+        , m_out(out)
         , m_err(err) {}
 
     int run(const QStringList &arguments);
 
+    // Every command; the dispatcher looks words up here, the usage text lists them.
+    static const QList<Command> &commands();
+    static QString usageText(const QString &group = {});
+
 private:
-    int fail(const Error &error) {
-        m_err << "tagdesk-cli: " << error.message << Qt::endl;
-        return error.code == Error::Code::InvalidInput ? UsageError : Failed;
-    }
+    // The command the words name (the longest match wins: "conflicts resolve 4" before
+    // "conflicts 4"), or nullptr.
+    const Command *findCommand() const;
+    void parseOptions();
+    int fail(const Error &error) { return reportError(m_err, error); }
     int usage(const QString &message) {
         m_err << "tagdesk-cli: " << message << Qt::endl
               << "Run 'tagdesk-cli --help' for usage." << Qt::endl;
@@ -136,6 +133,7 @@ private:
         return {*m_conn, *m_writer, jobId, m_json, m_out, m_err};
     }
 
+    Preferences m_preferences;
     QTextStream &m_out;
     QTextStream &m_err;
     QCommandLineParser m_parser;
@@ -223,7 +221,7 @@ Status Runner::openStorage() {
     return {};
 }
 
-int Runner::run(const QStringList &arguments) {
+void Runner::parseOptions() {
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const auto valueOption = [](const char *name, const char *valueName, const char *help) {
         return QCommandLineOption(QLatin1String(name), QString::fromLatin1(help),
@@ -266,11 +264,106 @@ int Runner::run(const QStringList &arguments) {
         valueOption("remove-tags", "TAGS", "tags to remove on push"),
         valueOption("metafield-type", "ATTRIBUTE=TYPE", "a metafield type"),
     });
+}
 
+const QList<Command> &Runner::commands() {
+    using Mode = SyncRunner::Mode;
+    static const QList<Command> table{
+        {{QStringLiteral("jobs"), QStringLiteral("list")},
+         &Runner::jobsList,
+         "  jobs list [--archived]                 list jobs (archived ones with --archived)\n"},
+        {{QStringLiteral("jobs"), QStringLiteral("create")},
+         &Runner::jobsCreate,
+         "  jobs create --name NAME [--query Q | --collection ID | --products GID,...]\n"
+         "              [--tagger local|ximilar|pixyle|openai] [--images N]\n"
+         "              [--to ...] [--tag-template T] [--alt-template T] [--type-from A] "
+         "[--only-empty]\n"
+         "                                         create a job; prints its id\n"},
+        {{QStringLiteral("jobs"), QStringLiteral("run")},
+         &Runner::jobsRun,
+         "  jobs run ID                            fetch and analyse the job's products\n"},
+        {{QStringLiteral("jobs"), QStringLiteral("show")},
+         &Runner::jobsShow,
+         "  jobs show ID                           show a job, its products and suggestions\n"},
+        {{QStringLiteral("jobs"), QStringLiteral("archive")},
+         [](Runner &r) { return r.jobsArchive(true); },
+         "  jobs archive ID | jobs unarchive ID    hide a finished job from the list, or bring "
+         "it back\n"},
+        {{QStringLiteral("jobs"), QStringLiteral("unarchive")},
+         [](Runner &r) { return r.jobsArchive(false); },
+         ""},
+        {{QStringLiteral("review"), QStringLiteral("approve")},
+         &Runner::reviewApprove,
+         "  review approve ID (--all | --products GID,... | --min-confidence X)\n"
+         "              [--to tags,metafields,type,alt,description]\n"},
+        {{QStringLiteral("review"), QStringLiteral("reject")},
+         &Runner::reviewReject,
+         "  review reject ID --products GID,...\n"},
+        {{QStringLiteral("review"), QStringLiteral("decide")},
+         &Runner::reviewDecide,
+         "  review decide ID --product GID --attribute NAME (--accept | --reject | --value V)\n"
+         "                                         accept, reject or edit one suggested value\n"},
+        {{QStringLiteral("review"), QStringLiteral("undo")},
+         &Runner::reviewUndo,
+         "  review undo ID [--count N]             take back the last N decisions (default 1)\n"},
+        {{QStringLiteral("review"), QStringLiteral("preview")},
+         &Runner::reviewPreview,
+         "  review preview ID [--products GID,...] before -> after of each product, with "
+         "problems\n"},
+        {{QStringLiteral("sync")},
+         [](Runner &r) { return r.sync(Mode::Push); },
+         "  sync ID [--products GID,...] [--retry-failed]\n"
+         "                                         push approved products to Shopify\n"},
+        {{QStringLiteral("revert")},
+         [](Runner &r) { return r.sync(Mode::Revert); },
+         "  revert ID [--products GID,...]         put back the values a sync replaced\n"},
+        {{QStringLiteral("conflicts")},
+         &Runner::conflicts,
+         "  conflicts ID                           products Shopify changed since they were "
+         "fetched\n"},
+        {{QStringLiteral("conflicts"), QStringLiteral("resolve")},
+         &Runner::conflictsResolve,
+         "  conflicts resolve ID --products GID,... --keep mine|theirs [--to DESTINATIONS]\n"
+         "                                         settle conflicts (mine + --to: merge per "
+         "field)\n"},
+        {{QStringLiteral("history")},
+         &Runner::history,
+         "  history ID [--product GID]             every push and revert of a job\n"},
+        {{QStringLiteral("export")},
+         &Runner::exportJob,
+         "  export ID --csv FILE                   write the job as a spreadsheet (UTF-8, RFC "
+         "4180)\n"},
+    };
+    return table;
+}
+
+QString Runner::usageText(const QString &group) {
+    QString text;
+    for (const Command &c : commands()) {
+        if (group.isEmpty() || c.words.first() == group)
+            text += QString::fromUtf8(c.usage);
+    }
+    if (!group.isEmpty())
+        return Texts::tr("Commands of '%1':").arg(group) + QLatin1Char('\n') + text;
+    return QString::fromUtf8(usageHeader) + text + QString::fromUtf8(usageOptions);
+}
+
+const Command *Runner::findCommand() const {
+    const Command *found = nullptr;
+    for (const Command &c : commands()) {
+        if (m_words.mid(0, c.words.size()) == c.words &&
+            (!found || c.words.size() > found->words.size()))
+            found = &c;
+    }
+    return found;
+}
+
+int Runner::run(const QStringList &arguments) {
+    parseOptions();
     if (!m_parser.parse(QStringList{QStringLiteral("tagdesk-cli")} + arguments))
         return usage(m_parser.errorText());
     if (m_parser.isSet(QStringLiteral("help"))) {
-        m_out << usageText;
+        m_out << usageText();
         return Ok;
     }
     if (m_parser.isSet(QStringLiteral("version"))) {
@@ -282,23 +375,19 @@ int Runner::run(const QStringList &arguments) {
     if (m_words.isEmpty())
         return usage(Texts::tr("No command given"));
 
-    const QString group = m_words.value(0);
-    const QString verb = m_words.value(1);
-    const bool twoWords = group == QLatin1String("jobs") || group == QLatin1String("review") ||
-                          (group == QLatin1String("conflicts") && verb == QLatin1String("resolve"));
-    const QString command = twoWords ? group + QLatin1Char(' ') + verb : group;
-    static const QStringList known{
-        QStringLiteral("jobs list"),        QStringLiteral("jobs create"),
-        QStringLiteral("jobs run"),         QStringLiteral("jobs show"),
-        QStringLiteral("jobs archive"),     QStringLiteral("jobs unarchive"),
-        QStringLiteral("review approve"),   QStringLiteral("review reject"),
-        QStringLiteral("review decide"),    QStringLiteral("review undo"),
-        QStringLiteral("review preview"),   QStringLiteral("sync"),
-        QStringLiteral("revert"),           QStringLiteral("history"),
-        QStringLiteral("export"),           QStringLiteral("conflicts"),
-        QStringLiteral("conflicts resolve")};
-    if (!known.contains(command))
-        return usage(Texts::tr("Unknown command '%1'").arg(m_words.join(QLatin1Char(' '))));
+    const Command *command = findCommand();
+    if (!command) {
+        // Never a fall-through: an unknown command or subcommand is a usage error, with
+        // the commands it could have been.
+        const QString group = m_words.first();
+        const bool knownGroup =
+            std::any_of(commands().begin(), commands().end(),
+                        [&group](const Command &c) { return c.words.first() == group; });
+        m_err << "tagdesk-cli: "
+              << Texts::tr("Unknown command '%1'").arg(m_words.join(QLatin1Char(' '))) << Qt::endl
+              << usageText(knownGroup ? group : QString());
+        return UsageError;
+    }
 
     if (m_parser.isSet(QStringLiteral("demo-reset"))) {
         if (!m_parser.isSet(QStringLiteral("demo")))
@@ -309,38 +398,7 @@ int Runner::run(const QStringList &arguments) {
     if (auto opened = openStorage(); !opened)
         return fail(opened.error());
 
-    if (command == QLatin1String("jobs list"))
-        return jobsList();
-    if (command == QLatin1String("jobs create"))
-        return jobsCreate();
-    if (command == QLatin1String("jobs show"))
-        return jobsShow();
-    if (command == QLatin1String("jobs archive"))
-        return jobsArchive(true);
-    if (command == QLatin1String("jobs run"))
-        return jobsRun();
-    if (command == QLatin1String("review approve"))
-        return reviewApprove();
-    if (command == QLatin1String("review reject"))
-        return reviewReject();
-    if (command == QLatin1String("review decide"))
-        return reviewDecide();
-    if (command == QLatin1String("review undo"))
-        return reviewUndo();
-    if (command == QLatin1String("review preview"))
-        return reviewPreview();
-    if (command == QLatin1String("sync") || command == QLatin1String("revert"))
-        return sync(command == QLatin1String("sync") ? SyncRunner::Mode::Push
-                                                     : SyncRunner::Mode::Revert);
-    if (command == QLatin1String("history"))
-        return history();
-    if (command == QLatin1String("export"))
-        return exportJob();
-    if (command == QLatin1String("conflicts"))
-        return conflicts();
-    if (command == QLatin1String("conflicts resolve"))
-        return conflictsResolve();
-    return jobsArchive(false);
+    return command->handler(*this);
 }
 
 int Runner::jobsList() {
@@ -378,7 +436,7 @@ int Runner::jobsCreate() {
 
     NewJob request;
     request.name = m_parser.value(QStringLiteral("name"));
-    request.writing = accountsettings::writeDefaults(); // the templates chosen in Settings
+    request.writing = m_preferences.writeDefaults; // the templates chosen in Settings
     const int selections = int(m_parser.isSet(QStringLiteral("query"))) +
                            int(m_parser.isSet(QStringLiteral("collection"))) +
                            int(m_parser.isSet(QStringLiteral("products")));
@@ -507,13 +565,6 @@ int Runner::jobsRun() {
     return runJob(id.value(), options.value(), m_config, *m_writer, m_out, m_err);
 }
 
-namespace {
-QString reviewer() {
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    return user.isEmpty() ? QStringLiteral("tagdesk-cli") : user;
-}
-} // namespace
-
 int Runner::reviewApprove() {
     const auto id = commandJob({QStringLiteral("all"), QStringLiteral("products"),
                                 QStringLiteral("min-confidence"), QStringLiteral("to")},
@@ -550,7 +601,9 @@ int Runner::reviewApprove() {
         destinations = d.value();
     }
     const Result<int> approved =
-        ReviewService(*m_writer).approve(id.value(), selection, destinations, reviewer()).result();
+        ReviewService(*m_writer)
+            .approve(id.value(), selection, destinations, m_preferences.reviewer)
+            .result();
     if (!approved)
         return fail(approved.error());
     return reportReview(id.value(), Texts::tr("Approved %n product(s)", nullptr, approved.value()));
@@ -566,8 +619,9 @@ int Runner::reviewReject() {
         m_parser.value(QStringLiteral("products")).split(QLatin1Char(',')));
     if (!ids)
         return fail(ids.error());
-    const Result<int> rejected =
-        ReviewService(*m_writer).reject(id.value(), ids->productIds, reviewer()).result();
+    const Result<int> rejected = ReviewService(*m_writer)
+                                     .reject(id.value(), ids->productIds, m_preferences.reviewer)
+                                     .result();
     if (!rejected)
         return fail(rejected.error());
     return reportReview(id.value(), Texts::tr("Rejected %n product(s)", nullptr, rejected.value()));
@@ -592,10 +646,10 @@ Result<RunOptions> Runner::runOptions() {
         if (!started)
             return started.error();
         m_demo = std::move(started).value();
-        m_account = m_demo->account();
+        m_account = m_demo->account(m_preferences);
     } else {
-        m_account =
-            std::make_unique<SavedAccount>(m_keychain, m_parser.value(QStringLiteral("store")));
+        m_account = std::make_unique<SavedAccount>(m_keychain, m_preferences,
+                                                   m_parser.value(QStringLiteral("store")));
     }
     return RunOptions{m_account.get()};
 }
@@ -637,7 +691,8 @@ int Runner::reviewDecide() {
         decision.verdict = AttributeDecision::Verdict::Edited;
         decision.value = m_parser.value(QStringLiteral("value"));
     }
-    return decideAttribute(offline(id.value()), product->value(0), decision, reviewer());
+    return decideAttribute(offline(id.value()), product->value(0), decision,
+                           m_preferences.reviewer);
 }
 
 int Runner::reviewUndo() {
@@ -652,7 +707,7 @@ int Runner::reviewUndo() {
             return usage(Texts::tr("--count needs a whole number of 1 or more, not '%1'")
                              .arg(m_parser.value(QStringLiteral("count"))));
     }
-    return undoDecisions(offline(id.value()), count, reviewer());
+    return undoDecisions(offline(id.value()), count, m_preferences.reviewer);
 }
 
 int Runner::reviewPreview() {
@@ -680,7 +735,7 @@ int Runner::sync(SyncRunner::Mode mode) {
         return fail(ids.error());
     sync.productIds = ids.value();
     sync.retryFailed = m_parser.isSet(QStringLiteral("retry-failed"));
-    sync.who = reviewer();
+    sync.who = m_preferences.reviewer;
     sync.json = m_json;
     auto options = runOptions();
     if (!options)
@@ -746,8 +801,9 @@ int Runner::conflictsResolve() {
 
 } // namespace
 
-int run(const QStringList &arguments, QTextStream &out, QTextStream &err) {
-    Runner runner(out, err);
+int run(const QStringList &arguments, const Preferences &preferences, QTextStream &out,
+        QTextStream &err) {
+    Runner runner(preferences, out, err);
     return runner.run(arguments);
 }
 

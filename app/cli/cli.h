@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cli/errorreport.h"
+#include "domain/preferences.h"
 #include "util/result.h"
 
 #include <QStringList>
@@ -7,11 +9,10 @@
 
 namespace tagdesk::cli {
 
-// Exit codes of tagdesk-cli (README "Command line").
-enum ExitCode { Ok = 0, UsageError = 1, Failed = 2, PartlyFailed = 3 };
-
 // Runs one tagdesk-cli invocation: parses `arguments` (argv without the program name),
-// runs the command, writes results to `out` and one-line errors to `err`.
-int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+// runs the command with the user's `preferences` (main() loads them), writes results to
+// `out` and one-line errors to `err`.
+int run(const QStringList &arguments, const Preferences &preferences, QTextStream &out,
+        QTextStream &err);
 
 } // namespace tagdesk::cli

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "common/preferencesloader.h"
 
 #include "util/appinfo.h"
 
@@ -11,7 +12,8 @@ int main(int argc, char *argv[]) {
     tagdesk::applyApplicationIdentity();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const int code = tagdesk::cli::run(app.arguments().mid(1), out, err);
+    const int code =
+        tagdesk::cli::run(app.arguments().mid(1), tagdesk::preferencesloader::load(), out, err);
     out.flush();
     err.flush();
     return code;

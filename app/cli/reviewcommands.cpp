@@ -21,8 +21,7 @@ struct Texts {
 };
 
 int fail(const OfflineCommand &c, const Error &e) {
-    c.err << "tagdesk-cli: " << e.message << Qt::endl;
-    return e.code == Error::Code::InvalidInput ? int(UsageError) : int(Failed);
+    return reportError(c.err, e);
 }
 
 void printJson(const OfflineCommand &c, const QJsonValue &v) {

@@ -26,8 +26,7 @@ struct Texts {
 int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &database,
            DatabaseWriter &writer, QTextStream &out, QTextStream &err) {
     const auto fail = [&err](const Error &e) {
-        err << "tagdesk-cli: " << e.message << Qt::endl;
-        return int(Failed);
+        return reportError(err, e);
     };
     auto reader = openDatabase(database);
     if (!reader)

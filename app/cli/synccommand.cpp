@@ -3,7 +3,7 @@
 #include "cli.h"
 #include "pipeline/jobservice.h"
 #include "pipeline/workhost.h"
-#include "settings/accountsettings.h"
+#include "settings/account.h"
 #include "storage/schema.h"
 
 #include <QCoreApplication>
@@ -19,8 +19,7 @@ struct Texts {
 };
 
 int failWith(QTextStream &err, const Error &e) {
-    err << "tagdesk-cli: " << e.message << Qt::endl;
-    return e.code == Error::Code::InvalidInput ? int(UsageError) : int(Failed);
+    return reportError(err, e);
 }
 } // namespace
 
@@ -35,7 +34,7 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
         return failWith(err, job.error());
     const bool pushing = sync.mode == SyncRunner::Mode::Push;
     WorkRequest request = WorkRequest::sync(pushing ? WorkKind::Push : WorkKind::Revert, jobId,
-                                            sync.who, accountsettings::bulkPushMin());
+                                            sync.who, options.account->preferences().bulkPushMin);
     request.productIds = sync.productIds;
     request.retryFailed = sync.retryFailed;
     request.connectFirst = true; // a bad token or a missing scope fails before any work
@@ -43,11 +42,11 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
     const WorkResult outcome = runWork(host, request);
     if (!outcome.status) {
         // Offline is not a failure of the approvals: they wait in the queue.
-        if (outcome.status.error().code == Error::Code::Unavailable) {
+        if (outcome.status.error().isTransient()) {
             auto summary = jobs.summary(jobId);
             const qint64 waiting = summary ? summary->tally.waitingToSync : 0;
-            err << "tagdesk-cli: " << outcome.status.error().message << Qt::endl
-                << "tagdesk-cli: "
+            reportError(err, outcome.status.error());
+            err << "tagdesk-cli: "
                 << Texts::tr("%n approved product(s) wait; job %1 stays %2", nullptr, int(waiting))
                        .arg(jobId)
                        .arg(summary ? jobStatusText(summary->status) : QString())

@@ -71,8 +71,8 @@ QString DemoStore::accessToken() const {
     return sandbox::ShopifyConfig().token;
 }
 
-TaggerSettings DemoStore::taggerSettings() const {
-    TaggerSettings s = TaggerSettings::fromEnvironment();
+TaggerSettings DemoStore::taggerSettings(const TaggerSettings &kept) const {
+    TaggerSettings s = kept;
     const QUrl base(m_server->baseUrl());
     s.ximilar.url = base;
     s.ximilar.key = QStringLiteral("sandbox-ximilar");
@@ -85,10 +85,15 @@ TaggerSettings DemoStore::taggerSettings() const {
     return s;
 }
 
-std::unique_ptr<Account> DemoStore::account() const {
+std::unique_ptr<Account> DemoStore::account(Preferences preferences) const {
+    const TaggerSettings taggers = taggerSettings(preferences.taggers);
+    preferences.storeInput = storeUrl();
+    preferences.accessToken = accessToken();
+    preferences.taggers = taggers;
     return std::make_unique<FixedAccount>(
         FixedAccount::Values{QCoreApplication::translate("DemoStore", "Demo store"), storeUrl(),
-                             accessToken(), taggerSettings(), imageCachePath(), true});
+                             accessToken(), taggers, imageCachePath(), true},
+        std::move(preferences));
 }
 
 } // namespace tagdesk

@@ -30,9 +30,12 @@ public:
 
     QString storeUrl() const;
     QString accessToken() const;
-    TaggerSettings taggerSettings() const;
-    // The demo as an account: its store, token and taggers, secrets kept in memory only.
-    std::unique_ptr<Account> account() const;
+    // The demo's taggers: every one answered by the demo store, with the rest of `kept`
+    // (concurrency, Ximilar's profile, local threads) kept.
+    TaggerSettings taggerSettings(const TaggerSettings &kept = TaggerSettings::defaults()) const;
+    // The demo as an account: its store, token and taggers, secrets kept in memory only;
+    // the user's other preferences (templates, reviewer, cache cap) as they are.
+    std::unique_ptr<Account> account(Preferences preferences = {}) const;
 
 private:
     DemoStore() = default;

@@ -2,6 +2,7 @@
 // the account (the user's store, or the demo store), and hands them to the main window;
 // everything else lives in ui/ and core/.
 #include "common/demostore.h"
+#include "common/preferencesloader.h"
 #include "mainwindow.h"
 #include "screenshottour.h"
 #include "settings/account.h"
@@ -100,6 +101,8 @@ int main(int argc, char *argv[]) {
     }
 
     // The account: the demo store keeps its token in memory, never in the real keychain.
+    // What the user chose is read here, once; Settings reads it again after saving.
+    const Preferences preferences = preferencesloader::load();
     std::unique_ptr<DemoStore> demoStore;
     KeychainSecretStore keychain;
     std::unique_ptr<Account> account;
@@ -108,9 +111,9 @@ int main(int argc, char *argv[]) {
         if (!started)
             return fail(started.error().message, quiet);
         demoStore = std::move(started).value();
-        account = demoStore->account();
+        account = demoStore->account(preferences);
     } else {
-        account = std::make_unique<SavedAccount>(keychain);
+        account = std::make_unique<SavedAccount>(keychain, preferences);
     }
 
     // Opening migrates the schema once, before any window exists.
@@ -123,7 +126,9 @@ int main(int argc, char *argv[]) {
     JobService jobs(*reader.value(), *writer.value());
 
     auto window = std::make_unique<ui::MainWindow>(
-        ui::AppContext{config, &jobs, writer.value().get(), account.get()});
+        ui::AppContext{config, &jobs, writer.value().get(), account.get(), [] {
+                           return preferencesloader::load();
+                       }});
     std::unique_ptr<ui::ScreenshotTour> tour;
     if (parser.isSet(screenshot)) {
         tour = std::make_unique<ui::ScreenshotTour>(*window, jobs, parser.value(screenshot));

@@ -196,7 +196,7 @@ TEST_F(Sync, AnUnreachableStoreLeavesEveryApprovalQueued) {
     const auto report = h.sync(job, SyncRunner::Mode::Push, &offline);
     ASSERT_TRUE(report.ok());
     ASSERT_TRUE(report->stoppedBy.has_value());
-    EXPECT_EQ(report->stoppedBy->code, Error::Code::Unavailable);
+    EXPECT_EQ(report->stoppedBy->code, Error::Code::Unreachable);
     EXPECT_EQ(report->waiting, 4);
     EXPECT_EQ(h.status(job), JobStatus::ReadyToSync);
     // Back online, they are pushed.

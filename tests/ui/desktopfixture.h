@@ -15,6 +15,7 @@
 
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <functional>
 #include <QTest>
 
 #include <limits>
@@ -48,7 +49,8 @@ protected:
 
     void openWindow() {
         window = std::make_unique<ui::MainWindow>(
-            ui::AppContext{db.config(), jobs.get(), writer.get(), account.get()});
+            ui::AppContext{db.config(), jobs.get(), writer.get(), account.get(),
+                           reloadPreferences});
         window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
     }
@@ -65,6 +67,9 @@ protected:
     std::unique_ptr<DatabaseWriter> writer;
     std::unique_ptr<JobService> jobs;
     std::unique_ptr<Account> account;
+    // What the window reads again after Settings saved (main() reads Settings and the
+    // environment); empty: the account keeps its preferences.
+    std::function<Preferences()> reloadPreferences;
     std::unique_ptr<ui::MainWindow> window;
 };
 

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QTcpServer>
 
 using namespace tagdesk;
 using namespace tagdesk::test;
@@ -83,6 +84,7 @@ TEST_F(SettingsWindow, TestConnectionSaysWhatWorksAndTheTokenIsStoredMasked) {
     const QString refused = testConnection(dialog);
     EXPECT_TRUE(refused.contains(QStringLiteral("✔ The store is reachable")))
         << refused.toStdString();
+    EXPECT_TRUE(refused.contains(QStringLiteral("✘ Token rejected"))) << refused.toStdString();
     EXPECT_TRUE(refused.contains(QStringLiteral("refused the access token")))
         << refused.toStdString();
 
@@ -114,4 +116,37 @@ TEST_F(SettingsWindow, TestConnectionSaysWhatWorksAndTheTokenIsStoredMasked) {
         << token->placeholderText().toStdString();
     EXPECT_TRUE(token->text().isEmpty());
     EXPECT_FALSE(token->placeholderText().contains(sandbox::ShopifyConfig().token));
+}
+
+TEST_F(SettingsWindow, TestConnectionSaysWhenNothingAnswers) {
+    ui::SettingsDialog *dialog = openSettings();
+    QTcpServer probe; // a port where nothing listens
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    dialog->findChild<QLineEdit *>(QStringLiteral("storeUrl"))
+        ->setText(QStringLiteral("http://127.0.0.1:%1").arg(closedPort));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("accessToken")),
+                     QStringLiteral("shpat_any0000000000"));
+    const QString answer = testConnection(dialog);
+    EXPECT_TRUE(answer.contains(QStringLiteral("✘ Unreachable"))) << answer.toStdString();
+    EXPECT_FALSE(answer.contains(QStringLiteral("The store is reachable"))) << answer.toStdString();
+    EXPECT_FALSE(answer.contains(QStringLiteral("Token rejected"))) << answer.toStdString();
+}
+
+TEST_F(SettingsWindow, SavingHandsTheAccountTheNewPreferences) {
+    Preferences saved;
+    saved.reviewer = QStringLiteral("ada");
+    saved.bulkPushMin = 7;
+    reloadPreferences = [saved] { return saved; };
+    window.reset();
+    openWindow();
+    ASSERT_NE(account->preferences().reviewer, QStringLiteral("ada"));
+    ui::SettingsDialog *dialog = openSettings();
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return !window->findChild<ui::SettingsDialog *>(); }, patientMs));
+    EXPECT_EQ(account->preferences().reviewer, QStringLiteral("ada"));
+    EXPECT_EQ(account->preferences().bulkPushMin, 7);
 }

@@ -1,6 +1,6 @@
 #include "dialogs/newjobdialog.h"
 
-#include "settings/accountsettings.h"
+#include "pipeline/shopsession.h"
 
 #include "dialogs/productcounter.h"
 #include "dialogs/productpicker.h"
@@ -40,6 +40,8 @@ NewJobDialog::NewJobDialog(ShopSession *shop, QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_createAndRun(new QPushButton(appIcon("run"), tr("Create and &run"), this))
     , m_counter(new ProductCounter(shop, this)) {
+    if (shop)
+        m_writeDefaults = shop->account().preferences().writeDefaults;
     setWindowTitle(tr("New job"));
     setObjectName(QStringLiteral("newJobDialog"));
 
@@ -160,7 +162,7 @@ Result<ProductSelection> NewJobDialog::selection() const {
 Result<NewJob> NewJobDialog::build() const {
     NewJob n;
     n.name = m_name->text();
-    n.writing = accountsettings::writeDefaults(); // the templates chosen in Settings
+    n.writing = m_writeDefaults;
     n.tagger = TaggerKind(m_tagger->currentData().toInt());
     n.imagesPerProduct = m_images->value();
     auto chosen = selection();

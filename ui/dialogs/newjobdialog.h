@@ -58,6 +58,7 @@ private:
     QPushButton *m_createAndRun;
     ProductCounter *m_counter;
     bool m_runAfterCreate = false;
+    WriteSettings m_writeDefaults; // the templates chosen in Settings
 };
 
 } // namespace tagdesk::ui

@@ -5,7 +5,7 @@
 #include "joblist/jobtablemodel.h"
 #include "jobview/reviewactions.h"
 #include "pipeline/csvexport.h"
-#include "settings/accountsettings.h"
+#include "settings/account.h"
 #include "storage/jobrepository.h"
 #include "storage/schema.h"
 
@@ -69,8 +69,9 @@ void SyncActions::syncCurrent() {
     const qint64 jobId = job->job.id;
     const QString name = job->job.name;
     // Who pushes and when bulk mutations pay off are decided here, once, as values.
-    const WorkRequest request = WorkRequest::sync(WorkKind::Push, jobId, ReviewActions::reviewer(),
-                                                  accountsettings::bulkPushMin());
+    const Preferences &preferences = m_work.account().preferences();
+    const WorkRequest request =
+        WorkRequest::sync(WorkKind::Push, jobId, preferences.reviewer, preferences.bulkPushMin);
     m_panel.model()->setProgress(jobId, {JobProgress::Phase::Starting});
     if (const Status started = m_work.start(request); !started) {
         m_panel.model()->clearProgress(jobId);

@@ -222,6 +222,10 @@ void JobViewPanel::buildLayout() {
     setTabOrder(m_threshold, m_approveAbove);
 }
 
+void JobViewPanel::setReviewer(const QString &reviewer) {
+    m_review->setReviewer(reviewer);
+}
+
 void JobViewPanel::openJob(const JobSummary &job) {
     const bool otherJob = job.job.id != m_job.job.id;
     m_job = job;

@@ -37,6 +37,8 @@ public:
     void setSummary(const JobSummary &job);
     qint64 jobId() const { return m_job.job.id; }
     ProductTableModel *model() const { return m_model; }
+    // Who the decisions made here are recorded as (Preferences::reviewer).
+    void setReviewer(const QString &reviewer);
     QTableView *view() const { return m_view; }
 
 signals:

@@ -9,13 +9,6 @@ ReviewActions::ReviewActions(ReviewService &review, QObject *parent)
     , m_review(review) {
 }
 
-QString ReviewActions::reviewer() {
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    return name;
-}
-
 void ReviewActions::approve(qint64 jobId, const QStringList &productIds) {
     ApprovalSelection selection;
     selection.kind = ApprovalSelection::Kind::Products;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/preferences.h"
 #include "pipeline/reviewservice.h"
 
 #include <QObject>
@@ -21,8 +22,9 @@ public:
     void approveAtOrAbove(qint64 jobId, double confidence);
     bool busy() const { return m_inFlight > 0; }
 
-    // Who decided, for the review log: the user's login name.
-    static QString reviewer();
+    // Who decides, for the review log (Preferences::reviewer).
+    void setReviewer(QString reviewer) { m_reviewer = std::move(reviewer); }
+    const QString &reviewer() const { return m_reviewer; }
 
 signals:
     void busyChanged(bool busy);
@@ -34,6 +36,7 @@ private:
 
     ReviewService &m_review;
     int m_inFlight = 0;
+    QString m_reviewer = Preferences().reviewer;
 };
 
 } // namespace tagdesk::ui

@@ -22,11 +22,16 @@ GeneralSettingsPage::GeneralSettingsPage(QWidget *parent)
     setObjectName(QStringLiteral("generalSettings"));
     const QSettings settings;
     m_tagTemplate->setObjectName(QStringLiteral("tagTemplate"));
-    const WriteSettings templates = accountsettings::writeDefaults();
-    m_tagTemplate->setText(templates.tagTemplate);
+    // What is saved (not what the environment may override): this page edits Settings.
+    const WriteSettings defaults;
+    m_tagTemplate->setText(
+        settings.value(QLatin1String(preferencekeys::tagTemplate), defaults.tagTemplate)
+            .toString());
     m_tagTemplate->setAccessibleName(tr("Tag template"));
     m_altTemplate->setObjectName(QStringLiteral("altTemplate"));
-    m_altTemplate->setText(templates.altTemplate);
+    m_altTemplate->setText(
+        settings.value(QLatin1String(preferencekeys::altTemplate), defaults.altTemplate)
+            .toString());
     m_altTemplate->setAccessibleName(tr("Alt text template"));
     m_cacheMb->setObjectName(QStringLiteral("imageCacheSize"));
     m_cacheMb->setRange(100, 1024 * 1024);

@@ -174,9 +174,35 @@ void StoreSettingsPage::showTestResult(const Result<ShopConnection> &connection)
     QStringList lines;
     if (!connection) {
         const Error &e = connection.error();
-        // A refused token or missing scope means the store did answer.
-        const bool reached = e.code == Error::Code::InvalidInput;
-        lines << line(reached, reached ? tr("The store is reachable") : tr("Not reachable"));
+        switch (e.code) {
+        case Error::Code::TokenRejected:
+            lines << line(true, tr("The store is reachable"));
+            lines << line(false, tr("Token rejected: check the access token (it may have been "
+                                    "revoked or mistyped)"));
+            break;
+        case Error::Code::ScopeMissing:
+            lines << line(true, tr("The store is reachable"));
+            lines << line(true, tr("The access token is accepted"));
+            lines << line(false, e.scope.isEmpty()
+                                     ? tr("Scope missing: the token may not do this")
+                                     : tr("Scope missing: the token lacks %1").arg(e.scope));
+            break;
+        case Error::Code::Throttled:
+            lines << line(true, tr("The store is reachable"));
+            lines << line(false, tr("Throttled: the store asks Tagdesk to slow down; try again "
+                                    "in a few minutes"));
+            break;
+        case Error::Code::NotFound:
+            lines << line(true, tr("The address answers"));
+            lines << line(false, tr("Not found: no Shopify Admin API there"));
+            break;
+        case Error::Code::Unreachable:
+            lines << line(false, tr("Unreachable: no answer from the store"));
+            break;
+        default:
+            lines << line(false, tr("Not checked"));
+            break;
+        }
         lines << line(false, e.message);
         m_testResult->setText(lines.join(QStringLiteral("<br>")));
         return;

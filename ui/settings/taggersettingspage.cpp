@@ -28,9 +28,19 @@ TaggerSettingsPage::TaggerSettingsPage(TaggerKind kind, Account &account, QWidge
     m_concurrency->setRange(1, 32);
     m_concurrency->setAccessibleName(tr("Requests at once"));
 
-    TaggerSettings saved = TaggerSettings::defaults();
-    saved.applySettings(QSettings());
-    const TaggerEndpoint &endpoint = *saved.endpoint(kind);
+    // What is saved in Settings over the defaults (not what the environment overrides):
+    // this page edits Settings.
+    TaggerEndpoint endpoint = *TaggerSettings::defaults().endpoint(kind);
+    const QSettings saved;
+    const auto text = [&saved, kind](const char *name, const QString &fallback) {
+        const QString value = saved.value(preferencekeys::tagger(kind, name)).toString();
+        return value.isEmpty() ? fallback : value;
+    };
+    endpoint.url = QUrl(text("url", endpoint.url.toString()));
+    endpoint.email = text("email", endpoint.email);
+    endpoint.model = text("model", endpoint.model);
+    if (const int n = saved.value(preferencekeys::tagger(kind, "concurrency")).toInt(); n > 0)
+        endpoint.concurrency = n;
     m_url->setText(endpoint.url.toString());
     m_concurrency->setValue(endpoint.concurrency);
 
@@ -70,10 +80,6 @@ TaggerSettingsPage::TaggerSettingsPage(TaggerKind kind, Account &account, QWidge
     connect(m_url, &QLineEdit::textChanged, this, &SettingsPage::edited);
 }
 
-QString TaggerSettingsPage::group() const {
-    return QStringLiteral("taggers/%1/").arg(taggerKey(m_kind));
-}
-
 Status TaggerSettingsPage::validate() const {
     const QString text = m_url->text().trimmed();
     if (text.isEmpty())
@@ -95,12 +101,12 @@ QFuture<Status> TaggerSettingsPage::save() {
     if (m_account.isDemo())
         return readyFuture(Status{});
     QSettings settings;
-    settings.setValue(group() + QStringLiteral("url"), m_url->text().trimmed());
-    settings.setValue(group() + QStringLiteral("concurrency"), m_concurrency->value());
+    settings.setValue(preferencekeys::tagger(m_kind, "url"), m_url->text().trimmed());
+    settings.setValue(preferencekeys::tagger(m_kind, "concurrency"), m_concurrency->value());
     if (m_email)
-        settings.setValue(group() + QStringLiteral("email"), m_email->text().trimmed());
+        settings.setValue(preferencekeys::tagger(m_kind, "email"), m_email->text().trimmed());
     if (m_model)
-        settings.setValue(group() + QStringLiteral("model"), m_model->text().trimmed());
+        settings.setValue(preferencekeys::tagger(m_kind, "model"), m_model->text().trimmed());
     return m_secret->save(
         m_account.secrets(),
         taggerSecretKey(taggerKey(m_kind), accountsettings::taggerSecretName(m_kind)));

@@ -22,8 +22,6 @@ public:
     QFuture<Status> save() override;
 
 private:
-    QString group() const;
-
     TaggerKind m_kind;
     Account &m_account;
     QLineEdit *m_url;

@@ -12,27 +12,58 @@ namespace tagdesk {
 // parsing the message (the CLI maps it to an exit code, the GUI to an icon).
 struct Error {
     enum class Code {
-        Failed,       // generic failure; the message says what
-        NotFound,     // an id that does not exist
-        InvalidInput, // the user gave something malformed
-        NotAllowed,   // refused by a rule (e.g. archiving a job that is processing)
-        Storage,      // the database could not be read or written
-        Locked,       // another program holds the database
-        Unavailable,  // a feature or service that is not there (offline, not built)
-        Quota,        // a provider's credits or quota are used up: stop, do not retry
+        Failed,        // generic failure; the message says what
+        NotFound,      // an id that does not exist
+        InvalidInput,  // the user gave something malformed
+        NotAllowed,    // refused by a rule (e.g. archiving a job that is processing)
+        Storage,       // the database could not be read or written
+        Locked,        // another program holds the database
+        Unavailable,   // a feature or service that is not there (offline, not built)
+        Quota,         // a provider's credits or quota are used up: stop, do not retry
+        TokenRejected, // the store or provider refused the token or key (HTTP 401)
+        ScopeMissing,  // the token lacks an access scope (HTTP 403, ACCESS_DENIED): `scope`
+        Unreachable,   // no answer at all: connection refused, DNS, broken off, timed out
+        Throttled,     // still asked to slow down after every retry (HTTP 429, THROTTLED)
+        Refused,       // the store refused a value it was sent (userErrors)
+        LocalIo,       // a local file or folder could not be read or written
     };
 
     Code code = Code::Failed;
     QString message;
+    // ScopeMissing: the access scope the token lacks (e.g. "write_products"), when the
+    // answer names it; empty otherwise.
+    QString scope = {};
 
-    static Error failed(QString m) { return {Code::Failed, std::move(m)}; }
-    static Error notFound(QString m) { return {Code::NotFound, std::move(m)}; }
-    static Error invalid(QString m) { return {Code::InvalidInput, std::move(m)}; }
-    static Error notAllowed(QString m) { return {Code::NotAllowed, std::move(m)}; }
-    static Error storage(QString m) { return {Code::Storage, std::move(m)}; }
-    static Error locked(QString m) { return {Code::Locked, std::move(m)}; }
-    static Error unavailable(QString m) { return {Code::Unavailable, std::move(m)}; }
-    static Error quota(QString m) { return {Code::Quota, std::move(m)}; }
+    static Error failed(QString m) { return make(Code::Failed, std::move(m)); }
+    static Error notFound(QString m) { return make(Code::NotFound, std::move(m)); }
+    static Error invalid(QString m) { return make(Code::InvalidInput, std::move(m)); }
+    static Error notAllowed(QString m) { return make(Code::NotAllowed, std::move(m)); }
+    static Error storage(QString m) { return make(Code::Storage, std::move(m)); }
+    static Error locked(QString m) { return make(Code::Locked, std::move(m)); }
+    static Error unavailable(QString m) { return make(Code::Unavailable, std::move(m)); }
+    static Error quota(QString m) { return make(Code::Quota, std::move(m)); }
+    static Error tokenRejected(QString m) { return make(Code::TokenRejected, std::move(m)); }
+    static Error scopeMissing(QString m, QString scope = {}) {
+        return make(Code::ScopeMissing, std::move(m), std::move(scope));
+    }
+    static Error unreachable(QString m) { return make(Code::Unreachable, std::move(m)); }
+    static Error throttled(QString m) { return make(Code::Throttled, std::move(m)); }
+    static Error refused(QString m) { return make(Code::Refused, std::move(m)); }
+    static Error localIo(QString m) { return make(Code::LocalIo, std::move(m)); }
+
+    static Error make(Code code, QString m, QString scope = {}) {
+        Error e;
+        e.code = code;
+        e.message = std::move(m);
+        e.scope = std::move(scope);
+        return e;
+    }
+
+    // Worth trying again later as it is: nothing answered, the service was busy or
+    // overloaded. A sync puts such products back in the queue instead of failing them.
+    bool isTransient() const {
+        return code == Code::Unavailable || code == Code::Unreachable || code == Code::Throttled;
+    }
 };
 
 // A value or an Error: results are values, never a bool plus a side channel.

@@ -116,7 +116,7 @@ private:
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             const bool broken = reply->error() != QNetworkReply::NoError || m_timedOut;
             if (m_streamed && broken)
-                return deliver(Error::unavailable(
+                return deliver(Error::unreachable(
                     Texts::tr("The download for %1 broke off (%2)")
                         .arg(purpose(), m_timedOut ? Texts::tr("no data for a while")
                                                    : reply->errorString())));
@@ -159,7 +159,7 @@ private:
             return;
         }
         if (response.status == 0)
-            return deliver(Error::unavailable(
+            return deliver(Error::unreachable(
                 Texts::tr("Could not reach %1 while %2 (%3, after %n attempt(s))", nullptr,
                           m_attempts)
                     .arg(m_request.url.host(), purpose(), m_lastNetworkError)));

@@ -42,7 +42,7 @@ std::optional<Error> refusal(const QString &payloadName, const QJsonObject &payl
     }
     const QString text =
         Texts::tr("Shopify refused %1: %2").arg(payloadName, messages.join(QStringLiteral("; ")));
-    return stale ? Error::notAllowed(text) : Error::failed(text);
+    return stale ? Error::notAllowed(text) : Error::refused(text);
 }
 
 namespace {

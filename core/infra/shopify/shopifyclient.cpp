@@ -32,6 +32,23 @@ QString errorCode(const QJsonValue &error) {
         .toString();
 }
 
+// The access scope an ACCESS_DENIED error names: Shopify says "Required access:
+// `write_products` access scope." in extensions.requiredAccess and in the message
+// (https://shopify.dev/docs/api/usage/access-scopes). Empty when neither names one.
+QString requiredScope(const QJsonObject &error) {
+    static const QRegularExpression quoted(QStringLiteral("`([a-z_]+)`"));
+    for (const QString &text : {error.value(QLatin1String("extensions"))
+                                    .toObject()
+                                    .value(QLatin1String("requiredAccess"))
+                                    .toString(),
+                                error.value(QLatin1String("message")).toString()}) {
+        const QRegularExpressionMatch m = quoted.match(text);
+        if (m.hasMatch())
+            return m.captured(1);
+    }
+    return {};
+}
+
 // A first guess at a document's cost before Shopify has told us (API-NOTES §1.6).
 constexpr double defaultCost = 50;
 } // namespace
@@ -201,7 +218,7 @@ Error ShopifyClient::httpError(const HttpResponse &r) const {
     const QString shop = m_store.domain();
     switch (r.status) {
     case 401:
-        return Error::invalid(
+        return Error::tokenRejected(
             Texts::tr("%1 refused the access token (HTTP 401). Check the token in "
                       "Settings; it may have been revoked or mistyped.")
                 .arg(shop));
@@ -211,12 +228,12 @@ Error ShopifyClient::httpError(const HttpResponse &r) const {
                       "owner must settle it before Tagdesk can work.")
                 .arg(shop));
     case 403:
-        return Error::invalid(
+        return Error::scopeMissing(
             Texts::tr("%1 denied access (HTTP 403): the app is not allowed to do this. "
                       "Check the app's permissions in the Shopify admin.")
                 .arg(shop));
     case 404:
-        return Error::invalid(
+        return Error::notFound(
             Texts::tr("%1 has no Admin API at %2 (HTTP 404): check the store address "
                       "and the API version (%3).")
                 .arg(shop, m_store.graphqlUrl().path(), m_store.apiVersion));
@@ -226,7 +243,7 @@ Error ShopifyClient::httpError(const HttpResponse &r) const {
                       "owner. Nothing can be read or written until Shopify unlocks it.")
                 .arg(shop));
     case 429:
-        return Error::unavailable(
+        return Error::throttled(
             Texts::tr("%1 kept asking Tagdesk to slow down (HTTP 429) after every "
                       "retry; try again in a few minutes.")
                 .arg(shop));
@@ -252,18 +269,23 @@ Result<QJsonObject> ShopifyClient::interpret(const QString &document,
         const QString code = errorCode(first);
         const QString message = first.toObject().value(QLatin1String("message")).toString();
         const QString shop = m_store.domain();
-        if (code == QLatin1String("ACCESS_DENIED"))
-            return Error::invalid(
-                Texts::tr("%1 denied access: %2. Give the app the missing access scope "
-                          "(e.g. write_products) in the Shopify admin.")
-                    .arg(shop, message));
+        if (code == QLatin1String("ACCESS_DENIED")) {
+            const QString scope = requiredScope(first.toObject());
+            return Error::scopeMissing(
+                Texts::tr("%1 denied access: %2. Give the app the %3 access scope in the "
+                          "Shopify admin.")
+                    .arg(shop, message,
+                         scope.isEmpty() ? Texts::tr("missing")
+                                         : QStringLiteral("`%1`").arg(scope)),
+                scope);
+        }
         if (code == QLatin1String("MAX_COST_EXCEEDED"))
             return Error::failed(
                 Texts::tr("%1 refused a request as too expensive (%2). This is a Tagdesk "
                           "bug: please report it.")
                     .arg(shop, message));
         if (code == QLatin1String("THROTTLED"))
-            return Error::unavailable(
+            return Error::throttled(
                 Texts::tr("%1 stayed throttled after every retry; try again in a "
                           "few minutes.")
                     .arg(shop));

@@ -164,20 +164,21 @@ Result<Result<TaggerAnswer>> OpenAiTagger::readAnswer(const TaggerImage &image,
     const QJsonObject error = errorObject(r.body);
     const QString detail = remote::errorText(r.body);
     if (r.status == 401 || r.status == 403)
-        return Error::invalid(Texts::tr("%1 refused the API key (HTTP %2: %3). Check the key in "
-                                        "Settings, or set TAGDESK_OPENAI_KEY.")
-                                  .arg(serverName())
-                                  .arg(r.status)
-                                  .arg(detail));
+        return Error::tokenRejected(
+            Texts::tr("%1 refused the API key (HTTP %2: %3). Check the key in "
+                      "Settings, or set TAGDESK_OPENAI_KEY.")
+                .arg(serverName())
+                .arg(r.status)
+                .arg(detail));
     if (isQuotaExhausted(r))
         return Error::quota(Texts::tr("%1 says the account's quota is used up (%2). Check the "
                                       "plan and billing, then run the job again.")
                                 .arg(serverName(), detail));
     if (r.status == 404)
-        return Error::invalid(Texts::tr("%1 has no model '%2' (%3). Pull it on the server "
-                                        "(ollama pull %2) or choose another model in Settings "
-                                        "or TAGDESK_OPENAI_MODEL.")
-                                  .arg(serverName(), m_settings.model, detail));
+        return Error::notFound(Texts::tr("%1 has no model '%2' (%3). Pull it on the server "
+                                         "(ollama pull %2) or choose another model in Settings "
+                                         "or TAGDESK_OPENAI_MODEL.")
+                                   .arg(serverName(), m_settings.model, detail));
     if (r.status == 400 && isImageRefusal(error))
         return Result<TaggerAnswer>(
             Error::failed(Texts::tr("%1 could not read this image: %2").arg(serverName(), detail)));

@@ -43,11 +43,11 @@ AttemptOutcome classifyUpload(const HttpResponse &response) {
 }
 
 Error refusedCredentials(int status, const QString &detail) {
-    return Error::invalid(Texts::tr("Pixyle refused the e-mail and password (HTTP %1: %2). "
-                                    "Check the Pixyle account in Settings, or set "
-                                    "TAGDESK_PIXYLE_EMAIL and TAGDESK_PIXYLE_PASSWORD.")
-                              .arg(status)
-                              .arg(detail));
+    return Error::tokenRejected(Texts::tr("Pixyle refused the e-mail and password (HTTP %1: %2). "
+                                          "Check the Pixyle account in Settings, or set "
+                                          "TAGDESK_PIXYLE_EMAIL and TAGDESK_PIXYLE_PASSWORD.")
+                                    .arg(status)
+                                    .arg(detail));
 }
 
 // The product's sku: the image's content hash, so the same picture is the same product to
@@ -137,10 +137,11 @@ void PixyleTagger::login() {
             if (answer->status == 401 || answer->status == 400)
                 return refusedCredentials(answer->status, detail);
             if (answer->status == 403)
-                return Error::invalid(Texts::tr("Pixyle did not let the account sign in (%1): "
-                                                "verify its e-mail address, or check the "
-                                                "account in Settings.")
-                                          .arg(detail));
+                return Error::tokenRejected(
+                    Texts::tr("Pixyle did not let the account sign in (%1): "
+                              "verify its e-mail address, or check the "
+                              "account in Settings.")
+                        .arg(detail));
             if (!answer->isSuccess())
                 return Error::failed(Texts::tr("Pixyle's sign-in answered HTTP %1: %2")
                                          .arg(answer->status)
@@ -219,9 +220,10 @@ Result<Result<TaggerAnswer>> PixyleTagger::readUpload(const TaggerImage &image,
                                       "the Pixyle plan, then run the job again.")
                                 .arg(detail));
     if (response.status == 401)
-        return Error::invalid(Texts::tr("Pixyle refused a fresh sign-in token (%1). Check the "
-                                        "Pixyle account in Settings.")
-                                  .arg(detail));
+        return Error::tokenRejected(
+            Texts::tr("Pixyle refused a fresh sign-in token (%1). Check the "
+                      "Pixyle account in Settings.")
+                .arg(detail));
     if (response.status == 400)
         return Result<TaggerAnswer>(
             Error::failed(Texts::tr("Pixyle could not process this image: %1").arg(detail)));

@@ -8,7 +8,6 @@
 #include "taggers/ximilartagger.h"
 
 #include <QCoreApplication>
-#include <QSettings>
 
 namespace tagdesk {
 
@@ -16,25 +15,6 @@ namespace {
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(TaggerFactory)
 };
-
-void fromEnv(TaggerEndpoint &e, const char *prefix) {
-    const QString p = QLatin1String(prefix);
-    const auto var = [&p](const char *suffix) {
-        return qEnvironmentVariable(qPrintable(p + QLatin1String(suffix)));
-    };
-    if (const QString url = var("_URL"); !url.isEmpty())
-        e.url = QUrl(url);
-    if (const QString key = var("_KEY"); !key.isEmpty())
-        e.key = key;
-    if (const QString email = var("_EMAIL"); !email.isEmpty())
-        e.email = email;
-    if (const QString password = var("_PASSWORD"); !password.isEmpty())
-        e.password = password;
-    if (const QString model = var("_MODEL"); !model.isEmpty())
-        e.model = model;
-    if (const QString profile = var("_PROFILE"); !profile.isEmpty())
-        e.profile = profile;
-}
 
 // The address must be usable before any key is looked at: "set the URL" comes first.
 std::optional<Error> badUrl(const TaggerEndpoint &e, const QString &provider, const char *env) {
@@ -57,63 +37,6 @@ int atLeastOne(int concurrency) {
     return std::max(1, concurrency);
 }
 } // namespace
-
-TaggerSettings TaggerSettings::defaults() {
-    TaggerSettings s;
-    s.ximilar.url = QUrl(QStringLiteral("https://api.ximilar.com"));
-    s.pixyle.url = QUrl(QStringLiteral("https://api.pixyle.ai"));
-    s.openAi.url = QUrl(QStringLiteral("https://api.openai.com"));
-    s.openAi.model = QStringLiteral("gpt-4o-mini");
-    return s;
-}
-
-TaggerSettings TaggerSettings::fromEnvironment() {
-    TaggerSettings s = defaults();
-    s.applyEnvironment();
-    return s;
-}
-
-void TaggerSettings::applyEnvironment() {
-    fromEnv(ximilar, "TAGDESK_XIMILAR");
-    fromEnv(pixyle, "TAGDESK_PIXYLE");
-    fromEnv(openAi, "TAGDESK_OPENAI");
-}
-
-void TaggerSettings::applySettings(const QSettings &settings) {
-    for (TaggerKind kind : {TaggerKind::Ximilar, TaggerKind::Pixyle, TaggerKind::OpenAi}) {
-        TaggerEndpoint &e = *endpoint(kind);
-        const QString group = QStringLiteral("taggers/%1/").arg(taggerKey(kind));
-        const auto text = [&](const char *key, QString &into) {
-            const QString value = settings.value(group + QLatin1String(key)).toString();
-            if (!value.isEmpty())
-                into = value;
-        };
-        QString url;
-        text("url", url);
-        if (!url.isEmpty())
-            e.url = QUrl(url);
-        text("model", e.model);
-        text("email", e.email);
-        text("profile", e.profile);
-        const int concurrency = settings.value(group + QLatin1String("concurrency")).toInt();
-        if (concurrency > 0)
-            e.concurrency = concurrency;
-    }
-}
-
-TaggerEndpoint *TaggerSettings::endpoint(TaggerKind kind) {
-    switch (kind) {
-    case TaggerKind::Ximilar:
-        return &ximilar;
-    case TaggerKind::Pixyle:
-        return &pixyle;
-    case TaggerKind::OpenAi:
-        return &openAi;
-    case TaggerKind::Local:
-        break;
-    }
-    return nullptr;
-}
 
 Result<std::unique_ptr<Tagger>> makeTagger(TaggerKind kind, const TaggerSettings &settings,
                                            HttpClient *http) {

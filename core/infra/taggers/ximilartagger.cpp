@@ -138,11 +138,12 @@ Result<XimilarTagger::Answers> XimilarTagger::readAnswer(const QList<TaggerImage
         const HttpResponse &r = answer.value();
         const QString detail = remote::errorText(r.body);
         if (r.status == 401 || r.status == 403)
-            return Error::invalid(Texts::tr("Ximilar refused the API key (HTTP %1: %2). Check "
-                                            "the Ximilar key in Settings, or set "
-                                            "TAGDESK_XIMILAR_KEY.")
-                                      .arg(r.status)
-                                      .arg(detail));
+            return Error::tokenRejected(
+                Texts::tr("Ximilar refused the API key (HTTP %1: %2). Check "
+                          "the Ximilar key in Settings, or set "
+                          "TAGDESK_XIMILAR_KEY.")
+                    .arg(r.status)
+                    .arg(detail));
         if (r.status == 402 || (!r.isSuccess() && mentionsCredits(detail)))
             return quotaError(detail);
         if (!r.isSuccess())

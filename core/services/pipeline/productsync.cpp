@@ -27,7 +27,7 @@ void ProductSync::check(
             if (m_sync.finished)
                 return;
             if (!remote) {
-                if (remote.error().code == Error::Code::Unavailable)
+                if (remote.error().isTransient())
                     return m_sync.unreachable(remote.error());
                 return m_recorder.failed(change, remote.error().message);
             }
@@ -75,7 +75,7 @@ void ProductSync::write(const ProductChange &change, const ProductSnapshot &remo
             const Error &e = answers.error();
             if (e.code == Error::Code::NotAllowed) // compare-and-set refused: changed meanwhile
                 return m_recorder.conflicted(change, remote, {}, false);
-            if (e.code == Error::Code::Unavailable)
+            if (e.isTransient())
                 return m_sync.lostInFlight(change, e);
             m_recorder.failed(change, e.message);
         });
@@ -92,7 +92,7 @@ void ProductSync::verify(const ProductChange &change, const QJsonArray &answers)
 
 void ProductSync::readBack(const ProductChange &change, const QJsonArray &answers,
                            const Result<std::optional<ProductSnapshot>> &back) {
-    if (!back && back.error().code == Error::Code::Unavailable)
+    if (!back && back.error().isTransient())
         return m_sync.lostInFlight(change, back.error());
     if (!back)
         return m_recorder.failed(

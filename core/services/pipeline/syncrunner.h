@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/preferences.h"
 #include "pipeline/productchanges.h"
 #include "pipeline/syncreport.h"
 #include "shopify/productwriter.h"
@@ -21,7 +22,7 @@ struct SyncServices {
     QString who; // recorded in the push log
     // A push of at least this many products sends its writes as bulk mutations (one per
     // kind of write, with per-line results) instead of a few calls per product.
-    int bulkThreshold = 500;
+    int bulkThreshold = Preferences::defaultBulkPushMin;
     int bulkPollMs = 1000;
 };
 

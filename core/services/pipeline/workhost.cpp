@@ -102,10 +102,11 @@ public:
                 if (writes && !c->canWriteProducts)
                     return finish(failure(
                         m_request.kind,
-                        Error::notAllowed(Texts::tr("The token for %1 cannot write products (it "
-                                                    "lacks the write_products scope); nothing "
-                                                    "was written")
-                                              .arg(shopify().store().domain()))));
+                        Error::scopeMissing(Texts::tr("The token for %1 cannot write products (it "
+                                                      "lacks the write_products scope); nothing "
+                                                      "was written")
+                                                .arg(shopify().store().domain()),
+                                            QStringLiteral("write_products"))));
                 m_sinks.connected({shopify().store().domain(), c->shopName, c->canWriteProducts});
                 beginUnlessCancelled();
             });

@@ -92,6 +92,8 @@ public:
     std::optional<WorkKind> busyWith(qint64 jobId) const;
     bool isBusy(qint64 jobId) const { return m_busy.contains(jobId); }
     bool anyBusy() const { return !m_busy.isEmpty(); }
+    // The account work is resolved from (its preferences: who pushes, the bulk threshold).
+    const Account &account() const { return m_account; }
 
 signals:
     void started(qint64 jobId, tagdesk::WorkKind kind);

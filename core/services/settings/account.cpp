@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QSettings>
 #include <QStandardPaths>
 
 namespace tagdesk {
@@ -15,10 +14,6 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(Account)
 };
 } // namespace
-
-qint64 Account::imageCacheCapBytes() const {
-    return accountsettings::imageCacheCapBytes();
-}
 
 QFuture<Result<RunSetup>> Account::runSetup(TaggerKind kind) {
     auto store = this->store();
@@ -46,8 +41,9 @@ QFuture<Result<RunSetup>> Account::runSetup(TaggerKind kind) {
         .unwrap();
 }
 
-SavedAccount::SavedAccount(SecretStore &secrets, QString storeInput)
-    : m_secrets(secrets)
+SavedAccount::SavedAccount(SecretStore &secrets, Preferences preferences, QString storeInput)
+    : Account(std::move(preferences))
+    , m_secrets(secrets)
     , m_storeInput(std::move(storeInput)) {
 }
 
@@ -57,21 +53,15 @@ QString SavedAccount::displayName() const {
 }
 
 Result<ShopifyStore> SavedAccount::store() const {
-    auto store = accountsettings::resolveStore(m_storeInput);
-    if (!store)
-        return store;
-    const QString version = QSettings().value(QLatin1String(apiVersionKey)).toString();
-    if (!version.isEmpty())
-        store->apiVersion = version;
-    return store;
+    return accountsettings::resolveStore(m_storeInput, preferences());
 }
 
 QFuture<Result<ShopifyCredentials>> SavedAccount::credentials(const ShopifyStore &store) {
-    return accountsettings::resolveCredentials(store, m_secrets);
+    return accountsettings::resolveCredentials(store, preferences(), m_secrets);
 }
 
 QFuture<Result<TaggerSettings>> SavedAccount::taggerSettings(TaggerKind kind) {
-    return accountsettings::resolveTaggerSettings(kind, m_secrets);
+    return accountsettings::resolveTaggerSettings(kind, preferences(), m_secrets);
 }
 
 QString SavedAccount::imageCacheFolder() const {
@@ -79,8 +69,9 @@ QString SavedAccount::imageCacheFolder() const {
         .filePath(QStringLiteral("images"));
 }
 
-FixedAccount::FixedAccount(Values values)
-    : m_values(std::move(values)) {
+FixedAccount::FixedAccount(Values values, Preferences preferences)
+    : Account(std::move(preferences))
+    , m_values(std::move(values)) {
 }
 
 Result<ShopifyStore> FixedAccount::store() const {

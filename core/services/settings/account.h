@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/preferences.h"
 #include "secrets/secretstore.h"
 #include "shopify/shopifyclient.h"
 #include "shopify/shopifystore.h"
@@ -29,7 +30,13 @@ struct RunSetup {
 // keychain.
 class Account {
 public:
+    explicit Account(Preferences preferences = {})
+        : m_preferences(std::move(preferences)) {}
     virtual ~Account() = default;
+
+    // What the user chose, as main() built it; Settings hands a new value in after saving.
+    const Preferences &preferences() const { return m_preferences; }
+    void setPreferences(Preferences preferences) { m_preferences = std::move(preferences); }
 
     virtual bool isDemo() const = 0;
     // What the title and status bar call the store: "Demo store", "example.myshopify.com".
@@ -40,22 +47,26 @@ public:
     // Where Settings keeps and reads secrets for this account.
     virtual SecretStore &secrets() = 0;
     virtual QString imageCacheFolder() const = 0;
-    // The cap on the image cache (accountsettings::imageCacheCapBytes).
-    virtual qint64 imageCacheCapBytes() const;
+    // The cap on the image cache (Preferences::imageCacheCapBytes).
+    qint64 imageCacheCapBytes() const { return m_preferences.imageCacheCapBytes; }
 
     // The store, its token and the tagger's settings, resolved together for one run.
     QFuture<Result<RunSetup>> runSetup(TaggerKind kind);
 
-    // The QSettings key of an Admin API version that overrides the pinned one.
-    static constexpr const char *apiVersionKey = "shopify/apiVersion";
+    // The Settings key of an Admin API version that overrides the pinned one.
+    static constexpr const char *apiVersionKey = preferencekeys::apiVersion;
+
+private:
+    Preferences m_preferences;
 };
 
-// The account the user configured: the store given on the command line, else
-// TAGDESK_SHOPIFY_STORE, else Settings (accountsettings::resolveStore); its token and the
-// taggers' secrets in `secrets` (the system keychain in the app).
+// The account the user configured: the store given on the command line, else the
+// preferences' (TAGDESK_SHOPIFY_STORE, else Settings: accountsettings::resolveStore); its
+// token and the taggers' secrets from the preferences (the environment), else in `secrets`
+// (the system keychain in the app).
 class SavedAccount : public Account {
 public:
-    explicit SavedAccount(SecretStore &secrets, QString storeInput = {});
+    SavedAccount(SecretStore &secrets, Preferences preferences, QString storeInput = {});
 
     bool isDemo() const override { return false; }
     QString displayName() const override;
@@ -71,7 +82,8 @@ private:
 };
 
 // An account whose store, token and tagger settings are given: the demo store and tests.
-// Secrets saved in Settings go to memory only.
+// Secrets saved in Settings go to memory only; the rest of `preferences` (templates,
+// cache cap, reviewer, …) applies as for a saved account.
 class FixedAccount : public Account {
 public:
     struct Values {
@@ -82,7 +94,7 @@ public:
         QString imageCacheFolder;
         bool demo = true;
     };
-    explicit FixedAccount(Values values);
+    explicit FixedAccount(Values values, Preferences preferences = {});
 
     bool isDemo() const override { return m_values.demo; }
     QString displayName() const override { return m_values.displayName; }

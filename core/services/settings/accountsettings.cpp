@@ -1,7 +1,6 @@
 #include "settings/accountsettings.h"
 
 #include <QCoreApplication>
-#include <QSettings>
 
 #include "util/futures.h"
 
@@ -13,25 +12,26 @@ struct Texts {
 };
 } // namespace
 
-Result<ShopifyStore> resolveStore(const QString &explicitInput) {
-    QString input = explicitInput;
-    if (input.isEmpty())
-        input = qEnvironmentVariable("TAGDESK_SHOPIFY_STORE");
-    if (input.isEmpty())
-        input = QSettings().value(QLatin1String(storeKey)).toString();
+Result<ShopifyStore> resolveStore(const QString &explicitInput, const Preferences &preferences) {
+    const QString input = explicitInput.isEmpty() ? preferences.storeInput : explicitInput;
     if (input.isEmpty())
         return Error::invalid(
             Texts::tr("No store is set: choose one in Settings, pass --store URL, or use "
                       "--demo for the demo store"));
-    return ShopifyStore::parse(input);
+    auto store = ShopifyStore::parse(input);
+    if (store && !preferences.apiVersion.isEmpty())
+        store->apiVersion = preferences.apiVersion;
+    return store;
 }
 
 QFuture<Result<ShopifyCredentials>> resolveCredentials(const ShopifyStore &store,
+                                                       const Preferences &preferences,
                                                        SecretStore &secrets) {
-    ShopifyCredentials fromEnvironment;
-    fromEnvironment.accessToken = qEnvironmentVariable("TAGDESK_SHOPIFY_TOKEN");
-    if (!fromEnvironment.accessToken.isEmpty())
-        return readyFuture(Result<ShopifyCredentials>(fromEnvironment));
+    if (!preferences.accessToken.isEmpty()) {
+        ShopifyCredentials given;
+        given.accessToken = preferences.accessToken;
+        return readyFuture(Result<ShopifyCredentials>(given));
+    }
     const QString domain = store.domain();
     return secrets.read(shopSecretKey(domain, QStringLiteral("access-token")))
         .then([domain](const Result<std::optional<QString>> &token) -> Result<ShopifyCredentials> {
@@ -48,54 +48,28 @@ QFuture<Result<ShopifyCredentials>> resolveCredentials(const ShopifyStore &store
         });
 }
 
-qint64 imageCacheCapBytes() {
-    bool fromEnvironment = false;
-    int mb = qEnvironmentVariableIntValue("TAGDESK_IMAGE_CACHE_MB", &fromEnvironment);
-    if (!fromEnvironment || mb <= 0)
-        mb = QSettings().value(QLatin1String(imageCacheMbKey), defaultImageCacheMb).toInt();
-    return qint64(mb > 0 ? mb : defaultImageCacheMb) * 1024 * 1024;
-}
-
-int bulkPushMin() {
-    bool fromEnvironment = false;
-    const int n = qEnvironmentVariableIntValue("TAGDESK_BULK_PUSH_MIN", &fromEnvironment);
-    if (fromEnvironment && n > 0)
-        return n;
-    const int saved = QSettings().value(QLatin1String(bulkPushMinKey), 500).toInt();
-    return saved > 0 ? saved : 500;
-}
-
-WriteSettings writeDefaults() {
-    WriteSettings w;
-    const QSettings settings;
-    w.tagTemplate = settings.value(QLatin1String(tagTemplateKey), w.tagTemplate).toString();
-    w.altTemplate = settings.value(QLatin1String(altTemplateKey), w.altTemplate).toString();
-    return w;
-}
-
 QString taggerSecretName(TaggerKind kind) {
     return kind == TaggerKind::Pixyle ? QStringLiteral("password") : QStringLiteral("api-key");
 }
 
-QFuture<Result<TaggerSettings>> resolveTaggerSettings(TaggerKind kind, SecretStore &secrets) {
-    TaggerSettings settings = TaggerSettings::defaults();
-    settings.applySettings(QSettings());
-    if (!settings.endpoint(kind)) {
-        settings.applyEnvironment();
+QFuture<Result<TaggerSettings>>
+resolveTaggerSettings(TaggerKind kind, const Preferences &preferences, SecretStore &secrets) {
+    TaggerSettings settings = preferences.taggers;
+    // The environment's secret wins over the keychain's, so the keychain is not asked.
+    if (!settings.endpoint(kind) || !settings.endpoint(kind)->secret(kind).isEmpty())
         return readyFuture(Result<TaggerSettings>(settings));
-    }
     return secrets.read(taggerSecretKey(taggerKey(kind), taggerSecretName(kind)))
         .then([settings, kind](
                   const Result<std::optional<QString>> &secret) mutable -> Result<TaggerSettings> {
-            // Without a keychain the environment may still give the secret: not an error.
-            if (secret && secret.value()) {
-                TaggerEndpoint *endpoint = settings.endpoint(kind);
-                if (kind == TaggerKind::Pixyle)
-                    endpoint->password = *secret.value();
-                else
-                    endpoint->key = *secret.value();
-            }
-            settings.applyEnvironment();
+            if (!secret)
+                return Error::make(secret.error().code,
+                                   Texts::tr("The %1 %2 could not be read from the keychain: %3")
+                                       .arg(taggerDisplayName(kind),
+                                            kind == TaggerKind::Pixyle ? Texts::tr("password")
+                                                                       : Texts::tr("API key"),
+                                            secret.error().message));
+            if (secret.value())
+                settings.endpoint(kind)->secret(kind) = *secret.value();
             return settings;
         });
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/writesettings.h"
+#include "domain/preferences.h"
 #include "secrets/secretstore.h"
 #include "shopify/shopifyclient.h"
 #include "shopify/shopifystore.h"
@@ -11,40 +11,32 @@
 
 namespace tagdesk {
 
-// Where the store, its token and the taggers' settings come from. One place for the CLI
-// and the desktop app, so both find the same store with the same token.
+// Where the store, its token and the taggers' secrets come from, given the Preferences
+// main() built: one place for the CLI and the desktop app, so both find the same store
+// with the same token.
 namespace accountsettings {
 
-// The QSettings key of the store the user chose in Settings.
-inline constexpr auto storeKey = "shopify/store";
-// The QSettings keys of the tag and alt-text templates new jobs start with.
-inline constexpr auto tagTemplateKey = "templates/tag";
-inline constexpr auto altTemplateKey = "templates/alt";
+// The Settings keys (domain/preferences.h), under the names Settings pages know.
+inline constexpr auto storeKey = preferencekeys::store;
+inline constexpr auto tagTemplateKey = preferencekeys::tagTemplate;
+inline constexpr auto altTemplateKey = preferencekeys::altTemplate;
+inline constexpr auto imageCacheMbKey = preferencekeys::imageCacheMb;
+inline constexpr int defaultImageCacheMb = Preferences::defaultImageCacheMb;
+inline constexpr auto bulkPushMinKey = preferencekeys::bulkPushMin;
 
-// The image cache's cap: TAGDESK_IMAGE_CACHE_MB, else Settings, else 2 GB. Images of jobs
-// that are not archived are kept whatever the cap.
-inline constexpr auto imageCacheMbKey = "cache/imageCacheMb";
-inline constexpr int defaultImageCacheMb = 2048;
-qint64 imageCacheCapBytes();
+// An explicit input (--store), else the preferences' store (TAGDESK_SHOPIFY_STORE, else
+// Settings), with the preferences' API version over the pinned one.
+Result<ShopifyStore> resolveStore(const QString &explicitInput, const Preferences &preferences);
 
-// Pushes of at least this many products go through bulk mutations:
-// TAGDESK_BULK_PUSH_MIN, else Settings, else 500.
-inline constexpr auto bulkPushMinKey = "sync/bulkPushMin";
-int bulkPushMin();
+// The preferences' token (TAGDESK_SHOPIFY_TOKEN), else the keychain entry for this store.
+QFuture<Result<ShopifyCredentials>>
+resolveCredentials(const ShopifyStore &store, const Preferences &preferences, SecretStore &secrets);
 
-// How a new job writes values: the built-in defaults with the saved templates over them.
-WriteSettings writeDefaults();
-
-// An explicit input (--store), else TAGDESK_SHOPIFY_STORE, else the saved setting.
-Result<ShopifyStore> resolveStore(const QString &explicitInput);
-
-// TAGDESK_SHOPIFY_TOKEN, else the keychain entry for this store.
-QFuture<Result<ShopifyCredentials>> resolveCredentials(const ShopifyStore &store,
-                                                       SecretStore &secrets);
-
-// Saved Settings, then the keychain for the one tagger a job uses (so nobody is asked to
-// unlock a keychain for a provider they do not use), then the environment.
-QFuture<Result<TaggerSettings>> resolveTaggerSettings(TaggerKind kind, SecretStore &secrets);
+// The preferences' tagger settings; when they hold no secret for `kind`, the keychain's
+// (read only for the one tagger a job uses, so nobody is asked to unlock a keychain for a
+// provider they do not use). A keychain that cannot be read is an error, never silence.
+QFuture<Result<TaggerSettings>>
+resolveTaggerSettings(TaggerKind kind, const Preferences &preferences, SecretStore &secrets);
 
 // The keychain name of a tagger's secret: Pixyle logs in with a password, the others
 // take an API key.

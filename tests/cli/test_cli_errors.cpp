@@ -1,0 +1,92 @@
+// One error vocabulary, seen from outside: the real tagdesk-cli binary against a
+// standalone sandbox. The same kind of error reads the same and exits the same from every
+// command; unknown commands are usage errors.
+#include "cli/clirunner.h"
+#include "cli/sandboxprocess.h"
+#include "support/qtprinters.h"
+#include "support/testdatabase.h"
+
+#include <gtest/gtest.h>
+
+using namespace tagdesk;
+using namespace tagdesk::test;
+
+namespace {
+
+struct StoreWithJob {
+    explicit StoreWithJob(const QStringList &extraSandboxFlags = {})
+        : sandbox(QStringList{QStringLiteral("--catalog"),
+                              testData(QStringLiteral("catalogs/kith-storefront-products.json"))} +
+                  extraSandboxFlags) {
+        common = {QStringLiteral("--db"), db.path(), QStringLiteral("--store"), sandbox.url};
+        const CliResult created = cli.run(common + QStringList{QStringLiteral("jobs"),
+                                                               QStringLiteral("create"),
+                                                               QStringLiteral("--name"),
+                                                               QStringLiteral("x")});
+        EXPECT_EQ(created.exitCode, 0) << created.describe();
+        job = QString::fromUtf8(created.out.trimmed());
+    }
+    CliResult withToken(const QString &token, const QStringList &command) {
+        cli.environment().insert(QStringLiteral("TAGDESK_SHOPIFY_TOKEN"), token);
+        return cli.run(common + command);
+    }
+
+    SandboxProcess sandbox;
+    TempSqlite db;
+    CliRunner cli;
+    QStringList common;
+    QString job;
+};
+
+// The line after "tagdesk-cli: " (the first one), without the store's address.
+QByteArray firstLine(const QByteArray &err) {
+    return err.left(err.indexOf('\n'));
+}
+
+} // namespace
+
+TEST(CliErrors, AWrongTokenExitsAndReadsTheSameFromRunAndFromSync) {
+    StoreWithJob store;
+    const CliResult run =
+        store.withToken(QStringLiteral("shpat_nope"),
+                        {QStringLiteral("jobs"), QStringLiteral("run"), store.job});
+    const CliResult sync =
+        store.withToken(QStringLiteral("shpat_nope"), {QStringLiteral("sync"), store.job});
+    EXPECT_EQ(run.exitCode, 2) << run.describe();
+    EXPECT_EQ(sync.exitCode, run.exitCode) << sync.describe();
+    EXPECT_TRUE(run.err.startsWith("tagdesk-cli: Token rejected: ")) << run.describe();
+    EXPECT_TRUE(run.err.contains("(HTTP 401)")) << run.describe();
+    EXPECT_EQ(firstLine(sync.err), firstLine(run.err)) << sync.describe();
+}
+
+TEST(CliErrors, ATokenWithoutTheWriteScopeNamesTheScopeItLacks) {
+    StoreWithJob store({QStringLiteral("--read-only-token"), QStringLiteral("shpat_readonly")});
+    const CliResult sync =
+        store.withToken(QStringLiteral("shpat_readonly"), {QStringLiteral("sync"), store.job});
+    EXPECT_EQ(sync.exitCode, 2) << sync.describe();
+    EXPECT_TRUE(sync.err.startsWith("tagdesk-cli: Scope missing (write_products): "))
+        << sync.describe();
+}
+
+TEST(CliErrors, AnUnknownCommandOrSubcommandIsAUsageErrorWithTheUsage) {
+    TempSqlite db;
+    CliRunner cli;
+    const CliResult sub =
+        cli.run({QStringLiteral("--db"), db.path(), QStringLiteral("jobs"),
+                 QStringLiteral("frobnicate"), QStringLiteral("1")});
+    EXPECT_EQ(sub.exitCode, 1) << sub.describe();
+    EXPECT_TRUE(sub.err.contains("Unknown command 'jobs frobnicate 1'")) << sub.describe();
+    EXPECT_TRUE(sub.err.contains("jobs list [--archived]")) << sub.describe();
+    EXPECT_FALSE(sub.err.contains("review approve")) << "only the commands of 'jobs'";
+    EXPECT_TRUE(sub.out.isEmpty()) << sub.describe();
+
+    const CliResult top = cli.run({QStringLiteral("--db"), db.path(), QStringLiteral("frob")});
+    EXPECT_EQ(top.exitCode, 1) << top.describe();
+    EXPECT_TRUE(top.err.contains("Unknown command 'frob'")) << top.describe();
+    EXPECT_TRUE(top.err.contains("Usage: tagdesk-cli")) << top.describe();
+    EXPECT_TRUE(top.err.contains("review approve ID")) << top.describe();
+
+    const CliResult bare = cli.run({QStringLiteral("--db"), db.path(), QStringLiteral("jobs")});
+    EXPECT_EQ(bare.exitCode, 1) << bare.describe();
+    EXPECT_TRUE(bare.err.contains("jobs create --name NAME")) << bare.describe();
+}
