@@ -19,10 +19,9 @@ struct StoreWithJob {
                               testData(QStringLiteral("catalogs/kith-storefront-products.json"))} +
                   extraSandboxFlags) {
         common = {QStringLiteral("--db"), db.path(), QStringLiteral("--store"), sandbox.url};
-        const CliResult created = cli.run(common + QStringList{QStringLiteral("jobs"),
-                                                               QStringLiteral("create"),
-                                                               QStringLiteral("--name"),
-                                                               QStringLiteral("x")});
+        const CliResult created =
+            cli.run(common + QStringList{QStringLiteral("jobs"), QStringLiteral("create"),
+                                         QStringLiteral("--name"), QStringLiteral("x")});
         EXPECT_EQ(created.exitCode, 0) << created.describe();
         job = QString::fromUtf8(created.out.trimmed());
     }
@@ -47,9 +46,8 @@ QByteArray firstLine(const QByteArray &err) {
 
 TEST(CliErrors, AWrongTokenExitsAndReadsTheSameFromRunAndFromSync) {
     StoreWithJob store;
-    const CliResult run =
-        store.withToken(QStringLiteral("shpat_nope"),
-                        {QStringLiteral("jobs"), QStringLiteral("run"), store.job});
+    const CliResult run = store.withToken(
+        QStringLiteral("shpat_nope"), {QStringLiteral("jobs"), QStringLiteral("run"), store.job});
     const CliResult sync =
         store.withToken(QStringLiteral("shpat_nope"), {QStringLiteral("sync"), store.job});
     EXPECT_EQ(run.exitCode, 2) << run.describe();
@@ -71,9 +69,8 @@ TEST(CliErrors, ATokenWithoutTheWriteScopeNamesTheScopeItLacks) {
 TEST(CliErrors, AnUnknownCommandOrSubcommandIsAUsageErrorWithTheUsage) {
     TempSqlite db;
     CliRunner cli;
-    const CliResult sub =
-        cli.run({QStringLiteral("--db"), db.path(), QStringLiteral("jobs"),
-                 QStringLiteral("frobnicate"), QStringLiteral("1")});
+    const CliResult sub = cli.run({QStringLiteral("--db"), db.path(), QStringLiteral("jobs"),
+                                   QStringLiteral("frobnicate"), QStringLiteral("1")});
     EXPECT_EQ(sub.exitCode, 1) << sub.describe();
     EXPECT_TRUE(sub.err.contains("Unknown command 'jobs frobnicate 1'")) << sub.describe();
     EXPECT_TRUE(sub.err.contains("jobs list [--archived]")) << sub.describe();

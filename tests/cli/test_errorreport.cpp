@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <QList>
+#include <QTextStream>
+
+#include <set>
+
 using namespace tagdesk;
 
 TEST(ErrorReport, EveryKindHasItsExitCodeAndItsWords) {
@@ -31,7 +36,7 @@ TEST(ErrorReport, EveryKindHasItsExitCodeAndItsWords) {
         {Error::refused(QStringLiteral("m")), cli::Failed, "Refused by the store: m"},
         {Error::localIo(QStringLiteral("m")), cli::Failed, "File error: m"},
     };
-    QSet<C> covered;
+    std::set<C> covered;
     for (const Case &c : cases) {
         covered.insert(c.error.code);
         EXPECT_EQ(cli::exitCodeFor(c.error), c.exitCode) << c.line;
@@ -39,10 +44,10 @@ TEST(ErrorReport, EveryKindHasItsExitCodeAndItsWords) {
         QString written;
         QTextStream err(&written);
         EXPECT_EQ(cli::reportError(err, c.error), c.exitCode);
-        EXPECT_EQ(written, QStringLiteral("tagdesk-cli: ") + QString::fromUtf8(c.line) +
-                               QLatin1Char('\n'));
+        EXPECT_EQ(written,
+                  QStringLiteral("tagdesk-cli: ") + QString::fromUtf8(c.line) + QLatin1Char('\n'));
     }
-    EXPECT_EQ(covered.size(), int(C::LocalIo) + 1) << "a kind without a case";
+    EXPECT_EQ(covered.size(), std::size_t(C::LocalIo) + 1) << "a kind without a case";
 }
 
 TEST(ErrorReport, OnlyWhatCanWaitIsTransient) {

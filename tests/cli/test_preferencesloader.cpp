@@ -35,7 +35,8 @@ TEST(PreferencesLoader, SettingsAreReadAndTheEnvironmentWinsOverThem) {
     saved.settings.setValue(QLatin1String(preferencekeys::apiVersion), QStringLiteral("2025-01"));
     saved.settings.setValue(QLatin1String(preferencekeys::imageCacheMb), 300);
     saved.settings.setValue(QLatin1String(preferencekeys::bulkPushMin), 40);
-    saved.settings.setValue(QLatin1String(preferencekeys::tagTemplate), QStringLiteral("t:{value}"));
+    saved.settings.setValue(QLatin1String(preferencekeys::tagTemplate),
+                            QStringLiteral("t:{value}"));
     saved.settings.setValue(preferencekeys::tagger(TaggerKind::OpenAi, "model"),
                             QStringLiteral("llava"));
     saved.settings.setValue(preferencekeys::tagger(TaggerKind::Ximilar, "concurrency"), 5);

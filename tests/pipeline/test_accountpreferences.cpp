@@ -69,10 +69,10 @@ TEST(AccountPreferences, TheGivenTokenWinsOverTheKeychain) {
 
 TEST(AccountPreferences, ATaggerSecretComesFromTheKeychainOnlyWhenNotGiven) {
     MemorySecretStore secrets;
-    (void)settle(secrets.write(taggerSecretKey(taggerKey(TaggerKind::Ximilar),
-                                               accountsettings::taggerSecretName(
-                                                   TaggerKind::Ximilar)),
-                               QStringLiteral("from-keychain")));
+    (void)settle(
+        secrets.write(taggerSecretKey(taggerKey(TaggerKind::Ximilar),
+                                      accountsettings::taggerSecretName(TaggerKind::Ximilar)),
+                      QStringLiteral("from-keychain")));
     Preferences p;
     p.taggers.ximilar.concurrency = 6;
     SavedAccount account(secrets, p);

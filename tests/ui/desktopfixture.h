@@ -13,9 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <functional>
 #include <QTest>
 
 #include <limits>
@@ -48,9 +48,8 @@ protected:
     }
 
     void openWindow() {
-        window = std::make_unique<ui::MainWindow>(
-            ui::AppContext{db.config(), jobs.get(), writer.get(), account.get(),
-                           reloadPreferences});
+        window = std::make_unique<ui::MainWindow>(ui::AppContext{
+            db.config(), jobs.get(), writer.get(), account.get(), reloadPreferences});
         window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
     }

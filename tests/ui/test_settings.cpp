@@ -138,7 +138,9 @@ TEST_F(SettingsWindow, SavingHandsTheAccountTheNewPreferences) {
     Preferences saved;
     saved.reviewer = QStringLiteral("ada");
     saved.bulkPushMin = 7;
-    reloadPreferences = [saved] { return saved; };
+    reloadPreferences = [saved] {
+        return saved;
+    };
     window.reset();
     openWindow();
     ASSERT_NE(account->preferences().reviewer, QStringLiteral("ada"));

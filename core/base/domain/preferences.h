@@ -36,8 +36,8 @@ struct Preferences {
     TaggerSettings taggers = TaggerSettings::defaults();
 };
 
-// Where Settings keeps each preference (the keys under which it is saved). The desktop app's Settings
-// dialog writes them; the loader in app/common reads them.
+// Where Settings keeps each preference (the keys under which it is saved). The desktop app's
+// Settings dialog writes them; the loader in app/common reads them.
 namespace preferencekeys {
 inline constexpr auto store = "shopify/store";
 inline constexpr auto apiVersion = "shopify/apiVersion";
