@@ -80,11 +80,11 @@ Result<CachedImage> ImageCache::store(const QByteArray &data) const {
     if (QFile::exists(path))
         return image; // same bytes, same name: already here
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Error::storage(Texts::tr("Cannot create the image cache folder %1")
+        return Error::localIo(Texts::tr("Cannot create the image cache folder %1")
                                   .arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath())));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return Error::storage(Texts::tr("Cannot save an image to %1: %2")
+        return Error::localIo(Texts::tr("Cannot save an image to %1: %2")
                                   .arg(QDir::toNativeSeparators(path), file.errorString()));
     return image;
 }
@@ -99,7 +99,7 @@ Result<QByteArray> ImageCache::load(const QString &sha256) const {
     QByteArray data = file.readAll();
     // A file damaged on disk is reported, not shown as a broken picture.
     if (QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex() != sha256.toLatin1())
-        return Error::storage(
+        return Error::localIo(
             Texts::tr("The cached image %1 is damaged on disk").arg(sha256.left(12)));
     return data;
 }
@@ -113,7 +113,7 @@ Status ImageCache::remove(const QString &sha256) const {
         return Error::invalid(Texts::tr("'%1' is not an image cache key").arg(sha256));
     QFile file(pathFor(sha256));
     if (file.exists() && !file.remove())
-        return Error::storage(
+        return Error::localIo(
             Texts::tr("Cannot delete %1: %2")
                 .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
     return {};

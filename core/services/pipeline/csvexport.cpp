@@ -145,7 +145,8 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
         ++rows;
     }
     if (device.write(out) != out.size())
-        return Error::failed(Texts::tr("Could not write the export: %1").arg(device.errorString()));
+        return Error::localIo(
+            Texts::tr("Could not write the export: %1").arg(device.errorString()));
     return rows;
 }
 
@@ -159,7 +160,7 @@ Result<int> writeFile(Connection &conn, const Job &job, const QString &path) {
         return rows.error();
     }
     if (!file.commit())
-        return Error::failed(Texts::tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return Error::localIo(Texts::tr("Cannot write %1: %2").arg(path, file.errorString()));
     return rows;
 }
 
