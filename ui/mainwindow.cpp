@@ -163,8 +163,8 @@ SettingsDialog *MainWindow::showSettingsDialog() {
     auto *dialog = new SettingsDialog(*m_context.account, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::saved, this, [this] {
-        if (m_context.reloadPreferences) {
-            m_context.account->setPreferences(m_context.reloadPreferences());
+        if (m_reloadPreferences) {
+            m_context.account->setPreferences(m_reloadPreferences());
             m_jobView->setReviewer(m_context.account->preferences().reviewer);
         }
         // The next question uses the new store and token; work under way keeps the store

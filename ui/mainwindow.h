@@ -36,9 +36,6 @@ struct AppContext {
     JobService *jobs = nullptr;
     DatabaseWriter *writer = nullptr;
     Account *account = nullptr;
-    // Reads the preferences again after Settings saved them (main() passes
-    // preferencesloader::load); empty: the account's preferences stay as they are.
-    std::function<Preferences()> reloadPreferences;
 };
 
 // Composition only: puts the panels in place, gives each its controller, and wires
@@ -48,6 +45,12 @@ class MainWindow : public QMainWindow {
 public:
     explicit MainWindow(AppContext context, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // How to read the preferences again once Settings saved them (main() passes
+    // preferencesloader::load); unset, the account keeps the preferences it has.
+    void setReloadPreferences(std::function<Preferences()> reload) {
+        m_reloadPreferences = std::move(reload);
+    }
 
     JobListPanel *jobList() const { return m_jobList; }
     JobViewPanel *jobView() const { return m_jobView; }
@@ -77,6 +80,7 @@ private:
     void report(const QString &message);
 
     AppContext m_context;
+    std::function<Preferences()> m_reloadPreferences;
     std::unique_ptr<ShopSession> m_shop;
     std::unique_ptr<WorkHost> m_work; // job runs and syncs, on its worker thread
     std::unique_ptr<ReviewService> m_review;

@@ -126,9 +126,8 @@ int main(int argc, char *argv[]) {
     JobService jobs(*reader.value(), *writer.value());
 
     auto window = std::make_unique<ui::MainWindow>(
-        ui::AppContext{config, &jobs, writer.value().get(), account.get(), [] {
-                           return preferencesloader::load();
-                       }});
+        ui::AppContext{config, &jobs, writer.value().get(), account.get()});
+    window->setReloadPreferences([] { return preferencesloader::load(); });
     std::unique_ptr<ui::ScreenshotTour> tour;
     if (parser.isSet(screenshot)) {
         tour = std::make_unique<ui::ScreenshotTour>(*window, jobs, parser.value(screenshot));

@@ -48,8 +48,9 @@ protected:
     }
 
     void openWindow() {
-        window = std::make_unique<ui::MainWindow>(ui::AppContext{
-            db.config(), jobs.get(), writer.get(), account.get(), reloadPreferences});
+        window = std::make_unique<ui::MainWindow>(
+            ui::AppContext{db.config(), jobs.get(), writer.get(), account.get()});
+        window->setReloadPreferences(reloadPreferences);
         window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
     }
