@@ -3,6 +3,7 @@
 // second store with its own token. Nothing crashes or hangs, and the sync finishes
 // against the store and token it started with: the first store has the job's values, the
 // second is never written.
+#include "common/preferencesloader.h"
 #include "desktopfixture.h"
 #include "joblist/jobactions.h"
 #include "joblist/joblistpanel.h"
@@ -60,8 +61,6 @@ protected:
     // the app finds it: a slow first store, and a second one with another token.
     void SetUp() override {
         DesktopFixture::SetUp();
-        qunsetenv("TAGDESK_SHOPIFY_STORE");
-        qunsetenv("TAGDESK_SHOPIFY_TOKEN");
         QSettings().clear();
         sandbox::SandboxConfig slow;
         slow.faults.services[QStringLiteral("shopify")].latencyMinMs = 30;
@@ -81,7 +80,13 @@ protected:
                                    sandbox::ShopifyConfig().token);
         ASSERT_TRUE(QTest::qWaitFor([&] { return saved.isFinished(); }, patientMs));
         ASSERT_TRUE(saved.result().ok());
-        account = std::make_unique<SavedAccount>(secrets);
+        // As the desktop app does: the preferences from Settings (and an environment
+        // without TAGDESK_*), read again when Settings are saved.
+        const auto load = [] {
+            return preferencesloader::load(QSettings(), {});
+        };
+        account = std::make_unique<SavedAccount>(secrets, load());
+        reloadPreferences = load;
     }
 
     void TearDown() override {
