@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/conflictchoice.h"
+#include "domain/preferences.h"
 #include "domain/tagger.h"
 #include "pipeline/jobrunner.h" // JobProgress
 #include "pipeline/syncreport.h"
@@ -38,7 +39,7 @@ struct WorkRequest {
     ConflictChoice choice; // Resolve
     QString who;           // Push, Revert: recorded in the push log
     // Push, Revert: this many products or more go through bulk mutations.
-    int bulkThreshold = 500;
+    int bulkThreshold = Preferences::defaultBulkPushMin;
     bool retryFailed = false; // Push: failed pushes go back in the queue first
     // Ask the store who we are before any work: a refused token fails at once, and a push
     // or revert whose token cannot write products fails before a product is read.
