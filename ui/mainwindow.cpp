@@ -7,6 +7,7 @@
 #include "joblist/jobtablemodel.h"
 #include "joblist/syncactions.h"
 #include "jobview/jobviewpanel.h"
+#include "pipeline/jobservice.h"
 #include "pipeline/reviewservice.h"
 #include "pipeline/shopsession.h"
 #include "pipeline/workhost.h"
@@ -34,12 +35,12 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_work(std::make_unique<WorkHost>(*m_context.writer, *m_context.account))
     , m_review(std::make_unique<ReviewService>(*m_context.writer))
     , m_pages(new QStackedWidget(this))
-    , m_jobList(new JobListPanel(m_context.database, m_pages))
-    , m_jobView(new JobViewPanel(m_context.database, *m_review,
-                                 m_context.account->imageCacheFolder(), m_pages))
+    , m_jobList(new JobListPanel(m_context.reader, m_pages))
+    , m_jobView(new JobViewPanel(m_context.reader, *m_review, m_context.account->imageCacheFolder(),
+                                 m_pages))
     , m_jobActions(new JobActions(*m_jobList, *m_context.jobs, *m_work, this))
-    , m_syncActions(new SyncActions(*m_jobList, *m_work, m_context.database, this))
-    , m_statusBar(new StatusBarController(statusBar(), *m_shop, m_context.database, this))
+    , m_syncActions(new SyncActions(*m_jobList, *m_work, m_context.reader, this))
+    , m_statusBar(new StatusBarController(statusBar(), *m_shop, m_context.reader, this))
     , m_settings(new QAction(appIcon("settings"), tr("&Settings…"), this))
     , m_back(new QAction(appIcon("back"), tr("&All jobs"), this)) {
     setObjectName(QStringLiteral("mainWindow"));

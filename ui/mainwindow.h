@@ -1,8 +1,8 @@
 #pragma once
 
 #include "domain/preferences.h"
+#include "pipeline/jobreader.h"
 #include "pipeline/jobservice.h"
-#include "storage/databaseconfig.h"
 
 #include <QMainWindow>
 
@@ -14,6 +14,8 @@ class QStackedWidget;
 
 namespace tagdesk {
 class Account;
+class DatabaseWriter;
+class JobService;
 class ReviewService;
 class ShopSession;
 class WorkHost;
@@ -29,10 +31,10 @@ class NewJobDialog;
 class SettingsDialog;
 class StatusBarController;
 
-// What the window needs from the application: where the database is, the services that
-// write it, and the account (the user's store, or the demo store). Owned by main().
+// What the window needs from the application: the reader of the database, the services
+// that write it, and the account (the user's store, or the demo store). Owned by main().
 struct AppContext {
-    DatabaseConfig database;
+    JobReader reader;
     JobService *jobs = nullptr;
     DatabaseWriter *writer = nullptr;
     Account *account = nullptr;

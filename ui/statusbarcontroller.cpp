@@ -1,6 +1,5 @@
 #include "statusbarcontroller.h"
 
-#include "pipeline/productqueries.h"
 #include "pipeline/shopsession.h"
 
 #include <QLabel>
@@ -9,11 +8,11 @@
 
 namespace tagdesk::ui {
 
-StatusBarController::StatusBarController(QStatusBar *bar, ShopSession &shop,
-                                         DatabaseConfig database, QObject *parent)
+StatusBarController::StatusBarController(QStatusBar *bar, ShopSession &shop, JobReader reader,
+                                         QObject *parent)
     : QObject(parent)
     , m_shop(shop)
-    , m_database(std::move(database))
+    , m_reader(std::move(reader))
     , m_connection(new QLabel(bar))
     , m_store(new QLabel(bar))
     , m_pending(new QLabel(bar)) {
@@ -63,7 +62,7 @@ void StatusBarController::checkConnection() {
 }
 
 void StatusBarController::countPendingSyncs() {
-    productqueries::countQueuedSyncs(m_database).then(this, [this](const Result<qint64> &n) {
+    m_reader.inBackground(&JobReader::queuedSyncs).then(this, [this](const Result<qint64> &n) {
         if (!n) {
             m_pending->setText(tr("Pending syncs: ?"));
             m_pending->setToolTip(n.error().message);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/databaseconfig.h"
+#include "pipeline/jobreader.h"
 
 #include <QObject>
 #include <QTimer>
@@ -20,7 +20,7 @@ namespace tagdesk::ui {
 class StatusBarController : public QObject {
     Q_OBJECT
 public:
-    StatusBarController(QStatusBar *bar, ShopSession &shop, DatabaseConfig database,
+    StatusBarController(QStatusBar *bar, ShopSession &shop, JobReader reader,
                         QObject *parent = nullptr);
 
     QLabel *connectionLabel() const { return m_connection; }
@@ -33,7 +33,7 @@ public slots:
 
 private:
     ShopSession &m_shop;
-    DatabaseConfig m_database;
+    JobReader m_reader;
     QLabel *m_connection;
     QLabel *m_store;
     QLabel *m_pending;

@@ -2,15 +2,13 @@
 
 #include "clioutput.h"
 #include "common/demostore.h"
+#include "pipeline/jobdatabase.h"
 #include "pipeline/jobservice.h"
 #include "pipeline/reviewservice.h"
 #include "reviewcommands.h"
 #include "runcommand.h"
 #include "secrets/secretstore.h"
 #include "settings/account.h"
-#include "storage/jobproductrepository.h"
-#include "storage/schema.h"
-#include "storage/suggestionrepository.h"
 #include "synccommand.h"
 #include "util/appinfo.h"
 
@@ -129,8 +127,9 @@ private:
     // The store and taggers a command talks to: the demo's (started in this process), or
     // the configured ones (--store, the environment, Settings, the keychain).
     Result<RunOptions> runOptions();
+    const JobReader &reader() const { return m_database->reader(); }
     OfflineCommand offline(qint64 jobId) {
-        return {*m_conn, *m_writer, jobId, m_json, m_out, m_err};
+        return {reader(), *m_writer, jobId, m_json, m_out, m_err};
     }
 
     Preferences m_preferences;
@@ -141,8 +140,8 @@ private:
     bool m_json = false;
     int m_exit = Ok;
     DatabaseConfig m_config;
-    std::unique_ptr<Connection> m_conn;
-    std::unique_ptr<DatabaseWriter> m_writer;
+    std::unique_ptr<JobDatabase> m_database;
+    DatabaseWriter *m_writer = nullptr; // the database's
     std::unique_ptr<JobService> m_jobs;
     KeychainSecretStore m_keychain;
     std::unique_ptr<DemoStore> m_demo;
@@ -209,15 +208,12 @@ Status Runner::openStorage() {
         config.busyTimeoutMs = busy;
 
     m_config = config;
-    auto conn = openDatabase(config);
-    if (!conn)
-        return conn.error();
-    m_conn = std::move(conn).value();
-    auto writer = DatabaseWriter::start(config);
-    if (!writer)
-        return writer.error();
-    m_writer = std::move(writer).value();
-    m_jobs = std::make_unique<JobService>(*m_conn, *m_writer);
+    auto database = JobDatabase::open(config);
+    if (!database)
+        return database.error();
+    m_database = std::move(database).value();
+    m_writer = &m_database->writer();
+    m_jobs = std::make_unique<JobService>(*m_writer);
     return {};
 }
 
@@ -406,7 +402,7 @@ int Runner::jobsList() {
         return UsageError;
     if (m_words.size() > 2)
         return usage(Texts::tr("Unexpected '%1'").arg(m_words[2]));
-    auto jobs = m_jobs->list(m_parser.isSet(QStringLiteral("archived")));
+    auto jobs = reader().jobs(m_parser.isSet(QStringLiteral("archived")));
     if (!jobs)
         return fail(jobs.error());
     if (m_json) {
@@ -504,7 +500,7 @@ int Runner::jobsCreate() {
     if (!created)
         return fail(created.error());
     if (m_json) {
-        auto summary = m_jobs->summary(created->id);
+        auto summary = reader().summary(created->id);
         if (!summary)
             return fail(summary.error());
         printJson(jobJson(summary.value()));
@@ -518,19 +514,13 @@ int Runner::jobsShow() {
     const auto id = commandJob({}, 2);
     if (!id)
         return m_exit;
-    auto summary = m_jobs->summary(id.value());
-    if (!summary)
-        return fail(summary.error());
-    auto products = JobProductRepository(*m_conn).list(id.value());
-    if (!products)
-        return fail(products.error());
-    auto suggestions = SuggestionRepository(*m_conn).forJob(id.value());
-    if (!suggestions)
-        return fail(suggestions.error());
+    auto detail = reader().detail(id.value());
+    if (!detail)
+        return fail(detail.error());
     if (m_json)
-        printJson(jobDetailJson(summary.value(), products.value(), suggestions.value()));
+        printJson(jobDetailJson(detail->summary, detail->products, detail->suggestions));
     else
-        m_out << jobDetailText(summary.value(), products.value(), suggestions.value());
+        m_out << jobDetailText(detail->summary, detail->products, detail->suggestions);
     return Ok;
 }
 
@@ -542,7 +532,7 @@ int Runner::jobsArchive(bool archived) {
     if (!job)
         return fail(job.error());
     if (m_json) {
-        auto summary = m_jobs->summary(id.value());
+        auto summary = reader().summary(id.value());
         if (!summary)
             return fail(summary.error());
         printJson(jobJson(summary.value()));
@@ -628,7 +618,7 @@ int Runner::reviewReject() {
 }
 
 int Runner::reportReview(qint64 jobId, const QString &what) {
-    auto summary = m_jobs->summary(jobId);
+    auto summary = reader().summary(jobId);
     if (!summary)
         return fail(summary.error());
     if (m_json)

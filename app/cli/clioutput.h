@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/suggestion.h"
-#include "pipeline/jobservice.h"
+#include "pipeline/jobreader.h"
 
 #include <QHash>
 #include <QJsonObject>

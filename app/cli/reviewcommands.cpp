@@ -1,12 +1,7 @@
 #include "reviewcommands.h"
 
 #include "cli.h"
-#include "pipeline/csvexport.h"
-#include "pipeline/jobservice.h"
-#include "pipeline/productchanges.h"
 #include "pipeline/reviewservice.h"
-#include "storage/jobrepository.h"
-#include "storage/pushlogrepository.h"
 #include "sync/productfields.h"
 
 #include <QCoreApplication>
@@ -48,17 +43,10 @@ void printChange(const OfflineCommand &c, const QJsonObject &before, const QJson
         c.out << "    " << productfields::describe(it.key()) << ": "
               << shown(before.value(it.key())) << "  →  " << shown(it.value()) << Qt::endl;
 }
-
-Result<Job> findJob(const OfflineCommand &c) {
-    return JobRepository(c.reader).find(c.jobId);
-}
 } // namespace
 
 int previewJob(const OfflineCommand &c, const QStringList &productIds) {
-    auto job = findJob(c);
-    if (!job)
-        return fail(c, job.error());
-    auto changes = productchanges::preview(c.reader, job.value(), productIds);
+    auto changes = c.reader.preview(c.jobId, productIds);
     if (!changes)
         return fail(c, changes.error());
     int flagged = 0;
@@ -111,8 +99,7 @@ int undoDecisions(const OfflineCommand &c, int count, const QString &reviewer) {
     const Result<int> undone = ReviewService(c.writer).undo(c.jobId, count, reviewer).result();
     if (!undone)
         return fail(c, undone.error());
-    JobService jobs(c.reader, c.writer);
-    auto summary = jobs.summary(c.jobId);
+    auto summary = c.reader.summary(c.jobId);
     if (!summary)
         return fail(c, summary.error());
     c.out << Texts::tr("Undid %n decision(s)", nullptr, undone.value())
@@ -122,9 +109,7 @@ int undoDecisions(const OfflineCommand &c, int count, const QString &reviewer) {
 }
 
 int showHistory(const OfflineCommand &c, const QString &productId) {
-    if (auto job = findJob(c); !job)
-        return fail(c, job.error());
-    auto log = PushLogRepository(c.reader).forJob(c.jobId, productId);
+    auto log = c.reader.history(c.jobId, productId);
     if (!log)
         return fail(c, log.error());
     QJsonArray array;
@@ -156,9 +141,7 @@ int showHistory(const OfflineCommand &c, const QString &productId) {
 }
 
 int listConflicts(const OfflineCommand &c) {
-    if (auto job = findJob(c); !job)
-        return fail(c, job.error());
-    auto conflicts = PushLogRepository(c.reader).openConflicts(c.jobId);
+    auto conflicts = c.reader.conflicts(c.jobId);
     if (!conflicts)
         return fail(c, conflicts.error());
     QJsonArray array;
@@ -192,10 +175,7 @@ int listConflicts(const OfflineCommand &c) {
 }
 
 int exportCsv(const OfflineCommand &c, const QString &path) {
-    auto job = findJob(c);
-    if (!job)
-        return fail(c, job.error());
-    auto rows = csvexport::writeFile(c.reader, job.value(), path);
+    auto rows = c.reader.exportCsv(c.jobId, path);
     if (!rows)
         return fail(c, rows.error());
     c.out << Texts::tr("Wrote %n product(s) to %1", nullptr, rows.value()).arg(path) << Qt::endl;

@@ -1,17 +1,20 @@
 #pragma once
 
 #include "domain/decision.h"
-#include "storage/connection.h"
-#include "storage/databasewriter.h"
+#include "pipeline/jobreader.h"
 
 #include <QTextStream>
+
+namespace tagdesk {
+class DatabaseWriter;
+}
 
 namespace tagdesk::cli {
 
 // The commands that need no network: what a sync would write, per-attribute decisions,
 // undo, the push history, open conflicts and the CSV export. Each returns the exit code.
 struct OfflineCommand {
-    Connection &reader;
+    const JobReader &reader;
     DatabaseWriter &writer;
     qint64 jobId;
     bool json;

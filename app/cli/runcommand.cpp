@@ -1,10 +1,8 @@
 #include "runcommand.h"
 
 #include "cli.h"
-#include "pipeline/jobservice.h"
+#include "pipeline/jobreader.h"
 #include "pipeline/workhost.h"
-#include "storage/jobrepository.h"
-#include "storage/schema.h"
 #include "storeconnection.h"
 
 #include <QCoreApplication>
@@ -28,10 +26,8 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
     const auto fail = [&err](const Error &e) {
         return reportError(err, e);
     };
-    auto reader = openDatabase(database);
-    if (!reader)
-        return fail(reader.error());
-    auto job = JobRepository(*reader.value()).find(jobId);
+    const JobReader reader(database);
+    auto job = reader.job(jobId);
     if (!job)
         return fail(job.error());
 
@@ -79,7 +75,7 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
     if (!outcome)
         return fail(outcome.error());
 
-    auto summary = JobService(*reader.value(), writer).summary(jobId);
+    auto summary = reader.summary(jobId);
     if (!summary)
         return fail(summary.error());
     const ProductTally &t = summary->tally;

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "domain/databaseconfig.h"
 #include "storeconnection.h"
 
 #include <QTextStream>
 
 namespace tagdesk {
 class DatabaseWriter;
-struct DatabaseConfig;
 } // namespace tagdesk
 
 namespace tagdesk::cli {

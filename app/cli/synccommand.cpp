@@ -1,10 +1,9 @@
 #include "synccommand.h"
 
 #include "cli.h"
-#include "pipeline/jobservice.h"
+#include "pipeline/jobreader.h"
 #include "pipeline/workhost.h"
 #include "settings/account.h"
-#include "storage/schema.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -26,10 +25,7 @@ int failWith(QTextStream &err, const Error &e) {
 int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
             const DatabaseConfig &database, DatabaseWriter &writer, QTextStream &out,
             QTextStream &err) {
-    auto reader = openDatabase(database);
-    if (!reader)
-        return failWith(err, reader.error());
-    JobService jobs(*reader.value(), writer);
+    const JobReader jobs(database);
     if (auto job = jobs.summary(jobId); !job)
         return failWith(err, job.error());
     const bool pushing = sync.mode == SyncRunner::Mode::Push;

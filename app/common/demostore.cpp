@@ -1,8 +1,8 @@
 #include "demostore.h"
 
 #include "catalog/catalogloader.h"
+#include "domain/databaseconfig.h"
 #include "server/sandboxserver.h"
-#include "storage/databaseconfig.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -4,11 +4,11 @@
 #include "common/demostore.h"
 #include "common/preferencesloader.h"
 #include "mainwindow.h"
+#include "pipeline/jobdatabase.h"
+#include "pipeline/jobservice.h"
 #include "screenshottour.h"
 #include "settings/account.h"
 #include "settings/generalsettingspage.h"
-#include "storage/databasewriter.h"
-#include "storage/schema.h"
 #include "util/appinfo.h"
 
 #include <QApplication>
@@ -117,16 +117,13 @@ int main(int argc, char *argv[]) {
     }
 
     // Opening migrates the schema once, before any window exists.
-    auto reader = openDatabase(config);
-    if (!reader)
-        return fail(reader.error().message, quiet);
-    auto writer = DatabaseWriter::start(config);
-    if (!writer)
-        return fail(writer.error().message, quiet);
-    JobService jobs(*reader.value(), *writer.value());
+    auto database = JobDatabase::open(config);
+    if (!database)
+        return fail(database.error().message, quiet);
+    JobService jobs(database.value()->writer());
 
-    auto window = std::make_unique<ui::MainWindow>(
-        ui::AppContext{config, &jobs, writer.value().get(), account.get()});
+    auto window = std::make_unique<ui::MainWindow>(ui::AppContext{
+        database.value()->reader(), &jobs, &database.value()->writer(), account.get()});
     window->setReloadPreferences([] { return preferencesloader::load(); });
     std::unique_ptr<ui::ScreenshotTour> tour;
     if (parser.isSet(screenshot)) {

@@ -2,6 +2,7 @@
 
 // A job of real catalog products, analysed by hand (suggestions written directly), ready
 // to be reviewed and pushed to an in-process sandbox store over loopback.
+#include "pipeline/jobreader.h"
 #include "pipeline/jobservice.h"
 #include "pipeline/productchanges.h"
 #include "pipeline/reviewservice.h"
@@ -31,7 +32,8 @@ public:
         : m_server(server)
         , reader(db.open())
         , writer(DatabaseWriter::start(db.config()).value())
-        , jobs(*reader, *writer)
+        , jobs(*writer)
+        , jobReader(db.config())
         , http(&network, options)
         , shopify(&http, ShopifyStore::parse(server.baseUrl()).value(), credentials()) {}
 
@@ -115,7 +117,7 @@ public:
         return *result;
     }
 
-    JobStatus status(qint64 jobId) { return jobs.summary(jobId).value().status; }
+    JobStatus status(qint64 jobId) { return jobReader.summary(jobId).value().status; }
 
     JobProduct product(qint64 jobId, const QString &id) {
         return JobProductRepository(*reader).find(jobId, id).value();
@@ -149,6 +151,7 @@ public:
     std::unique_ptr<Connection> reader;
     std::unique_ptr<DatabaseWriter> writer;
     JobService jobs;
+    JobReader jobReader;
     HttpClient http;
     ShopifyClient shopify;
 };

@@ -70,7 +70,8 @@ public:
         , m_tagger(tagger)
         , reader(db.open())
         , writer(DatabaseWriter::start(db.config()).value())
-        , jobs(*reader, *writer)
+        , jobs(*writer)
+        , jobReader(db.config())
         , http(&sandbox.network, options)
         , shopify(&http, sandbox.store(), credentials())
         , images(m_cacheDir.path()) {}
@@ -133,6 +134,7 @@ public:
     std::unique_ptr<Connection> reader;
     std::unique_ptr<DatabaseWriter> writer;
     JobService jobs;
+    JobReader jobReader;
     HttpClient http;
     ShopifyClient shopify;
     ImageCache images;
@@ -179,7 +181,7 @@ TEST(JobRunner, AnalysesEveryProductOfARealCatalogThatHasImages) {
         }
     }
     EXPECT_EQ(analysed, withImages);
-    auto summary = h.jobs.summary(job);
+    auto summary = h.jobReader.summary(job);
     ASSERT_TRUE(summary.ok());
     EXPECT_EQ(summary->status, JobStatus::Review);
     EXPECT_FALSE(summary->job.runRequested);
@@ -224,7 +226,7 @@ TEST(JobRunner, ResumesAfterAnInterruptionWithoutFetchingOrAnalysingAgain) {
 
     const Status first = h.run(job, 8);
     EXPECT_FALSE(first.ok()) << "cancelled";
-    auto half = h.jobs.summary(job);
+    auto half = h.jobReader.summary(job);
     ASSERT_TRUE(half.ok());
     EXPECT_GT(half->tally.analysed, 0);
     EXPECT_LT(half->tally.analysed, catalog.products.size());
@@ -234,7 +236,7 @@ TEST(JobRunner, ResumesAfterAnInterruptionWithoutFetchingOrAnalysingAgain) {
 
     const Status second = h.run(job);
     ASSERT_TRUE(second.ok()) << second.error().message.toStdString();
-    auto done = h.jobs.summary(job);
+    auto done = h.jobReader.summary(job);
     EXPECT_EQ(done->tally.analysed, catalog.products.size());
     EXPECT_LE(tagger.analysed.load() - analysedBefore, left) << "only what was left was analysed";
 
@@ -278,7 +280,7 @@ TEST(JobRunner, AProviderOutOfCreditsStopsTheJobWithItsReason) {
     const Status ran = h.run(job);
     ASSERT_FALSE(ran.ok());
     EXPECT_EQ(ran.error().code, Error::Code::Quota);
-    auto summary = h.jobs.summary(job);
+    auto summary = h.jobReader.summary(job);
     EXPECT_EQ(summary->status, JobStatus::Error);
     EXPECT_EQ(summary->job.fatalError, QStringLiteral("Ximilar: no credits left on this account"));
     EXPECT_FALSE(summary->job.runRequested);
@@ -296,7 +298,7 @@ TEST(JobRunner, AnUnreachableStoreStopsTheRunWithAMessageAndLosesNothing) {
     ASSERT_FALSE(ran.ok());
     EXPECT_TRUE(ran.error().message.contains(QStringLiteral("Could not reach")))
         << ran.error().message.toStdString();
-    auto summary = h.jobs.summary(job);
+    auto summary = h.jobReader.summary(job);
     EXPECT_EQ(summary->status, JobStatus::Error);
     EXPECT_FALSE(summary->job.fatalError.isEmpty());
 }

@@ -50,7 +50,7 @@ public:
     StepHarness(SandboxFixture &sandbox, int pageSize = 25)
         : reader(db.open())
         , writer(DatabaseWriter::start(db.config()).value())
-        , jobs(*reader, *writer)
+        , jobs(*writer)
         , http(&sandbox.network, sandbox.fastRetries())
         , shopify(&http, sandbox.store(), SandboxFixture::credentials())
         , images(m_cacheDir.path()) {

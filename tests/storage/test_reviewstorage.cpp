@@ -1,5 +1,6 @@
 // Review decisions, undo, the push log and conflicts, on SQLite and on PostgreSQL.
 #include "pipeline/reviewservice.h"
+#include "storage/databasewriter.h"
 #include "storage/decisionrepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"

@@ -1,5 +1,6 @@
 // The database writer: one thread, batches in one transaction, each task isolated by a
 // savepoint, results delivered only after commit, and a clear message when locked.
+#include "pipeline/jobreader.h"
 #include "pipeline/jobservice.h"
 #include "storage/databasewriter.h"
 #include "storage/jobproductrepository.h"
@@ -51,7 +52,7 @@ TEST(DatabaseWriter, AFailingTaskDoesNotUndoItsNeighbours) {
     TempSqlite db;
     auto reader = db.open();
     auto writer = DatabaseWriter::start(db.config()).value();
-    JobService service(*reader, *writer);
+    JobService service(*writer);
 
     // Submitted back to back, these land in one batch.
     QList<QFuture<Result<Job>>> futures;
@@ -88,7 +89,7 @@ TEST(DatabaseWriter, ReportsALockedDatabaseAndWritesNothing) {
     DatabaseConfig quick = db.config();
     quick.busyTimeoutMs = 100;
     auto writer = DatabaseWriter::start(quick).value();
-    JobService service(*reader, *writer);
+    JobService service(*writer);
 
     // Another program holds the write lock.
     auto other = Connection::open(db.config());
@@ -114,7 +115,7 @@ TEST(DatabaseWriter, FinishesQueuedWorkBeforeStopping) {
     QList<QFuture<Result<Job>>> futures;
     {
         auto writer = DatabaseWriter::start(db.config()).value();
-        JobService service(*reader, *writer);
+        JobService service(*writer);
         for (int i = 0; i < 300; ++i)
             futures << service.create(named(QStringLiteral("job %1").arg(i)));
     }
@@ -127,10 +128,11 @@ TEST(JobService, RefusesToArchiveAProcessingJob) {
     TempSqlite db;
     auto reader = db.open();
     auto writer = DatabaseWriter::start(db.config()).value();
-    JobService service(*reader, *writer);
+    JobService service(*writer);
+    const JobReader jobs(db.config());
     const Job job = service.create(named(QStringLiteral("busy"))).result().value();
     ASSERT_TRUE(JobRepository(*reader).setRunState(job.id, true, {}).ok());
-    EXPECT_EQ(service.summary(job.id)->status, JobStatus::Processing);
+    EXPECT_EQ(jobs.summary(job.id)->status, JobStatus::Processing);
 
     const Result<Job> archived = service.setArchived(job.id, true).result();
     ASSERT_FALSE(archived.ok());
@@ -143,7 +145,8 @@ TEST(JobService, ListsJobsWithTheirDerivedStatus) {
     TempSqlite db;
     auto reader = db.open();
     auto writer = DatabaseWriter::start(db.config()).value();
-    JobService service(*reader, *writer);
+    JobService service(*writer);
+    const JobReader jobs(db.config());
     const Job a = service.create(named(QStringLiteral("a"))).result().value();
     const Job b = service.create(named(QStringLiteral("b"))).result().value();
     JobProduct p;
@@ -151,7 +154,7 @@ TEST(JobService, ListsJobsWithTheirDerivedStatus) {
     p.progress = {PipelineStage::Analysed, ReviewState::Approved, SyncState::Queued};
     ASSERT_TRUE(JobProductRepository(*reader).addProducts(b.id, {p}).ok());
 
-    auto list = service.list(false);
+    auto list = jobs.jobs(false);
     ASSERT_TRUE(list.ok());
     ASSERT_EQ(list->size(), 2);
     EXPECT_EQ(list->at(0).job.id, a.id);
@@ -168,7 +171,8 @@ TEST(JobServiceOnPostgres, CreatesListsAndArchivesThroughTheWriter) {
     ASSERT_TRUE(reader);
     auto writer = DatabaseWriter::start(db.config());
     ASSERT_TRUE(writer.ok()) << writer.error().message.toStdString();
-    JobService service(*reader, *writer.value());
+    JobService service(*writer.value());
+    const JobReader jobs(db.config());
     QList<QFuture<Result<Job>>> futures;
     for (int i = 0; i < 10; ++i)
         futures << service.create(named(i == 3 ? QString() : QStringLiteral("job %1").arg(i)));
@@ -176,8 +180,8 @@ TEST(JobServiceOnPostgres, CreatesListsAndArchivesThroughTheWriter) {
     for (auto &f : futures)
         ok += f.result().ok() ? 1 : 0;
     EXPECT_EQ(ok, 9) << "the invalid one fails alone";
-    const qint64 first = service.list(false)->at(0).job.id;
+    const qint64 first = jobs.jobs(false)->at(0).job.id;
     ASSERT_TRUE(service.setArchived(first, true).result().ok());
-    EXPECT_EQ(service.list(false)->size(), 8);
-    EXPECT_EQ(service.list(true)->size(), 1);
+    EXPECT_EQ(jobs.jobs(false)->size(), 8);
+    EXPECT_EQ(jobs.jobs(true)->size(), 1);
 }

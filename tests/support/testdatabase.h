@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/databaseconfig.h"
 #include "storage/connection.h"
-#include "storage/databaseconfig.h"
 #include "support/qtprinters.h"
 
 #include <QString>

@@ -37,7 +37,7 @@ protected:
         ASSERT_TRUE(port.ok()) << (port ? "" : port.error().message.toStdString());
         reader = db.open();
         writer = DatabaseWriter::start(db.config()).value();
-        jobs = std::make_unique<JobService>(*reader, *writer);
+        jobs = std::make_unique<JobService>(*writer);
         TaggerSettings taggers = TaggerSettings::defaults();
         taggers.openAi.url = QUrl(server->baseUrl());
         taggers.openAi.key = QStringLiteral("sk-sandbox");
@@ -49,7 +49,7 @@ protected:
 
     void openWindow() {
         window = std::make_unique<ui::MainWindow>(
-            ui::AppContext{db.config(), jobs.get(), writer.get(), account.get()});
+            ui::AppContext{JobReader(db.config()), jobs.get(), writer.get(), account.get()});
         window->setReloadPreferences(reloadPreferences);
         window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));

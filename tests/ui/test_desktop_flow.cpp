@@ -102,8 +102,9 @@ TEST_F(DesktopFlow, CreateRunOpenApproveArchive) {
         }
     });
     QTest::mouseClick(createAndRun, Qt::LeftButton);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return !jobs->list(false)->isEmpty(); }, patientMs));
-    EXPECT_EQ(jobs->list(false)->first().job.destinations,
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return !JobReader(db.config()).jobs(false)->isEmpty(); }, patientMs));
+    EXPECT_EQ(JobReader(db.config()).jobs(false)->first().job.destinations,
               Destinations(Destination::Tags) | Destination::Metafields | Destination::AltText);
 
     ASSERT_TRUE(QTest::qWaitFor([&] { return jobTable->model()->rowCount() == 1; }, patientMs));

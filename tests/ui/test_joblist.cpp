@@ -51,14 +51,14 @@ protected:
     void SetUp() override {
         reader = db.open();
         writer = DatabaseWriter::start(db.config()).value();
-        jobs = std::make_unique<JobService>(*reader, *writer);
+        jobs = std::make_unique<JobService>(*writer);
         // A store that is not there: the job list needs none.
         account = std::make_unique<FixedAccount>(
             FixedAccount::Values{QStringLiteral("Test store"), QStringLiteral("http://127.0.0.1:9"),
                                  QStringLiteral("shpat_test"), TaggerSettings::defaults(),
                                  db.folder() + QStringLiteral("/images"), true});
         window = std::make_unique<ui::MainWindow>(
-            ui::AppContext{db.config(), jobs.get(), writer.get(), account.get()});
+            ui::AppContext{JobReader(db.config()), jobs.get(), writer.get(), account.get()});
         window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
     }

@@ -2,8 +2,8 @@
 // a time and passes QAbstractItemModelTester while it does; filters and sorting are done
 // by the database; "approve at or above" counts exactly what the ReviewService approves.
 #include "jobview/producttablemodel.h"
+#include "pipeline/jobreader.h"
 #include "pipeline/jobservice.h"
-#include "pipeline/productqueries.h"
 #include "pipeline/reviewservice.h"
 #include "settings/secretfield.h"
 #include "storage/databasewriter.h"
@@ -39,7 +39,7 @@ protected:
         writer = DatabaseWriter::start(db.config()).value();
         NewJob n;
         n.name = QStringLiteral("Big");
-        jobId = await(JobService(*reader, *writer).create(n)).value().id;
+        jobId = await(JobService(*writer).create(n)).value().id;
         QList<JobProduct> products;
         for (int i = 0; i < count; ++i) {
             JobProduct p;
@@ -77,7 +77,7 @@ protected:
 
 TEST_F(BigJob, ProductTableReadsOnlyThePagesTheViewAsksFor) {
     make(1000);
-    ui::ProductTableModel model(db.config(), nullptr);
+    ui::ProductTableModel model(JobReader(db.config()), nullptr);
     QString failure;
     QObject::connect(&model, &ui::ProductTableModel::loadFailed, &model,
                      [&](const QString &message) { failure = message; });
@@ -87,12 +87,12 @@ TEST_F(BigJob, ProductTableReadsOnlyThePagesTheViewAsksFor) {
         patient));
     ASSERT_TRUE(failure.isEmpty()) << failure.toStdString();
     EXPECT_EQ(model.totalCount(), 1000);
-    EXPECT_EQ(model.rowCount(), productqueries::defaultPageSize) << "only the first page is read";
+    EXPECT_EQ(model.rowCount(), JobReader::defaultPageSize) << "only the first page is read";
     EXPECT_TRUE(model.canFetchMore({}));
     model.fetchMore({});
     model.fetchMore({}); // asked twice while the page is on its way: read once
     ASSERT_TRUE(QTest::qWaitFor([&] { return !model.isLoading(); }, patient));
-    EXPECT_EQ(model.rowCount(), 2 * productqueries::defaultPageSize);
+    EXPECT_EQ(model.rowCount(), 2 * JobReader::defaultPageSize);
     EXPECT_EQ(model.index(250, ui::ProductTableModel::Title).data().toString(),
               QStringLiteral("Product 000250"));
     EXPECT_EQ(model.index(250, ui::ProductTableModel::LowestConfidence).data().toString(),
@@ -109,7 +109,7 @@ TEST_F(BigJob, ProductTableReadsOnlyThePagesTheViewAsksFor) {
 
 TEST_F(BigJob, ProductTablePassesTheModelTesterThroughPagingSortingAndDecisions) {
     make(450);
-    ui::ProductTableModel model(db.config(), nullptr);
+    ui::ProductTableModel model(JobReader(db.config()), nullptr);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     // Asks for more until everything is in, as a view scrolled to the bottom would.
     const auto scrolledToTheEnd = [&model] {
@@ -153,7 +153,7 @@ TEST_F(BigJob, ProductTablePassesTheModelTesterThroughPagingSortingAndDecisions)
 
 TEST_F(BigJob, ApproveAtOrAboveCountsWhatTheReviewServiceApproves) {
     make(300);
-    auto overview = await(productqueries::confidenceOverview(db.config(), jobId));
+    auto overview = await(JobReader(db.config()).inBackground(&JobReader::confidence, jobId));
     ASSERT_TRUE(overview.ok());
     EXPECT_EQ(overview->totalSuggestions(), 300);
     EXPECT_EQ(overview->suggestionBins[7], 30); // 0.70 … 0.79, three times over
@@ -168,9 +168,11 @@ TEST_F(BigJob, ApproveAtOrAboveCountsWhatTheReviewServiceApproves) {
     auto approved = await(review.approve(jobId, above, std::nullopt, QStringLiteral("test")));
     ASSERT_TRUE(approved.ok());
     EXPECT_EQ(approved.value(), promised);
-    EXPECT_EQ(await(productqueries::confidenceOverview(db.config(), jobId))->pendingAtOrAbove(0.7),
+    EXPECT_EQ(await(JobReader(db.config()).inBackground(&JobReader::confidence, jobId))
+                  ->pendingAtOrAbove(0.7),
               0);
-    EXPECT_EQ(await(productqueries::countQueuedSyncs(db.config())).value(), promised);
+    EXPECT_EQ(await(JobReader(db.config()).inBackground(&JobReader::queuedSyncs)).value(),
+              promised);
 }
 
 TEST(SecretField, ShowsEnoughToRecogniseASecretButNeverTheSecret) {

@@ -3,7 +3,6 @@
 #include "joblist/jobtablemodel.h"
 #include "joblist/progressdelegate.h"
 #include "joblist/statusbadgedelegate.h"
-#include "pipeline/jobqueries.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -15,9 +14,9 @@
 
 namespace tagdesk::ui {
 
-JobListPanel::JobListPanel(DatabaseConfig database, QWidget *parent)
+JobListPanel::JobListPanel(JobReader reader, QWidget *parent)
     : QWidget(parent)
-    , m_database(std::move(database))
+    , m_reader(std::move(reader))
     , m_model(new JobTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit(this))
@@ -98,7 +97,7 @@ bool JobListPanel::showingArchived() const {
 
 void JobListPanel::reload() {
     const quint64 generation = ++m_generation;
-    jobqueries::listJobs(m_database, m_showArchived->isChecked())
+    m_reader.inBackground(&JobReader::jobs, m_showArchived->isChecked())
         .then(this, [this, generation](const Result<QList<JobSummary>> &jobs) {
             if (generation != m_generation)
                 return; // a newer load is on its way

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "pipeline/jobservice.h"
-#include "storage/databaseconfig.h"
+#include "pipeline/jobreader.h"
 
 #include <QWidget>
 
@@ -20,7 +19,7 @@ class JobTableModel;
 class JobListPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit JobListPanel(DatabaseConfig database, QWidget *parent = nullptr);
+    explicit JobListPanel(JobReader reader, QWidget *parent = nullptr);
 
     // The job under the cursor, if any.
     std::optional<JobSummary> currentJob() const;
@@ -41,7 +40,7 @@ signals:
 private:
     void showError(const QString &message);
 
-    DatabaseConfig m_database;
+    JobReader m_reader;
     JobTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "pipeline/jobreader.h"
 #include "pipeline/jobrunner.h"
-#include "pipeline/jobservice.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

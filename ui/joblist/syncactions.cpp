@@ -4,27 +4,22 @@
 #include "joblist/joblistpanel.h"
 #include "joblist/jobtablemodel.h"
 #include "jobview/reviewactions.h"
-#include "pipeline/csvexport.h"
 #include "settings/account.h"
-#include "storage/jobrepository.h"
-#include "storage/schema.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QWidget>
 
 namespace tagdesk::ui {
 
-SyncActions::SyncActions(JobListPanel &panel, WorkHost &work, DatabaseConfig database,
-                         QWidget *window)
+SyncActions::SyncActions(JobListPanel &panel, WorkHost &work, JobReader reader, QWidget *window)
     : QObject(window)
     , m_panel(panel)
     , m_work(work)
-    , m_database(std::move(database))
+    , m_reader(std::move(reader))
     , m_window(window)
     , m_sync(new QAction(appIcon("sync"), tr("&Sync now"), window))
     , m_export(new QAction(appIcon("export"), tr("&Export CSV…"), window)) {
@@ -132,22 +127,14 @@ void SyncActions::exportCurrent() {
     if (path.isEmpty())
         return;
     const qint64 jobId = job->job.id;
-    const DatabaseConfig database = m_database;
-    QtConcurrent::run([database, jobId, path]() -> Result<int> {
-        auto conn = openDatabase(database);
-        if (!conn)
-            return conn.error();
-        auto found = JobRepository(*conn.value()).find(jobId);
-        if (!found)
-            return found.error();
-        return csvexport::writeFile(*conn.value(), found.value(), path);
-    }).then(this, [this, path](const Result<int> &rows) {
-        if (!rows)
-            return emit problem(tr("The export failed: %1").arg(rows.error().message));
-        emit message(tr("Wrote %n product(s) to %1", nullptr, rows.value())
-                         .arg(QDir::toNativeSeparators(path)));
-        emit exported(path);
-    });
+    m_reader.inBackground(&JobReader::exportCsv, jobId, path)
+        .then(this, [this, path](const Result<int> &rows) {
+            if (!rows)
+                return emit problem(tr("The export failed: %1").arg(rows.error().message));
+            emit message(tr("Wrote %n product(s) to %1", nullptr, rows.value())
+                             .arg(QDir::toNativeSeparators(path)));
+            emit exported(path);
+        });
 }
 
 } // namespace tagdesk::ui

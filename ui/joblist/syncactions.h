@@ -1,7 +1,7 @@
 #pragma once
 
+#include "pipeline/jobreader.h"
 #include "pipeline/workhost.h"
-#include "storage/databaseconfig.h"
 
 #include <QHash>
 #include <QObject>
@@ -21,7 +21,7 @@ class JobListPanel;
 class SyncActions : public QObject {
     Q_OBJECT
 public:
-    SyncActions(JobListPanel &panel, WorkHost &work, DatabaseConfig database, QWidget *window);
+    SyncActions(JobListPanel &panel, WorkHost &work, JobReader reader, QWidget *window);
     ~SyncActions() override;
 
     QAction *sync() const { return m_sync; }
@@ -49,7 +49,7 @@ private:
 
     JobListPanel &m_panel;
     WorkHost &m_work;
-    DatabaseConfig m_database;
+    JobReader m_reader;
     QWidget *m_window;
     QAction *m_sync;
     QAction *m_export;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pipeline/productqueries.h"
+#include "domain/productlist.h"
 
 #include <QWidget>
 

@@ -30,13 +30,13 @@ constexpr ProductFilter filterTabs[] = {ProductFilter::All,       ProductFilter:
                                         ProductFilter::Conflicts, ProductFilter::Errors};
 } // namespace
 
-JobViewPanel::JobViewPanel(DatabaseConfig database, ReviewService &review, QString imageFolder,
+JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imageFolder,
                            QWidget *parent)
     : QWidget(parent)
-    , m_database(database)
+    , m_reader(reader)
     , m_thumbnails(
           new ThumbnailCache(std::move(imageFolder), QSize(thumbnailSide, thumbnailSide), this))
-    , m_model(new ProductTableModel(database, m_thumbnails, this))
+    , m_model(new ProductTableModel(std::move(reader), m_thumbnails, this))
     , m_review(new ReviewActions(review, this))
     , m_back(new QToolButton(this))
     , m_title(new QLabel(this))
@@ -271,7 +271,7 @@ void JobViewPanel::setFilter(int tab) {
 
 void JobViewPanel::reloadOverview() {
     const quint64 generation = ++m_overviewGeneration;
-    productqueries::confidenceOverview(m_database, jobId())
+    m_reader.inBackground(&JobReader::confidence, jobId())
         .then(this, [this, generation](const Result<ConfidenceOverview> &overview) {
             if (generation != m_overviewGeneration)
                 return;

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "pipeline/jobservice.h"
-#include "pipeline/productqueries.h"
+#include "pipeline/jobreader.h"
 
 #include <QWidget>
 
@@ -29,7 +28,7 @@ class ThumbnailCache;
 class JobViewPanel : public QWidget {
     Q_OBJECT
 public:
-    JobViewPanel(DatabaseConfig database, ReviewService &review, QString imageFolder,
+    JobViewPanel(JobReader reader, ReviewService &review, QString imageFolder,
                  QWidget *parent = nullptr);
 
     void openJob(const JobSummary &job);
@@ -58,7 +57,7 @@ private:
     QStringList selectedProductIds(bool reviewableOnly) const;
     void afterDecision(const QString &summary);
 
-    DatabaseConfig m_database;
+    JobReader m_reader;
     JobSummary m_job;
     ThumbnailCache *m_thumbnails;
     ProductTableModel *m_model;

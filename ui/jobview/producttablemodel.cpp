@@ -32,10 +32,9 @@ QString reviewCell(const ProductRow &r) {
 }
 } // namespace
 
-ProductTableModel::ProductTableModel(DatabaseConfig database, ThumbnailCache *thumbnails,
-                                     QObject *parent)
+ProductTableModel::ProductTableModel(JobReader reader, ThumbnailCache *thumbnails, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_database(std::move(database))
+    , m_reader(std::move(reader))
     , m_thumbnails(thumbnails) {
     if (m_thumbnails)
         connect(m_thumbnails, &ThumbnailCache::thumbnailReady, this,
@@ -51,7 +50,7 @@ void ProductTableModel::setQuery(const ProductListQuery &query) {
     m_total = -1;
     m_loading = true;
     endResetModel();
-    productqueries::countRows(m_database, m_query)
+    m_reader.inBackground(&JobReader::productCount, m_query)
         .then(this, [this, generation](const Result<qint64> &count) {
             if (generation != m_generation)
                 return;
@@ -70,7 +69,7 @@ void ProductTableModel::refresh() {
     const quint64 generation = ++m_generation;
     m_loading = true;
     const int wanted = std::max(int(m_rows.size()), m_pageSize);
-    productqueries::countRows(m_database, m_query)
+    m_reader.inBackground(&JobReader::productCount, m_query)
         .then(this, [this, generation, wanted](const Result<qint64> &count) {
             if (generation != m_generation)
                 return;
@@ -78,7 +77,7 @@ void ProductTableModel::refresh() {
                 m_loading = false;
                 return failed(count.error().message);
             }
-            productqueries::readRows(m_database, m_query, 0, wanted)
+            m_reader.inBackground(&JobReader::productRows, m_query, 0, wanted)
                 .then(this, [this, generation,
                              total = count.value()](const Result<QList<ProductRow>> &rows) {
                     if (generation != m_generation)
@@ -136,7 +135,7 @@ void ProductTableModel::fetchMore(const QModelIndex &parent) {
         return;
     m_loading = true;
     const quint64 generation = m_generation;
-    productqueries::readRows(m_database, m_query, int(m_rows.size()), m_pageSize)
+    m_reader.inBackground(&JobReader::productRows, m_query, int(m_rows.size()), m_pageSize)
         .then(this, [this, generation](const Result<QList<ProductRow>> &page) {
             if (generation != m_generation)
                 return;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pipeline/productqueries.h"
+#include "pipeline/jobreader.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -20,8 +20,7 @@ public:
     enum Column { Title, Review, Sync, Suggestions, LowestConfidence, ColumnCount };
     enum Role { ProductIdRole = Qt::UserRole + 1, ReviewRole, SyncRole };
 
-    ProductTableModel(DatabaseConfig database, ThumbnailCache *thumbnails,
-                      QObject *parent = nullptr);
+    ProductTableModel(JobReader reader, ThumbnailCache *thumbnails, QObject *parent = nullptr);
 
     // Shows another job, filter or order: starts again from the first page.
     void setQuery(const ProductListQuery &query);
@@ -51,13 +50,13 @@ private:
     void thumbnailReady(const QString &sha256);
     void failed(const QString &message);
 
-    DatabaseConfig m_database;
+    JobReader m_reader;
     ThumbnailCache *m_thumbnails;
     ProductListQuery m_query;
     QList<ProductRow> m_rows;
     QHash<QString, QList<int>> m_rowsByImage;
     qint64 m_total = -1;
-    int m_pageSize = productqueries::defaultPageSize;
+    int m_pageSize = JobReader::defaultPageSize;
     bool m_loading = false;
     quint64 m_generation = 0; // answers for a superseded query are dropped
 };

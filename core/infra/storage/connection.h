@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/databaseconfig.h"
+#include "domain/databaseconfig.h"
 #include "util/result.h"
 
 #include <QJsonArray>

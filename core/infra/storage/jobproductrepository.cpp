@@ -335,4 +335,12 @@ Result<QHash<qint64, ProductTally>> JobProductRepository::tallies() {
     return out;
 }
 
+Result<qint64> JobProductRepository::countInSync(SyncState state) {
+    auto q = runSql(m_conn.db(), QStringLiteral("SELECT COUNT(*) FROM job_products WHERE sync = ?"),
+                    {syncKey(state)}, Texts::tr("counting the products waiting to sync"));
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toLongLong() : 0;
+}
+
 } // namespace tagdesk

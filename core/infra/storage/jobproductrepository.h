@@ -57,6 +57,8 @@ public:
     Result<ProductTally> tally(qint64 jobId);
     // The same for every job at once, for the job list.
     Result<QHash<qint64, ProductTally>> tallies();
+    // Products of every job in one sync state (e.g. queued: what waits to be pushed).
+    Result<qint64> countInSync(SyncState state);
 
 private:
     Connection &m_conn;

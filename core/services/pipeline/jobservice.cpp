@@ -1,5 +1,6 @@
 #include "pipeline/jobservice.h"
 
+#include "storage/databasewriter.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
 
@@ -45,36 +46,6 @@ QFuture<Result<Job>> JobService::setArchived(qint64 jobId, bool archived) {
             return set.error();
         return jobs.find(jobId);
     });
-}
-
-Result<QList<JobSummary>> readJobSummaries(Connection &conn, bool archived) {
-    auto jobs = JobRepository(conn).list(archived);
-    if (!jobs)
-        return jobs.error();
-    auto tallies = JobProductRepository(conn).tallies();
-    if (!tallies)
-        return tallies.error();
-    QList<JobSummary> out;
-    out.reserve(jobs->size());
-    for (const Job &job : jobs.value()) {
-        const ProductTally tally = tallies->value(job.id);
-        out.append({job, tally, JobService::statusOf(job, tally)});
-    }
-    return out;
-}
-
-Result<QList<JobSummary>> JobService::list(bool archived) {
-    return readJobSummaries(m_reader, archived);
-}
-
-Result<JobSummary> JobService::summary(qint64 jobId) {
-    auto job = JobRepository(m_reader).find(jobId);
-    if (!job)
-        return job.error();
-    auto tally = JobProductRepository(m_reader).tally(jobId);
-    if (!tally)
-        return tally.error();
-    return JobSummary{job.value(), tally.value(), statusOf(job.value(), tally.value())};
 }
 
 } // namespace tagdesk

@@ -1,8 +1,10 @@
 #include "pipeline/reviewservice.h"
 
+#include "storage/databasewriter.h"
 #include "storage/decisionrepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
+#include "storage/revieweventrepository.h"
 #include "storage/suggestionrepository.h"
 
 #include <QCoreApplication>
@@ -29,14 +31,8 @@ QJsonObject stateObject(const ProductProgress &p, const QString &destinations) {
 Status recordEvent(Connection &conn, qint64 jobId, const QString &productId,
                    const QString &attribute, const QJsonObject &before, const QJsonObject &after,
                    const QString &reviewer) {
-    auto event = runSql(
-        conn.db(),
-        QStringLiteral("INSERT INTO review_events (job_id, product_id, attribute, before_state, "
-                       "after_state, decided_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {jobId, productId, attribute, toDbJson(before), toDbJson(after), reviewer,
-         toDbTime(QDateTime::currentDateTimeUtc())},
-        Texts::tr("recording a review decision"));
-    return event ? Status{} : Status{event.error()};
+    return ReviewEventRepository(conn).record(
+        {0, jobId, productId, attribute, before, after, reviewer, QDateTime::currentDateTimeUtc()});
 }
 
 QJsonObject decisionObject(const std::optional<AttributeDecision> &d) {
@@ -220,28 +216,15 @@ QFuture<Result<int>> ReviewService::undo(qint64 jobId, int count, const QString 
     return m_writer.submit<int>([=](Connection &conn) -> Result<int> {
         if (count < 1)
             return Error::invalid(Texts::tr("Undo needs a count of 1 or more"));
-        auto q =
-            runSql(conn.db(),
-                   QStringLiteral("SELECT id, product_id, attribute, before_state, "
-                                  "after_state FROM review_events WHERE job_id = ? AND "
-                                  "undone_at IS NULL ORDER BY id DESC LIMIT ?"),
-                   {jobId, count}, Texts::tr("reading the review history of job %1").arg(jobId));
-        if (!q)
-            return q.error();
-        struct Event {
-            qint64 id;
-            QString productId, attribute;
-            QJsonObject before, after;
-        };
-        QList<Event> events;
-        while (q->next())
-            events.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-                           objectFromDb(q->value(3)), objectFromDb(q->value(4))});
-        if (events.isEmpty())
+        ReviewEventRepository history(conn);
+        auto events = history.latest(jobId, count);
+        if (!events)
+            return events.error();
+        if (events->isEmpty())
             return Error::notFound(Texts::tr("Job %1 has no review decision to undo").arg(jobId));
         JobProductRepository products(conn);
         DecisionRepository decisions(conn);
-        for (const Event &e : std::as_const(events)) {
+        for (const ReviewEvent &e : std::as_const(events.value())) {
             auto product = products.find(jobId, e.productId);
             if (!product)
                 return product.error();
@@ -287,14 +270,10 @@ QFuture<Result<int>> ReviewService::undo(qint64 jobId, int count, const QString 
                 if (!restored)
                     return restored.error();
             }
-            auto mark = runSql(
-                conn.db(), QStringLiteral("UPDATE review_events SET undone_at = ? WHERE id = ?"),
-                {toDbTime(QDateTime::currentDateTimeUtc()), e.id},
-                Texts::tr("marking a review decision undone"));
-            if (!mark)
+            if (auto mark = history.markUndone(e.id, QDateTime::currentDateTimeUtc()); !mark)
                 return mark.error();
         }
-        return int(events.size());
+        return int(events->size());
     });
 }
 

@@ -2,7 +2,7 @@
 
 #include "domain/decision.h"
 #include "domain/destination.h"
-#include "storage/databasewriter.h"
+#include "util/result.h"
 
 #include <QFuture>
 #include <QStringList>
@@ -10,6 +10,8 @@
 #include <optional>
 
 namespace tagdesk {
+
+class DatabaseWriter;
 
 // Which analysed products an approval covers.
 struct ApprovalSelection {

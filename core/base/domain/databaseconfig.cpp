@@ -1,4 +1,4 @@
-#include "storage/databaseconfig.h"
+#include "domain/databaseconfig.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,34 +1,39 @@
-#include "pipeline/productqueries.h"
+#include "storage/productlistrepository.h"
 
 #include <QCoreApplication>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <cmath>
 
 namespace tagdesk {
 
 namespace {
 struct Texts {
-    Q_DECLARE_TR_FUNCTIONS(ProductQueries)
+    Q_DECLARE_TR_FUNCTIONS(ProductListRepository)
 };
 
-// Which products a filter keeps, as an SQL condition on job_products `jp`.
-QString filterCondition(ProductFilter filter) {
+// Which products a filter keeps: an SQL condition on job_products `jp`, with the state
+// keys it compares against as values to bind (the domain's keys, never spelled here).
+struct Condition {
+    QString sql;
+    QVariantList binds;
+};
+
+Condition filterCondition(ProductFilter filter) {
     switch (filter) {
     case ProductFilter::All:
-        return QStringLiteral("1 = 1");
+        return {QStringLiteral("1 = 1"), {}};
     case ProductFilter::Pending:
-        return QStringLiteral("jp.stage = 'analysed' AND jp.review = 'pending'");
+        return {QStringLiteral("jp.stage = ? AND jp.review = ?"),
+                {stageKey(PipelineStage::Analysed), reviewKey(ReviewState::Pending)}};
     case ProductFilter::Approved:
-        return QStringLiteral("jp.review = 'approved'");
+        return {QStringLiteral("jp.review = ?"), {reviewKey(ReviewState::Approved)}};
     case ProductFilter::Rejected:
-        return QStringLiteral("jp.review = 'rejected'");
+        return {QStringLiteral("jp.review = ?"), {reviewKey(ReviewState::Rejected)}};
     case ProductFilter::Conflicts:
-        return QStringLiteral("jp.sync = 'conflict'");
+        return {QStringLiteral("jp.sync = ?"), {syncKey(SyncState::Conflict)}};
     case ProductFilter::Errors:
-        return QStringLiteral("(jp.stage = 'failed' OR jp.sync = 'failed' OR jp.error <> '')");
+        return {QStringLiteral("(jp.stage = ? OR jp.sync = ? OR jp.error <> '')"),
+                {stageKey(PipelineStage::Failed), syncKey(SyncState::Failed)}};
     }
-    return QStringLiteral("1 = 1");
+    return {QStringLiteral("1 = 1"), {}};
 }
 
 const QString suggestionCount = QStringLiteral(
@@ -69,50 +74,19 @@ QString orderBy(const ProductListQuery &q) {
     // misreads the string builder with -Warray-bounds.)
     return QStringLiteral("%1%2, jp.position%2").arg(key, direction);
 }
-
-// Hundredths, rounding a stored 0.7 (0.69999…) to 70 as the comparison in SQL would not
-// fall below it.
-int hundredths(double confidence) {
-    return std::clamp(int(std::floor(confidence * 100.0 + 1e-7)), 0, 100);
-}
-
-template <typename T, typename F> QFuture<Result<T>> onOwnConnection(const DatabaseConfig &c, F f) {
-    return QtConcurrent::run([c, f]() -> Result<T> {
-        auto conn = Connection::open(c);
-        if (!conn)
-            return conn.error();
-        return f(*conn.value());
-    });
-}
 } // namespace
 
-qint64 ConfidenceOverview::pendingAtOrAbove(double threshold) const {
-    const int from = hundredths(threshold);
-    qint64 n = 0;
-    for (int i = from; i < int(pendingByLowest.size()); ++i)
-        n += pendingByLowest[size_t(i)];
-    return n;
-}
-
-qint64 ConfidenceOverview::totalSuggestions() const {
-    qint64 n = 0;
-    for (qint64 bin : suggestionBins)
-        n += bin;
-    return n;
-}
-
-namespace productqueries {
-
-Result<QList<ProductRow>> readRowsNow(Connection &conn, const ProductListQuery &query, int offset,
-                                      int limit) {
+Result<QList<ProductRow>> ProductListRepository::rows(const ProductListQuery &query, int offset,
+                                                      int limit) {
+    const Condition filter = filterCondition(query.filter);
     const QString sql =
         QStringLiteral("SELECT jp.product_id, jp.position, jp.title, jp.stage, jp.review, "
                        "jp.sync, jp.error, %1 AS suggestion_count, %2 AS lowest_confidence, "
                        "%3 AS thumbnail FROM job_products jp WHERE jp.job_id = ? AND %4 "
                        "ORDER BY %5 LIMIT ? OFFSET ?")
-            .arg(suggestionCount, lowestConfidence, firstImage, filterCondition(query.filter),
-                 orderBy(query));
-    auto q = runSql(conn.db(), sql, {query.jobId, limit, offset},
+            .arg(suggestionCount, lowestConfidence, firstImage, filter.sql, orderBy(query));
+    auto q = runSql(m_conn.db(), sql,
+                    QVariantList{query.jobId} + filter.binds + QVariantList{limit, offset},
                     Texts::tr("reading the products of job %1").arg(query.jobId));
     if (!q)
         return q.error();
@@ -142,71 +116,44 @@ Result<QList<ProductRow>> readRowsNow(Connection &conn, const ProductListQuery &
     return rows;
 }
 
-Result<qint64> countRowsNow(Connection &conn, const ProductListQuery &query) {
+Result<qint64> ProductListRepository::count(const ProductListQuery &query) {
+    const Condition filter = filterCondition(query.filter);
     auto q =
-        runSql(conn.db(),
+        runSql(m_conn.db(),
                QStringLiteral("SELECT COUNT(*) FROM job_products jp WHERE jp.job_id = ? AND ") +
-                   filterCondition(query.filter),
-               {query.jobId}, Texts::tr("counting the products of job %1").arg(query.jobId));
+                   filter.sql,
+               QVariantList{query.jobId} + filter.binds,
+               Texts::tr("counting the products of job %1").arg(query.jobId));
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toLongLong() : 0;
 }
 
-Result<ConfidenceOverview> confidenceOverviewNow(Connection &conn, qint64 jobId) {
+Result<ConfidenceOverview> ProductListRepository::confidenceOverview(qint64 jobId) {
     ConfidenceOverview overview;
-    auto bins = runSql(conn.db(),
+    auto bins = runSql(m_conn.db(),
                        QStringLiteral("SELECT CAST(confidence * 10 AS INTEGER) AS bin, COUNT(*) "
                                       "FROM suggestions WHERE job_id = ? GROUP BY bin"),
                        {jobId}, Texts::tr("reading the confidence of job %1").arg(jobId));
     if (!bins)
         return bins.error();
     while (bins->next()) {
-        const int bin = std::clamp(bins->value(0).toInt(), 0, 9); // 1.0 goes with 0.9…
+        const int bin = ConfidenceOverview::binOf(bins->value(0).toInt());
         overview.suggestionBins[size_t(bin)] += bins->value(1).toLongLong();
     }
     auto lowest = runSql(
-        conn.db(),
+        m_conn.db(),
         QStringLiteral("SELECT MIN(s.confidence) FROM job_products jp JOIN suggestions s ON "
                        "s.job_id = jp.job_id AND s.product_id = jp.product_id WHERE jp.job_id = ? "
-                       "AND jp.stage = 'analysed' AND jp.review = 'pending' GROUP BY "
-                       "jp.product_id"),
-        {jobId}, Texts::tr("reading the confidence of job %1").arg(jobId));
+                       "AND jp.stage = ? AND jp.review = ? GROUP BY jp.product_id"),
+        {jobId, stageKey(PipelineStage::Analysed), reviewKey(ReviewState::Pending)},
+        Texts::tr("reading the confidence of job %1").arg(jobId));
     if (!lowest)
         return lowest.error();
     while (lowest->next())
-        ++overview.pendingByLowest[size_t(hundredths(lowest->value(0).toDouble()))];
+        ++overview
+              .pendingByLowest[size_t(ConfidenceOverview::hundredths(lowest->value(0).toDouble()))];
     return overview;
 }
-
-QFuture<Result<QList<ProductRow>>> readRows(const DatabaseConfig &config,
-                                            const ProductListQuery &query, int offset, int limit) {
-    return onOwnConnection<QList<ProductRow>>(config, [query, offset, limit](Connection &conn) {
-        return readRowsNow(conn, query, offset, limit);
-    });
-}
-
-QFuture<Result<qint64>> countRows(const DatabaseConfig &config, const ProductListQuery &query) {
-    return onOwnConnection<qint64>(config,
-                                   [query](Connection &conn) { return countRowsNow(conn, query); });
-}
-
-QFuture<Result<ConfidenceOverview>> confidenceOverview(const DatabaseConfig &config, qint64 jobId) {
-    return onOwnConnection<ConfidenceOverview>(
-        config, [jobId](Connection &conn) { return confidenceOverviewNow(conn, jobId); });
-}
-
-QFuture<Result<qint64>> countQueuedSyncs(const DatabaseConfig &config) {
-    return onOwnConnection<qint64>(config, [](Connection &conn) -> Result<qint64> {
-        auto q = runSql(conn.db(),
-                        QStringLiteral("SELECT COUNT(*) FROM job_products WHERE sync = 'queued'"),
-                        {}, Texts::tr("counting the products waiting to sync"));
-        if (!q)
-            return q.error();
-        return q->next() ? q->value(0).toLongLong() : 0;
-    });
-}
-
-} // namespace productqueries
 
 } // namespace tagdesk

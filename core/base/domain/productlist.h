@@ -1,11 +1,9 @@
 #pragma once
 
 #include "domain/product.h"
-#include "storage/connection.h"
-#include "storage/databaseconfig.h"
 
-#include <QFuture>
 #include <QList>
+#include <QString>
 
 #include <array>
 #include <optional>
@@ -45,31 +43,16 @@ struct ConfidenceOverview {
     std::array<qint64, 10> suggestionBins{};
     std::array<qint64, 101> pendingByLowest{};
 
+    // The bin of a suggestion's confidence (1.0 goes with 0.9…).
+    static int binOf(int tenths);
+    // Hundredths, rounding a stored 0.7 (0.69999…) to 70 as the comparison in SQL would
+    // not fall below it.
+    static int hundredths(double confidence);
+
     // Pending analysed products whose every suggestion is at or above `threshold` (what
     // ReviewService approves for ApprovalSelection::Kind::MinConfidence).
     qint64 pendingAtOrAbove(double threshold) const;
     qint64 totalSuggestions() const;
 };
-
-// Reads of a job's products for the GUI. Each runs on the thread pool with a connection
-// of its own, so the GUI thread never waits on the database; the *Now functions are the
-// same reads on a connection the caller has, for tests and other threads.
-namespace productqueries {
-
-inline constexpr int defaultPageSize = 200;
-
-QFuture<Result<QList<ProductRow>>> readRows(const DatabaseConfig &config,
-                                            const ProductListQuery &query, int offset, int limit);
-QFuture<Result<qint64>> countRows(const DatabaseConfig &config, const ProductListQuery &query);
-QFuture<Result<ConfidenceOverview>> confidenceOverview(const DatabaseConfig &config, qint64 jobId);
-// Products of every job queued for sync: what the status bar calls "pending syncs".
-QFuture<Result<qint64>> countQueuedSyncs(const DatabaseConfig &config);
-
-Result<QList<ProductRow>> readRowsNow(Connection &conn, const ProductListQuery &query, int offset,
-                                      int limit);
-Result<qint64> countRowsNow(Connection &conn, const ProductListQuery &query);
-Result<ConfidenceOverview> confidenceOverviewNow(Connection &conn, qint64 jobId);
-
-} // namespace productqueries
 
 } // namespace tagdesk

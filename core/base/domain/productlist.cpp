@@ -1,0 +1,31 @@
+#include "domain/productlist.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tagdesk {
+
+int ConfidenceOverview::binOf(int tenths) {
+    return std::clamp(tenths, 0, 9);
+}
+
+int ConfidenceOverview::hundredths(double confidence) {
+    return std::clamp(int(std::floor(confidence * 100.0 + 1e-7)), 0, 100);
+}
+
+qint64 ConfidenceOverview::pendingAtOrAbove(double threshold) const {
+    const int from = hundredths(threshold);
+    qint64 n = 0;
+    for (int i = from; i < int(pendingByLowest.size()); ++i)
+        n += pendingByLowest[size_t(i)];
+    return n;
+}
+
+qint64 ConfidenceOverview::totalSuggestions() const {
+    qint64 n = 0;
+    for (qint64 bin : suggestionBins)
+        n += bin;
+    return n;
+}
+
+} // namespace tagdesk

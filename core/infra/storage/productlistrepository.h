@@ -1,0 +1,24 @@
+#pragma once
+
+#include "domain/productlist.h"
+#include "storage/connection.h"
+
+namespace tagdesk {
+
+// The job view's reads of a job's products: pages of rows (with each product's suggestion
+// count, lowest confidence and first image), filtered and sorted by the database so they
+// cover every product, and the job's confidence overview. Reads only.
+class ProductListRepository {
+public:
+    explicit ProductListRepository(Connection &conn)
+        : m_conn(conn) {}
+
+    Result<QList<ProductRow>> rows(const ProductListQuery &query, int offset, int limit);
+    Result<qint64> count(const ProductListQuery &query);
+    Result<ConfidenceOverview> confidenceOverview(qint64 jobId);
+
+private:
+    Connection &m_conn;
+};
+
+} // namespace tagdesk

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "domain/destination.h"
+#include "domain/product.h"
+#include "domain/pushrecord.h"
+#include "sync/changeplan.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace tagdesk {
+
+// One product with what a push (or revert) of it would write, as the database has it:
+// the snapshot, where it is saved, the approved values and the plan computed from them.
+struct ProductChange {
+    JobProduct product;
+    Destinations destinations;
+    QList<ApprovedValue> values;
+    ChangePlan plan;
+    // The plan an interrupted push or revert was writing, read back from the database:
+    // some of its values may already be in Shopify.
+    bool resumed = false;
+    std::optional<PushRecord> undoing; // revert: the push whose values are put back
+};
+
+} // namespace tagdesk
