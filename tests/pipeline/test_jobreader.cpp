@@ -18,7 +18,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-#include <QTimeZone>
 
 #include <limits>
 
@@ -60,7 +59,7 @@ JobProduct product(int n, const QString &title, ProductProgress progress,
     s.title = title;
     s.status = QStringLiteral("ACTIVE");
     s.tags = {QStringLiteral("summer")};
-    s.updatedAt = QDateTime(QDate(2026, 5, 1), QTime(12, 0), QTimeZone::UTC);
+    s.updatedAt = QDateTime(QDate(2026, 5, 1), QTime(12, 0), Qt::UTC);
     p.snapshot = s;
     return p;
 }

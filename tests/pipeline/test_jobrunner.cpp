@@ -2,6 +2,7 @@
 // SQLite file: list → fetch → download images → analyse, through injected faults, and
 // resumed after an interruption without fetching or analysing anything twice.
 #include "pipeline/imagecachejanitor.h"
+#include "pipeline/jobreader.h"
 #include "pipeline/jobrunner.h"
 #include "pipeline/jobservice.h"
 #include "pipeline/sandboxfixture.h"

@@ -4,6 +4,7 @@
 #include "joblist/joblistpanel.h"
 #include "joblist/jobtablemodel.h"
 #include "mainwindow.h"
+#include "pipeline/jobservice.h"
 #include "settings/account.h"
 #include "storage/databasewriter.h"
 #include "storage/schema.h"

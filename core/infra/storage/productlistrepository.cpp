@@ -46,7 +46,7 @@ const QString firstImage = QStringLiteral(
     "(SELECT pi.sha256 FROM product_images pi WHERE pi.job_id = jp.job_id AND "
     "pi.product_id = jp.product_id AND pi.sha256 IS NOT NULL ORDER BY pi.position LIMIT 1)");
 
-QString orderBy(const ProductListQuery &q) {
+QString orderBy(const ProductListQuery &q, SqlDialect dialect) {
     const QString direction = q.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     QString key;
     switch (q.order) {
@@ -66,8 +66,12 @@ QString orderBy(const ProductListQuery &q) {
         key = QStringLiteral("suggestion_count");
         break;
     case ProductOrder::LowestConfidence:
-        // Products without suggestions sort as the least sure.
-        key = QStringLiteral("COALESCE(lowest_confidence, -1)");
+        // Products without suggestions sort as the least sure. PostgreSQL takes an output
+        // column's name in ORDER BY only on its own, not inside an expression; SQLite takes
+        // it, and so does not run the subquery twice per row.
+        key = QStringLiteral("COALESCE(%1, -1)")
+                  .arg(dialect == SqlDialect::Sqlite ? QStringLiteral("lowest_confidence")
+                                                     : lowestConfidence);
         break;
     }
     // Position breaks ties, so paging is stable. (arg, not a chain of +: GCC 12 at -O2
@@ -84,7 +88,8 @@ Result<QList<ProductRow>> ProductListRepository::rows(const ProductListQuery &qu
                        "jp.sync, jp.error, %1 AS suggestion_count, %2 AS lowest_confidence, "
                        "%3 AS thumbnail FROM job_products jp WHERE jp.job_id = ? AND %4 "
                        "ORDER BY %5 LIMIT ? OFFSET ?")
-            .arg(suggestionCount, lowestConfidence, firstImage, filter.sql, orderBy(query));
+            .arg(suggestionCount, lowestConfidence, firstImage, filter.sql,
+                 orderBy(query, m_conn.dialect()));
     auto q = runSql(m_conn.db(), sql,
                     QVariantList{query.jobId} + filter.binds + QVariantList{limit, offset},
                     Texts::tr("reading the products of job %1").arg(query.jobId));
@@ -131,9 +136,16 @@ Result<qint64> ProductListRepository::count(const ProductListQuery &query) {
 
 Result<ConfidenceOverview> ProductListRepository::confidenceOverview(qint64 jobId) {
     ConfidenceOverview overview;
+    // The tenth a confidence falls in, rounded down: SQLite's CAST truncates, PostgreSQL's
+    // rounds (0.55 would land in 0.6), and SQLite has FLOOR only when built with its math
+    // functions.
+    const QString tenth = m_conn.dialect() == SqlDialect::Sqlite
+                              ? QStringLiteral("CAST(confidence * 10 AS INTEGER)")
+                              : QStringLiteral("CAST(FLOOR(confidence * 10) AS INTEGER)");
     auto bins = runSql(m_conn.db(),
-                       QStringLiteral("SELECT CAST(confidence * 10 AS INTEGER) AS bin, COUNT(*) "
-                                      "FROM suggestions WHERE job_id = ? GROUP BY bin"),
+                       QStringLiteral("SELECT %1 AS bin, COUNT(*) FROM suggestions WHERE job_id "
+                                      "= ? GROUP BY bin")
+                           .arg(tenth),
                        {jobId}, Texts::tr("reading the confidence of job %1").arg(jobId));
     if (!bins)
         return bins.error();
