@@ -288,24 +288,27 @@ TEST_P(Reader, EachReadingThreadHasOneConnectionClosedWhenTheThreadEnds) {
     EXPECT_EQ(openConnections(), before) << "a thread reads again on its connection";
 
     QSemaphore haveRead;
-    QSemaphore mayEnd;
-    const auto readTwiceThenWait = [&] {
-        EXPECT_TRUE(reader().jobs(false).ok());
-        EXPECT_TRUE(reader().productRows({jobId}, 0, 10).ok());
-        haveRead.release();
-        mayEnd.acquire();
+    QSemaphore firstMayEnd;
+    QSemaphore secondMayEnd;
+    const auto readTwiceThenWait = [&](QSemaphore &end) {
+        return [&, &mayEnd = end] {
+            EXPECT_TRUE(reader().jobs(false).ok());
+            EXPECT_TRUE(reader().productRows({jobId}, 0, 10).ok());
+            haveRead.release();
+            mayEnd.acquire();
+        };
     };
-    std::unique_ptr<QThread> first(QThread::create(readTwiceThenWait));
-    std::unique_ptr<QThread> second(QThread::create(readTwiceThenWait));
+    std::unique_ptr<QThread> first(QThread::create(readTwiceThenWait(firstMayEnd)));
+    std::unique_ptr<QThread> second(QThread::create(readTwiceThenWait(secondMayEnd)));
     first->start();
     second->start();
     haveRead.acquire(2);
     EXPECT_EQ(openConnections(), before + 2) << "one connection per thread, two reads each";
 
-    mayEnd.release();
+    firstMayEnd.release();
     ASSERT_TRUE(first->wait());
     EXPECT_EQ(openConnections(), before + 1) << "closed as its thread ended";
-    mayEnd.release();
+    secondMayEnd.release();
     ASSERT_TRUE(second->wait());
     EXPECT_EQ(openConnections(), before);
 
