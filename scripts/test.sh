@@ -12,6 +12,12 @@ scripts/check-format.sh
 cmake --preset ci
 cmake --build --preset ci -j "$(nproc)"
 
+# The layers hold without Widgets: the core, the sandbox and the CLI build with no GUI at
+# all, and the layer probes (tests/layers) pass there too.
+cmake --preset core-only
+cmake --build --preset core-only -j "$(nproc)" --target tagdesk-cli tagdesk-sandbox
+ctest --test-dir build/core-only -L layers --output-on-failure
+
 # Tests that need Node's reference GraphQL implementation get it from the lockfile.
 if [ -f tests/graphql/package-lock.json ]; then
   (cd tests/graphql && npm ci --no-audit --no-fund --loglevel=error)
