@@ -41,24 +41,22 @@ void StatusBarController::checkConnection() {
     const bool demo = m_shop.account().isDemo();
     if (!demo)
         m_store->setText(m_shop.account().displayName());
-    m_shop.ask<ShopConnection>(
-        this, [](ShopifyClient &client) { return client.connectToShop(); },
-        [this, check, demo](const Result<ShopConnection> &shop) {
-            if (check != m_check)
-                return;
-            if (shop) {
-                m_connection->setText(tr("● Online"));
-                m_connection->setToolTip(tr("%1 answers").arg(shop->domain));
-                if (!demo)
-                    m_store->setText(shop->shopName);
-                m_store->setToolTip(shop->domain);
-            } else {
-                m_connection->setText(tr("○ Offline"));
-                m_connection->setToolTip(shop.error().message);
-            }
-            m_connection->setAccessibleName(m_connection->text() + QLatin1Char(' ') +
-                                            m_connection->toolTip());
-        });
+    m_shop.identify(this, [this, check, demo](const Result<ShopConnection> &shop) {
+        if (check != m_check)
+            return;
+        if (shop) {
+            m_connection->setText(tr("● Online"));
+            m_connection->setToolTip(tr("%1 answers").arg(shop->domain));
+            if (!demo)
+                m_store->setText(shop->shopName);
+            m_store->setToolTip(shop->domain);
+        } else {
+            m_connection->setText(tr("○ Offline"));
+            m_connection->setToolTip(shop.error().message);
+        }
+        m_connection->setAccessibleName(m_connection->text() + QLatin1Char(' ') +
+                                        m_connection->toolTip());
+    });
 }
 
 void StatusBarController::countPendingSyncs() {

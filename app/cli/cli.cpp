@@ -7,8 +7,8 @@
 #include "pipeline/reviewservice.h"
 #include "reviewcommands.h"
 #include "runcommand.h"
-#include "secrets/secretstore.h"
 #include "settings/account.h"
+#include "settings/systemkeychain.h"
 #include "synccommand.h"
 #include "util/appinfo.h"
 
@@ -118,7 +118,7 @@ private:
     int reviewDecide();
     int reviewUndo();
     int reviewPreview();
-    int sync(SyncRunner::Mode mode);
+    int sync(WorkKind mode);
     int history();
     int exportJob();
     int conflicts();
@@ -143,7 +143,7 @@ private:
     std::unique_ptr<JobDatabase> m_database;
     DatabaseWriter *m_writer = nullptr; // the database's
     std::unique_ptr<JobService> m_jobs;
-    KeychainSecretStore m_keychain;
+    std::unique_ptr<SecretStore> m_keychain = systemKeychain();
     std::unique_ptr<DemoStore> m_demo;
     std::unique_ptr<Account> m_account; // declared after what it refers to
 };
@@ -263,7 +263,6 @@ void Runner::parseOptions() {
 }
 
 const QList<Command> &Runner::commands() {
-    using Mode = SyncRunner::Mode;
     static const QList<Command> table{
         {{QStringLiteral("jobs"), QStringLiteral("list")},
          &Runner::jobsList,
@@ -307,11 +306,11 @@ const QList<Command> &Runner::commands() {
          "  review preview ID [--products GID,...] before -> after of each product, with "
          "problems\n"},
         {{QStringLiteral("sync")},
-         [](Runner &r) { return r.sync(Mode::Push); },
+         [](Runner &r) { return r.sync(WorkKind::Push); },
          "  sync ID [--products GID,...] [--retry-failed]\n"
          "                                         push approved products to Shopify\n"},
         {{QStringLiteral("revert")},
-         [](Runner &r) { return r.sync(Mode::Revert); },
+         [](Runner &r) { return r.sync(WorkKind::Revert); },
          "  revert ID [--products GID,...]         put back the values a sync replaced\n"},
         {{QStringLiteral("conflicts")},
          &Runner::conflicts,
@@ -638,7 +637,7 @@ Result<RunOptions> Runner::runOptions() {
         m_demo = std::move(started).value();
         m_account = m_demo->account(m_preferences);
     } else {
-        m_account = std::make_unique<SavedAccount>(m_keychain, m_preferences,
+        m_account = std::make_unique<SavedAccount>(*m_keychain, m_preferences,
                                                    m_parser.value(QStringLiteral("store")));
     }
     return RunOptions{m_account.get()};
@@ -710,8 +709,8 @@ int Runner::reviewPreview() {
     return previewJob(offline(id.value()), ids.value());
 }
 
-int Runner::sync(SyncRunner::Mode mode) {
-    const bool pushing = mode == SyncRunner::Mode::Push;
+int Runner::sync(WorkKind mode) {
+    const bool pushing = mode == WorkKind::Push;
     const auto id =
         commandJob(pushing ? QStringList{QStringLiteral("products"), QStringLiteral("retry-failed")}
                            : QStringList{QStringLiteral("products")},

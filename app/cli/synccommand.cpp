@@ -28,7 +28,7 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
     const JobReader jobs(database);
     if (auto job = jobs.summary(jobId); !job)
         return failWith(err, job.error());
-    const bool pushing = sync.mode == SyncRunner::Mode::Push;
+    const bool pushing = sync.mode == WorkKind::Push;
     WorkRequest request = WorkRequest::sync(pushing ? WorkKind::Push : WorkKind::Revert, jobId,
                                             sync.who, options.account->preferences().bulkPushMin);
     request.productIds = sync.productIds;

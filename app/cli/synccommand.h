@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/conflictchoice.h"
-#include "pipeline/syncrunner.h" // SyncRunner::Mode, as the command line names it
+#include "pipeline/workhost.h" // WorkKind: push or revert
 #include "storeconnection.h"
 
 #include <QTextStream>
@@ -14,8 +14,8 @@ struct DatabaseConfig;
 namespace tagdesk::cli {
 
 struct SyncOptions {
-    SyncRunner::Mode mode = SyncRunner::Mode::Push;
-    QStringList productIds; // empty: every queued (or, for revert, pushed) product
+    WorkKind mode = WorkKind::Push; // Push or Revert
+    QStringList productIds;         // empty: every queued (or, for revert, pushed) product
     bool retryFailed = false;
     QString who;
     bool json = false;

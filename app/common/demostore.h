@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/taggersettings.h"
 #include "settings/account.h"
-#include "taggers/taggerfactory.h"
 #include "util/result.h"
 
 #include <QString>

@@ -9,6 +9,7 @@
 #include "screenshottour.h"
 #include "settings/account.h"
 #include "settings/generalsettingspage.h"
+#include "settings/systemkeychain.h"
 #include "util/appinfo.h"
 
 #include <QApplication>
@@ -104,7 +105,7 @@ int main(int argc, char *argv[]) {
     // What the user chose is read here, once; Settings reads it again after saving.
     const Preferences preferences = preferencesloader::load();
     std::unique_ptr<DemoStore> demoStore;
-    KeychainSecretStore keychain;
+    const std::unique_ptr<SecretStore> keychain = systemKeychain();
     std::unique_ptr<Account> account;
     if (isDemo) {
         auto started = DemoStore::start();
@@ -113,7 +114,7 @@ int main(int argc, char *argv[]) {
         demoStore = std::move(started).value();
         account = demoStore->account(preferences);
     } else {
-        account = std::make_unique<SavedAccount>(keychain, preferences);
+        account = std::make_unique<SavedAccount>(*keychain, preferences);
     }
 
     // Opening migrates the schema once, before any window exists.

@@ -2,4 +2,6 @@
 // named by TAGDESK_PROBE_HEADER with exactly the include paths a layer's target gets.
 #include TAGDESK_PROBE_HEADER
 
-int tagdeskLayerProbe() { return 0; }
+int tagdeskLayerProbe() {
+    return 0;
+}

@@ -1,6 +1,6 @@
 // Secrets: the in-memory store's contract, and one real round trip through the OS
 // keychain (libsecret via gnome-keyring in scripts/test.sh's D-Bus session).
-#include "secrets/secretstore.h"
+#include "secrets/keychainsecretstore.h"
 
 #include <gtest/gtest.h>
 

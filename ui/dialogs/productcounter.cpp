@@ -28,19 +28,16 @@ void ProductCounter::setSelection(const ProductSelection &selection) {
 void ProductCounter::ask() {
     const quint64 generation = m_generation;
     const QString query = m_selection.shopifySearchQuery();
-    m_shop->ask<qint64>(
-        this, [query](ShopifyClient &client) { return client.countProducts(query); },
-        [this, generation](const Result<qint64> &count) {
-            if (generation != m_generation)
-                return;
-            if (!count)
-                return emit answered(
-                    tr("The product count is not available: %1").arg(count.error().message), false);
-            emit answered(count.value() == 1
-                              ? tr("1 product")
-                              : tr("%1 products").arg(QLocale().toString(count.value())),
-                          true);
-        });
+    m_shop->countProducts(this, query, [this, generation](const Result<qint64> &count) {
+        if (generation != m_generation)
+            return;
+        if (!count)
+            return emit answered(
+                tr("The product count is not available: %1").arg(count.error().message), false);
+        emit answered(count.value() == 1 ? tr("1 product")
+                                         : tr("%1 products").arg(QLocale().toString(count.value())),
+                      true);
+    });
 }
 
 } // namespace tagdesk::ui

@@ -57,12 +57,8 @@ void ProductPicker::search() {
     }
     m_summary->setText(tr("Searching…"));
     const QString query = m_search->text().trimmed();
-    m_shop->ask<ProductPage>(
-        this,
-        [query](ShopifyClient &client) {
-            return client.productsPage(query, QString(), resultsShown);
-        },
-        [this, generation](const Result<ProductPage> &page) {
+    m_shop->productsPage(
+        this, query, resultsShown, [this, generation](const Result<ProductPage> &page) {
             if (generation != m_generation)
                 return;
             if (!page) {

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "pipeline/jobprogress.h"
 #include "pipeline/jobreader.h"
-#include "pipeline/jobrunner.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

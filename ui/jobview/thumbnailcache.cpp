@@ -1,6 +1,6 @@
 #include "jobview/thumbnailcache.h"
 
-#include "cache/imagecache.h"
+#include "pipeline/imagefiles.h"
 
 #include <QImageReader>
 #include <QtConcurrent/QtConcurrentRun>
@@ -36,7 +36,7 @@ QPixmap ThumbnailCache::thumbnail(const QString &sha256) {
     if (m_loading.contains(sha256))
         return {};
     m_loading.insert(sha256);
-    const QString path = ImageCache(m_folder).pathFor(sha256);
+    const QString path = cachedImagePath(m_folder, sha256);
     const QSize box = m_size * m_ratio;
     const qreal ratio = m_ratio;
     QtConcurrent::run(decodeScaled, path, box)

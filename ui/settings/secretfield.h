@@ -1,6 +1,6 @@
 #pragma once
 
-#include "secrets/secretstore.h"
+#include "domain/secretstore.h"
 
 #include <QLineEdit>
 

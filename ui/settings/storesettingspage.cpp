@@ -29,7 +29,7 @@ StoreSettingsPage::StoreSettingsPage(Account &account, QWidget *parent)
     , m_urlProblem(new QLabel(this))
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_testResult(new QLabel(this))
-    , m_http(&m_network) {
+    , m_probe(new StoreProbe(this)) {
     setObjectName(QStringLiteral("storeSettings"));
     m_url->setObjectName(QStringLiteral("storeUrl"));
     m_url->setPlaceholderText(tr("example.myshopify.com"));
@@ -154,13 +154,11 @@ void StoreSettingsPage::testConnection() {
             m_test->setEnabled(true);
             return m_testResult->setText(line(false, c.error().message));
         }
-        if (m_testClient)
-            m_testClient->deleteLater();
-        m_testClient = new ShopifyClient(&m_http, store, c.value(), this);
-        m_testClient->connectToShop().then(this, [this](const Result<ShopConnection> &result) {
-            m_test->setEnabled(true);
-            showTestResult(result);
-        });
+        m_probe->identify(store, c.value())
+            .then(this, [this](const Result<ShopConnection> &result) {
+                m_test->setEnabled(true);
+                showTestResult(result);
+            });
     };
     ShopifyCredentials typed;
     typed.accessToken = m_token->typed().isEmpty() ? m_token->stored() : m_token->typed();

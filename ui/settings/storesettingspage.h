@@ -1,11 +1,8 @@
 #pragma once
 
-#include "net/httpclient.h"
+#include "pipeline/storeprobe.h"
 #include "settings/account.h"
 #include "settings/settingspage.h"
-
-#include <QNetworkAccessManager>
-#include <QPointer>
 
 class QLabel;
 class QLineEdit;
@@ -40,9 +37,7 @@ private:
     QLabel *m_urlProblem;
     QPushButton *m_test;
     QLabel *m_testResult;
-    QNetworkAccessManager m_network;
-    HttpClient m_http;
-    QPointer<ShopifyClient> m_testClient;
+    StoreProbe *m_probe;
 };
 
 } // namespace tagdesk::ui

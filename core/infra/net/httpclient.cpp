@@ -1,8 +1,9 @@
 #include "net/httpclient.h"
 
+#include "domain/urlsafety.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
@@ -18,14 +19,6 @@ namespace {
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(HttpClient)
 };
-
-bool isLoopback(const QUrl &url) {
-    const QString host = url.host();
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
 
 AttemptOutcome::Kind kindOf(QNetworkReply::NetworkError error) {
     switch (error) {
@@ -216,18 +209,7 @@ HttpClient::HttpClient(QNetworkAccessManager *network, Options options, QObject 
 }
 
 Status HttpClient::checkUrlIsSafe(const QUrl &url) {
-    if (!url.isValid() || url.host().isEmpty())
-        return Error::invalid(Texts::tr("'%1' is not a valid address").arg(url.toString()));
-    if (url.scheme() == QLatin1String("https"))
-        return {};
-    if (url.scheme() == QLatin1String("http") && isLoopback(url))
-        return {};
-    if (url.scheme() == QLatin1String("http"))
-        return Error::invalid(
-            Texts::tr("'%1' uses plain http; Tagdesk sends credentials only over https "
-                      "(http is allowed to this computer only)")
-                .arg(url.toDisplayString()));
-    return Error::invalid(Texts::tr("'%1' is not an http(s) address").arg(url.toDisplayString()));
+    return tagdesk::checkUrlIsSafe(url);
 }
 
 AttemptOutcome HttpClient::classifyByStatus(const HttpResponse &response) {

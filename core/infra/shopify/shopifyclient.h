@@ -1,9 +1,9 @@
 #pragma once
 
 #include "domain/product.h"
+#include "domain/shopifystore.h"
 #include "net/httpclient.h"
 #include "shopify/costthrottle.h"
-#include "shopify/shopifystore.h"
 
 #include <QDateTime>
 #include <QFuture>
@@ -16,30 +16,6 @@
 #include <optional>
 
 namespace tagdesk {
-
-// How Tagdesk proves who it is to a store: a pasted Admin API access token (shpat_…), or
-// an app's client id and secret for the client-credentials grant (the token it gets is
-// renewed before it expires). Values come from the SecretStore; never logged.
-struct ShopifyCredentials {
-    QString accessToken;
-    QString clientId;
-    QString clientSecret;
-
-    bool usesClientCredentials() const { return accessToken.isEmpty() && !clientId.isEmpty(); }
-};
-
-struct ShopConnection {
-    QString shopName;
-    QString domain;
-    QStringList scopes;
-    bool canWriteProducts = false;
-};
-
-struct ProductPage {
-    QList<ProductSnapshot> products;
-    bool hasNextPage = false;
-    QString endCursor;
-};
 
 struct BulkOperationStatus {
     QString id;

@@ -1,5 +1,7 @@
 #include "pipeline/runsession.h"
 
+#include "taggers/taggerfactory.h"
+
 namespace tagdesk {
 
 Result<std::unique_ptr<RunSession>> RunSession::create(TaggerKind kind, const RunSetup &setup) {

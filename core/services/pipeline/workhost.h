@@ -3,7 +3,7 @@
 #include "domain/conflictchoice.h"
 #include "domain/preferences.h"
 #include "domain/tagger.h"
-#include "pipeline/jobrunner.h" // JobProgress
+#include "pipeline/jobprogress.h"
 #include "pipeline/syncreport.h"
 #include "util/result.h"
 

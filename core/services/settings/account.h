@@ -1,10 +1,9 @@
 #pragma once
 
 #include "domain/preferences.h"
-#include "secrets/secretstore.h"
-#include "shopify/shopifyclient.h"
-#include "shopify/shopifystore.h"
-#include "taggers/taggerfactory.h"
+#include "domain/secretstore.h"
+#include "domain/shopifystore.h"
+#include "domain/taggersettings.h"
 #include "util/result.h"
 
 #include <QFuture>

@@ -11,7 +11,8 @@
 
 namespace tagdesk {
 
-// Where credentials live: only here, never in the database, settings or logs.
+// Where credentials live: only here, never in the database, settings or logs. A port:
+// the OS keychain implements it in infra/secrets (KeychainSecretStore).
 // Reading a key that was never written is not an error: it answers std::nullopt.
 class SecretStore {
 public:
@@ -25,20 +26,6 @@ public:
 // "shopify/example.myshopify.com/access-token", "tagger/ximilar/api-key".
 QString shopSecretKey(const QString &shopDomain, const QString &name);
 QString taggerSecretKey(const QString &tagger, const QString &name);
-
-// The OS keychain through QtKeychain (libsecret, macOS Keychain, Windows Credential
-// Store). No silent plain-text fallback: if there is no keychain, the error says so.
-// The answers arrive through the event loop of the thread that asked.
-class KeychainSecretStore : public SecretStore {
-public:
-    explicit KeychainSecretStore(QString service = QStringLiteral("Tagdesk"));
-    QFuture<Result<std::optional<QString>>> read(const QString &key) override;
-    QFuture<Status> write(const QString &key, const QString &secret) override;
-    QFuture<Status> remove(const QString &key) override;
-
-private:
-    QString m_service;
-};
 
 // For tests and --demo: the same contract, kept in memory only.
 class MemorySecretStore : public SecretStore {

@@ -1,6 +1,6 @@
-#include "shopify/shopifystore.h"
+#include "domain/shopifystore.h"
 
-#include "net/httpclient.h"
+#include "domain/urlsafety.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -33,7 +33,7 @@ Result<ShopifyStore> ShopifyStore::parse(const QString &input) {
         return Error::invalid(Texts::tr("'%1' is not a store address (expected e.g. "
                                         "example.myshopify.com)")
                                   .arg(input));
-    if (auto safe = HttpClient::checkUrlIsSafe(url); !safe)
+    if (auto safe = checkUrlIsSafe(url); !safe)
         return safe.error();
     static const QRegularExpression hostPattern(QStringLiteral("^[a-z0-9.-]+$"),
                                                 QRegularExpression::CaseInsensitiveOption);

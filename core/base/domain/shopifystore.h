@@ -1,8 +1,11 @@
 #pragma once
 
+#include "domain/product.h"
 #include "util/result.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace tagdesk {
@@ -23,6 +26,30 @@ struct ShopifyStore {
     QUrl accessTokenUrl() const;
     // "example.myshopify.com" — what secrets are filed under and what the status bar shows.
     QString domain() const;
+};
+
+// How Tagdesk proves who it is to a store: a pasted Admin API access token (shpat_…), or
+// an app's client id and secret for the client-credentials grant (the token it gets is
+// renewed before it expires). Values come from the SecretStore; never logged.
+struct ShopifyCredentials {
+    QString accessToken;
+    QString clientId;
+    QString clientSecret;
+
+    bool usesClientCredentials() const { return accessToken.isEmpty() && !clientId.isEmpty(); }
+};
+
+struct ShopConnection {
+    QString shopName;
+    QString domain;
+    QStringList scopes;
+    bool canWriteProducts = false;
+};
+
+struct ProductPage {
+    QList<ProductSnapshot> products;
+    bool hasNextPage = false;
+    QString endCursor;
 };
 
 } // namespace tagdesk
