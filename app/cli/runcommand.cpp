@@ -23,13 +23,10 @@ struct Texts {
 
 int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &database,
            DatabaseWriter &writer, QTextStream &out, QTextStream &err) {
-    const auto fail = [&err](const Error &e) {
-        return reportError(err, e);
-    };
     const JobReader reader(database);
     auto job = reader.job(jobId);
     if (!job)
-        return fail(job.error());
+        return reportError(err, job.error());
 
     WorkHost host(writer, *options.account);
     QObject::connect(&host, &WorkHost::connected, &host,
@@ -73,11 +70,11 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
     if (terminal && options.progressLines && !lastLine.isEmpty())
         err << Qt::endl;
     if (!outcome)
-        return fail(outcome.error());
+        return reportError(err, outcome.error());
 
     auto summary = reader.summary(jobId);
     if (!summary)
-        return fail(summary.error());
+        return reportError(err, summary.error());
     const ProductTally &t = summary->tally;
     out << Texts::tr("Job %1: %2 — %3 products, %4 analysed, %5 failed")
                .arg(jobId)

@@ -17,9 +17,6 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 };
 
-int failWith(QTextStream &err, const Error &e) {
-    return reportError(err, e);
-}
 } // namespace
 
 int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
@@ -27,7 +24,7 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
             QTextStream &err) {
     const JobReader jobs(database);
     if (auto job = jobs.summary(jobId); !job)
-        return failWith(err, job.error());
+        return reportError(err, job.error());
     const bool pushing = sync.mode == WorkKind::Push;
     WorkRequest request = WorkRequest::sync(pushing ? WorkKind::Push : WorkKind::Revert, jobId,
                                             sync.who, options.account->preferences().bulkPushMin);
@@ -49,13 +46,13 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
                 << Qt::endl;
             return Failed;
         }
-        return failWith(err, outcome.status.error());
+        return reportError(err, outcome.status.error());
     }
     const SyncReport &report = outcome.report;
 
     auto summary = jobs.summary(jobId);
     if (!summary)
-        return failWith(err, summary.error());
+        return reportError(err, summary.error());
     if (sync.json) {
         QJsonObject o{{QStringLiteral("job"), jobId},
                       {QStringLiteral("status"), jobStatusKey(summary->status)},
@@ -99,7 +96,7 @@ int resolveConflicts(qint64 jobId, const RunOptions &options, const QStringList 
     WorkHost host(writer, *options.account);
     const WorkResult outcome = runWork(host, request);
     if (!outcome.status)
-        return failWith(err, outcome.status.error());
+        return reportError(err, outcome.status.error());
     const int settled = outcome.settled;
     out << (choice.keep == ConflictChoice::Keep::Mine
                 ? Texts::tr("%n product(s) queued again with Tagdesk's values; run 'sync %1'",
