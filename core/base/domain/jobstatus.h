@@ -6,7 +6,7 @@
 
 namespace tagdesk {
 
-// The seven statuses a user sees in the job list (DESIGN.md §1).
+// The seven statuses a user sees in the job list.
 enum class JobStatus {
     Created,
     Processing,
@@ -53,7 +53,7 @@ struct JobFacts {
 };
 
 // The one rule that turns product states into the job's status. Pure; every row of the
-// table in DESIGN.md §1 has a test.
+// status table (README, "Review, sync and revert") has a test.
 JobStatus deriveJobStatus(const JobFacts &facts, const ProductTally &tally);
 
 // Archiving is allowed in any status but Processing.

@@ -10,8 +10,9 @@
 
 namespace tagdesk {
 
-// The Admin API version every request uses, pinned in this one place (API-NOTES
-// "Decisions"); a setting may override it.
+// The Admin API version every request uses, pinned in this one place (Shopify releases
+// a version each quarter and supports it for at least twelve months:
+// shopify.dev/docs/api/usage/versioning); a setting may override it.
 inline constexpr const char *defaultShopifyApiVersion = "2026-01";
 
 // Which store Tagdesk talks to, parsed from what a person types: "example",

@@ -32,7 +32,8 @@ QList<ApprovedValue> approvedValues(const QList<Suggestion> &suggestions,
 QString metafieldKeyFor(const QString &attribute);
 
 // Shopify's limits, checked before sync so a value Shopify would refuse is flagged, not
-// discovered after (API-NOTES, "Validation before sync").
+// discovered after (250 tags of at most 255 characters: shopify.dev/docs/api/admin-graphql
+// Product.tags; alt text 512: shopify.dev/docs/api/admin-graphql MediaImage.alt).
 namespace shopifylimits {
 inline constexpr int maxTags = 250;
 inline constexpr int maxTagLength = 255;

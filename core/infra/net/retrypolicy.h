@@ -23,7 +23,7 @@ struct AttemptOutcome {
     std::optional<std::chrono::milliseconds> retryAfter; // from Retry-After or the throttle
 };
 
-// The one retry policy for every network client in Tagdesk (DESIGN.md §3): exponential
+// The one retry policy for every network client in Tagdesk: exponential
 // backoff with full jitter on connection errors, timeouts, malformed answers, 5xx and 429
 // (and GraphQL THROTTLED), honouring Retry-After; never a retry on any other 4xx.
 class RetryPolicy {

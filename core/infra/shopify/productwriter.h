@@ -16,7 +16,7 @@ struct ShopifyMutation {
     QJsonObject variables;
 };
 
-// Turns a product's writes into the mutations API-NOTES chose (tagsAdd/tagsRemove,
+// Turns a product's writes into idempotent Admin API mutations (tagsAdd/tagsRemove,
 // metafieldsSet with compareDigest, ≤25 a call; metafieldsDelete; productUpdate;
 // fileUpdate), and sends them one after the other. Every mutation sets values or adds and
 // removes tags by name, so sending them again after a timeout changes nothing.
