@@ -53,7 +53,7 @@ struct JobFacts {
 };
 
 // The one rule that turns product states into the job's status. Pure; every row of the
-// status table (README, "Review, sync and revert") has a test.
+// status table has a test (tests/unit/test_jobstatus.cpp).
 JobStatus deriveJobStatus(const JobFacts &facts, const ProductTally &tally);
 
 // Archiving is allowed in any status but Processing.
