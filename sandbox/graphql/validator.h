@@ -23,7 +23,8 @@ QList<GraphQLError> validate(const Schema &schema, const Document &document,
 // The label graphql-ruby puts first in error paths: "query Products", "mutation", …
 QString operationLabel(const Operation &operation);
 
-// The worst-case cost of an operation, charged before it runs (API-NOTES "Decisions"):
+// The worst-case cost of an operation, charged before it runs and refunded down to the actual
+// cost afterwards (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits):
 // scalars and enums 0, objects 1, connections 2 + first × the cost of one node, each
 // mutation field 10. With `requireConnectionSize` a connection without first/last is an
 // error, as in Shopify's ordinary (non-bulk) queries.

@@ -7,8 +7,9 @@ namespace tagdesk::sandbox {
 
 // How each provider names the kind of garment a bundled photo shows (its dataset label).
 // The Ximilar names follow the `Top/Sub` category paths of Ximilar's fashion taxonomy
-// (API-NOTES §2.4); the Pixyle ones follow the categories in Pixyle's real results
-// (`jeans`, `jackets`, `t-shirts_ss`…, §3.2).
+// (https://docs.ximilar.com/services/fashion_tagging); the Pixyle ones follow the categories in
+// Pixyle's real results
+// (`jeans`, `jackets`, `t-shirts_ss`…).
 struct GarmentTerms {
     QString label;              // dataset label: "dress", "t-shirt"…
     QString ximilarTopCategory; // "Clothing", "Footwear", "Accessories"

@@ -9,7 +9,8 @@
 
 namespace tagdesk::sandbox {
 
-// An OpenAI-compatible vision model (API-NOTES §4): `POST /v1/chat/completions` with
+// An OpenAI-compatible vision model
+// (https://platform.openai.com/docs/api-reference/chat/create): `POST /v1/chat/completions` with
 // `image_url` parts (data URIs, or URLs the sandbox fetches) and `response_format`
 // `json_schema` / `json_object` / `text`, answered as a `chat.completion` whose
 // `choices[0].message.content` is a JSON string following the schema (see SchemaAnswer);

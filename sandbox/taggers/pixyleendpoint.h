@@ -13,7 +13,8 @@
 
 namespace tagdesk::sandbox {
 
-// Pixyle's current API (API-NOTES §3.1):
+// Pixyle's current API
+// (https://pixyleai.gitbook.io/pixyle.ai-documentation):
 //  - `POST /auth/v1/token` {email, password, permanent_login} → access and refresh JWTs;
 //  - the live single-product endpoint under `/main/v1.1`, Bearer auth, limited to
 //    2 requests per second per token (then HTTP 429 with Retry-After): body

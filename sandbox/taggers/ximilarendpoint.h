@@ -9,7 +9,8 @@
 
 namespace tagdesk::sandbox {
 
-// Ximilar Fashion Tagging, `POST /tagging/fashion/v2/detect_tags` (API-NOTES §2):
+// Ximilar Fashion Tagging, `POST /tagging/fashion/v2/detect_tags`
+// (https://docs.ximilar.com/services/fashion_tagging):
 // `Authorization: Token <key>`, up to 10 records each with `_url` or `_base64`; per record
 // a `_status` and one detected object with `_tags` per feature and `_tags_simple`; a
 // top-level `status` and `statistics`. Auth failures answer as Ximilar's Django REST

@@ -14,7 +14,9 @@ namespace {
 const QString kPath = u"/v1/chat/completions"_s;
 const QByteArray kAuth = "Bearer sk-sandbox";
 
-// The schema Tagdesk's notes propose (API-NOTES §4.1), strict-mode compatible.
+// A garment schema in OpenAI's strict structured-output form: every object closed with
+// additionalProperties:false, every property required
+// (https://platform.openai.com/docs/guides/structured-outputs).
 QJsonObject garmentSchema() {
     return QJsonDocument::fromJson(R"({
       "type": "object", "additionalProperties": false,

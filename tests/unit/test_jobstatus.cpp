@@ -1,4 +1,4 @@
-// Every row of the job-status table in DESIGN.md §1, and its edges.
+// Every row of the job-status rule (deriveJobStatus in domain/jobstatus.h), and its edges.
 #include "domain/jobstatus.h"
 
 #include <gtest/gtest.h>

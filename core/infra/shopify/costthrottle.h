@@ -7,7 +7,8 @@
 
 namespace tagdesk {
 
-// Shopify's leaky bucket as Tagdesk sees it (API-NOTES §1.6): every answer carries
+// Shopify's leaky bucket as Tagdesk sees it
+// (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits): every answer carries
 // extensions.cost.throttleStatus; between answers the bucket refills at restoreRate.
 // The one throttle for every Shopify request: ask it how long to wait before a request
 // of a given cost so that the bucket is used fully but never overdrawn. Pure: the time

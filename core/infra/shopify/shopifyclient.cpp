@@ -49,7 +49,9 @@ QString requiredScope(const QJsonObject &error) {
     return {};
 }
 
-// A first guess at a document's cost before Shopify has told us (API-NOTES §1.6).
+// A first guess at a document's cost before Shopify has told us; after that, Shopify
+// reports the real cost in every answer's extensions.cost
+// (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits).
 constexpr double defaultCost = 50;
 } // namespace
 
@@ -92,7 +94,8 @@ QFuture<Result<QString>> ShopifyClient::accessToken() {
     if (!m_grantedToken.isEmpty() && QDateTime::currentDateTimeUtc() < m_grantedTokenRenewAt)
         return readyFuture(Result<QString>(m_grantedToken));
 
-    // Client-credentials grant (API-NOTES §1.2 B).
+    // Client-credentials grant
+    // (https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/client-credentials-grant).
     HttpRequest request;
     request.method = "POST";
     request.url = m_store.accessTokenUrl();

@@ -24,12 +24,13 @@ struct AskedAttribute {
 
 const QList<AskedAttribute> &askedAttributes();
 
-// `response_format.json_schema.schema`, strict-mode compatible (API-NOTES §4.1): every
+// `response_format.json_schema.schema`, strict-mode compatible
+// (https://platform.openai.com/docs/guides/structured-outputs): every
 // object closed with additionalProperties:false and every property required.
 QJsonObject responseSchema();
 
 // The text part of the user message; it repeats the schema in words for local models that
-// do not enforce it (API-NOTES §4.4).
+// do not enforce it (Ollama, llama.cpp's llama-server).
 QString prompt();
 
 // The labels in a model's answer (`choices[0].message.content`) after checking it has the

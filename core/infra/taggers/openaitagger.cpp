@@ -26,7 +26,8 @@ QJsonObject errorObject(const QByteArray &body) {
 }
 
 // "You exceeded your current quota" comes as a 429 like a rate limit, but waiting does not
-// help: it is a billing problem (API-NOTES §4.3).
+// help: it is a billing problem (insufficient_quota,
+// https://platform.openai.com/docs/guides/error-codes).
 bool isQuotaExhausted(const HttpResponse &response) {
     if (response.status != 429)
         return false;

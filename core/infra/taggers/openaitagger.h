@@ -11,12 +11,13 @@
 
 namespace tagdesk {
 
-// An OpenAI-compatible vision model (API-NOTES §4): OpenAI itself, Ollama or llama.cpp's
-// llama-server. `POST {url}/v1/chat/completions` (or `{url}/chat/completions` when the URL
-// already ends in /v1), `Authorization: Bearer <key>` when a key is set, one user message
-// with the question and the cached image as a data URI, `response_format` json_schema
-// (see openaiattributes.h). The answer in `choices[0].message.content` is checked
-// locally; what is not the shape asked for is that image's error.
+// An OpenAI-compatible vision model
+// (https://platform.openai.com/docs/api-reference/chat/create): OpenAI itself, Ollama or
+// llama.cpp's llama-server. `POST {url}/v1/chat/completions` (or `{url}/chat/completions` when the
+// URL already ends in /v1), `Authorization: Bearer <key>` when a key is set, one user message with
+// the question and the cached image as a data URI, `response_format` json_schema (see
+// openaiattributes.h). The answer in `choices[0].message.content` is checked locally; what is not
+// the shape asked for is that image's error.
 class OpenAiTagger : public Tagger {
 public:
     struct Settings {
@@ -26,7 +27,7 @@ public:
         int concurrency = 2;
         int maxTokens = 600;
         // No byte for this long ends an attempt; unset: the HttpClient's default. A local
-        // model may think for minutes before its first byte (API-NOTES §4.4).
+        // model may think for minutes before its first byte.
         std::optional<std::chrono::milliseconds> transferTimeout;
     };
 

@@ -9,7 +9,8 @@
 
 namespace tagdesk {
 
-// Reads Pixyle's product answers (API-NOTES §3): one product is
+// Reads Pixyle's product answers
+// (https://pixyleai.gitbook.io/pixyle.ai-documentation): one product is
 // {sku, category, attributes{attr:{correct:[{tag: score}], all:[{tag: score}, …]}},
 //  hex_codes, primary_image, extra_images, verified, errors?}.
 namespace pixyle {

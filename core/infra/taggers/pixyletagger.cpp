@@ -148,7 +148,8 @@ void PixyleTagger::login() {
                                          .arg(detail));
             const QJsonObject body = remote::jsonObject(answer->body).value_or(QJsonObject{});
             // `access_token` as the legacy v4 API and the sandbox name it; `token` as a
-            // fallback. UNVERIFIED for the current API (API-NOTES §3.1).
+            // fallback: Pixyle's current documentation does not name the field
+            // (https://pixyleai.gitbook.io/pixyle.ai-documentation).
             QString value = body.value(QLatin1String("access_token")).toString();
             if (value.isEmpty())
                 value = body.value(QLatin1String("token")).toString();

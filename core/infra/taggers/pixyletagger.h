@@ -11,7 +11,8 @@
 
 namespace tagdesk {
 
-// Pixyle's live single-product API (API-NOTES §3.1): a JWT from `POST {url}/auth/v1/token`
+// Pixyle's live single-product API
+// (https://pixyleai.gitbook.io/pixyle.ai-documentation): a JWT from `POST {url}/auth/v1/token`
 // (e-mail and password; kept, and asked for again once when Pixyle answers 401), then
 // `POST {url}/main/v1.1/products` with `Authorization: Bearer`, one product per image:
 // {sku, image_url_1}. At most 2 requests a second leave this client (paced here; a 429

@@ -27,7 +27,8 @@ using AnalyseResult = Result<QList<Result<TaggerAnswer>>>;
 QString sniffImageMime(const QByteArray &bytes);
 
 // "data:image/jpeg;base64,…" — the one image form OpenAI, Ollama and llama.cpp all take
-// (API-NOTES §4.6).
+// (https://platform.openai.com/docs/guides/images-vision; Ollama's docs/openai.md takes
+// only data URIs).
 QString dataUri(const QByteArray &bytes, const QString &mime);
 
 // Why an image cannot be sent at all (not in the cache, not an image), or nothing.

@@ -18,8 +18,8 @@ struct ProviderLabel {
     friend bool operator==(const ProviderLabel &, const ProviderLabel &) = default;
 };
 
-// Turns each provider's labels into Tagdesk's attributes and vocabulary (DESIGN.md §3
-// "A taxonomy map"): Ximilar's "Sleeves: sleeves long" and Pixyle's
+// Turns each provider's labels into Tagdesk's attributes and vocabulary
+// (a taxonomy map): Ximilar's "Sleeves: sleeves long" and Pixyle's
 // "sleeve_length: long-sleeve" both become sleeve_length = "long". A feature the map does
 // not know is kept under its own (normalised) name, never dropped.
 class Taxonomy {

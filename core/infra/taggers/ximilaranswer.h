@@ -8,7 +8,8 @@
 
 namespace tagdesk {
 
-// Reads Ximilar's answers (API-NOTES §2.4). One record per image:
+// Reads Ximilar's answers
+// (https://docs.ximilar.com/services/fashion_tagging). One record per image:
 // {_id, _status{code,text}, _objects[{name, prob, area, "Top Category"[…],
 //  _tags{Feature:[{name, prob, id}]}, _tags_simple}]}.
 namespace ximilar {

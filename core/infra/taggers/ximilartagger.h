@@ -8,8 +8,9 @@
 
 namespace tagdesk {
 
-// Ximilar Fashion Tagging (API-NOTES §2): `POST {url}/tagging/fashion/v2/detect_tags` with
-// `Authorization: Token <key>`, up to 10 records a call, each the cached image's bytes as
+// Ximilar Fashion Tagging
+// (https://docs.ximilar.com/services/fashion_tagging): `POST {url}/tagging/fashion/v2/detect_tags`
+// with `Authorization: Token <key>`, up to 10 records a call, each the cached image's bytes as
 // `_base64` (never a Shopify URL: review and re-runs must not depend on the CDN) under the
 // media id as `_id`. A record's failure is that image's error; the call's failure (wrong
 // key, credits used up) is the outer one.
