@@ -35,5 +35,5 @@ trap 'rm -rf "$TAGDESK_TEST_HOME"' EXIT
 # PostgreSQL tests get a throwaway cluster (pg_virtualenv exports PGHOST/PGPORT/…);
 # the secret-store test gets a D-Bus session with an unlocked gnome-keyring.
 run_ctest='ctest --preset ci -j "$(nproc)" --timeout 600'
-pg_virtualenv -- dbus-run-session -- sh -c \
+pg_virtualenv -t -- dbus-run-session -- sh -c \
   "echo -n tagdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && $run_ctest"
