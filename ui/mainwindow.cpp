@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "util/futures.h"
+
 #include "dialogs/newjobdialog.h"
 #include "icons.h"
 #include "joblist/jobactions.h"
@@ -11,6 +13,7 @@
 #include "pipeline/reviewservice.h"
 #include "pipeline/shopsession.h"
 #include "pipeline/workhost.h"
+#include "review/reviewpanel.h"
 #include "settings/account.h"
 #include "settings/settingsdialog.h"
 #include "statusbarcontroller.h"
@@ -38,6 +41,8 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_jobList(new JobListPanel(m_context.reader, m_pages))
     , m_jobView(new JobViewPanel(m_context.reader, *m_review, m_context.account->imageCacheFolder(),
                                  m_pages))
+    , m_reviewPanel(new ReviewPanel(m_context.reader, *m_review,
+                                    m_context.account->imageCacheFolder(), m_pages))
     , m_jobActions(new JobActions(*m_jobList, *m_context.jobs, *m_work, this))
     , m_syncActions(new SyncActions(*m_jobList, *m_work, m_context.reader, this))
     , m_statusBar(new StatusBarController(statusBar(), *m_shop, m_context.reader, this))
@@ -48,8 +53,10 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
                        ? tr("Tagdesk — Demo store")
                        : tr("Tagdesk — %1").arg(m_context.account->displayName()));
     m_jobView->setReviewer(m_context.account->preferences().reviewer);
+    m_reviewPanel->setReviewer(m_context.account->preferences().reviewer);
     m_pages->addWidget(m_jobList);
     m_pages->addWidget(m_jobView);
+    m_pages->addWidget(m_reviewPanel);
     setCentralWidget(m_pages);
     createMenus();
 
@@ -79,6 +86,13 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     connect(m_jobView, &JobViewPanel::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_jobView, &JobViewPanel::problem, this, &MainWindow::report);
+    connect(m_jobView, &JobViewPanel::reviewRequested, this, &MainWindow::openReview);
+    connect(m_reviewPanel, &ReviewPanel::backRequested, this,
+            [this] { openJob(m_reviewPanel->jobId()); });
+    connect(m_reviewPanel, &ReviewPanel::jobChanged, m_jobList, &JobListPanel::reload);
+    connect(m_reviewPanel, &ReviewPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_reviewPanel, &ReviewPanel::problem, this, &MainWindow::report);
     connect(m_work.get(), &WorkHost::finished, this, [this](qint64 jobId, const WorkResult &work) {
         if (work.kind == WorkKind::Run && m_pages->currentWidget() == m_jobView &&
             m_jobView->jobId() == jobId)
@@ -89,7 +103,11 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     m_jobList->reload();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Hidden while the services still exist: an edit open in the review is saved as the
+    // window loses the focus, not handed to a ReviewService already gone.
+    hide();
+}
 
 QAction *MainWindow::newJobAction() const {
     return m_jobActions->newJob();
@@ -149,12 +167,12 @@ NewJobDialog *MainWindow::showNewJobDialog() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const bool runNow = dialog->runAfterCreate();
-        m_context.jobs->create(dialog->request())
-            .then(this, [this, runNow](const Result<Job> &job) {
-                if (!job)
-                    return report(job.error().message);
-                m_jobActions->jobCreated(job.value(), runNow);
-            });
+        whenFinished(this, m_context.jobs->create(dialog->request()),
+                     [this, runNow](const Result<Job> &job) {
+                         if (!job)
+                             return report(job.error().message);
+                         m_jobActions->jobCreated(job.value(), runNow);
+                     });
     });
     dialog->open();
     return dialog;
@@ -167,6 +185,7 @@ SettingsDialog *MainWindow::showSettingsDialog() {
         if (m_reloadPreferences) {
             m_context.account->setPreferences(m_reloadPreferences());
             m_jobView->setReviewer(m_context.account->preferences().reviewer);
+            m_reviewPanel->setReviewer(m_context.account->preferences().reviewer);
         }
         // The next question uses the new store and token; work under way keeps the store
         // and token it started with (the work host copied them).
@@ -184,6 +203,12 @@ void MainWindow::openJob(qint64 jobId) {
     m_jobView->openJob(*job);
     m_pages->setCurrentWidget(m_jobView);
     m_jobActions->open()->setEnabled(false);
+}
+
+void MainWindow::openReview(const QString &productId) {
+    m_reviewPanel->openJob(m_jobView->summary(), m_jobView->query(), productId);
+    m_pages->setCurrentWidget(m_reviewPanel);
+    m_reviewPanel->setFocus();
 }
 
 void MainWindow::showJobList() {

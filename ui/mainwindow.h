@@ -28,6 +28,7 @@ class SyncActions;
 class JobListPanel;
 class JobViewPanel;
 class NewJobDialog;
+class ReviewPanel;
 class SettingsDialog;
 class StatusBarController;
 
@@ -56,6 +57,7 @@ public:
 
     JobListPanel *jobList() const { return m_jobList; }
     JobViewPanel *jobView() const { return m_jobView; }
+    ReviewPanel *reviewPanel() const { return m_reviewPanel; }
     JobActions *jobActions() const { return m_jobActions; }
     SyncActions *syncActions() const { return m_syncActions; }
     StatusBarController *statusBarController() const { return m_statusBar; }
@@ -70,6 +72,8 @@ public:
 
 public slots:
     void openJob(qint64 jobId);
+    // The review panel over the job view's products, from `productId` (else the first).
+    void openReview(const QString &productId);
     void showJobList();
 
 protected:
@@ -89,6 +93,7 @@ private:
     QStackedWidget *m_pages;
     JobListPanel *m_jobList;
     JobViewPanel *m_jobView;
+    ReviewPanel *m_reviewPanel;
     JobActions *m_jobActions;
     SyncActions *m_syncActions;
     StatusBarController *m_statusBar;

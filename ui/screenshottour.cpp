@@ -1,5 +1,7 @@
 #include "screenshottour.h"
 
+#include "util/futures.h"
+
 #include "dialogs/newjobdialog.h"
 #include "joblist/jobactions.h"
 #include "joblist/joblistpanel.h"
@@ -8,6 +10,10 @@
 #include "jobview/producttablemodel.h"
 #include "mainwindow.h"
 #include "pipeline/jobservice.h"
+#include "review/attributetablemodel.h"
+#include "review/imageviewer.h"
+#include "review/reviewpanel.h"
+#include "review/reviewqueue.h"
 #include "settings/settingsdialog.h"
 
 #include <QApplication>
@@ -153,9 +159,33 @@ void ScreenshotTour::start() {
         // Thumbnails decode on the thread pool: give them a moment.
         QTimer::singleShot(1500, this, [this, next] {
             shoot(&m_window, QStringLiteral("job"));
-            m_window.showJobList();
             next();
         });
+    });
+    then([this](Next next) {
+        // The review of a product still waiting for a decision, its photo decoded.
+        ReviewPanel *review = m_window.reviewPanel();
+        const ProductRow *row = m_window.jobView()->model()->rowAt(4);
+        m_window.openReview(row ? row->productId : QString());
+        waitFor(
+            [review] {
+                return review->queue()->current() &&
+                       !review->images()->canvas()->image().isNull() &&
+                       review->model()->rowCount() > 0;
+            },
+            tr("the review of a product"),
+            [this, next] {
+                // Focus the second suggestion, so its evidence shows beside the first.
+                ReviewPanel *review = m_window.reviewPanel();
+                if (review->model()->rowCount() > 1)
+                    review->table()->setCurrentIndex(
+                        review->model()->index(1, AttributeTableModel::Suggestion));
+                QTimer::singleShot(300, this, [this, next] {
+                    shoot(&m_window, QStringLiteral("review"));
+                    m_window.showJobList();
+                    next();
+                });
+            });
     });
     then([this](Next next) {
         NewJobDialog *dialog = m_window.showNewJobDialog();
@@ -189,7 +219,7 @@ void ScreenshotTour::start() {
             });
     });
     then([this](Next) {
-        constexpr int screens = 4, variants = 3; // NAME, NAME@2x, NAME-dark
+        constexpr int screens = 5, variants = 3; // NAME, NAME@2x, NAME-dark
         if (m_written.size() != screens * variants)
             m_problems << tr("Wrote %1 screenshots instead of %2")
                               .arg(m_written.size())
@@ -233,7 +263,7 @@ void ScreenshotTour::prepareDemoJob() {
     dresses.tagger = TaggerKind::OpenAi;
     dresses.imagesPerProduct = 2;
     m_jobs.create(dresses);
-    m_jobs.create(summer).then(this, [this](const Result<Job> &job) {
+    whenFinished(this, m_jobs.create(summer), [this](const Result<Job> &job) {
         if (!job) {
             m_problems << job.error().message;
             return;

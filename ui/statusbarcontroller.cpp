@@ -1,5 +1,7 @@
 #include "statusbarcontroller.h"
 
+#include "util/futures.h"
+
 #include "pipeline/shopsession.h"
 
 #include <QLabel>
@@ -60,15 +62,16 @@ void StatusBarController::checkConnection() {
 }
 
 void StatusBarController::countPendingSyncs() {
-    m_reader.inBackground(&JobReader::queuedSyncs).then(this, [this](const Result<qint64> &n) {
-        if (!n) {
-            m_pending->setText(tr("Pending syncs: ?"));
-            m_pending->setToolTip(n.error().message);
-            return;
-        }
-        m_pending->setText(tr("Pending syncs: %1").arg(QLocale().toString(n.value())));
-        m_pending->setToolTip(tr("Approved products waiting to be pushed to the store"));
-    });
+    whenFinished(
+        this, m_reader.inBackground(&JobReader::queuedSyncs), [this](const Result<qint64> &n) {
+            if (!n) {
+                m_pending->setText(tr("Pending syncs: ?"));
+                m_pending->setToolTip(n.error().message);
+                return;
+            }
+            m_pending->setText(tr("Pending syncs: %1").arg(QLocale().toString(n.value())));
+            m_pending->setToolTip(tr("Approved products waiting to be pushed to the store"));
+        });
 }
 
 } // namespace tagdesk::ui

@@ -1,6 +1,7 @@
 #include "clioutput.h"
 
 #include "domain/attribute.h"
+#include "sync/productreview.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -35,20 +36,6 @@ QJsonObject jobJson(const JobSummary &s) {
                        {QStringLiteral("counts"), countsJson(s.tally)}};
 }
 
-QString currentValue(const ProductSnapshot &snapshot, const QString &attribute) {
-    if (attribute == attributes::category && !snapshot.productType.isEmpty())
-        return snapshot.productType;
-    if (const Metafield *m = snapshot.metafield(QStringLiteral("tagdesk"), attribute))
-        return m->value;
-    // A tag written as "attribute:value" (Tagdesk's default template) counts too.
-    const QString prefix = attribute + QLatin1Char(':');
-    for (const QString &tag : snapshot.tags) {
-        if (tag.startsWith(prefix, Qt::CaseInsensitive))
-            return tag.mid(prefix.size());
-    }
-    return {};
-}
-
 QJsonObject jobDetailJson(const JobSummary &summary, const QList<JobProduct> &products,
                           const QHash<QString, QList<Suggestion>> &suggestions) {
     QJsonObject out = jobJson(summary);
@@ -56,12 +43,13 @@ QJsonObject jobDetailJson(const JobSummary &summary, const QList<JobProduct> &pr
     for (const JobProduct &p : products) {
         QJsonArray suggestionsJson;
         for (const Suggestion &s : suggestions.value(p.productId)) {
-            suggestionsJson.append(
-                QJsonObject{{QStringLiteral("attribute"), s.attribute},
-                            {QStringLiteral("value"), s.value},
-                            {QStringLiteral("confidence"), s.confidence},
-                            {QStringLiteral("current"),
-                             p.snapshot ? currentValue(*p.snapshot, s.attribute) : QString()}});
+            suggestionsJson.append(QJsonObject{
+                {QStringLiteral("attribute"), s.attribute},
+                {QStringLiteral("value"), s.value},
+                {QStringLiteral("confidence"), s.confidence},
+                {QStringLiteral("current"),
+                 p.snapshot ? currentAttributeValue(*p.snapshot, s.attribute, summary.job.writing)
+                            : QString()}});
         }
         productsJson.append(QJsonObject{{QStringLiteral("id"), p.productId},
                                         {QStringLiteral("title"), p.title},
@@ -135,7 +123,8 @@ QString jobDetailText(const JobSummary &summary, const QList<JobProduct> &produc
             s << "    error: " << p.error << '\n';
         for (const Suggestion &sg : suggestions.value(p.productId)) {
             const QString current =
-                p.snapshot ? currentValue(*p.snapshot, sg.attribute) : QString();
+                p.snapshot ? currentAttributeValue(*p.snapshot, sg.attribute, job.writing)
+                           : QString();
             s << "    " << attributes::displayName(sg.attribute) << ": "
               << (current.isEmpty() ? QStringLiteral("—") : current) << " → " << sg.value << " ("
               << QString::number(sg.confidence * 100, 'f', 0) << "%)\n";

@@ -21,7 +21,4 @@ QString jobTable(const QList<JobSummary> &jobs);
 QString jobDetailText(const JobSummary &summary, const QList<JobProduct> &products,
                       const QHash<QString, QList<Suggestion>> &suggestions);
 
-// What the store has today for an attribute, from the snapshot taken at fetch time.
-QString currentValue(const ProductSnapshot &snapshot, const QString &attribute);
-
 } // namespace tagdesk::cli

@@ -1,5 +1,7 @@
 #include "joblist/jobactions.h"
 
+#include "util/futures.h"
+
 #include "icons.h"
 #include "joblist/joblistpanel.h"
 #include "joblist/jobtablemodel.h"
@@ -140,13 +142,14 @@ void JobActions::archiveCurrent() {
     if (!job)
         return;
     const bool archive = !job->job.archived;
-    m_jobs.setArchived(job->job.id, archive).then(this, [this, archive](const Result<Job> &done) {
-        if (!done)
-            return emit problem(done.error().message);
-        emit message(archive ? tr("Archived “%1”").arg(done->name)
-                             : tr("Unarchived “%1”").arg(done->name));
-        m_panel.reload();
-    });
+    whenFinished(this, m_jobs.setArchived(job->job.id, archive),
+                 [this, archive](const Result<Job> &done) {
+                     if (!done)
+                         return emit problem(done.error().message);
+                     emit message(archive ? tr("Archived “%1”").arg(done->name)
+                                          : tr("Unarchived “%1”").arg(done->name));
+                     m_panel.reload();
+                 });
 }
 
 void JobActions::reloadSoon() {

@@ -1,5 +1,7 @@
 #include "joblist/joblistpanel.h"
 
+#include "util/futures.h"
+
 #include "joblist/jobtablemodel.h"
 #include "joblist/progressdelegate.h"
 #include "joblist/statusbadgedelegate.h"
@@ -97,31 +99,31 @@ bool JobListPanel::showingArchived() const {
 
 void JobListPanel::reload() {
     const quint64 generation = ++m_generation;
-    m_reader.inBackground(&JobReader::jobs, m_showArchived->isChecked())
-        .then(this, [this, generation](const Result<QList<JobSummary>> &jobs) {
-            if (generation != m_generation)
-                return; // a newer load is on its way
-            if (!jobs) {
-                showError(jobs.error().message);
-                emit loadFailed(jobs.error().message);
-                return;
-            }
-            const bool first = m_model->rowCount() == 0;
-            m_model->setJobs(jobs.value());
-            if (first && !jobs->isEmpty()) {
-                for (int c = JobTableModel::Products; c < JobTableModel::ColumnCount; ++c)
-                    m_view->resizeColumnToContents(c);
-            }
-            const bool none = jobs->isEmpty();
-            m_empty->setVisible(none);
-            m_empty->setText(m_showArchived->isChecked()
-                                 ? tr("No archived jobs.")
-                                 : tr("No jobs yet. Create one with New job (Ctrl+N)."));
-            if (m_pendingSelection != 0)
-                selectJob(std::exchange(m_pendingSelection, 0));
-            emit loaded();
-            emit currentJobChanged();
-        });
+    whenFinished(this, m_reader.inBackground(&JobReader::jobs, m_showArchived->isChecked()),
+                 [this, generation](const Result<QList<JobSummary>> &jobs) {
+                     if (generation != m_generation)
+                         return; // a newer load is on its way
+                     if (!jobs) {
+                         showError(jobs.error().message);
+                         emit loadFailed(jobs.error().message);
+                         return;
+                     }
+                     const bool first = m_model->rowCount() == 0;
+                     m_model->setJobs(jobs.value());
+                     if (first && !jobs->isEmpty()) {
+                         for (int c = JobTableModel::Products; c < JobTableModel::ColumnCount; ++c)
+                             m_view->resizeColumnToContents(c);
+                     }
+                     const bool none = jobs->isEmpty();
+                     m_empty->setVisible(none);
+                     m_empty->setText(m_showArchived->isChecked()
+                                          ? tr("No archived jobs.")
+                                          : tr("No jobs yet. Create one with New job (Ctrl+N)."));
+                     if (m_pendingSelection != 0)
+                         selectJob(std::exchange(m_pendingSelection, 0));
+                     emit loaded();
+                     emit currentJobChanged();
+                 });
 }
 
 void JobListPanel::selectJob(qint64 jobId) {

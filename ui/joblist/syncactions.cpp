@@ -1,5 +1,7 @@
 #include "joblist/syncactions.h"
 
+#include "util/futures.h"
+
 #include "icons.h"
 #include "joblist/joblistpanel.h"
 #include "joblist/jobtablemodel.h"
@@ -127,14 +129,14 @@ void SyncActions::exportCurrent() {
     if (path.isEmpty())
         return;
     const qint64 jobId = job->job.id;
-    m_reader.inBackground(&JobReader::exportCsv, jobId, path)
-        .then(this, [this, path](const Result<int> &rows) {
-            if (!rows)
-                return emit problem(tr("The export failed: %1").arg(rows.error().message));
-            emit message(tr("Wrote %n product(s) to %1", nullptr, rows.value())
-                             .arg(QDir::toNativeSeparators(path)));
-            emit exported(path);
-        });
+    whenFinished(this, m_reader.inBackground(&JobReader::exportCsv, jobId, path),
+                 [this, path](const Result<int> &rows) {
+                     if (!rows)
+                         return emit problem(tr("The export failed: %1").arg(rows.error().message));
+                     emit message(tr("Wrote %n product(s) to %1", nullptr, rows.value())
+                                      .arg(QDir::toNativeSeparators(path)));
+                     emit exported(path);
+                 });
 }
 
 } // namespace tagdesk::ui

@@ -1,5 +1,7 @@
 #include "jobview/jobviewpanel.h"
 
+#include "util/futures.h"
+
 #include "icons.h"
 #include "jobview/confidencechart.h"
 #include "jobview/producttablemodel.h"
@@ -47,6 +49,7 @@ JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imag
     , m_selection(new QLabel(this))
     , m_approve(new QPushButton(appIcon("approve"), tr("A&pprove selected"), this))
     , m_reject(new QPushButton(appIcon("reject"), tr("Re&ject selected"), this))
+    , m_reviewButton(new QPushButton(appIcon("open"), tr("&Review…"), this))
     , m_chart(new ConfidenceChart(this))
     , m_threshold(new QSpinBox(this))
     , m_approveAbove(new QPushButton(appIcon("approve-above"), QString(), this)) {
@@ -71,6 +74,14 @@ JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imag
     connect(m_model, &ProductTableModel::loadFailed, this, [this](const QString &message) {
         m_listMessage->setText(tr("The products could not be read: %1").arg(message));
         m_listMessage->show();
+    });
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (const ProductRow *row = m_model->rowAt(index.row()))
+            emit reviewRequested(row->productId);
+    });
+    connect(m_reviewButton, &QPushButton::clicked, this, [this] {
+        const ProductRow *row = m_model->rowAt(m_view->currentIndex().row());
+        emit reviewRequested(row ? row->productId : QString());
     });
     connect(m_approve, &QPushButton::clicked, this,
             [this] { m_review->approve(jobId(), selectedProductIds(true)); });
@@ -159,6 +170,9 @@ void JobViewPanel::buildLayout() {
     m_reject->setObjectName(QStringLiteral("rejectSelected"));
     m_reject->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
     m_reject->setToolTip(tr("Reject the selected products (Ctrl+Delete)"));
+    m_reviewButton->setObjectName(QStringLiteral("reviewProducts"));
+    m_reviewButton->setToolTip(tr("Review the listed products one by one, from the current "
+                                  "one (Enter or double-click on a product)"));
     auto *selectAll = new QAction(tr("Select all"), this);
     selectAll->setShortcut(QKeySequence::SelectAll);
 
@@ -175,6 +189,7 @@ void JobViewPanel::buildLayout() {
     header->addWidget(m_title, 1);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_selection, 1);
+    bottom->addWidget(m_reviewButton);
     bottom->addWidget(m_reject);
     bottom->addWidget(m_approve);
     auto *left = new QVBoxLayout;
@@ -216,10 +231,15 @@ void JobViewPanel::buildLayout() {
     setFocusProxy(m_view);
     setTabOrder(m_back, m_filters);
     setTabOrder(m_filters, m_view);
-    setTabOrder(m_view, m_reject);
+    setTabOrder(m_view, m_reviewButton);
+    setTabOrder(m_reviewButton, m_reject);
     setTabOrder(m_reject, m_approve);
     setTabOrder(m_approve, m_threshold);
     setTabOrder(m_threshold, m_approveAbove);
+}
+
+ProductListQuery JobViewPanel::query() const {
+    return m_model->query();
 }
 
 void JobViewPanel::setReviewer(const QString &reviewer) {
@@ -271,15 +291,15 @@ void JobViewPanel::setFilter(int tab) {
 
 void JobViewPanel::reloadOverview() {
     const quint64 generation = ++m_overviewGeneration;
-    m_reader.inBackground(&JobReader::confidence, jobId())
-        .then(this, [this, generation](const Result<ConfidenceOverview> &overview) {
-            if (generation != m_overviewGeneration)
-                return;
-            if (!overview)
-                return emit problem(overview.error().message);
-            m_chart->setOverview(overview.value());
-            updateThresholdButton();
-        });
+    whenFinished(this, m_reader.inBackground(&JobReader::confidence, jobId()),
+                 [this, generation](const Result<ConfidenceOverview> &overview) {
+                     if (generation != m_overviewGeneration)
+                         return;
+                     if (!overview)
+                         return emit problem(overview.error().message);
+                     m_chart->setOverview(overview.value());
+                     updateThresholdButton();
+                 });
 }
 
 QStringList JobViewPanel::selectedProductIds(bool reviewableOnly) const {

@@ -39,9 +39,14 @@ public:
     // Who the decisions made here are recorded as (Preferences::reviewer).
     void setReviewer(const QString &reviewer);
     QTableView *view() const { return m_view; }
+    const JobSummary &summary() const { return m_job; }
+    // What the table lists: the review walks the same products in the same order.
+    ProductListQuery query() const;
 
 signals:
     void backRequested();
+    // Review products one by one, from this one (Enter, double-click or Review).
+    void reviewRequested(const QString &productId);
     // Decisions were saved: the job list's counts are out of date.
     void jobChanged(qint64 jobId);
     void message(const QString &text);
@@ -71,6 +76,7 @@ private:
     QLabel *m_selection;
     QPushButton *m_approve;
     QPushButton *m_reject;
+    QPushButton *m_reviewButton;
     ConfidenceChart *m_chart;
     QSpinBox *m_threshold;
     QPushButton *m_approveAbove;

@@ -1,5 +1,7 @@
 #include "jobview/producttablemodel.h"
 
+#include "util/futures.h"
+
 #include "icons.h"
 #include "jobview/thumbnailcache.h"
 
@@ -50,36 +52,37 @@ void ProductTableModel::setQuery(const ProductListQuery &query) {
     m_total = -1;
     m_loading = true;
     endResetModel();
-    m_reader.inBackground(&JobReader::productCount, m_query)
-        .then(this, [this, generation](const Result<qint64> &count) {
-            if (generation != m_generation)
-                return;
-            m_loading = false;
-            if (!count)
-                return failed(count.error().message);
-            m_total = count.value();
-            if (m_total > 0)
-                fetchMore({});
-            else
-                emit loaded();
-        });
+    whenFinished(this, m_reader.inBackground(&JobReader::productCount, m_query),
+                 [this, generation](const Result<qint64> &count) {
+                     if (generation != m_generation)
+                         return;
+                     m_loading = false;
+                     if (!count)
+                         return failed(count.error().message);
+                     m_total = count.value();
+                     if (m_total > 0)
+                         fetchMore({});
+                     else
+                         emit loaded();
+                 });
 }
 
 void ProductTableModel::refresh() {
     const quint64 generation = ++m_generation;
     m_loading = true;
     const int wanted = std::max(int(m_rows.size()), m_pageSize);
-    m_reader.inBackground(&JobReader::productCount, m_query)
-        .then(this, [this, generation, wanted](const Result<qint64> &count) {
+    whenFinished(
+        this, m_reader.inBackground(&JobReader::productCount, m_query),
+        [this, generation, wanted](const Result<qint64> &count) {
             if (generation != m_generation)
                 return;
             if (!count) {
                 m_loading = false;
                 return failed(count.error().message);
             }
-            m_reader.inBackground(&JobReader::productRows, m_query, 0, wanted)
-                .then(this, [this, generation,
-                             total = count.value()](const Result<QList<ProductRow>> &rows) {
+            whenFinished(
+                this, m_reader.inBackground(&JobReader::productRows, m_query, 0, wanted),
+                [this, generation, total = count.value()](const Result<QList<ProductRow>> &rows) {
                     if (generation != m_generation)
                         return;
                     if (!rows) {
@@ -135,8 +138,10 @@ void ProductTableModel::fetchMore(const QModelIndex &parent) {
         return;
     m_loading = true;
     const quint64 generation = m_generation;
-    m_reader.inBackground(&JobReader::productRows, m_query, int(m_rows.size()), m_pageSize)
-        .then(this, [this, generation](const Result<QList<ProductRow>> &page) {
+    whenFinished(
+        this,
+        m_reader.inBackground(&JobReader::productRows, m_query, int(m_rows.size()), m_pageSize),
+        [this, generation](const Result<QList<ProductRow>> &page) {
             if (generation != m_generation)
                 return;
             if (!page) {

@@ -1,5 +1,7 @@
 #include "jobview/reviewactions.h"
 
+#include "util/futures.h"
+
 #include <QLocale>
 
 namespace tagdesk::ui {
@@ -38,7 +40,7 @@ void ReviewActions::approveAtOrAbove(qint64 jobId, double confidence) {
 void ReviewActions::track(QFuture<Result<int>> decision, std::function<QString(int)> describe) {
     if (m_inFlight++ == 0)
         emit busyChanged(true);
-    decision.then(this, [this, describe](const Result<int> &done) {
+    whenFinished(this, decision, [this, describe](const Result<int> &done) {
         if (--m_inFlight == 0)
             emit busyChanged(false);
         if (done)

@@ -1,5 +1,7 @@
 #include "jobview/thumbnailcache.h"
 
+#include "util/futures.h"
+
 #include "pipeline/imagefiles.h"
 
 #include <QImageReader>
@@ -39,18 +41,18 @@ QPixmap ThumbnailCache::thumbnail(const QString &sha256) {
     const QString path = cachedImagePath(m_folder, sha256);
     const QSize box = m_size * m_ratio;
     const qreal ratio = m_ratio;
-    QtConcurrent::run(decodeScaled, path, box)
-        .then(this, [this, sha256, ratio](const QImage &image) {
-            m_loading.remove(sha256);
-            if (image.isNull()) {
-                m_unreadable.insert(sha256);
-                return;
-            }
-            auto *pixmap = new QPixmap(QPixmap::fromImage(image));
-            pixmap->setDevicePixelRatio(ratio);
-            m_ready.insert(sha256, pixmap);
-            emit thumbnailReady(sha256);
-        });
+    whenFinished(this, QtConcurrent::run(decodeScaled, path, box),
+                 [this, sha256, ratio](const QImage &image) {
+                     m_loading.remove(sha256);
+                     if (image.isNull()) {
+                         m_unreadable.insert(sha256);
+                         return;
+                     }
+                     auto *pixmap = new QPixmap(QPixmap::fromImage(image));
+                     pixmap->setDevicePixelRatio(ratio);
+                     m_ready.insert(sha256, pixmap);
+                     emit thumbnailReady(sha256);
+                 });
     return {};
 }
 

@@ -121,6 +121,24 @@ Result<QList<ProductRow>> ProductListRepository::rows(const ProductListQuery &qu
     return rows;
 }
 
+Result<QStringList> ProductListRepository::ids(const ProductListQuery &query) {
+    const Condition filter = filterCondition(query.filter);
+    // The sort keys are selected too: the ORDER BY may name them (see orderBy).
+    const QString sql =
+        QStringLiteral("SELECT jp.product_id, %1 AS suggestion_count, %2 AS "
+                       "lowest_confidence FROM job_products jp WHERE "
+                       "jp.job_id = ? AND %3 ORDER BY %4")
+            .arg(suggestionCount, lowestConfidence, filter.sql, orderBy(query, m_conn.dialect()));
+    auto q = runSql(m_conn.db(), sql, QVariantList{query.jobId} + filter.binds,
+                    Texts::tr("listing the products of job %1").arg(query.jobId));
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q->next())
+        ids << q->value(0).toString();
+    return ids;
+}
+
 Result<qint64> ProductListRepository::count(const ProductListQuery &query) {
     const Condition filter = filterCondition(query.filter);
     auto q =

@@ -15,6 +15,8 @@ public:
 
     Result<QList<ProductRow>> rows(const ProductListQuery &query, int offset, int limit);
     Result<qint64> count(const ProductListQuery &query);
+    // Every listed product's id, in the query's order: the review panel's queue.
+    Result<QStringList> ids(const ProductListQuery &query);
     Result<ConfidenceOverview> confidenceOverview(qint64 jobId);
 
 private:

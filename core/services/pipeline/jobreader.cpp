@@ -4,6 +4,7 @@
 #include "pipeline/jobservice.h"
 #include "pipeline/productchanges.h"
 #include "storage/connection.h"
+#include "storage/imagerepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
 #include "storage/productlistrepository.h"
@@ -141,6 +142,42 @@ Result<QList<ProductRow>> JobReader::productRows(const ProductListQuery &query, 
                                                  int limit) const {
     return withConnection<QList<ProductRow>>(
         [&](Connection &conn) { return ProductListRepository(conn).rows(query, offset, limit); });
+}
+
+Result<QStringList> JobReader::productIds(const ProductListQuery &query) const {
+    return withConnection<QStringList>(
+        [&](Connection &conn) { return ProductListRepository(conn).ids(query); });
+}
+
+Result<ProductReview> JobReader::productReview(qint64 jobId, const QString &productId) const {
+    return withConnection<ProductReview>([&](Connection &conn) -> Result<ProductReview> {
+        auto job = JobRepository(conn).find(jobId);
+        if (!job)
+            return job.error();
+        auto product = JobProductRepository(conn).find(jobId, productId);
+        if (!product)
+            return product.error();
+        auto inputs = ReviewInputs::loadProduct(conn, jobId, productId);
+        if (!inputs)
+            return inputs.error();
+        auto stored = ImageRepository(conn).forProduct(jobId, productId);
+        if (!stored)
+            return stored.error();
+        QList<ReviewImage> images;
+        for (const ProductImage &i : stored.value())
+            images.append({i.mediaId, i.position, i.sha256, i.error});
+        ProductChange change;
+        change.destinations = job->destinations;
+        if (product->snapshot) {
+            auto planned = productchanges::planFor(job.value(), inputs.value(), product.value());
+            if (!planned)
+                return planned.error();
+            change = planned.value();
+        }
+        return buildProductReview(product.value(), images, inputs->suggestions.value(productId),
+                                  inputs->decisions.value(productId), change.destinations,
+                                  job->writing, change.plan);
+    });
 }
 
 Result<qint64> JobReader::productCount(const ProductListQuery &query) const {

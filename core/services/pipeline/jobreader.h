@@ -7,6 +7,7 @@
 #include "domain/pushrecord.h"
 #include "domain/suggestion.h"
 #include "pipeline/productchange.h"
+#include "sync/productreview.h"
 #include "util/result.h"
 
 #include <QFuture>
@@ -64,6 +65,11 @@ public:
                                           int limit) const;
     Result<qint64> productCount(const ProductListQuery &query) const;
     Result<ConfidenceOverview> confidence(qint64 jobId) const;
+    // One product as the review panel shows it: images, suggestions beside the store's
+    // values, decisions, where each value goes, and the before → after.
+    Result<ProductReview> productReview(qint64 jobId, const QString &productId) const;
+    // The ids of the products a query lists, in its order (the review panel's queue).
+    Result<QStringList> productIds(const ProductListQuery &query) const;
     // Products of every job queued for sync: what the status bar calls "pending syncs".
     Result<qint64> queuedSyncs() const;
 

@@ -167,4 +167,29 @@ Result<ReviewInputs> ReviewInputs::load(Connection &conn, qint64 jobId) {
     return in;
 }
 
+Result<ReviewInputs> ReviewInputs::loadProduct(Connection &conn, qint64 jobId,
+                                               const QString &productId) {
+    ReviewInputs in;
+    auto suggestions = SuggestionRepository(conn).forProduct(jobId, productId);
+    if (!suggestions)
+        return suggestions.error();
+    in.suggestions.insert(productId, suggestions.value());
+    auto decisions = DecisionRepository(conn).forProduct(jobId, productId);
+    if (!decisions)
+        return decisions.error();
+    in.decisions.insert(productId, decisions.value());
+    JobProductRepository products(conn);
+    auto override = products.destinationsOverride(jobId, productId);
+    if (!override)
+        return override.error();
+    if (!override->isEmpty())
+        in.destinationOverrides.insert(productId, override.value());
+    auto plan = products.pushPlan(jobId, productId);
+    if (!plan)
+        return plan.error();
+    if (!plan->isEmpty())
+        in.plansInFlight.insert(productId, plan.value());
+    return in;
+}
+
 } // namespace tagdesk

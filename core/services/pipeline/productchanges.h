@@ -20,6 +20,9 @@ struct ReviewInputs {
     QHash<QString, QJsonObject> plansInFlight;          // by product id, where set
 
     static Result<ReviewInputs> load(Connection &conn, qint64 jobId);
+    // The same for one product only (the review panel reads one product at a time).
+    static Result<ReviewInputs> loadProduct(Connection &conn, qint64 jobId,
+                                            const QString &productId);
 };
 
 // Reads what previews, pushes and reverts are made of, in the caller's connection.

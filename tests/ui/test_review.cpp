@@ -1,0 +1,307 @@
+// The review panel as staff use it, keyboard alone: open a job's products, Enter on one,
+// and decide with one key each — A approve, X reject, Shift+A / Shift+X one attribute,
+// 1–9 an alternative, E edit, Ctrl+Z undo, ? the key sheet, Esc back — against the demo
+// store in this process, asserting what the screen shows and what the database stored.
+#include "desktopfixture.h"
+#include "joblist/jobactions.h"
+#include "joblist/joblistpanel.h"
+#include "joblist/jobtablemodel.h"
+#include "jobview/jobviewpanel.h"
+#include "jobview/producttablemodel.h"
+#include "review/attributetablemodel.h"
+#include "review/imageviewer.h"
+#include "review/reviewpanel.h"
+#include "review/reviewqueue.h"
+#include "storage/decisionrepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QStackedWidget>
+#include <QTableView>
+
+using namespace tagdesk;
+using namespace tagdesk::test;
+using Verdict = AttributeDecision::Verdict;
+
+namespace {
+
+class ReviewFlow : public DesktopFixture {
+protected:
+    // A job over the demo store, run with the local tagger, its products in the job view.
+    void runJobAndOpenIt() {
+        NewJob n;
+        n.name = QStringLiteral("Review by keyboard");
+        jobId = jobs->create(n).result().value().id;
+        openWindow();
+        window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+        window->jobActions()->runJob(jobId, TaggerKind::Local);
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                auto s = JobReader(db.config()).summary(jobId);
+                return s && s->status == JobStatus::Review &&
+                       !window->jobList()->model()->hasProgress(jobId);
+            },
+            patientMs));
+        window->openJob(jobId);
+        table = window->jobView()->view();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return table->model()->rowCount() > 5; }, patientMs));
+    }
+
+    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        QWidget *target = QApplication::focusWidget();
+        ASSERT_NE(target, nullptr) << "nothing has the keyboard focus";
+        QTest::keyClick(target, key, modifiers);
+    }
+
+    ui::ReviewPanel *panel() const { return window->reviewPanel(); }
+
+    // Waits until the panel shows the product at `position`, read from the database.
+    bool showsProductAt(int position) {
+        return QTest::qWaitFor(
+            [&] {
+                const ProductReview *r = panel()->queue()->current();
+                return panel()->queue()->position() == position && r &&
+                       panel()->model()->review().product.productId == r->product.productId;
+            },
+            patientMs);
+    }
+
+    bool allStored() {
+        return QTest::qWaitFor([&] { return panel()->decisionsInFlight() == 0; }, patientMs);
+    }
+
+    std::optional<AttributeDecision> storedDecision(const QString &productId,
+                                                    const QString &attribute) {
+        auto d = DecisionRepository(*reader).find(jobId, productId, attribute);
+        return d ? d.value() : std::nullopt;
+    }
+
+    ProductReview stored(const QString &productId) {
+        return JobReader(db.config()).productReview(jobId, productId).value();
+    }
+
+    qint64 jobId = 0;
+    QTableView *table = nullptr;
+};
+
+} // namespace
+
+TEST_F(ReviewFlow, EveryDecisionIsOneKeyAndLandsInTheDatabase) {
+    runJobAndOpenIt();
+    auto *pages = window->findChild<QStackedWidget *>();
+
+    // Enter on the first product opens the review there.
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    press(Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pages->currentWidget() == panel(); }, patientMs));
+    ASSERT_TRUE(showsProductAt(0));
+    QAbstractItemModelTester tester(panel()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    const ProductReview first = *panel()->queue()->current();
+    ASSERT_FALSE(first.attributes.isEmpty()) << "the local tagger suggests a colour at least";
+    QTableView *attributes = panel()->table();
+    EXPECT_EQ(panel()->findChild<QLabel *>(QStringLiteral("reviewTitle"))->text(),
+              first.product.title);
+    EXPECT_EQ(panel()->findChild<QLabel *>(QStringLiteral("reviewPosition"))->text(),
+              QStringLiteral("Product 1 of %1").arg(table->model()->rowCount()));
+    // Side by side: the store's value and the suggestion, with where it goes.
+    const AttributeReview &colour = first.attributes.first();
+    auto cell = [&](int row, int column) {
+        return panel()->model()->index(row, column).data().toString();
+    };
+    EXPECT_EQ(cell(0, ui::AttributeTableModel::Suggestion), colour.suggestion.value);
+    EXPECT_EQ(cell(0, ui::AttributeTableModel::InShopify),
+              colour.current.isEmpty() ? QStringLiteral("—") : colour.current);
+    EXPECT_EQ(cell(0, ui::AttributeTableModel::Confidence),
+              QStringLiteral("%1 %").arg(qRound(colour.suggestion.confidence * 100)));
+    EXPECT_TRUE(cell(0, ui::AttributeTableModel::GoesTo).contains(QStringLiteral("Tags")))
+        << cell(0, ui::AttributeTableModel::GoesTo).toStdString();
+    // The evidence and the before → after of the focused product.
+    EXPECT_TRUE(panel()
+                    ->findChild<QLabel *>(QStringLiteral("reviewEvidence"))
+                    ->text()
+                    .contains(colour.suggestion.value.toHtmlEscaped()));
+    const QString preview = panel()->findChild<QLabel *>(QStringLiteral("reviewPreview"))->text();
+    EXPECT_TRUE(preview.contains(QStringLiteral("Tags"))) << preview.toStdString();
+    // The photos come from the local cache.
+    EXPECT_EQ(panel()->images()->count(), first.images.size());
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return !panel()->images()->canvas()->image().isNull(); }, patientMs));
+
+    // Shift+X rejects the focused attribute and moves to the next one.
+    EXPECT_EQ(attributes->currentIndex().row(), 0);
+    press(Qt::Key_X, Qt::ShiftModifier);
+    ASSERT_TRUE(allStored());
+    ASSERT_TRUE(storedDecision(first.product.productId, colour.attribute));
+    EXPECT_EQ(storedDecision(first.product.productId, colour.attribute)->verdict,
+              Verdict::Rejected);
+    EXPECT_EQ(panel()->model()->attributeAt(0)->verdict, Verdict::Rejected);
+    if (first.attributes.size() > 1) {
+        EXPECT_EQ(attributes->currentIndex().row(), 1);
+    }
+
+    // U takes it back; Up returns to it first.
+    press(Qt::Key_Up);
+    EXPECT_EQ(attributes->currentIndex().row(), 0);
+    press(Qt::Key_U);
+    ASSERT_TRUE(allStored());
+    EXPECT_FALSE(storedDecision(first.product.productId, colour.attribute))
+        << "an undecided attribute has no decision stored";
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return panel()->model()->attributeAt(0)->verdict == Verdict::Pending; }, patientMs));
+
+    // E edits with a combo box: type a value, Enter.
+    attributes->setCurrentIndex(panel()->model()->index(0, ui::AttributeTableModel::Suggestion));
+    press(Qt::Key_E);
+    QComboBox *editor = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return (editor =
+                        attributes->findChild<QComboBox *>(QStringLiteral("suggestionEditor")));
+        },
+        patientMs));
+    // Typed where the keyboard focus is, as a person types.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return editor->hasFocus() || editor->lineEdit()->hasFocus(); }, patientMs));
+    editor->lineEdit()->selectAll();
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Teal"));
+    EXPECT_EQ(editor->currentText(), QStringLiteral("Teal"));
+    press(Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return panel()->model()->attributeAt(0)->verdict == Verdict::Edited; }, patientMs))
+        << "Enter in the editor saves the edit";
+    ASSERT_TRUE(allStored());
+    auto edited = storedDecision(first.product.productId, colour.attribute);
+    ASSERT_TRUE(edited);
+    EXPECT_EQ(edited->verdict, Verdict::Edited);
+    EXPECT_EQ(edited->value, QStringLiteral("Teal"));
+    // The reloaded review shows the edit and plans to write it.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return panel()
+                ->findChild<QLabel *>(QStringLiteral("reviewPreview"))
+                ->text()
+                .contains(QStringLiteral("Teal"));
+        },
+        patientMs));
+
+    // A approves the product and shows the next one.
+    attributes->setFocus();
+    press(Qt::Key_A);
+    ASSERT_TRUE(showsProductAt(1));
+    ASSERT_TRUE(allStored());
+    EXPECT_EQ(stored(first.product.productId).product.progress.review, ReviewState::Approved);
+
+    // X rejects the second and moves to the third.
+    const QString second = panel()->queue()->currentId();
+    press(Qt::Key_X);
+    ASSERT_TRUE(showsProductAt(2));
+    ASSERT_TRUE(allStored());
+    EXPECT_EQ(stored(second).product.progress.review, ReviewState::Rejected);
+
+    // Ctrl+Z takes the rejection back and goes back to that product.
+    press(Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_TRUE(showsProductAt(1));
+    ASSERT_TRUE(allStored());
+    EXPECT_EQ(stored(second).product.progress.review, ReviewState::Pending);
+
+    // 1 picks the first alternative of an attribute that has one.
+    const ProductReview now = *panel()->queue()->current();
+    int withAlternatives = -1;
+    for (int i = 0; i < now.attributes.size() && withAlternatives < 0; ++i) {
+        if (!now.attributes.at(i).alternatives.isEmpty())
+            withAlternatives = i;
+    }
+    if (withAlternatives >= 0) {
+        attributes->setCurrentIndex(
+            panel()->model()->index(withAlternatives, ui::AttributeTableModel::Suggestion));
+        press(Qt::Key_1);
+        ASSERT_TRUE(allStored());
+        const auto picked = storedDecision(second, now.attributes.at(withAlternatives).attribute);
+        ASSERT_TRUE(picked);
+        EXPECT_EQ(picked->verdict, Verdict::Edited);
+        EXPECT_EQ(picked->value, now.attributes.at(withAlternatives).alternatives.first().value);
+    } else {
+        // Without alternatives, 1 says so and stores nothing.
+        press(Qt::Key_1);
+        EXPECT_EQ(panel()->decisionsInFlight(), 0);
+    }
+
+    // Space skips, K goes back, J goes on.
+    press(Qt::Key_Space);
+    ASSERT_TRUE(showsProductAt(2));
+    press(Qt::Key_K);
+    ASSERT_TRUE(showsProductAt(1));
+    press(Qt::Key_J);
+    ASSERT_TRUE(showsProductAt(2));
+
+    // ? lists every key, from the same actions the keys trigger.
+    press(Qt::Key_Question);
+    QDialog *sheet = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return (sheet = window->findChild<QDialog *>(QStringLiteral("reviewKeySheet"))) &&
+                   sheet->isVisible();
+        },
+        patientMs));
+    const QString keys = sheet->findChild<QPlainTextEdit *>()->toPlainText();
+    for (QAction *action : panel()->keyActions())
+        EXPECT_TRUE(keys.contains(action->text())) << action->text().toStdString();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(sheet));
+    // The offscreen platform does not move the keyboard focus into a new window as a
+    // window manager does; do it here.
+    sheet->findChild<QPlainTextEdit *>()->setFocus();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return QApplication::focusWidget() && QApplication::focusWidget()->window() == sheet;
+        },
+        patientMs));
+    press(Qt::Key_Escape);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !sheet || !sheet->isVisible(); }, patientMs));
+
+    EXPECT_EQ(pages->currentWidget(), panel()) << "Esc closed the sheet, not the review";
+
+    // Esc goes back to the job's products.
+    window->activateWindow();
+    attributes->setFocus();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return QApplication::focusWidget() == attributes; }, patientMs));
+    press(Qt::Key_Escape);
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return pages->currentWidget() == window->jobView(); }, patientMs));
+}
+
+TEST_F(ReviewFlow, TheQueueFollowsTheJobViewsFilterAndTheChosenOrder) {
+    runJobAndOpenIt();
+    window->openReview(QString());
+    ASSERT_TRUE(showsProductAt(0));
+    const int all = panel()->queue()->count();
+    EXPECT_EQ(all, table->model()->rowCount());
+
+    // Least sure first: confidence never goes down along the queue.
+    auto *order = panel()->findChild<QComboBox *>(QStringLiteral("reviewOrder"));
+    order->setCurrentIndex(1);
+    emit order->activated(1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel()->queue()->isListed(); }, patientMs));
+    double last = -1;
+    for (int i = 0; i < std::min(all, 6); ++i) {
+        panel()->queue()->go(i);
+        ASSERT_TRUE(showsProductAt(i));
+        double lowest = 2;
+        for (const AttributeReview &a : panel()->queue()->current()->attributes)
+            lowest = std::min(lowest, a.suggestion.confidence);
+        if (panel()->queue()->current()->attributes.isEmpty())
+            lowest = -1;
+        EXPECT_GE(lowest + 1e-9, last) << "position " << i;
+        last = lowest;
+    }
+}

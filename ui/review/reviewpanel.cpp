@@ -1,0 +1,678 @@
+#include "review/reviewpanel.h"
+
+#include "util/futures.h"
+
+#include "domain/attribute.h"
+#include "domain/preferences.h"
+#include "domain/tagger.h"
+#include "icons.h"
+#include "jobview/thumbnailcache.h"
+#include "pipeline/reviewservice.h"
+#include "review/alternativedelegate.h"
+#include "review/attributetablemodel.h"
+#include "review/fullimagecache.h"
+#include "review/imageviewer.h"
+#include "review/reviewqueue.h"
+#include "sync/productfields.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextDocumentFragment>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace tagdesk::ui {
+
+namespace {
+using Verdict = AttributeDecision::Verdict;
+constexpr int recentShown = 8;
+constexpr int stripThumbnail = 72;
+
+// A field's value as a person reads it in the preview.
+QString readable(const QJsonValue &value) {
+    if (value.isNull() || value.isUndefined())
+        return QStringLiteral("—");
+    if (value.isArray()) {
+        QStringList items;
+        for (const QJsonValue &item : value.toArray())
+            items << item.toVariant().toString();
+        return items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral(", "));
+    }
+    QString text = value.toVariant().toString();
+    if (text.contains(QLatin1Char('<')))
+        text = QTextDocumentFragment::fromHtml(text).toPlainText().simplified();
+    return text.isEmpty() ? QStringLiteral("—") : text;
+}
+
+QString elided(const QString &text, int chars = 160) {
+    return text.size() > chars ? text.left(chars - 1) + QChar(0x2026) : text;
+}
+} // namespace
+
+ReviewPanel::ReviewPanel(JobReader reader, ReviewService &review, QString imageFolder,
+                         QWidget *parent)
+    : QWidget(parent)
+    , m_reader(reader)
+    , m_review(review)
+    , m_reviewer(Preferences().reviewer)
+    , m_thumbnails(new ThumbnailCache(imageFolder, QSize(stripThumbnail, stripThumbnail), this))
+    , m_fullImages(new FullImageCache(std::move(imageFolder), 256ll << 20, this))
+    , m_queue(new ReviewQueue(std::move(reader), *m_fullImages, this))
+    , m_model(new AttributeTableModel(this))
+    , m_back(new QToolButton(this))
+    , m_title(new QLabel(this))
+    , m_position(new QLabel(this))
+    , m_state(new QLabel(this))
+    , m_order(new QComboBox(this))
+    , m_images(new ImageViewer(*m_fullImages, *m_thumbnails, this))
+    , m_table(new QTableView(this))
+    , m_evidence(new QLabel(this))
+    , m_preview(new QLabel(this))
+    , m_hint(new QLabel(this))
+    , m_recent(new QWidget(this))
+    , m_recentLayout(new QHBoxLayout(m_recent)) {
+    setObjectName(QStringLiteral("reviewPanel"));
+    m_thumbnails->setDevicePixelRatio(devicePixelRatioF());
+    buildLayout();
+    createKeys();
+
+    connect(m_back, &QToolButton::clicked, this, &ReviewPanel::backRequested);
+    connect(m_queue, &ReviewQueue::currentChanged, this, &ReviewPanel::showProduct);
+    connect(m_queue, &ReviewQueue::positionChanged, this, &ReviewPanel::showPosition);
+    connect(m_queue, &ReviewQueue::failed, this, &ReviewPanel::problem);
+    connect(m_queue, &ReviewQueue::listed, this, [this](int count) {
+        if (count == 0) {
+            m_title->setText(tr("Nothing to review"));
+            m_position->setText(tr("No product of this job matches the list you came from."));
+            m_model->setReview({});
+            m_images->setImages({});
+            m_preview->clear();
+            m_evidence->clear();
+        }
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReviewPanel::showEvidence);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ReviewPanel::showEvidence);
+    connect(m_model, &AttributeTableModel::editRequested, this,
+            [this](const QString &attribute, const QString &value) {
+                const ProductReview *r = m_queue->current();
+                if (!r)
+                    return;
+                const int row = r->rowOf(attribute);
+                const AttributeReview *a = m_model->attributeAt(row);
+                const bool same = a && value == a->suggestion.value;
+                AttributeDecision d{attribute, same ? Verdict::Accepted : Verdict::Edited, value,
+                                    QDateTime::currentDateTimeUtc()};
+                remember(r->product.productId, r->product.title,
+                         tr("%1 → %2").arg(attributes::displayName(attribute), value));
+                track(m_review.decide(jobId(), r->product.productId, d, m_reviewer),
+                      r->product.productId, tr("The edit of %1 could not be saved").arg(attribute));
+            });
+    connect(m_order, &QComboBox::activated, this, &ReviewPanel::reorder);
+}
+
+void ReviewPanel::buildLayout() {
+    m_back->setObjectName(QStringLiteral("backToJob"));
+    m_back->setIcon(appIcon("back"));
+    m_back->setText(tr("Job"));
+    m_back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_back->setAutoRaise(true);
+    m_back->setToolTip(tr("Back to the job's products (Esc, Alt+Left)"));
+    m_back->setAccessibleName(tr("Back to the job"));
+    m_back->setFocusPolicy(Qt::TabFocus);
+
+    m_title->setObjectName(QStringLiteral("reviewTitle"));
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_position->setObjectName(QStringLiteral("reviewPosition"));
+    m_state->setObjectName(QStringLiteral("reviewState"));
+    m_state->setWordWrap(true);
+
+    m_order->setObjectName(QStringLiteral("reviewOrder"));
+    m_order->setAccessibleName(tr("Review order"));
+    m_order->addItems({tr("As listed"), tr("Least sure first"), tr("Most sure first")});
+    m_order->setFocusPolicy(Qt::TabFocus);
+    auto *orderLabel = new QLabel(tr("&Order:"), this);
+    orderLabel->setBuddy(m_order);
+    auto *keysButton = new QToolButton(this);
+    keysButton->setObjectName(QStringLiteral("showKeys"));
+    keysButton->setText(tr("Keys…"));
+    keysButton->setToolTip(tr("Every key of the review (?)"));
+    keysButton->setAccessibleName(tr("Show the review's keys"));
+    keysButton->setFocusPolicy(Qt::TabFocus);
+    connect(keysButton, &QToolButton::clicked, this, &ReviewPanel::showKeySheet);
+
+    m_table->setObjectName(QStringLiteral("attributeTable"));
+    m_table->setAccessibleName(tr("Suggestions beside the store's values"));
+    m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(AttributeTableModel::Suggestion,
+                                      new AlternativeDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_table->setTabKeyNavigation(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    const QFontMetrics fm = m_table->fontMetrics();
+    m_table->setColumnWidth(AttributeTableModel::Attribute,
+                            fm.horizontalAdvance(QStringLiteral("Sleeve length")) + 24);
+    m_table->setColumnWidth(AttributeTableModel::InShopify,
+                            fm.horizontalAdvance(QStringLiteral("In Shopify now")) + 36);
+    m_table->setColumnWidth(AttributeTableModel::Suggestion,
+                            fm.horizontalAdvance(QStringLiteral("Long sleeve maxi")) + 48);
+    m_table->setColumnWidth(AttributeTableModel::Confidence,
+                            fm.horizontalAdvance(QStringLiteral("Confidence")) + 20);
+
+    m_evidence->setObjectName(QStringLiteral("reviewEvidence"));
+    m_evidence->setWordWrap(true);
+    m_evidence->setTextFormat(Qt::RichText);
+    m_evidence->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_evidence->setAccessibleName(tr("Evidence for the focused suggestion"));
+
+    m_preview->setObjectName(QStringLiteral("reviewPreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextFormat(Qt::RichText);
+    m_preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_preview->setAccessibleName(tr("Before and after"));
+    auto *previewBox = new QGroupBox(tr("Before → after, if approved"), this);
+    auto *previewScroll = new QScrollArea(previewBox);
+    previewScroll->setWidget(m_preview);
+    previewScroll->setWidgetResizable(true);
+    previewScroll->setFrameShape(QFrame::NoFrame);
+    previewScroll->setFocusPolicy(Qt::NoFocus);
+    auto *previewLayout = new QVBoxLayout(previewBox);
+    previewLayout->addWidget(previewScroll);
+
+    m_recent->setObjectName(QStringLiteral("recentDecisions"));
+    m_recent->setAccessibleName(tr("Last decisions"));
+    m_recentLayout->setContentsMargins(0, 0, 0, 0);
+    auto *recentLabel = new QLabel(tr("Last decisions:"), m_recent);
+    recentLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_recentLayout->addWidget(recentLabel);
+    m_recentLayout->addStretch();
+
+    m_hint->setObjectName(QStringLiteral("reviewHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setText(tr("A approve · X reject · Shift+A / Shift+X this attribute · 1–9 "
+                       "alternative · E edit · U undecide · Space next · K previous · "
+                       "Ctrl+Z undo · ? all keys"));
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_table, 3);
+    rightLayout->addWidget(m_evidence);
+    rightLayout->addWidget(previewBox, 2);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("reviewSplitter"));
+    split->addWidget(m_images);
+    split->addWidget(right);
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 6);
+    split->setChildrenCollapsible(false);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_back);
+    header->addWidget(m_title, 1);
+    header->addWidget(orderLabel);
+    header->addWidget(m_order);
+    header->addWidget(keysButton);
+    auto *facts = new QHBoxLayout;
+    facts->addWidget(m_position);
+    facts->addWidget(m_state, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addLayout(facts);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_recent);
+    layout->addWidget(m_hint);
+
+    setFocusProxy(m_table);
+    setTabOrder(m_table, m_back);
+    setTabOrder(m_back, m_order);
+    setTabOrder(m_order, keysButton);
+}
+
+QAction *ReviewPanel::addKey(const char *name, const QString &text, const QList<QKeySequence> &keys,
+                             std::function<void()> run) {
+    auto *action = new QAction(text, this);
+    action->setObjectName(QLatin1String(name));
+    action->setShortcuts(keys);
+    // The keys work anywhere in the review, but not in the job list behind it; a text
+    // field (the edit's combo box) takes its typing first.
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(action, &QAction::triggered, this, std::move(run));
+    addAction(action);
+    m_keyActions.append(action);
+    return action;
+}
+
+void ReviewPanel::createKeys() {
+    using K = QKeySequence;
+    addKey("approveProduct", tr("Approve the product and go to the next"),
+           {K(Qt::Key_A), K(Qt::Key_P)}, [this] { approveProduct(); });
+    addKey("rejectProduct", tr("Reject the product and go to the next"), {K(Qt::Key_X)},
+           [this] { rejectProduct(); });
+    addKey("acceptAttribute", tr("Accept the focused suggestion, next attribute"),
+           {K(Qt::SHIFT | Qt::Key_A)}, [this] { decideAttribute(Verdict::Accepted); });
+    addKey("rejectAttribute", tr("Reject the focused suggestion, next attribute"),
+           {K(Qt::SHIFT | Qt::Key_X)}, [this] { decideAttribute(Verdict::Rejected); });
+    addKey("undecideAttribute", tr("Take back the focused attribute's decision"), {K(Qt::Key_U)},
+           [this] { decideAttribute(Verdict::Pending); });
+    for (int n = 1; n <= 9; ++n) {
+        const QByteArray name = "pickAlternative" + QByteArray::number(n);
+        addKey(name.constData(), tr("Pick alternative %1 for the focused attribute").arg(n),
+               {K(Qt::Key_0 + n)}, [this, n] { pickAlternative(n); });
+    }
+    addKey("editAttribute", tr("Edit the focused value (alternatives or free text)"),
+           {K(Qt::Key_E), K(Qt::Key_F2)}, [this] { editAttribute(); });
+    addKey("skipProduct", tr("Skip to the next product without deciding"), {K(Qt::Key_Space)},
+           [this] { m_queue->next(); });
+    addKey("nextProduct", tr("Next product"), {K(Qt::Key_J), K(Qt::Key_Right)},
+           [this] { m_queue->next(); });
+    addKey("previousProduct", tr("Previous product"), {K(Qt::Key_K), K(Qt::Key_Left)},
+           [this] { m_queue->previous(); });
+    addKey("undo", tr("Undo the last decision"), {K(QKeySequence::Undo)}, [this] { undo(); });
+    addKey("toggleZoom", tr("Fit the image or show it at 100 %"), {K(Qt::Key_Z)},
+           [this] { m_images->toggleZoom(); });
+    addKey("nextImage", tr("Next image of the product"), {K(Qt::Key_I)},
+           [this] { m_images->nextImage(); });
+    addKey("showKeys", tr("Show these keys"),
+           {K(Qt::Key_Question), K(Qt::SHIFT | Qt::Key_Question)}, [this] { showKeySheet(); });
+    addKey("backToJob", tr("Back to the job's products"),
+           {K(Qt::Key_Escape), K(Qt::ALT | Qt::Key_Left)}, [this] { emit backRequested(); });
+}
+
+QAction *ReviewPanel::keyAction(const QString &name) const {
+    for (QAction *a : m_keyActions) {
+        if (a->objectName() == name)
+            return a;
+    }
+    return nullptr;
+}
+
+QString ReviewPanel::keySheet() const {
+    QString sheet;
+    for (const QAction *a : m_keyActions) {
+        QStringList keys;
+        for (const QKeySequence &k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText);
+        sheet +=
+            QStringLiteral("%1\t%2\n").arg(keys.join(QStringLiteral(" / ")), -16).arg(a->text());
+    }
+    sheet += tr("Up / Down\tMove between attributes\n");
+    return sheet;
+}
+
+void ReviewPanel::showKeySheet() {
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("reviewKeySheet"));
+    dialog->setWindowTitle(tr("Review keys"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *text = new QPlainTextEdit(keySheet(), dialog);
+    text->setReadOnly(true);
+    text->setAccessibleName(tr("Review keys"));
+    QFont mono = text->font();
+    mono.setFamily(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    text->setFont(mono);
+    text->setMinimumSize(560, 420);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog->open();
+}
+
+void ReviewPanel::openJob(const JobSummary &job, const ProductListQuery &query,
+                          const QString &productId) {
+    m_job = job;
+    m_history.clear();
+    while (m_recentLayout->count() > 2) {
+        QLayoutItem *item = m_recentLayout->takeAt(1);
+        delete item->widget();
+        delete item;
+    }
+    m_title->setText(tr("Loading %1…").arg(job.job.name));
+    m_order->setCurrentIndex(0);
+    m_queue->open(query, productId);
+    m_table->setFocus();
+}
+
+void ReviewPanel::reorder(int choice) {
+    ProductListQuery q = m_queue->query();
+    switch (choice) {
+    case 1:
+        q.order = ProductOrder::LowestConfidence;
+        q.descending = false;
+        break;
+    case 2:
+        q.order = ProductOrder::LowestConfidence;
+        q.descending = true;
+        break;
+    default:
+        q.order = ProductOrder::Position;
+        q.descending = false;
+        break;
+    }
+    m_queue->open(q, m_queue->currentId());
+    m_table->setFocus();
+}
+
+void ReviewPanel::showPosition(int position) {
+    const QLocale l;
+    m_position->setText(
+        position < 0
+            ? QString()
+            : tr("Product %1 of %2").arg(l.toString(position + 1), l.toString(m_queue->count())));
+}
+
+void ReviewPanel::showProduct(int position, const ProductReview &review) {
+    const QString previousId = m_model->review().product.productId;
+    const QString focusedAttribute = m_model->attributeAt(focusedRow())
+                                         ? m_model->attributeAt(focusedRow())->attribute
+                                         : QString();
+    const bool sameProduct = previousId == review.product.productId;
+    showPosition(position);
+    const JobProduct &p = review.product;
+    m_title->setText(p.title.isEmpty() ? p.productId : p.title);
+    QString state = tr("%1 · %2 · %3")
+                        .arg(stageText(p.progress.stage), reviewText(p.progress.review),
+                             syncText(p.progress.sync));
+    if (!p.error.isEmpty())
+        state += tr(" — %1").arg(p.error);
+    m_state->setText(state);
+    m_model->setReview(review);
+    if (!sameProduct)
+        m_images->setImages(review.images);
+    showPreview(review);
+    // Focus: the same attribute again after a reload, else the first undecided one.
+    int row = sameProduct ? review.rowOf(focusedAttribute) : -1;
+    for (int i = 0; row < 0 && i < review.attributes.size(); ++i) {
+        if (review.attributes.at(i).verdict == Verdict::Pending)
+            row = i;
+    }
+    if (row < 0 && !review.attributes.isEmpty())
+        row = 0;
+    if (row >= 0)
+        m_table->setCurrentIndex(m_model->index(row, AttributeTableModel::Suggestion));
+    showEvidence();
+}
+
+int ReviewPanel::focusedRow() const {
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+void ReviewPanel::showEvidence() {
+    const AttributeReview *a = m_model->attributeAt(focusedRow());
+    if (!a) {
+        m_evidence->setText(m_model->rowCount() == 0 && m_queue->current()
+                                ? tr("The tagger suggested nothing for this product.")
+                                : QString());
+        m_images->highlightSource({});
+        return;
+    }
+    QStringList lines;
+    const Suggestion &s = a->suggestion;
+    if (s.value.isEmpty()) {
+        lines << tr("<b>%1</b>: added by the reviewer")
+                     .arg(attributes::displayName(a->attribute).toHtmlEscaped());
+    } else {
+        int image = -1;
+        const ProductReview &r = m_model->review();
+        for (int i = 0; i < r.images.size(); ++i) {
+            if (r.images.at(i).mediaId == s.sourceImageId)
+                image = i + 1;
+        }
+        QString from = taggerDisplayName(m_job.job.tagger).toHtmlEscaped();
+        if (image > 0)
+            from += tr(", image %1").arg(image);
+        lines << tr("<b>%1</b>: %2 at %3 %, from %4")
+                     .arg(attributes::displayName(a->attribute).toHtmlEscaped(),
+                          s.value.toHtmlEscaped())
+                     .arg(qRound(s.confidence * 100))
+                     .arg(from);
+        if (!s.providerLabel.isEmpty() &&
+            s.providerLabel.compare(s.value, Qt::CaseInsensitive) != 0)
+            lines << tr("The tagger's own words: “%1”").arg(s.providerLabel.toHtmlEscaped());
+    }
+    if (!a->alternatives.isEmpty()) {
+        QStringList alts;
+        for (int i = 0; i < a->alternatives.size() && i < 9; ++i) {
+            const Alternative &alt = a->alternatives.at(i);
+            alts << tr("<b>%1</b> %2 (%3 %)")
+                        .arg(i + 1)
+                        .arg(alt.value.toHtmlEscaped())
+                        .arg(qRound(alt.confidence * 100));
+        }
+        lines << tr("Alternatives: %1").arg(alts.join(QStringLiteral(" · ")));
+    } else {
+        lines << tr("No alternatives: E types another value.");
+    }
+    m_evidence->setText(lines.join(QStringLiteral("<br>")));
+    m_images->highlightSource(s.sourceImageId);
+}
+
+void ReviewPanel::showPreview(const ProductReview &review) {
+    if (!review.product.snapshot) {
+        m_preview->setText(
+            tr("This product has not been fetched yet: there is nothing to compare."));
+        return;
+    }
+    const ChangePlan &plan = review.plan;
+    QString html;
+    if (review.product.progress.review == ReviewState::Rejected)
+        html += tr("<p><i>Rejected: nothing will be written.</i></p>");
+    if (plan.isEmpty()) {
+        html += tr("<p>Approving changes nothing in Shopify: the store already has these "
+                   "values, or every suggestion is rejected.</p>");
+    } else {
+        html += QStringLiteral("<table cellspacing='4'>");
+        for (auto it = plan.after.constBegin(); it != plan.after.constEnd(); ++it) {
+            html += tr("<tr><td><b>%1</b></td><td>%2</td><td>→</td><td>%3</td></tr>")
+                        .arg(productfields::describe(it.key(), &*review.product.snapshot)
+                                 .toHtmlEscaped(),
+                             elided(readable(plan.before.value(it.key()))).toHtmlEscaped(),
+                             elided(readable(it.value())).toHtmlEscaped());
+        }
+        html += QStringLiteral("</table>");
+    }
+    for (const QString &problem : plan.problems)
+        html += tr("<p style='color:#c0392b'>⚠ %1</p>").arg(problem.toHtmlEscaped());
+    m_preview->setText(html);
+}
+
+bool ReviewPanel::canDecide() {
+    const ProductReview *r = m_queue->current();
+    if (!r) {
+        emit message(tr("The product is still loading."));
+        return false;
+    }
+    if (r->product.progress.stage != PipelineStage::Analysed) {
+        emit problem(tr("“%1” is not analysed (%2): there is nothing to decide yet.")
+                         .arg(r->product.title, stageText(r->product.progress.stage)));
+        return false;
+    }
+    return true;
+}
+
+void ReviewPanel::approveProduct() {
+    if (!canDecide())
+        return;
+    const ProductReview &r = *m_queue->current();
+    const QString id = r.product.productId;
+    ApprovalSelection selection;
+    selection.kind = ApprovalSelection::Kind::Products;
+    selection.productIds = {id};
+    remember(id, r.product.title, tr("approved"));
+    trackCount(m_review.approve(jobId(), selection, std::nullopt, m_reviewer), id,
+               tr("“%1” could not be approved").arg(r.product.title));
+    m_queue->next();
+}
+
+void ReviewPanel::rejectProduct() {
+    if (!canDecide())
+        return;
+    const ProductReview &r = *m_queue->current();
+    const QString id = r.product.productId;
+    remember(id, r.product.title, tr("rejected"));
+    trackCount(m_review.reject(jobId(), {id}, m_reviewer), id,
+               tr("“%1” could not be rejected").arg(r.product.title));
+    m_queue->next();
+}
+
+void ReviewPanel::decideAttribute(Verdict verdict, const QString &value) {
+    if (!canDecide())
+        return;
+    const int row = focusedRow();
+    const AttributeReview *a = m_model->attributeAt(row);
+    if (!a)
+        return;
+    const ProductReview &r = *m_queue->current();
+    const QString attribute = a->attribute;
+    const QString written = verdict == Verdict::Edited ? value : a->suggestion.value;
+    AttributeDecision d{attribute, verdict, written, QDateTime::currentDateTimeUtc()};
+    m_model->showVerdict(row, verdict, value);
+    const QString name = attributes::displayName(attribute);
+    const QString what = verdict == Verdict::Accepted   ? tr("%1 accepted").arg(name)
+                         : verdict == Verdict::Rejected ? tr("%1 rejected").arg(name)
+                         : verdict == Verdict::Edited   ? tr("%1 → %2").arg(name, value)
+                                                        : tr("%1 undecided").arg(name);
+    remember(r.product.productId, r.product.title, what);
+    track(m_review.decide(jobId(), r.product.productId, d, m_reviewer), r.product.productId,
+          tr("The decision on %1 could not be saved").arg(attributes::displayName(attribute)));
+    if (verdict != Verdict::Pending)
+        nextAttribute();
+}
+
+void ReviewPanel::pickAlternative(int number) {
+    const AttributeReview *a = m_model->attributeAt(focusedRow());
+    if (!a)
+        return;
+    if (number > a->alternatives.size()) {
+        emit message(a->alternatives.isEmpty() ? tr("%1 has no alternatives; E types a value.")
+                                                     .arg(attributes::displayName(a->attribute))
+                                               : tr("%1 has only %2 alternative(s).")
+                                                     .arg(attributes::displayName(a->attribute))
+                                                     .arg(a->alternatives.size()));
+        return;
+    }
+    decideAttribute(Verdict::Edited, a->alternatives.at(number - 1).value);
+}
+
+void ReviewPanel::editAttribute() {
+    if (!canDecide() || focusedRow() < 0)
+        return;
+    const QModelIndex index = m_model->index(focusedRow(), AttributeTableModel::Suggestion);
+    m_table->setCurrentIndex(index);
+    m_table->edit(index);
+}
+
+void ReviewPanel::nextAttribute() {
+    const int row = focusedRow();
+    if (row + 1 < m_model->rowCount())
+        m_table->setCurrentIndex(m_model->index(row + 1, AttributeTableModel::Suggestion));
+}
+
+void ReviewPanel::undo() {
+    if (m_history.isEmpty()) {
+        emit message(tr("Nothing to undo in this review."));
+        return;
+    }
+    ++m_inFlight;
+    whenFinished(this, m_review.undo(jobId(), 1, m_reviewer), [this](const Result<int> &undone) {
+        --m_inFlight;
+        if (!undone) {
+            emit problem(
+                tr("The last decision could not be undone: %1").arg(undone.error().message));
+        } else if (undone.value() == 0) {
+            emit message(tr("Nothing left to undo."));
+        } else {
+            const Recent last = m_history.takeLast();
+            if (QLayoutItem *item = m_recentLayout->takeAt(m_recentLayout->count() - 2)) {
+                delete item->widget();
+                delete item;
+            }
+            emit message(tr("Undone: %1").arg(last.label));
+            m_queue->goTo(last.productId);
+            stored(last.productId);
+        }
+        if (m_inFlight == 0)
+            emit decisionsSaved();
+    });
+}
+
+void ReviewPanel::remember(const QString &productId, const QString &title, const QString &what) {
+    const QString label = tr("%1: %2").arg(elided(title, 28), what);
+    m_history.append({productId, label});
+    auto *button = new QToolButton(m_recent);
+    button->setText(label);
+    button->setToolTip(tr("Go back to “%1”").arg(title));
+    button->setAccessibleName(tr("Go back to %1").arg(label));
+    button->setAutoRaise(true);
+    button->setFocusPolicy(Qt::NoFocus);
+    connect(button, &QToolButton::clicked, this, [this, productId] { m_queue->goTo(productId); });
+    // Newest last, before the stretch; the oldest leave the strip.
+    m_recentLayout->insertWidget(m_recentLayout->count() - 1, button);
+    while (m_recentLayout->count() - 2 > recentShown) {
+        QLayoutItem *item = m_recentLayout->takeAt(1);
+        delete item->widget();
+        delete item;
+    }
+}
+
+void ReviewPanel::track(const QFuture<Status> &saved, const QString &productId,
+                        const QString &failure) {
+    ++m_inFlight;
+    m_queue->beginChange(productId);
+    whenFinished(this, QFuture<Status>(saved), [this, productId, failure](const Status &status) {
+        --m_inFlight;
+        if (!status)
+            emit problem(tr("%1: %2").arg(failure, status.error().message));
+        stored(productId);
+    });
+}
+
+void ReviewPanel::trackCount(const QFuture<Result<int>> &saved, const QString &productId,
+                             const QString &failure) {
+    ++m_inFlight;
+    m_queue->beginChange(productId);
+    whenFinished(this, QFuture<Result<int>>(saved),
+                 [this, productId, failure](const Result<int> &count) {
+                     --m_inFlight;
+                     if (!count)
+                         emit problem(tr("%1: %2").arg(failure, count.error().message));
+                     stored(productId);
+                 });
+}
+
+void ReviewPanel::stored(const QString &productId) {
+    m_queue->invalidate(productId);
+    emit jobChanged(jobId());
+    if (m_inFlight == 0)
+        emit decisionsSaved();
+}
+
+} // namespace tagdesk::ui

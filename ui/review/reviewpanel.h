@@ -1,0 +1,127 @@
+#pragma once
+
+#include "domain/decision.h"
+#include "pipeline/jobreader.h"
+#include "util/result.h"
+
+#include <QFuture>
+#include <QKeySequence>
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QTableView;
+class QToolButton;
+
+namespace tagdesk {
+class ReviewService;
+}
+
+namespace tagdesk::ui {
+
+class AttributeTableModel;
+class FullImageCache;
+class ImageViewer;
+class ReviewQueue;
+class ThumbnailCache;
+
+// The review of one job, product by product: the photos large beside a table of what the
+// store has and what the tagger suggests, the evidence for the focused suggestion, and the
+// before → after a push would make. Every decision is one key and moves on (A approve,
+// X reject, 1–9 pick an alternative, E edit, Ctrl+Z undo…; ? lists them all). Decisions
+// go to the ReviewService at once; nothing waits for the database.
+class ReviewPanel : public QWidget {
+    Q_OBJECT
+public:
+    ReviewPanel(JobReader reader, ReviewService &review, QString imageFolder,
+                QWidget *parent = nullptr);
+
+    // Reviews the products `query` lists (the job view's filter and order), starting at
+    // `productId` if given.
+    void openJob(const JobSummary &job, const ProductListQuery &query,
+                 const QString &productId = {});
+    qint64 jobId() const { return m_job.job.id; }
+    void setReviewer(const QString &reviewer) { m_reviewer = reviewer; }
+
+    ReviewQueue *queue() const { return m_queue; }
+    AttributeTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    ImageViewer *images() const { return m_images; }
+    // The review's keys, each a QAction named after what it does ("approveProduct"…).
+    const QList<QAction *> &keyActions() const { return m_keyActions; }
+    QAction *keyAction(const QString &name) const;
+    // Decisions sent and not yet stored.
+    int decisionsInFlight() const { return m_inFlight; }
+    // The text of the key sheet (? shows it in a dialog).
+    QString keySheet() const;
+
+signals:
+    void backRequested();
+    // Decisions were stored: the job list's and job view's counts are out of date.
+    void jobChanged(qint64 jobId);
+    // Every decision sent so far is stored (or failed).
+    void decisionsSaved();
+    void message(const QString &text);
+    void problem(const QString &text);
+
+private:
+    void buildLayout();
+    void createKeys();
+    QAction *addKey(const char *name, const QString &text, const QList<QKeySequence> &keys,
+                    std::function<void()> run);
+    void showProduct(int position, const ProductReview &review);
+    void showPosition(int position);
+    void showEvidence();
+    void showPreview(const ProductReview &review);
+    void reorder(int choice);
+
+    // The decisions.
+    void approveProduct();
+    void rejectProduct();
+    void decideAttribute(AttributeDecision::Verdict verdict, const QString &value = {});
+    void pickAlternative(int number);
+    void editAttribute();
+    void undo();
+    void nextAttribute();
+    void showKeySheet();
+    bool canDecide();
+    int focusedRow() const;
+    void remember(const QString &productId, const QString &title, const QString &what);
+    void track(const QFuture<Status> &saved, const QString &productId, const QString &failure);
+    void trackCount(const QFuture<Result<int>> &saved, const QString &productId,
+                    const QString &failure);
+    void stored(const QString &productId);
+
+    JobReader m_reader;
+    ReviewService &m_review;
+    JobSummary m_job;
+    QString m_reviewer;
+    ThumbnailCache *m_thumbnails;
+    FullImageCache *m_fullImages;
+    ReviewQueue *m_queue;
+    AttributeTableModel *m_model;
+    QToolButton *m_back;
+    QLabel *m_title;
+    QLabel *m_position;
+    QLabel *m_state;
+    QComboBox *m_order;
+    ImageViewer *m_images;
+    QTableView *m_table;
+    QLabel *m_evidence;
+    QLabel *m_preview;
+    QLabel *m_hint;
+    QWidget *m_recent;
+    QHBoxLayout *m_recentLayout;
+    QList<QAction *> m_keyActions;
+    int m_inFlight = 0;
+    // The last decisions, newest last: what the strip shows and Ctrl+Z goes back to.
+    struct Recent {
+        QString productId;
+        QString label;
+    };
+    QList<Recent> m_history;
+};
+
+} // namespace tagdesk::ui
