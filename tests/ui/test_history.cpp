@@ -207,6 +207,15 @@ TEST_F(HistoryPanels, ListsEveryPushWithBeforeAndAfterAndRevertsTheSelectedProdu
               ui::fieldvalues::text(before.value(QStringLiteral("productType"))));
     filter->clear();
     EXPECT_EQ(rows->rowCount(), 4);
+
+    // Revert whole job (Ctrl+Alt+Shift+R): the other two products are back as they were.
+    QTest::keyClick(panel.view(), Qt::Key_R,
+                    Qt::ControlModifier | Qt::AltModifier | Qt::ShiftModifier);
+    ASSERT_EQ(asked.size(), 3);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reverted.count() == 2; }, patientMs));
+    EXPECT_EQ(h.storeValues(), original);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rows->rowCount() == 6; }, patientMs));
+    EXPECT_FALSE(panel.revertJobAction()->isEnabled()) << "nothing pushed is left to revert";
 }
 
 TEST_F(HistoryPanels, ConflictsShowTheThreeVersionsAndSettleAsChosen) {

@@ -44,6 +44,9 @@ ConflictPanel::ConflictPanel(JobReader reader, WorkHost &work, QWidget *parent)
     connect(m_listView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ConflictPanel::updateActions);
     connect(m_fields, &ConflictFieldsModel::choiceChanged, this, &ConflictPanel::updateActions);
+    // Long values (tag lists, descriptions) wrap: each product's rows take the room they need.
+    connect(m_fields, &QAbstractItemModel::modelReset, m_fieldsView,
+            &QTableView::resizeRowsToContents);
     connect(m_keepMine, &QAction::triggered, this, &ConflictPanel::keepMine);
     connect(m_keepTheirs, &QAction::triggered, this, &ConflictPanel::keepTheirs);
     connect(m_keepTicked, &QAction::triggered, this, &ConflictPanel::keepTicked);

@@ -249,8 +249,8 @@ void HistoryPanel::showHistory(const Result<QList<PushRecord>> &records) {
     int pushes = 0, reverts = 0;
     for (const PushRecord &r : records.value())
         ++(r.kind == PushRecord::Kind::Push ? pushes : reverts);
-    m_heading->setText(tr("%1 pushes and %2 reverts")
-                           .arg(QLocale().toString(pushes), QLocale().toString(reverts)));
+    m_heading->setText(tr("%n push(es)", nullptr, pushes) + QStringLiteral(", ") +
+                       tr("%n revert(s)", nullptr, reverts));
     m_empty->setText(tr("Nothing of this job has been pushed to Shopify yet."));
     m_empty->setVisible(records->isEmpty());
     // Keep the focused write in focus, else focus the newest.
@@ -336,7 +336,7 @@ QStringList HistoryPanel::selectedProductIds() const {
     QStringList ids;
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
         const QString id = index.data(PushHistoryModel::ProductIdRole).toString();
-        if (!id.isEmpty() && !ids.contains(id))
+        if (m_model->revertable(id) && !ids.contains(id))
             ids << id;
     }
     return ids;
@@ -344,14 +344,8 @@ QStringList HistoryPanel::selectedProductIds() const {
 
 void HistoryPanel::updateActions() {
     const bool idle = m_jobId != 0 && !m_work.isBusy(m_jobId);
-    bool anyPushed = false;
-    for (int i = 0; i < m_model->rowCount() && !anyPushed; ++i) {
-        const PushRecord *r = m_model->recordAt(i);
-        anyPushed =
-            r->kind == PushRecord::Kind::Push && r->outcome == PushRecord::Outcome::Succeeded;
-    }
     m_revertSelected->setEnabled(idle && !selectedProductIds().isEmpty());
-    m_revertJob->setEnabled(idle && anyPushed);
+    m_revertJob->setEnabled(idle && m_model->anyRevertable());
     m_revertSelectedButton->setEnabled(m_revertSelected->isEnabled());
     m_revertJobButton->setEnabled(m_revertJob->isEnabled());
 }

@@ -65,6 +65,7 @@ private:
     void showProducts(const Result<JobDetail> &job);
     void showDetails();
     void updateActions();
+    // The products of the selected rows whose last write was a push.
     QStringList selectedProductIds() const;
     void startRevert(const QStringList &productIds, int count);
     void workFinished(qint64 jobId, const WorkResult &result);

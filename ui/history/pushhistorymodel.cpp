@@ -11,6 +11,16 @@ PushHistoryModel::PushHistoryModel(QObject *parent)
 void PushHistoryModel::setRecords(QList<PushRecord> records) {
     beginResetModel();
     m_records = std::move(records);
+    QHash<QString, PushRecord::Kind> lastWrite; // the log is oldest first
+    for (const PushRecord &r : std::as_const(m_records)) {
+        if (r.outcome == PushRecord::Outcome::Succeeded)
+            lastWrite.insert(r.productId, r.kind);
+    }
+    m_revertable.clear();
+    for (auto it = lastWrite.cbegin(); it != lastWrite.cend(); ++it) {
+        if (it.value() == PushRecord::Kind::Push)
+            m_revertable.insert(it.key());
+    }
     endResetModel();
 }
 

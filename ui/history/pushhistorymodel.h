@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace tagdesk::ui {
 
@@ -30,6 +31,10 @@ public:
     void setTitles(QHash<QString, QString> titles);
     const PushRecord *recordAt(int row) const;
     QString productName(const QString &productId) const;
+    // Whether the product's last successful write was a push: a revert can put back what
+    // it replaced. (A failed or conflicting write leaves Shopify as the one before it.)
+    bool revertable(const QString &productId) const { return m_revertable.contains(productId); }
+    bool anyRevertable() const { return !m_revertable.isEmpty(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -42,6 +47,7 @@ public:
 private:
     QList<PushRecord> m_records;
     QHash<QString, QString> m_titles;
+    QSet<QString> m_revertable;
 };
 
 } // namespace tagdesk::ui
