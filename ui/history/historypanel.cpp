@@ -82,6 +82,12 @@ HistoryPanel::HistoryPanel(JobReader reader, WorkHost &work, QWidget *parent)
     });
     connect(&m_work, &WorkHost::started, this, &HistoryPanel::updateActions);
     connect(&m_work, &WorkHost::finished, this, &HistoryPanel::workFinished);
+    connect(&m_work, &WorkHost::progress, this, [this](qint64 jobId, const JobProgress &p) {
+        if (jobId == m_jobId && m_reverting && p.phase == JobProgress::Phase::Reverting &&
+            p.total > 0)
+            emit message(tr("Reverting: %1 of %2 products")
+                             .arg(QLocale().toString(p.done), QLocale().toString(p.total)));
+    });
     updateActions();
 }
 
