@@ -325,6 +325,64 @@ TEST_F(HistoryPanels, ConflictsShowTheThreeVersionsAndSettleAsChosen) {
         << "my type is written";
 }
 
+TEST_F(HistoryPanels, ARevertLeavesAProductEditedInShopifyAloneAndSaysSo) {
+    const qint64 job = h.analysedJob(2, tagsAndType);
+    const auto original = h.storeValues();
+    ASSERT_EQ(h.approveAll(job), 2);
+    ASSERT_EQ(push(job).report.written, 2);
+    // A colleague renames a product after the push: the revert must not overwrite it.
+    const QString edited = h.productIds.at(0);
+    const QString untouched = h.productIds.at(1);
+    ASSERT_TRUE(
+        sandbox::editProductAsMerchant(sandbox.server.store(), edited,
+                                       {{QStringLiteral("title"), QStringLiteral("Renamed")}})
+            .ok());
+    const QJsonObject editedNow = h.storeValues(edited);
+
+    ui::HistoryPanel history(h.jobReader, host);
+    history.setConfirmation([](const QString &, const QString &) { return true; });
+    showActive(history);
+    QSignalSpy loaded(&history, &ui::HistoryPanel::loaded);
+    history.openJob(job);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return loaded.count() >= 1; }, patientMs));
+    ASSERT_TRUE(history.revertJobAction()->isEnabled());
+    QSignalSpy problems(&history, &ui::HistoryPanel::problem);
+    QSignalSpy reverted(&history, &ui::HistoryPanel::reverted);
+    QTest::keyClick(history.view(), Qt::Key_R,
+                    Qt::ControlModifier | Qt::AltModifier | Qt::ShiftModifier);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reverted.count() == 1; }, patientMs));
+    EXPECT_EQ(h.storeValues(edited), editedNow) << "nothing was overwritten";
+    EXPECT_EQ(h.storeValues(untouched), original.value(untouched));
+    ASSERT_EQ(problems.count(), 1);
+    EXPECT_TRUE(problems.first().first().toString().contains(QStringLiteral("1 edited in Shopify")))
+        << problems.first().first().toString().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            QAbstractItemModel *rows = history.view()->model();
+            for (int r = 0; r < rows->rowCount(); ++r) {
+                if (cell(rows, r, ui::PushHistoryModel::Outcome)
+                        .startsWith(QStringLiteral("Conflict")))
+                    return true;
+            }
+            return false;
+        },
+        patientMs));
+
+    // The conflict is listed, but there is nothing to settle: the push stays in Shopify.
+    ui::ConflictPanel conflicts(h.jobReader, host);
+    showActive(conflicts);
+    QSignalSpy listed(&conflicts, &ui::ConflictPanel::loaded);
+    conflicts.openJob(job);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return listed.count() >= 1; }, patientMs));
+    ASSERT_EQ(conflicts.model()->rowCount(), 1);
+    EXPECT_FALSE(conflicts.model()->settleable(edited));
+    EXPECT_FALSE(conflicts.keepMineAction()->isEnabled());
+    EXPECT_FALSE(conflicts.keepTheirsAction()->isEnabled());
+    auto *note = conflicts.findChild<QLabel *>(QStringLiteral("conflictNote"));
+    ASSERT_NE(note, nullptr);
+    EXPECT_TRUE(note->text().contains(QStringLiteral("revert"))) << note->text().toStdString();
+}
+
 namespace {
 
 PushRecord record(qint64 id, const QString &product, PushRecord::Kind kind) {
