@@ -30,6 +30,7 @@ public:
     // Kept for symmetry with the other panels: a resolution records no name (the push that
     // follows records who pushed).
     void setReviewer(const QString &reviewer) { m_reviewer = reviewer; }
+    const QString &reviewer() const { return m_reviewer; }
 
     ConflictListModel *model() const { return m_list; }
     ConflictFieldsModel *fieldsModel() const { return m_fields; }
