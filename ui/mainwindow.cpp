@@ -3,6 +3,8 @@
 #include "util/futures.h"
 
 #include "dialogs/newjobdialog.h"
+#include "history/conflictpanel.h"
+#include "history/historypanel.h"
 #include "icons.h"
 #include "joblist/jobactions.h"
 #include "joblist/joblistpanel.h"
@@ -20,6 +22,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QHeaderView>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -28,6 +31,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace tagdesk::ui {
 
@@ -87,6 +91,8 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_jobView, &JobViewPanel::problem, this, &MainWindow::report);
     connect(m_jobView, &JobViewPanel::reviewRequested, this, &MainWindow::openReview);
+    connect(m_jobView, &JobViewPanel::historyRequested, this, &MainWindow::showHistory);
+    connect(m_jobView, &JobViewPanel::conflictsRequested, this, &MainWindow::showConflicts);
     connect(m_reviewPanel, &ReviewPanel::backRequested, this,
             [this] { openJob(m_reviewPanel->jobId()); });
     connect(m_reviewPanel, &ReviewPanel::jobChanged, m_jobList, &JobListPanel::reload);
@@ -194,6 +200,56 @@ SettingsDialog *MainWindow::showSettingsDialog() {
     });
     dialog->open();
     return dialog;
+}
+
+QDialog *MainWindow::showJobWindow(QWidget *panel, const QString &title, const QString &name) {
+    auto *window = new QDialog(this);
+    window->setObjectName(name);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowTitle(title);
+    panel->setParent(window);
+    auto *layout = new QVBoxLayout(window);
+    layout->addWidget(panel);
+    window->resize(1000, 620);
+    window->show();
+    panel->setFocus();
+    return window;
+}
+
+QDialog *MainWindow::showHistory() {
+    const qint64 jobId = m_jobView->jobId();
+    auto *panel = new HistoryPanel(m_context.reader, *m_work, nullptr);
+    panel->setReviewer(m_context.account->preferences().reviewer);
+    connect(panel, &HistoryPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(panel, &HistoryPanel::problem, this, &MainWindow::report);
+    connect(panel, &HistoryPanel::reverted, this, [this](qint64 job) {
+        m_jobList->reload();
+        if (m_pages->currentWidget() == m_jobView && m_jobView->jobId() == job)
+            openJob(job);
+    });
+    QDialog *window = showJobWindow(panel, tr("History — %1").arg(m_jobView->summary().job.name),
+                                    QStringLiteral("historyWindow"));
+    panel->openJob(jobId);
+    return window;
+}
+
+QDialog *MainWindow::showConflicts() {
+    const qint64 jobId = m_jobView->jobId();
+    auto *panel = new ConflictPanel(m_context.reader, *m_work, nullptr);
+    panel->setReviewer(m_context.account->preferences().reviewer);
+    connect(panel, &ConflictPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(panel, &ConflictPanel::problem, this, &MainWindow::report);
+    connect(panel, &ConflictPanel::resolved, this, [this](qint64 job) {
+        m_jobList->reload();
+        if (m_pages->currentWidget() == m_jobView && m_jobView->jobId() == job)
+            openJob(job);
+    });
+    QDialog *window = showJobWindow(panel, tr("Conflicts — %1").arg(m_jobView->summary().job.name),
+                                    QStringLiteral("conflictsWindow"));
+    panel->openJob(jobId);
+    return window;
 }
 
 void MainWindow::openJob(qint64 jobId) {

@@ -10,6 +10,7 @@
 #include <memory>
 
 class QAction;
+class QDialog;
 class QStackedWidget;
 
 namespace tagdesk {
@@ -69,6 +70,10 @@ public:
     // The dialogs, shown (non-modal to the event loop) and deleted when closed.
     NewJobDialog *showNewJobDialog();
     SettingsDialog *showSettingsDialog();
+    // The open job's history (pushes, reverts, Revert) and conflicts, each in a window of
+    // its own beside the main one.
+    QDialog *showHistory();
+    QDialog *showConflicts();
 
 public slots:
     void openJob(qint64 jobId);
@@ -84,6 +89,7 @@ private:
     void restoreLayout();
     void saveLayout();
     void report(const QString &message);
+    QDialog *showJobWindow(QWidget *panel, const QString &title, const QString &name);
 
     AppContext m_context;
     std::function<Preferences()> m_reloadPreferences;

@@ -278,6 +278,24 @@ TEST_F(ReviewFlow, EveryDecisionIsOneKeyAndLandsInTheDatabase) {
     press(Qt::Key_Escape);
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return pages->currentWidget() == window->jobView(); }, patientMs));
+
+    // Alt+H and Alt+O open the job's history and conflicts, each in its own window.
+    for (const auto &[key, name] :
+         {std::pair{Qt::Key_H, "historyWindow"}, std::pair{Qt::Key_O, "conflictsWindow"}}) {
+        press(key, Qt::AltModifier);
+        QDialog *opened = nullptr;
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                return (opened = window->findChild<QDialog *>(QLatin1String(name))) &&
+                       opened->isVisible();
+            },
+            patientMs))
+            << name;
+        EXPECT_TRUE(opened->windowTitle().endsWith(QStringLiteral("Review by keyboard")));
+        opened->close();
+        window->activateWindow();
+        window->jobView()->view()->setFocus();
+    }
 }
 
 TEST_F(ReviewFlow, TheQueueFollowsTheJobViewsFilterAndTheChosenOrder) {

@@ -2,8 +2,8 @@
 
 #include "history/conflictfieldsmodel.h"
 #include "history/conflictlistmodel.h"
-#include "history/whilealive.h"
 #include "settings/account.h"
+#include "util/futures.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -180,12 +180,11 @@ void ConflictPanel::reload() {
         return;
     const qint64 jobId = m_jobId;
     const quint64 generation = ++m_generation;
-    m_reader.inBackground(&JobReader::conflicts, jobId)
-        .then(qApp, whileAlive<Result<QList<Conflict>>>(
-                        this, [this, jobId, generation](const Result<QList<Conflict>> &conflicts) {
-                            if (generation == m_generation)
-                                showConflicts(jobId, generation, conflicts);
-                        }));
+    whenFinished(this, m_reader.inBackground(&JobReader::conflicts, jobId),
+                 [this, jobId, generation](const Result<QList<Conflict>> &conflicts) {
+                     if (generation == m_generation)
+                         showConflicts(jobId, generation, conflicts);
+                 });
 }
 
 void ConflictPanel::showConflicts(qint64 jobId, quint64 generation,
@@ -211,22 +210,22 @@ void ConflictPanel::showConflicts(qint64 jobId, quint64 generation,
     updateActions();
     if (conflicts->isEmpty())
         return emit loaded();
-    // Titles, sync states and snapshots (for the names of images) of the products, read
-    // after the conflicts so that only the products in conflict are kept.
-    m_reader.inBackground(&JobReader::detail, jobId)
-        .then(qApp,
-              whileAlive<Result<JobDetail>>(this, [this, generation](const Result<JobDetail> &job) {
-                  if (generation != m_generation)
-                      return;
-                  if (!job)
-                      emit problem(
-                          tr("The job's products could not be read: %1").arg(job.error().message));
-                  else
-                      m_list->setProducts(job->products);
-                  showFocused();
-                  updateActions();
-                  emit loaded();
-              }));
+    whenFinished(
+        this, // Titles, sync states and snapshots (for the names of images) of the products, read
+        // after the conflicts so that only the products in conflict are kept.
+        m_reader.inBackground(&JobReader::detail, jobId),
+        [this, generation](const Result<JobDetail> &job) {
+            if (generation != m_generation)
+                return;
+            if (!job)
+                emit problem(
+                    tr("The job's products could not be read: %1").arg(job.error().message));
+            else
+                m_list->setProducts(job->products);
+            showFocused();
+            updateActions();
+            emit loaded();
+        });
 }
 
 void ConflictPanel::showFocused() {

@@ -2,10 +2,10 @@
 
 #include "history/fieldvalues.h"
 #include "history/pushhistorymodel.h"
-#include "history/whilealive.h"
 #include "icons.h"
 #include "settings/account.h"
 #include "sync/productfields.h"
+#include "util/futures.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -229,20 +229,18 @@ void HistoryPanel::reload() {
         return;
     const qint64 jobId = m_jobId;
     const quint64 history = ++m_historyGeneration;
-    m_reader.inBackground(&JobReader::history, jobId, QString())
-        .then(qApp, whileAlive<Result<QList<PushRecord>>>(
-                        this, [this, history](const Result<QList<PushRecord>> &records) {
-                            if (history == m_historyGeneration)
-                                showHistory(records);
-                        }));
+    whenFinished(this, m_reader.inBackground(&JobReader::history, jobId, QString()),
+                 [this, history](const Result<QList<PushRecord>> &records) {
+                     if (history == m_historyGeneration)
+                         showHistory(records);
+                 });
     // Titles and snapshots (for the names of images) come from the job's products.
     const quint64 detail = ++m_detailGeneration;
-    m_reader.inBackground(&JobReader::detail, jobId)
-        .then(qApp,
-              whileAlive<Result<JobDetail>>(this, [this, detail](const Result<JobDetail> &job) {
-                  if (detail == m_detailGeneration)
-                      showProducts(job);
-              }));
+    whenFinished(this, m_reader.inBackground(&JobReader::detail, jobId),
+                 [this, detail](const Result<JobDetail> &job) {
+                     if (detail == m_detailGeneration)
+                         showProducts(job);
+                 });
 }
 
 void HistoryPanel::showHistory(const Result<QList<PushRecord>> &records) {

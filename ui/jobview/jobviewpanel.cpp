@@ -50,6 +50,8 @@ JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imag
     , m_approve(new QPushButton(appIcon("approve"), tr("A&pprove selected"), this))
     , m_reject(new QPushButton(appIcon("reject"), tr("Re&ject selected"), this))
     , m_reviewButton(new QPushButton(appIcon("open"), tr("&Review…"), this))
+    , m_historyButton(new QPushButton(tr("&History…"), this))
+    , m_conflictsButton(new QPushButton(tr("C&onflicts…"), this))
     , m_chart(new ConfidenceChart(this))
     , m_threshold(new QSpinBox(this))
     , m_approveAbove(new QPushButton(appIcon("approve-above"), QString(), this)) {
@@ -83,6 +85,8 @@ JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imag
         const ProductRow *row = m_model->rowAt(m_view->currentIndex().row());
         emit reviewRequested(row ? row->productId : QString());
     });
+    connect(m_historyButton, &QPushButton::clicked, this, &JobViewPanel::historyRequested);
+    connect(m_conflictsButton, &QPushButton::clicked, this, &JobViewPanel::conflictsRequested);
     connect(m_approve, &QPushButton::clicked, this,
             [this] { m_review->approve(jobId(), selectedProductIds(true)); });
     connect(m_reject, &QPushButton::clicked, this,
@@ -173,6 +177,11 @@ void JobViewPanel::buildLayout() {
     m_reviewButton->setObjectName(QStringLiteral("reviewProducts"));
     m_reviewButton->setToolTip(tr("Review the listed products one by one, from the current "
                                   "one (Enter or double-click on a product)"));
+    m_historyButton->setObjectName(QStringLiteral("showHistory"));
+    m_historyButton->setToolTip(tr("Every push and revert of this job, and Revert (Alt+H)"));
+    m_conflictsButton->setObjectName(QStringLiteral("showConflicts"));
+    m_conflictsButton->setToolTip(
+        tr("Products Shopify changed before a push could write them (Alt+O)"));
     auto *selectAll = new QAction(tr("Select all"), this);
     selectAll->setShortcut(QKeySequence::SelectAll);
 
@@ -187,6 +196,8 @@ void JobViewPanel::buildLayout() {
     auto *header = new QHBoxLayout;
     header->addWidget(m_back);
     header->addWidget(m_title, 1);
+    header->addWidget(m_conflictsButton);
+    header->addWidget(m_historyButton);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_selection, 1);
     bottom->addWidget(m_reviewButton);
@@ -229,7 +240,9 @@ void JobViewPanel::buildLayout() {
     connect(selectAll, &QAction::triggered, m_view, &QTableView::selectAll);
     addAction(selectAll);
     setFocusProxy(m_view);
-    setTabOrder(m_back, m_filters);
+    setTabOrder(m_back, m_conflictsButton);
+    setTabOrder(m_conflictsButton, m_historyButton);
+    setTabOrder(m_historyButton, m_filters);
     setTabOrder(m_filters, m_view);
     setTabOrder(m_view, m_reviewButton);
     setTabOrder(m_reviewButton, m_reject);

@@ -47,6 +47,9 @@ signals:
     void backRequested();
     // Review products one by one, from this one (Enter, double-click or Review).
     void reviewRequested(const QString &productId);
+    // The job's pushes and reverts, or its conflicts with Shopify, in a window of their own.
+    void historyRequested();
+    void conflictsRequested();
     // Decisions were saved: the job list's counts are out of date.
     void jobChanged(qint64 jobId);
     void message(const QString &text);
@@ -77,6 +80,8 @@ private:
     QPushButton *m_approve;
     QPushButton *m_reject;
     QPushButton *m_reviewButton;
+    QPushButton *m_historyButton;
+    QPushButton *m_conflictsButton;
     ConfidenceChart *m_chart;
     QSpinBox *m_threshold;
     QPushButton *m_approveAbove;
