@@ -202,54 +202,43 @@ SettingsDialog *MainWindow::showSettingsDialog() {
     return dialog;
 }
 
-QDialog *MainWindow::showJobWindow(QWidget *panel, const QString &title, const QString &name) {
+// The job's history or conflicts in a window of its own: what the panel says reaches the
+// status bar, and what it changed (a revert, a resolution) refreshes the job's screens.
+template <typename Panel>
+QDialog *MainWindow::showJobWindow(Panel *panel, void (Panel::*changed)(qint64),
+                                   const QString &title, const QString &name) {
+    const qint64 jobId = m_jobView->jobId();
+    panel->setReviewer(m_context.account->preferences().reviewer);
+    connect(panel, &Panel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(panel, &Panel::problem, this, &MainWindow::report);
+    connect(panel, changed, this, [this](qint64 job) {
+        m_jobList->reload();
+        if (m_pages->currentWidget() == m_jobView && m_jobView->jobId() == job)
+            openJob(job);
+    });
     auto *window = new QDialog(this);
     window->setObjectName(name);
     window->setAttribute(Qt::WA_DeleteOnClose);
-    window->setWindowTitle(title);
+    window->setWindowTitle(title.arg(m_jobView->summary().job.name));
     panel->setParent(window);
     auto *layout = new QVBoxLayout(window);
     layout->addWidget(panel);
     window->resize(1000, 620);
     window->show();
     panel->setFocus();
+    panel->openJob(jobId);
     return window;
 }
 
 QDialog *MainWindow::showHistory() {
-    const qint64 jobId = m_jobView->jobId();
-    auto *panel = new HistoryPanel(m_context.reader, *m_work, nullptr);
-    panel->setReviewer(m_context.account->preferences().reviewer);
-    connect(panel, &HistoryPanel::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(panel, &HistoryPanel::problem, this, &MainWindow::report);
-    connect(panel, &HistoryPanel::reverted, this, [this](qint64 job) {
-        m_jobList->reload();
-        if (m_pages->currentWidget() == m_jobView && m_jobView->jobId() == job)
-            openJob(job);
-    });
-    QDialog *window = showJobWindow(panel, tr("History — %1").arg(m_jobView->summary().job.name),
-                                    QStringLiteral("historyWindow"));
-    panel->openJob(jobId);
-    return window;
+    return showJobWindow(new HistoryPanel(m_context.reader, *m_work), &HistoryPanel::reverted,
+                         tr("History — %1"), QStringLiteral("historyWindow"));
 }
 
 QDialog *MainWindow::showConflicts() {
-    const qint64 jobId = m_jobView->jobId();
-    auto *panel = new ConflictPanel(m_context.reader, *m_work, nullptr);
-    panel->setReviewer(m_context.account->preferences().reviewer);
-    connect(panel, &ConflictPanel::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(panel, &ConflictPanel::problem, this, &MainWindow::report);
-    connect(panel, &ConflictPanel::resolved, this, [this](qint64 job) {
-        m_jobList->reload();
-        if (m_pages->currentWidget() == m_jobView && m_jobView->jobId() == job)
-            openJob(job);
-    });
-    QDialog *window = showJobWindow(panel, tr("Conflicts — %1").arg(m_jobView->summary().job.name),
-                                    QStringLiteral("conflictsWindow"));
-    panel->openJob(jobId);
-    return window;
+    return showJobWindow(new ConflictPanel(m_context.reader, *m_work), &ConflictPanel::resolved,
+                         tr("Conflicts — %1"), QStringLiteral("conflictsWindow"));
 }
 
 void MainWindow::openJob(qint64 jobId) {

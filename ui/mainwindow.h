@@ -89,7 +89,9 @@ private:
     void restoreLayout();
     void saveLayout();
     void report(const QString &message);
-    QDialog *showJobWindow(QWidget *panel, const QString &title, const QString &name);
+    template <typename Panel>
+    QDialog *showJobWindow(Panel *panel, void (Panel::*changed)(qint64), const QString &title,
+                           const QString &name);
 
     AppContext m_context;
     std::function<Preferences()> m_reloadPreferences;

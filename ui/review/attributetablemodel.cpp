@@ -205,7 +205,7 @@ QVariant AttributeTableModel::data(const QModelIndex &index, int role) const {
                                                          : tr("The tagger is sure");
             break;
         case GoesTo:
-            return tr("Where approving writes this value, as the sync will");
+            return tr("Approving writes this value to: %1").arg(goesTo(*a));
         default:
             break;
         }

@@ -169,17 +169,16 @@ void ReviewPanel::buildLayout() {
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const QFontMetrics fm = m_table->fontMetrics();
-    m_table->setColumnWidth(AttributeTableModel::Attribute,
-                            fm.horizontalAdvance(QStringLiteral("Sleeve length")) + 24);
-    m_table->setColumnWidth(AttributeTableModel::InShopify,
-                            fm.horizontalAdvance(QStringLiteral("In Shopify now")) + 36);
-    m_table->setColumnWidth(AttributeTableModel::Suggestion,
-                            fm.horizontalAdvance(QStringLiteral("Long sleeve maxi")) + 48);
-    m_table->setColumnWidth(AttributeTableModel::Confidence,
-                            fm.horizontalAdvance(QStringLiteral("Confidence")) + 20);
+    // Every column in view without a scroll bar: names and confidences as wide as they
+    // are, the values and destinations share the rest.
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->setMinimumSectionSize(48);
+    columns->setSectionResizeMode(AttributeTableModel::Attribute, QHeaderView::ResizeToContents);
+    columns->setSectionResizeMode(AttributeTableModel::InShopify, QHeaderView::Stretch);
+    columns->setSectionResizeMode(AttributeTableModel::Suggestion, QHeaderView::Stretch);
+    columns->setSectionResizeMode(AttributeTableModel::Confidence, QHeaderView::ResizeToContents);
+    columns->setSectionResizeMode(AttributeTableModel::GoesTo, QHeaderView::Stretch);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_evidence->setObjectName(QStringLiteral("reviewEvidence"));
     m_evidence->setWordWrap(true);
@@ -218,6 +217,7 @@ void ReviewPanel::buildLayout() {
                        "Ctrl+Z undo · ? all keys"));
 
     auto *right = new QWidget(this);
+    right->setMinimumWidth(560);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_table, 3);
