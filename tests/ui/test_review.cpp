@@ -3,6 +3,8 @@
 // 1–9 an alternative, E edit, Ctrl+Z undo, ? the key sheet, Esc back — against the demo
 // store in this process, asserting what the screen shows and what the database stored.
 #include "desktopfixture.h"
+#include "history/historypanel.h"
+#include "history/pushhistorymodel.h"
 #include "joblist/jobactions.h"
 #include "joblist/joblistpanel.h"
 #include "joblist/jobtablemodel.h"
@@ -12,16 +14,23 @@
 #include "review/imageviewer.h"
 #include "review/reviewpanel.h"
 #include "review/reviewqueue.h"
+#include "review/savetodialog.h"
 #include "storage/decisionrepository.h"
+#include "support/sandboxhttp.h"
+#include "sync/productfields.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
 
@@ -322,4 +331,236 @@ TEST_F(ReviewFlow, TheQueueFollowsTheJobViewsFilterAndTheChosenOrder) {
         EXPECT_GE(lowest + 1e-9, last) << "position " << i;
         last = lowest;
     }
+}
+
+TEST_F(ReviewFlow, DChoosesWhereToSaveWithItsBeforeAndAfterThenApproves) {
+    runJobAndOpenIt();
+    window->openReview(QString());
+    ASSERT_TRUE(showsProductAt(0));
+    const QString id = panel()->queue()->currentId();
+    panel()->table()->setFocus();
+    press(Qt::Key_D);
+    ui::SaveToDialog *dialog = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return (dialog = window->findChild<ui::SaveToDialog *>()) && dialog->isVisible(); },
+        patientMs));
+    auto *preview = dialog->findChild<QLabel *>(QStringLiteral("saveToPreview"));
+    // The job's choice to start with: tags and metafields.
+    EXPECT_TRUE(dialog->box(Destination::Tags)->isChecked());
+    EXPECT_TRUE(preview->text().contains(QStringLiteral("Tags"))) << preview->text().toStdString();
+
+    // Without tags, the preview no longer writes them; without anything, approving is refused.
+    QTest::mouseClick(dialog->box(Destination::Tags), Qt::LeftButton);
+    EXPECT_FALSE(preview->text().contains(QStringLiteral("<b>Tags</b>")))
+        << preview->text().toStdString();
+    EXPECT_TRUE(preview->text().contains(QStringLiteral("Metafield")));
+    auto *approve = dialog->findChild<QPushButton *>(QStringLiteral("approveWithDestinations"));
+    QTest::mouseClick(dialog->box(Destination::Metafields), Qt::LeftButton);
+    EXPECT_FALSE(approve->isEnabled()) << "nowhere to save";
+    QTest::mouseClick(dialog->box(Destination::Metafields), Qt::LeftButton);
+    ASSERT_TRUE(approve->isEnabled());
+
+    QTest::mouseClick(approve, Qt::LeftButton);
+    ASSERT_TRUE(showsProductAt(1));
+    ASSERT_TRUE(allStored());
+    const ProductReview approved = stored(id);
+    EXPECT_EQ(approved.product.progress.review, ReviewState::Approved);
+    EXPECT_EQ(approved.destinations, Destinations(Destination::Metafields));
+    EXPECT_FALSE(approved.plan.after.contains(productfields::tags));
+}
+
+// The whole loop on the demo store, by keyboard: review ten products (A, X, 1, Ctrl+Z),
+// sync (Ctrl+Shift+S), meet a conflict a colleague made in Shopify meanwhile (PATCH
+// /_sandbox/products), keep mine in the Conflicts window (Ctrl+Shift+M), sync again, and
+// revert a product from the History window (Ctrl+Shift+R) — checking the database and the
+// store's own products (GET /_sandbox/products) at each step.
+TEST_F(ReviewFlow, TheWholeLoopByKeyboardReviewSyncResolveRevert) {
+    runJobAndOpenIt();
+    QNetworkAccessManager network;
+    const auto storeProduct = [&](const QString &id) {
+        QUrl url(server->baseUrl() + QStringLiteral("/_sandbox/products"));
+        url.setQuery(QStringLiteral("id=") + id);
+        QJsonDocument doc = sandboxJson(network, url);
+        return doc.isArray() ? doc.array().first().toObject() : doc.object();
+    };
+    const auto tagsIn = [](const QJsonObject &product) {
+        QStringList tags;
+        for (const QJsonValue &t : product.value(QStringLiteral("tags")).toArray())
+            tags << t.toString();
+        tags.sort();
+        return tags;
+    };
+    const auto summary = [&] {
+        return JobReader(db.config()).summary(jobId).value();
+    };
+
+    // Review ten products: every third rejected, the others approved (with the first
+    // alternative where there is one); then Ctrl+Z takes the last decision back and A
+    // approves that product again.
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    press(Qt::Key_Return);
+    ASSERT_TRUE(showsProductAt(0));
+    QStringList approved;
+    for (int i = 0; i < 10; ++i) {
+        ASSERT_TRUE(showsProductAt(i));
+        const ProductReview r = *panel()->queue()->current();
+        if (i % 3 == 2) {
+            press(Qt::Key_X);
+            continue;
+        }
+        if (!r.attributes.isEmpty() && !r.attributes.first().alternatives.isEmpty()) {
+            panel()->table()->setCurrentIndex(
+                panel()->model()->index(0, ui::AttributeTableModel::Suggestion));
+            press(Qt::Key_1);
+            ASSERT_TRUE(allStored());
+        }
+        press(Qt::Key_A);
+        approved << r.product.productId;
+    }
+    ASSERT_TRUE(allStored());
+    press(Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_TRUE(showsProductAt(9));
+    ASSERT_TRUE(allStored());
+    EXPECT_EQ(summary().tally.approved, approved.size() - 1);
+    press(Qt::Key_A);
+    ASSERT_TRUE(allStored());
+    ASSERT_EQ(summary().tally.approved, approved.size());
+    ASSERT_GE(approved.size(), 3);
+
+    // What the push will write, read before it: the tags of two approved products.
+    QHash<QString, QStringList> expectedTags, originalTags;
+    for (const QString &id : {approved.at(0), approved.at(1)}) {
+        const ProductReview r = stored(id);
+        QStringList after;
+        for (const QJsonValue &t : r.plan.after.value(productfields::tags).toArray())
+            after << t.toString();
+        after.sort();
+        expectedTags.insert(id, after);
+        originalTags.insert(id, tagsIn(storeProduct(id)));
+    }
+    ASSERT_FALSE(expectedTags.value(approved.at(1)).isEmpty()) << "the push writes tags";
+
+    // A colleague edits the first approved product's tags in Shopify meanwhile.
+    const QString edited = approved.at(0);
+    {
+        QUrl url(server->baseUrl() + QStringLiteral("/_sandbox/products"));
+        url.setQuery(QStringLiteral("id=") + edited);
+        sandboxJson(network, url, "PATCH",
+                    QJsonDocument(QJsonObject{{QStringLiteral("tags"),
+                                               QJsonArray{QStringLiteral("colleague-tag")}}})
+                        .toJson());
+    }
+
+    // Esc, Alt+Left: the job list; Ctrl+Shift+S syncs the job.
+    press(Qt::Key_Escape);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return window->findChild<QStackedWidget *>()->currentWidget() == window->jobView(); },
+        patientMs));
+    window->jobView()->view()->setFocus();
+    press(Qt::Key_Left, Qt::AltModifier);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return window->findChild<QStackedWidget *>()->currentWidget() == window->jobList(); },
+        patientMs));
+    window->jobList()->selectJob(jobId);
+    window->jobList()->view()->setFocus();
+    const auto syncAndWait = [&] {
+        press(Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return window->workHost()->isBusy(jobId); }, patientMs))
+            << "Ctrl+Shift+S started no sync";
+        ASSERT_TRUE(QTest::qWaitFor([&] { return !window->workHost()->isBusy(jobId); }, patientMs));
+    };
+    syncAndWait();
+    EXPECT_EQ(summary().tally.synced, approved.size() - 1);
+    EXPECT_EQ(summary().tally.conflicts, 1);
+    EXPECT_EQ(tagsIn(storeProduct(approved.at(1))), expectedTags.value(approved.at(1)))
+        << "the store has what the preview showed";
+    EXPECT_EQ(tagsIn(storeProduct(edited)), QStringList{QStringLiteral("colleague-tag")})
+        << "the conflicting product was not written";
+
+    // Enter opens the job; Alt+O its conflicts; Ctrl+Shift+M keeps mine.
+    press(Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return window->findChild<QStackedWidget *>()->currentWidget() == window->jobView(); },
+        patientMs));
+    window->jobView()->view()->setFocus();
+    press(Qt::Key_O, Qt::AltModifier);
+    QDialog *conflicts = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return (conflicts = window->findChild<QDialog *>(QStringLiteral("conflictsWindow"))) &&
+                   conflicts->isVisible();
+        },
+        patientMs));
+    auto *conflictTable = conflicts->findChild<QTableView *>(QStringLiteral("conflictTable"));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return conflictTable->model()->rowCount() == 1; }, patientMs));
+    conflictTable->setFocus(); // as the window manager would give the new window the focus
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return QApplication::focusWidget() == conflictTable; }, patientMs));
+    press(Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return JobReader(db.config()).conflicts(jobId)->isEmpty(); },
+                                patientMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window->workHost()->isBusy(jobId); }, patientMs));
+    conflicts->close();
+
+    // Sync again: now the product gets Tagdesk's tags beside the colleague's.
+    window->showJobList();
+    window->jobList()->selectJob(jobId);
+    window->activateWindow();
+    window->jobList()->view()->setFocus();
+    syncAndWait();
+    EXPECT_EQ(summary().tally.synced, approved.size());
+    EXPECT_EQ(summary().tally.conflicts, 0);
+    const QStringList merged = tagsIn(storeProduct(edited));
+    EXPECT_TRUE(merged.contains(QStringLiteral("colleague-tag"))) << merged.join(',').toStdString();
+    for (const QString &tag : expectedTags.value(edited)) {
+        if (!originalTags.value(edited).contains(tag)) // what Tagdesk added
+            EXPECT_TRUE(merged.contains(tag)) << tag.toStdString();
+    }
+
+    // Alt+H: the history; the second product's row, Ctrl+Shift+R reverts it.
+    press(Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return window->findChild<QStackedWidget *>()->currentWidget() == window->jobView(); },
+        patientMs));
+    window->jobView()->view()->setFocus();
+    press(Qt::Key_H, Qt::AltModifier);
+    QDialog *history = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return (history = window->findChild<QDialog *>(QStringLiteral("historyWindow"))) &&
+                   history->isVisible();
+        },
+        patientMs));
+    auto *historyPanel = history->findChild<ui::HistoryPanel *>();
+    historyPanel->setConfirmation([](const QString &, const QString &) { return true; });
+    QTableView *historyTable = historyPanel->view();
+    const QString reverted = approved.at(1);
+    int row = -1;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            for (int r = 0; r < historyTable->model()->rowCount() && row < 0; ++r) {
+                if (historyTable->model()
+                        ->index(r, 0)
+                        .data(ui::PushHistoryModel::ProductIdRole)
+                        .toString() == reverted)
+                    row = r;
+            }
+            return row >= 0;
+        },
+        patientMs));
+    historyTable->setFocus();
+    historyTable->selectRow(row);
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return QApplication::focusWidget() == historyTable; }, patientMs));
+    press(Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->workHost()->isBusy(jobId); }, patientMs))
+        << "Ctrl+Shift+R started no revert";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window->workHost()->isBusy(jobId); }, patientMs));
+    EXPECT_EQ(tagsIn(storeProduct(reverted)), originalTags.value(reverted))
+        << "the store has the product's tags from before the push again";
+    EXPECT_NE(tagsIn(storeProduct(approved.at(2))), originalTags.value(approved.at(2), {}))
+        << "the other products keep what was pushed";
+    history->close();
 }

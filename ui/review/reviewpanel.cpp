@@ -10,9 +10,11 @@
 #include "pipeline/reviewservice.h"
 #include "review/alternativedelegate.h"
 #include "review/attributetablemodel.h"
+#include "review/changepreview.h"
 #include "review/fullimagecache.h"
 #include "review/imageviewer.h"
 #include "review/reviewqueue.h"
+#include "review/savetodialog.h"
 #include "sync/productfields.h"
 
 #include <QAction>
@@ -22,14 +24,12 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
-#include <QTextDocumentFragment>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -39,22 +39,6 @@ namespace {
 using Verdict = AttributeDecision::Verdict;
 constexpr int recentShown = 8;
 constexpr int stripThumbnail = 72;
-
-// A field's value as a person reads it in the preview.
-QString readable(const QJsonValue &value) {
-    if (value.isNull() || value.isUndefined())
-        return QStringLiteral("—");
-    if (value.isArray()) {
-        QStringList items;
-        for (const QJsonValue &item : value.toArray())
-            items << item.toVariant().toString();
-        return items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral(", "));
-    }
-    QString text = value.toVariant().toString();
-    if (text.contains(QLatin1Char('<')))
-        text = QTextDocumentFragment::fromHtml(text).toPlainText().simplified();
-    return text.isEmpty() ? QStringLiteral("—") : text;
-}
 
 QString elided(const QString &text, int chars = 160) {
     return text.size() > chars ? text.left(chars - 1) + QChar(0x2026) : text;
@@ -212,9 +196,9 @@ void ReviewPanel::buildLayout() {
     m_hint->setObjectName(QStringLiteral("reviewHint"));
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
-    m_hint->setText(tr("A approve · X reject · Shift+A / Shift+X this attribute · 1–9 "
-                       "alternative · E edit · U undecide · Space next · K previous · "
-                       "Ctrl+Z undo · ? all keys"));
+    m_hint->setText(tr("A approve · D where to save, then approve · X reject · Shift+A / "
+                       "Shift+X this attribute · 1–9 alternative · E edit · U undecide · "
+                       "Space next · K previous · Ctrl+Z undo · ? all keys"));
 
     auto *right = new QWidget(this);
     right->setMinimumWidth(560);
@@ -286,6 +270,8 @@ void ReviewPanel::createKeys() {
     }
     addKey("editAttribute", tr("Edit the focused value (alternatives or free text)"),
            {K(Qt::Key_E), K(Qt::Key_F2)}, [this] { editAttribute(); });
+    addKey("saveTo", tr("Choose where the product's values are saved, then approve"),
+           {K(Qt::Key_D)}, [this] { chooseDestinations(); });
     addKey("skipProduct", tr("Skip to the next product without deciding"), {K(Qt::Key_Space)},
            [this] { m_queue->next(); });
     addKey("nextProduct", tr("Next product"), {K(Qt::Key_J), K(Qt::Key_Right)},
@@ -476,32 +462,7 @@ void ReviewPanel::showEvidence() {
 }
 
 void ReviewPanel::showPreview(const ProductReview &review) {
-    if (!review.product.snapshot) {
-        m_preview->setText(
-            tr("This product has not been fetched yet: there is nothing to compare."));
-        return;
-    }
-    const ChangePlan &plan = review.plan;
-    QString html;
-    if (review.product.progress.review == ReviewState::Rejected)
-        html += tr("<p><i>Rejected: nothing will be written.</i></p>");
-    if (plan.isEmpty()) {
-        html += tr("<p>Approving changes nothing in Shopify: the store already has these "
-                   "values, or every suggestion is rejected.</p>");
-    } else {
-        html += QStringLiteral("<table cellspacing='4'>");
-        for (auto it = plan.after.constBegin(); it != plan.after.constEnd(); ++it) {
-            html += tr("<tr><td><b>%1</b></td><td>%2</td><td>→</td><td>%3</td></tr>")
-                        .arg(productfields::describe(it.key(), &*review.product.snapshot)
-                                 .toHtmlEscaped(),
-                             elided(readable(plan.before.value(it.key()))).toHtmlEscaped(),
-                             elided(readable(it.value())).toHtmlEscaped());
-        }
-        html += QStringLiteral("</table>");
-    }
-    for (const QString &problem : plan.problems)
-        html += tr("<p style='color:#c0392b'>⚠ %1</p>").arg(problem.toHtmlEscaped());
-    m_preview->setText(html);
+    m_preview->setText(changePreviewHtml(review, review.plan));
 }
 
 bool ReviewPanel::canDecide() {
@@ -529,7 +490,28 @@ void ReviewPanel::approveProduct() {
     remember(id, r.product.title, tr("approved"));
     trackCount(m_review.approve(jobId(), selection, std::nullopt, m_reviewer), id,
                tr("“%1” could not be approved").arg(r.product.title));
-    m_queue->next();
+    moveOn();
+}
+
+void ReviewPanel::chooseDestinations() {
+    if (!canDecide())
+        return;
+    const ProductReview review = *m_queue->current();
+    auto *dialog = new SaveToDialog(review, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, review] {
+        const QString id = review.product.productId;
+        ApprovalSelection selection;
+        selection.kind = ApprovalSelection::Kind::Products;
+        selection.productIds = {id};
+        const Destinations chosen = dialog->destinations();
+        remember(id, review.product.title, tr("approved to %1").arg(destinationsToKeys(chosen)));
+        trackCount(m_review.approve(jobId(), selection, chosen, m_reviewer), id,
+                   tr("“%1” could not be approved").arg(review.product.title));
+        if (m_queue->currentId() == id)
+            moveOn();
+    });
+    dialog->open();
 }
 
 void ReviewPanel::rejectProduct() {
@@ -540,7 +522,7 @@ void ReviewPanel::rejectProduct() {
     remember(id, r.product.title, tr("rejected"));
     trackCount(m_review.reject(jobId(), {id}, m_reviewer), id,
                tr("“%1” could not be rejected").arg(r.product.title));
-    m_queue->next();
+    moveOn();
 }
 
 void ReviewPanel::decideAttribute(Verdict verdict, const QString &value) {
@@ -588,6 +570,13 @@ void ReviewPanel::editAttribute() {
     const QModelIndex index = m_model->index(focusedRow(), AttributeTableModel::Suggestion);
     m_table->setCurrentIndex(index);
     m_table->edit(index);
+}
+
+void ReviewPanel::moveOn() {
+    if (m_queue->position() + 1 >= m_queue->count())
+        emit message(tr("That was the last product of the list: Esc goes back to the job."));
+    else
+        m_queue->next();
 }
 
 void ReviewPanel::nextAttribute() {

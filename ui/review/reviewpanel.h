@@ -80,11 +80,14 @@ private:
     // The decisions.
     void approveProduct();
     void rejectProduct();
+    void chooseDestinations();
     void decideAttribute(AttributeDecision::Verdict verdict, const QString &value = {});
     void pickAlternative(int number);
     void editAttribute();
     void undo();
     void nextAttribute();
+    // After a product's decision: the next product, or word that the list is done.
+    void moveOn();
     void showKeySheet();
     bool canDecide();
     int focusedRow() const;

@@ -1,0 +1,108 @@
+#include "review/savetodialog.h"
+
+#include "review/changepreview.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace tagdesk::ui {
+
+SaveToDialog::SaveToDialog(const ProductReview &review, QWidget *parent)
+    : QDialog(parent)
+    , m_review(review)
+    , m_preview(new QLabel(this))
+    , m_problem(new QLabel(this)) {
+    setObjectName(QStringLiteral("saveToDialog"));
+    setWindowTitle(tr("Where to save — %1").arg(review.product.title));
+
+    auto *choice = new QGroupBox(tr("Save this product's approved values to"), this);
+    auto *row = new QHBoxLayout(choice);
+    for (Destination d : {Destination::Tags, Destination::Metafields, Destination::ProductType,
+                          Destination::AltText, Destination::Description}) {
+        auto *box = new QCheckBox(destinationText(d), choice);
+        box->setObjectName(QStringLiteral("saveTo_") + destinationsToKeys(d));
+        box->setChecked(review.destinations.testFlag(d));
+        row->addWidget(box);
+        m_boxes.append({d, box});
+        connect(box, &QCheckBox::toggled, this, &SaveToDialog::updatePreview);
+    }
+    row->addStretch();
+
+    m_preview->setObjectName(QStringLiteral("saveToPreview"));
+    m_preview->setTextFormat(Qt::RichText);
+    m_preview->setWordWrap(true);
+    m_preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_preview->setAccessibleName(tr("Before and after"));
+    auto *previewBox = new QGroupBox(tr("Before → after"), this);
+    auto *scroll = new QScrollArea(previewBox);
+    scroll->setWidget(m_preview);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *previewLayout = new QVBoxLayout(previewBox);
+    previewLayout->addWidget(scroll);
+
+    m_problem->setObjectName(QStringLiteral("saveToProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #c0392b"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_approve = buttons->addButton(tr("&Approve with these"), QDialogButtonBox::AcceptRole);
+    m_approve->setObjectName(QStringLiteral("approveWithDestinations"));
+    m_approve->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(choice);
+    layout->addWidget(previewBox, 1);
+    layout->addWidget(m_problem);
+    layout->addWidget(buttons);
+    resize(720, 420);
+    updatePreview();
+}
+
+QCheckBox *SaveToDialog::box(Destination d) const {
+    for (const auto &[destination, box] : m_boxes) {
+        if (destination == d)
+            return box;
+    }
+    return nullptr;
+}
+
+Destinations SaveToDialog::destinations() const {
+    Destinations chosen;
+    for (const auto &[d, box] : m_boxes) {
+        if (box->isChecked())
+            chosen |= d;
+    }
+    return chosen;
+}
+
+ChangePlan SaveToDialog::plan() const {
+    if (!m_review.product.snapshot)
+        return {};
+    return planChange(*m_review.product.snapshot, valuesToWrite(m_review), destinations(),
+                      m_review.writing);
+}
+
+void SaveToDialog::updatePreview() {
+    const ChangePlan planned = plan();
+    m_preview->setText(changePreviewHtml(m_review, planned));
+    QString problem;
+    if (destinations() == Destinations())
+        problem = tr("Choose at least one place to save to.");
+    else if (!planned.isWritable())
+        problem = tr("Shopify would refuse this change (see above): choose other places or "
+                     "edit the values first.");
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    m_approve->setEnabled(problem.isEmpty());
+}
+
+} // namespace tagdesk::ui

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "sync/productreview.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+
+namespace tagdesk::ui {
+
+// Where one product's approved values are saved, chosen before approving it: tags,
+// metafields, product type, image alt text, description — with the live before → after
+// of that choice and what Shopify would refuse, before anything is synced.
+class SaveToDialog : public QDialog {
+    Q_OBJECT
+public:
+    SaveToDialog(const ProductReview &review, QWidget *parent = nullptr);
+
+    Destinations destinations() const;
+    // What approving with the chosen destinations would write.
+    ChangePlan plan() const;
+    QCheckBox *box(Destination d) const;
+
+private:
+    void updatePreview();
+
+    ProductReview m_review;
+    QList<std::pair<Destination, QCheckBox *>> m_boxes;
+    QLabel *m_preview;
+    QLabel *m_problem;
+    QPushButton *m_approve;
+};
+
+} // namespace tagdesk::ui
