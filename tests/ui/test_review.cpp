@@ -93,6 +93,24 @@ protected:
             patientMs);
     }
 
+    // From the job list, keyboard only: Enter opens the selected job, Alt+`key` one of its
+    // windows (History, Conflicts), which is returned once shown (null if it never was).
+    QDialog *openJobWindow(Qt::Key key, const QString &name) {
+        focusOn(window->jobList()->view());
+        press(Qt::Key_Return);
+        auto *pages = window->findChild<QStackedWidget *>();
+        if (!QTest::qWaitFor([&] { return pages->currentWidget() == window->jobView(); },
+                             patientMs))
+            return nullptr;
+        focusOn(window->jobView()->view());
+        press(key, Qt::AltModifier);
+        QDialog *opened = nullptr;
+        const bool shown = QTest::qWaitFor(
+            [&] { return (opened = window->findChild<QDialog *>(name)) && opened->isVisible(); },
+            patientMs);
+        return shown ? opened : nullptr;
+    }
+
     bool allStored() {
         return QTest::qWaitFor([&] { return panel()->decisionsInFlight() == 0; }, patientMs);
     }
@@ -291,10 +309,7 @@ TEST_F(ReviewFlow, EveryDecisionIsOneKeyAndLandsInTheDatabase) {
     EXPECT_EQ(pages->currentWidget(), panel()) << "Esc closed the sheet, not the review";
 
     // Esc goes back to the job's products.
-    window->activateWindow();
-    attributes->setFocus();
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return QApplication::focusWidget() == attributes; }, patientMs));
+    focusOn(attributes);
     press(Qt::Key_Escape);
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return pages->currentWidget() == window->jobView(); }, patientMs));
@@ -302,6 +317,7 @@ TEST_F(ReviewFlow, EveryDecisionIsOneKeyAndLandsInTheDatabase) {
     // Alt+H and Alt+O open the job's history and conflicts, each in its own window.
     for (const auto &[key, name] :
          {std::pair{Qt::Key_H, "historyWindow"}, std::pair{Qt::Key_O, "conflictsWindow"}}) {
+        focusOn(window->jobView()->view());
         press(key, Qt::AltModifier);
         QDialog *opened = nullptr;
         ASSERT_TRUE(QTest::qWaitFor(
@@ -313,8 +329,6 @@ TEST_F(ReviewFlow, EveryDecisionIsOneKeyAndLandsInTheDatabase) {
             << name;
         EXPECT_TRUE(opened->windowTitle().endsWith(QStringLiteral("Review by keyboard")));
         opened->close();
-        window->activateWindow();
-        window->jobView()->view()->setFocus();
     }
 }
 
@@ -506,26 +520,12 @@ TEST_F(ReviewFlow, TheWholeLoopByKeyboardReviewSyncResolveRevert) {
     said->activateWindow();
     QTest::keyClick(said, Qt::Key_Escape);
     ASSERT_TRUE(QTest::qWaitFor([&] { return !said || !said->isVisible(); }, patientMs));
-    focusOn(window->jobList()->view());
-    press(Qt::Key_Return);
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return window->findChild<QStackedWidget *>()->currentWidget() == window->jobView(); },
-        patientMs));
-    focusOn(window->jobView()->view());
-    press(Qt::Key_O, Qt::AltModifier);
-    QDialog *conflicts = nullptr;
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            return (conflicts = window->findChild<QDialog *>(QStringLiteral("conflictsWindow"))) &&
-                   conflicts->isVisible();
-        },
-        patientMs));
+    QDialog *conflicts = openJobWindow(Qt::Key_O, QStringLiteral("conflictsWindow"));
+    ASSERT_NE(conflicts, nullptr);
     auto *conflictTable = conflicts->findChild<QTableView *>(QStringLiteral("conflictTable"));
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return conflictTable->model()->rowCount() == 1; }, patientMs));
-    conflictTable->setFocus(); // as the window manager would give the new window the focus
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return QApplication::focusWidget() == conflictTable; }, patientMs));
+    focusOn(conflictTable);
     press(Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
     ASSERT_TRUE(QTest::qWaitFor([&] { return JobReader(db.config()).conflicts(jobId)->isEmpty(); },
                                 patientMs));
@@ -551,20 +551,8 @@ TEST_F(ReviewFlow, TheWholeLoopByKeyboardReviewSyncResolveRevert) {
     // Alt+H: the history; the second product's row, Ctrl+Shift+R reverts it.
     if (auto *box = window->findChild<QMessageBox *>(QStringLiteral("problemMessage")))
         box->close();
-    focusOn(window->jobList()->view());
-    press(Qt::Key_Return);
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return window->findChild<QStackedWidget *>()->currentWidget() == window->jobView(); },
-        patientMs));
-    focusOn(window->jobView()->view());
-    press(Qt::Key_H, Qt::AltModifier);
-    QDialog *history = nullptr;
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            return (history = window->findChild<QDialog *>(QStringLiteral("historyWindow"))) &&
-                   history->isVisible();
-        },
-        patientMs));
+    QDialog *history = openJobWindow(Qt::Key_H, QStringLiteral("historyWindow"));
+    ASSERT_NE(history, nullptr);
     auto *historyPanel = history->findChild<ui::HistoryPanel *>();
     historyPanel->setConfirmation([](const QString &, const QString &) { return true; });
     QTableView *historyTable = historyPanel->view();
