@@ -6,6 +6,7 @@
 #include "joblist/jobactions.h"
 #include "joblist/joblistpanel.h"
 #include "joblist/jobtablemodel.h"
+#include "joblist/syncactions.h"
 #include "jobview/jobviewpanel.h"
 #include "jobview/producttablemodel.h"
 #include "mainwindow.h"
@@ -14,10 +15,13 @@
 #include "review/imageviewer.h"
 #include "review/reviewpanel.h"
 #include "review/reviewqueue.h"
+#include "review/savetodialog.h"
 #include "settings/settingsdialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDeadlineTimer>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -182,10 +186,52 @@ void ScreenshotTour::start() {
                         review->model()->index(1, AttributeTableModel::Suggestion));
                 QTimer::singleShot(300, this, [this, next] {
                     shoot(&m_window, QStringLiteral("review"));
-                    m_window.showJobList();
                     next();
                 });
             });
+    });
+    then([this](Next next) {
+        // Where to save (D in the review), with its before → after.
+        m_window.reviewPanel()->keyAction(QStringLiteral("saveTo"))->trigger();
+        auto *dialog = m_window.reviewPanel()->findChild<SaveToDialog *>();
+        if (!dialog) {
+            m_problems << tr("D opened no Where to save window");
+            m_window.showJobList();
+            return next();
+        }
+        QTimer::singleShot(300, this, [this, dialog, next] {
+            shoot(dialog, QStringLiteral("save"));
+            dialog->reject();
+            m_window.showJobList();
+            next();
+        });
+    });
+    then([this, demoName](Next next) {
+        // The job's history once its approved products are synced to the demo store.
+        const auto job = jobNamed(m_window, demoName);
+        if (!job)
+            return next();
+        const qint64 id = job->job.id;
+        m_window.jobList()->selectJob(id);
+        m_window.syncActions()->sync()->trigger();
+        waitFor([this, id] { return !m_window.workHost()->isBusy(id); }, tr("the sync"),
+                [this, id, next] {
+                    m_window.openJob(id);
+                    QDialog *history = m_window.showHistory();
+                    auto *table = history->findChild<QTableView *>(QStringLiteral("historyTable"));
+                    waitFor([table] { return table && table->model()->rowCount() > 0; },
+                            tr("the history"),
+                            [this, history, table, next] {
+                                if (table)
+                                    table->selectRow(0);
+                                QTimer::singleShot(300, this, [this, history, next] {
+                                    shoot(history, QStringLiteral("history"));
+                                    history->close();
+                                    m_window.showJobList();
+                                    next();
+                                });
+                            });
+                });
     });
     then([this](Next next) {
         NewJobDialog *dialog = m_window.showNewJobDialog();
@@ -219,7 +265,7 @@ void ScreenshotTour::start() {
             });
     });
     then([this](Next) {
-        constexpr int screens = 5, variants = 3; // NAME, NAME@2x, NAME-dark
+        constexpr int screens = 7, variants = 3; // NAME, NAME@2x, NAME-dark
         if (m_written.size() != screens * variants)
             m_problems << tr("Wrote %1 screenshots instead of %2")
                               .arg(m_written.size())
