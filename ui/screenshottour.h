@@ -21,10 +21,10 @@ class MainWindow;
 // `tagdesk --demo --screenshot DIR`: walks through the main screens as a user would —
 // the job list, a job in review, the review of one product, Where to save, the job's
 // history once its approved products are synced, the New job dialog, Settings — and
-// saves each as NAME.png, NAME@2x.png (rendered at twice the pixel density) and NAME-dark.png (in a
-// dark palette). On an empty database it first creates a demo job and runs it, so the
-// screens show real data. Nothing waits by blocking: each step starts when the window
-// shows what it needs.
+// saves each as NAME.png, NAME@2x.png (rendered at twice the pixel density) and
+// NAME-dark.png (in a dark palette). On an empty database it first creates a demo job and
+// runs it, so the screens show real data. Nothing waits by blocking: each step starts when the
+// window shows what it needs.
 class ScreenshotTour : public QObject {
     Q_OBJECT
 public:
