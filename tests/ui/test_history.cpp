@@ -4,10 +4,10 @@
 // push show their three versions side by side, and keep theirs, keep mine and keep mine
 // for ticked fields settle them so that the next push writes exactly what was chosen.
 // The three models pass QAbstractItemModelTester.
+#include "fieldvalues.h"
 #include "history/conflictfieldsmodel.h"
 #include "history/conflictlistmodel.h"
 #include "history/conflictpanel.h"
-#include "history/fieldvalues.h"
 #include "history/historypanel.h"
 #include "history/pushhistorymodel.h"
 #include "pipeline/synchharness.h"

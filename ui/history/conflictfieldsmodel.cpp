@@ -1,6 +1,6 @@
 #include "history/conflictfieldsmodel.h"
 
-#include "history/fieldvalues.h"
+#include "fieldvalues.h"
 #include "sync/productfields.h"
 
 #include <QColor>

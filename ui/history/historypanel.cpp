@@ -1,6 +1,6 @@
 #include "history/historypanel.h"
 
-#include "history/fieldvalues.h"
+#include "fieldvalues.h"
 #include "history/pushhistorymodel.h"
 #include "icons.h"
 #include "settings/account.h"

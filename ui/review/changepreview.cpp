@@ -1,9 +1,9 @@
 #include "review/changepreview.h"
 
+#include "fieldvalues.h"
 #include "sync/productfields.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QTextDocumentFragment>
 
 namespace tagdesk::ui {
@@ -13,20 +13,12 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(ChangePreview)
 };
 
-// A field's value as a person reads it.
+// A field's value as one line: fieldvalues::text, with a description's HTML as its text.
 QString readable(const QJsonValue &value) {
-    if (value.isNull() || value.isUndefined())
-        return QStringLiteral("—");
-    if (value.isArray()) {
-        QStringList items;
-        for (const QJsonValue &item : value.toArray())
-            items << item.toVariant().toString();
-        return items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral(", "));
-    }
-    QString text = value.toVariant().toString();
-    if (text.contains(QLatin1Char('<')))
-        text = QTextDocumentFragment::fromHtml(text).toPlainText().simplified();
-    return text.isEmpty() ? QStringLiteral("—") : text;
+    const QString text = fieldvalues::text(value);
+    return text.contains(QLatin1Char('<'))
+               ? QTextDocumentFragment::fromHtml(text).toPlainText().simplified()
+               : text;
 }
 
 QString elided(const QString &text, int chars = 160) {

@@ -91,18 +91,12 @@ ReviewPanel::ReviewPanel(JobReader reader, ReviewService &review, QString imageF
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ReviewPanel::showEvidence);
     connect(m_model, &AttributeTableModel::editRequested, this,
             [this](const QString &attribute, const QString &value) {
-                const ProductReview *r = m_queue->current();
-                if (!r)
-                    return;
-                const int row = r->rowOf(attribute);
-                const AttributeReview *a = m_model->attributeAt(row);
-                const bool same = a && value == a->suggestion.value;
-                AttributeDecision d{attribute, same ? Verdict::Accepted : Verdict::Edited, value,
-                                    QDateTime::currentDateTimeUtc()};
-                remember(r->product.productId, r->product.title,
-                         tr("%1 → %2").arg(attributes::displayName(attribute), value));
-                track(m_review.decide(jobId(), r->product.productId, d, m_reviewer),
-                      r->product.productId, tr("The edit of %1 could not be saved").arg(attribute));
+                if (const ProductReview *r = m_queue->current()) {
+                    const AttributeReview *a = m_model->attributeAt(r->rowOf(attribute));
+                    const bool same = a && value == a->suggestion.value;
+                    sendDecision(r->rowOf(attribute), same ? Verdict::Accepted : Verdict::Edited,
+                                 value);
+                }
             });
     connect(m_order, &QComboBox::activated, this, &ReviewPanel::reorder);
 }
@@ -488,8 +482,8 @@ void ReviewPanel::approveProduct() {
     selection.kind = ApprovalSelection::Kind::Products;
     selection.productIds = {id};
     remember(id, r.product.title, tr("approved"));
-    trackCount(m_review.approve(jobId(), selection, std::nullopt, m_reviewer), id,
-               tr("“%1” could not be approved").arg(r.product.title));
+    track(m_review.approve(jobId(), selection, std::nullopt, m_reviewer), id,
+          tr("“%1” could not be approved").arg(r.product.title));
     moveOn();
 }
 
@@ -506,8 +500,8 @@ void ReviewPanel::chooseDestinations() {
         selection.productIds = {id};
         const Destinations chosen = dialog->destinations();
         remember(id, review.product.title, tr("approved to %1").arg(destinationsToKeys(chosen)));
-        trackCount(m_review.approve(jobId(), selection, chosen, m_reviewer), id,
-                   tr("“%1” could not be approved").arg(review.product.title));
+        track(m_review.approve(jobId(), selection, chosen, m_reviewer), id,
+              tr("“%1” could not be approved").arg(review.product.title));
         if (m_queue->currentId() == id)
             moveOn();
     });
@@ -520,33 +514,36 @@ void ReviewPanel::rejectProduct() {
     const ProductReview &r = *m_queue->current();
     const QString id = r.product.productId;
     remember(id, r.product.title, tr("rejected"));
-    trackCount(m_review.reject(jobId(), {id}, m_reviewer), id,
-               tr("“%1” could not be rejected").arg(r.product.title));
+    track(m_review.reject(jobId(), {id}, m_reviewer), id,
+          tr("“%1” could not be rejected").arg(r.product.title));
     moveOn();
 }
 
 void ReviewPanel::decideAttribute(Verdict verdict, const QString &value) {
-    if (!canDecide())
+    if (!canDecide() || !m_model->attributeAt(focusedRow()))
         return;
-    const int row = focusedRow();
+    sendDecision(focusedRow(), verdict, value);
+    if (verdict != Verdict::Pending)
+        nextAttribute();
+}
+
+void ReviewPanel::sendDecision(int row, Verdict verdict, const QString &value) {
     const AttributeReview *a = m_model->attributeAt(row);
-    if (!a)
+    const ProductReview *r = m_queue->current();
+    if (!a || !r)
         return;
-    const ProductReview &r = *m_queue->current();
     const QString attribute = a->attribute;
     const QString written = verdict == Verdict::Edited ? value : a->suggestion.value;
-    AttributeDecision d{attribute, verdict, written, QDateTime::currentDateTimeUtc()};
+    const AttributeDecision d{attribute, verdict, written, QDateTime::currentDateTimeUtc()};
     m_model->showVerdict(row, verdict, value);
     const QString name = attributes::displayName(attribute);
     const QString what = verdict == Verdict::Accepted   ? tr("%1 accepted").arg(name)
                          : verdict == Verdict::Rejected ? tr("%1 rejected").arg(name)
                          : verdict == Verdict::Edited   ? tr("%1 → %2").arg(name, value)
                                                         : tr("%1 undecided").arg(name);
-    remember(r.product.productId, r.product.title, what);
-    track(m_review.decide(jobId(), r.product.productId, d, m_reviewer), r.product.productId,
-          tr("The decision on %1 could not be saved").arg(attributes::displayName(attribute)));
-    if (verdict != Verdict::Pending)
-        nextAttribute();
+    remember(r->product.productId, r->product.title, what);
+    track(m_review.decide(jobId(), r->product.productId, d, m_reviewer), r->product.productId,
+          tr("The decision on %1 could not be saved").arg(name));
 }
 
 void ReviewPanel::pickAlternative(int number) {
@@ -632,29 +629,17 @@ void ReviewPanel::remember(const QString &productId, const QString &title, const
     }
 }
 
-void ReviewPanel::track(const QFuture<Status> &saved, const QString &productId,
+template <typename Answer>
+void ReviewPanel::track(const QFuture<Answer> &saved, const QString &productId,
                         const QString &failure) {
     ++m_inFlight;
     m_queue->beginChange(productId);
-    whenFinished(this, QFuture<Status>(saved), [this, productId, failure](const Status &status) {
+    whenFinished(this, saved, [this, productId, failure](const Answer &answer) {
         --m_inFlight;
-        if (!status)
-            emit problem(tr("%1: %2").arg(failure, status.error().message));
+        if (!answer)
+            emit problem(tr("%1: %2").arg(failure, answer.error().message));
         stored(productId);
     });
-}
-
-void ReviewPanel::trackCount(const QFuture<Result<int>> &saved, const QString &productId,
-                             const QString &failure) {
-    ++m_inFlight;
-    m_queue->beginChange(productId);
-    whenFinished(this, QFuture<Result<int>>(saved),
-                 [this, productId, failure](const Result<int> &count) {
-                     --m_inFlight;
-                     if (!count)
-                         emit problem(tr("%1: %2").arg(failure, count.error().message));
-                     stored(productId);
-                 });
 }
 
 void ReviewPanel::stored(const QString &productId) {

@@ -82,6 +82,8 @@ private:
     void rejectProduct();
     void chooseDestinations();
     void decideAttribute(AttributeDecision::Verdict verdict, const QString &value = {});
+    // Stores a verdict on one row (shown at once, remembered for the strip and Ctrl+Z).
+    void sendDecision(int row, AttributeDecision::Verdict verdict, const QString &value);
     void pickAlternative(int number);
     void editAttribute();
     void undo();
@@ -92,9 +94,10 @@ private:
     bool canDecide();
     int focusedRow() const;
     void remember(const QString &productId, const QString &title, const QString &what);
-    void track(const QFuture<Status> &saved, const QString &productId, const QString &failure);
-    void trackCount(const QFuture<Result<int>> &saved, const QString &productId,
-                    const QString &failure);
+    // One decision on its way to the database: counted until stored, its product read
+    // again after; a refusal is reported with `failure`. Answer: Status or Result<int>.
+    template <typename Answer>
+    void track(const QFuture<Answer> &saved, const QString &productId, const QString &failure);
     void stored(const QString &productId);
 
     JobReader m_reader;

@@ -1,4 +1,4 @@
-#include "history/fieldvalues.h"
+#include "fieldvalues.h"
 
 #include "sync/productfields.h"
 
