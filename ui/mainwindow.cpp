@@ -19,6 +19,7 @@
 #include "settings/account.h"
 #include "settings/settingsdialog.h"
 #include "statusbarcontroller.h"
+#include "sync/syncpanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -93,6 +94,13 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     connect(m_jobView, &JobViewPanel::reviewRequested, this, &MainWindow::openReview);
     connect(m_jobView, &JobViewPanel::historyRequested, this, &MainWindow::showHistory);
     connect(m_jobView, &JobViewPanel::conflictsRequested, this, &MainWindow::showConflicts);
+    connect(m_jobView, &JobViewPanel::syncRequested, this, &MainWindow::showSync);
+    // Approvals made offline go out once the store answers again, unless Settings say to
+    // wait for Sync now (read when it happens: Settings may have changed meanwhile).
+    connect(m_statusBar, &StatusBarController::backOnline, this, [this] {
+        if (m_context.account->preferences().syncWhenOnline)
+            m_syncActions->syncWaitingJobs();
+    });
     connect(m_reviewPanel, &ReviewPanel::backRequested, this,
             [this] { openJob(m_reviewPanel->jobId()); });
     connect(m_reviewPanel, &ReviewPanel::jobChanged, m_jobList, &JobListPanel::reload);
@@ -208,7 +216,8 @@ template <typename Panel>
 QDialog *MainWindow::showJobWindow(Panel *panel, void (Panel::*changed)(qint64),
                                    const QString &title, const QString &name) {
     const qint64 jobId = m_jobView->jobId();
-    panel->setReviewer(m_context.account->preferences().reviewer);
+    if constexpr (requires { panel->setReviewer(QString()); })
+        panel->setReviewer(m_context.account->preferences().reviewer);
     connect(panel, &Panel::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(panel, &Panel::problem, this, &MainWindow::report);
@@ -239,6 +248,11 @@ QDialog *MainWindow::showHistory() {
 QDialog *MainWindow::showConflicts() {
     return showJobWindow(new ConflictPanel(m_context.reader, *m_work), &ConflictPanel::resolved,
                          tr("Conflicts — %1"), QStringLiteral("conflictsWindow"));
+}
+
+QDialog *MainWindow::showSync() {
+    return showJobWindow(new SyncPanel(m_context.reader, *m_work, *m_syncActions, *m_statusBar),
+                         &SyncPanel::synced, tr("Sync — %1"), QStringLiteral("syncWindow"));
 }
 
 void MainWindow::openJob(qint64 jobId) {

@@ -74,6 +74,8 @@ public:
     // its own beside the main one.
     QDialog *showHistory();
     QDialog *showConflicts();
+    // The open job's sync queue (Sync now, Retry, the estimate), in a window of its own.
+    QDialog *showSync();
 
 public slots:
     void openJob(qint64 jobId);

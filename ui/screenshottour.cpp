@@ -17,6 +17,7 @@
 #include "review/reviewqueue.h"
 #include "review/savetodialog.h"
 #include "settings/settingsdialog.h"
+#include "sync/syncpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -207,31 +208,104 @@ void ScreenshotTour::start() {
         });
     });
     then([this, demoName](Next next) {
-        // The job's history once its approved products are synced to the demo store.
+        // The sync queue with the demo job's approved products, then Sync now from it.
         const auto job = jobNamed(m_window, demoName);
         if (!job)
             return next();
         const qint64 id = job->job.id;
         m_window.jobList()->selectJob(id);
-        m_window.syncActions()->sync()->trigger();
-        waitFor([this, id] { return !m_window.workHost()->isBusy(id); }, tr("the sync"),
-                [this, id, next] {
-                    m_window.openJob(id);
-                    QDialog *history = m_window.showHistory();
-                    auto *table = history->findChild<QTableView *>(QStringLiteral("historyTable"));
-                    waitFor([table] { return table && table->model()->rowCount() > 0; },
-                            tr("the history"),
-                            [this, history, table, next] {
-                                if (table)
-                                    table->selectRow(0);
-                                QTimer::singleShot(300, this, [this, history, next] {
-                                    shoot(history, QStringLiteral("history"));
-                                    history->close();
-                                    m_window.showJobList();
-                                    next();
-                                });
+        m_window.openJob(id);
+        QDialog *window = m_window.showSync();
+        auto *panel = window->findChild<SyncPanel *>();
+        waitFor(
+            [panel] {
+                return panel->model()->rowCount() > 0 && panel->syncNowAction()->isEnabled();
+            },
+            tr("the sync queue"),
+            [this, window, panel, id, next] {
+                QTimer::singleShot(300, this, [this, window, panel, id, next] {
+                    shoot(window, QStringLiteral("sync"));
+                    panel->syncNowAction()->trigger();
+                    waitFor([this, id] { return !m_window.workHost()->isBusy(id); }, tr("the sync"),
+                            [window, next] {
+                                window->close();
+                                next();
                             });
                 });
+            });
+    });
+    then([this, demoName](Next next) {
+        // The job's history once its approved products are synced to the demo store.
+        const auto job = jobNamed(m_window, demoName);
+        if (!job)
+            return next();
+        m_window.openJob(job->job.id);
+        QDialog *history = m_window.showHistory();
+        auto *table = history->findChild<QTableView *>(QStringLiteral("historyTable"));
+        waitFor([table] { return table && table->model()->rowCount() > 0; }, tr("the history"),
+                [this, history, table, next] {
+                    if (table)
+                        table->selectRow(0);
+                    QTimer::singleShot(300, this, [this, history, next] {
+                        shoot(history, QStringLiteral("history"));
+                        history->close();
+                        next();
+                    });
+                });
+    });
+    then([this, demoName](Next next) {
+        // A conflict: a product is approved, a merchant edits it in the store, the sync
+        // finds the change and writes nothing.
+        const auto job = jobNamed(m_window, demoName);
+        if (!job || !m_editInStore)
+            return next();
+        const qint64 id = job->job.id;
+        ProductTableModel *products = m_window.jobView()->model();
+        int pending = -1;
+        for (int row = 0; row < products->rowCount() && pending < 0; ++row) {
+            if (ReviewState(products->index(row, 0).data(ProductTableModel::ReviewRole).toInt()) ==
+                ReviewState::Pending)
+                pending = row;
+        }
+        if (pending < 0) {
+            m_problems << tr("No product waits for review: no conflict to show");
+            return next();
+        }
+        const QString productId = products->rowAt(pending)->productId;
+        const QString name = job->job.name;
+        m_window.jobView()->view()->selectRow(pending);
+        m_window.jobView()->findChild<QPushButton *>(QStringLiteral("approveSelected"))->click();
+        waitFor(
+            [this, id] {
+                return m_window.jobList()->currentJob() &&
+                       m_window.jobList()->currentJob()->tally.waitingToSync > 0;
+            },
+            tr("the approval"),
+            [this, id, name, productId, next] {
+                if (const Status edited = m_editInStore(productId); !edited) {
+                    m_problems << edited.error().message;
+                    return next();
+                }
+                (void)m_window.syncActions()->syncJob(id, name);
+                waitFor([this, id] { return !m_window.workHost()->isBusy(id); }, tr("the sync"),
+                        [this, id, next] {
+                            m_window.openJob(id);
+                            QDialog *window = m_window.showConflicts();
+                            auto *table =
+                                window->findChild<QTableView *>(QStringLiteral("conflictTable"));
+                            waitFor([table] { return table && table->model()->rowCount() > 0; },
+                                    tr("the conflict"),
+                                    [this, window, table, next] {
+                                        table->selectRow(0);
+                                        QTimer::singleShot(300, this, [this, window, next] {
+                                            shoot(window, QStringLiteral("conflict"));
+                                            window->close();
+                                            m_window.showJobList();
+                                            next();
+                                        });
+                                    });
+                        });
+            });
     });
     then([this](Next next) {
         NewJobDialog *dialog = m_window.showNewJobDialog();
@@ -265,7 +339,8 @@ void ScreenshotTour::start() {
             });
     });
     then([this](Next) {
-        constexpr int screens = 7, variants = 3; // NAME, NAME@2x, NAME-dark
+        // The conflict needs an edit in the store; NAME, NAME@2x and NAME-dark each.
+        const int screens = m_editInStore ? 9 : 8, variants = 3;
         if (m_written.size() != screens * variants)
             m_problems << tr("Wrote %1 screenshots instead of %2")
                               .arg(m_written.size())

@@ -5,6 +5,8 @@
 #include <QPalette>
 #include <QStringList>
 
+#include "util/result.h"
+
 #include <deque>
 #include <functional>
 
@@ -19,8 +21,9 @@ namespace tagdesk::ui {
 class MainWindow;
 
 // `tagdesk --demo --screenshot DIR`: walks through the main screens as a user would —
-// the job list, a job in review, the review of one product, Where to save, the job's
-// history once its approved products are synced, the New job dialog, Settings — and
+// the job list, a job in review, the review of one product, Where to save, the sync queue,
+// the job's history once its approved products are synced, a conflict with an edit made in
+// the store meanwhile, the New job dialog, Settings — and
 // saves each as NAME.png, NAME@2x.png (rendered at twice the pixel density) and
 // NAME-dark.png (in a dark palette). On an empty database it first creates a demo job and
 // runs it, so the screens show real data. Nothing waits by blocking: each step starts when the
@@ -32,6 +35,11 @@ public:
                    QObject *parent = nullptr);
 
     void start();
+    // How the tour makes a change in the store after Tagdesk read a product, as a merchant
+    // would (the demo store), to show a conflict; without it there is no conflict screen.
+    void setStoreEditor(std::function<Status(const QString &productId)> edit) {
+        m_editInStore = std::move(edit);
+    }
     // The files written so far, and what went wrong (empty if nothing).
     const QStringList &written() const { return m_written; }
     const QStringList &problems() const { return m_problems; }
@@ -63,6 +71,7 @@ private:
     qint64 m_demoJob = 0;
     bool m_preparing = false;
     QWidget *m_dialog = nullptr;
+    std::function<Status(const QString &)> m_editInStore;
 };
 
 } // namespace tagdesk::ui

@@ -8,6 +8,8 @@
 #include <QLocale>
 #include <QStatusBar>
 
+#include <utility>
+
 namespace tagdesk::ui {
 
 StatusBarController::StatusBarController(QStatusBar *bar, ShopSession &shop, JobReader reader,
@@ -58,7 +60,18 @@ void StatusBarController::checkConnection() {
         }
         m_connection->setAccessibleName(m_connection->text() + QLatin1Char(' ') +
                                         m_connection->toolTip());
+        const bool online = shop.ok();
+        const std::optional<bool> before = std::exchange(m_online, online);
+        if (before == online)
+            return;
+        emit reachabilityChanged(online);
+        if (online && before == false)
+            emit backOnline();
     });
+}
+
+std::optional<RateLimit> StatusBarController::rateLimit() const {
+    return m_shop.rateLimit();
 }
 
 void StatusBarController::countPendingSyncs() {

@@ -2,11 +2,15 @@
 
 #include "catalog/catalogloader.h"
 #include "domain/databaseconfig.h"
+#include "server/adminendpoints.h"
 #include "server/sandboxserver.h"
+#include "shopify/store.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QStandardPaths>
 
 namespace tagdesk {
@@ -94,6 +98,18 @@ std::unique_ptr<Account> DemoStore::account(Preferences preferences) const {
         FixedAccount::Values{QCoreApplication::translate("DemoStore", "Demo store"), storeUrl(),
                              accessToken(), taggers, imageCachePath(), true},
         std::move(preferences));
+}
+
+Status DemoStore::tagAsMerchant(const QString &productId, const QString &tag) {
+    const sandbox::StoreProduct *product = m_server->store().product(productId);
+    if (!product)
+        return Error::notFound(QStringLiteral("The demo store has no product %1").arg(productId));
+    QJsonArray tags;
+    for (const QString &t : product->tags)
+        tags.append(t);
+    tags.append(tag);
+    return sandbox::editProductAsMerchant(m_server->store(), productId,
+                                          QJsonObject{{QStringLiteral("tags"), tags}});
 }
 
 } // namespace tagdesk

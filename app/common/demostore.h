@@ -36,6 +36,9 @@ public:
     // The demo as an account: its store, token and taggers, secrets kept in memory only;
     // the user's other preferences (templates, reviewer, cache cap) as they are.
     std::unique_ptr<Account> account(Preferences preferences = {}) const;
+    // Adds `tag` to a product as a merchant in the Shopify admin would (a change made in the
+    // store after Tagdesk read the product: the screenshot tour shows the conflict).
+    Status tagAsMerchant(const QString &productId, const QString &tag);
 
 private:
     DemoStore() = default;

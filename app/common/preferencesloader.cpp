@@ -78,6 +78,8 @@ Preferences load(const QSettings &settings, const QProcessEnvironment &environme
         1024 * 1024;
     p.bulkPushMin = int(positive(environment, "TAGDESK_BULK_PUSH_MIN", settings,
                                  preferencekeys::bulkPushMin, Preferences::defaultBulkPushMin));
+    p.syncWhenOnline =
+        settings.value(QLatin1String(preferencekeys::syncWhenOnline), p.syncWhenOnline).toBool();
     p.writeDefaults.tagTemplate =
         settings.value(QLatin1String(preferencekeys::tagTemplate), p.writeDefaults.tagTemplate)
             .toString();

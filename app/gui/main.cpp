@@ -129,6 +129,10 @@ int main(int argc, char *argv[]) {
     std::unique_ptr<ui::ScreenshotTour> tour;
     if (parser.isSet(screenshot)) {
         tour = std::make_unique<ui::ScreenshotTour>(*window, jobs, parser.value(screenshot));
+        if (demoStore)
+            tour->setStoreEditor([store = demoStore.get()](const QString &productId) {
+                return store->tagAsMerchant(productId, QStringLiteral("Sale"));
+            });
         QObject::connect(tour.get(), &ui::ScreenshotTour::finished, &app, [&tour] {
             for (const QString &problem : tour->problems())
                 std::fprintf(stderr, "tagdesk: %s\n", qPrintable(problem));

@@ -99,6 +99,11 @@ ShopifyApi &SandboxServer::shopify() {
     return *m_shopify;
 }
 
+void SandboxServer::setFaults(const FaultPlan &plan) {
+    m_config.faults = plan;
+    m_faults = std::make_unique<FaultInjector>(m_config.faults);
+}
+
 Status SandboxServer::saveState() {
     if (m_config.statePath.isEmpty())
         return {};

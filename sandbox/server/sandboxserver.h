@@ -43,6 +43,10 @@ public:
     // when the server is destroyed).
     Status saveState();
 
+    // Injects these faults from the next request on, in place of the configured ones (a
+    // test takes the store offline, then brings it back).
+    void setFaults(const FaultPlan &plan);
+
     // Which fault service a path belongs to ("shopify", "ximilar", …, or "sandbox").
     static QString serviceFor(const QString &path);
 

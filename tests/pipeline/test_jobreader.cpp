@@ -3,6 +3,7 @@
 #include "pipeline/jobdatabase.h"
 #include "pipeline/jobreader.h"
 #include "pipeline/jobservice.h"
+#include "pipeline/reviewservice.h"
 #include "storage/databasewriter.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
@@ -200,6 +201,8 @@ TEST_P(Reader, FiltersSortsAndPagesProductRows) {
     EXPECT_EQ(rows(ProductFilter::Rejected), QStringList{});
     EXPECT_EQ(rows(ProductFilter::Conflicts), QStringList{gid(3)});
     EXPECT_EQ(rows(ProductFilter::Errors), QStringList{gid(4)});
+    EXPECT_EQ(rows(ProductFilter::SyncQueue), QStringList{gid(2)})
+        << "the sync panel lists what waits to be pushed, not what is in conflict";
     EXPECT_EQ(rows(ProductFilter::All, ProductOrder::Title),
               (QStringList{gid(2), gid(1), gid(3), gid(4)}))
         << "titles sort without regard to case";
@@ -232,6 +235,29 @@ TEST_P(Reader, SumsConfidenceAndQueuedSyncs) {
     EXPECT_EQ(overview->pendingAtOrAbove(0.7), 1) << "only product 1 waits for review";
     EXPECT_EQ(overview->pendingAtOrAbove(0.8), 0);
     EXPECT_EQ(reader().queuedSyncs().value(), 1);
+}
+
+TEST_P(Reader, ApproveAtOrAboveApprovesWhatItsButtonCounted) {
+    // A tagger's 0.6999999999 is 70 % on the button: the approval must agree, with one
+    // rule for both, whatever the database gives back for the stored double.
+    const qint64 id = jobId;
+    auto stored = await(database->writer().submit<bool>([id](Connection &conn) -> Result<bool> {
+        auto r = SuggestionRepository(conn).replace(
+            id, gid(1),
+            {colour(QStringLiteral("Blue"), 0.95), colour(QStringLiteral("Navy"), 0.6999999999)});
+        if (!r)
+            return r.error();
+        return true;
+    }));
+    ASSERT_TRUE(stored.ok()) << stored.error().message.toStdString();
+    const qint64 counted = reader().confidence(jobId)->pendingAtOrAbove(0.7);
+    EXPECT_EQ(counted, 1);
+    ApprovalSelection above{ApprovalSelection::Kind::MinConfidence, {}, 0.7};
+    auto approved = await(ReviewService(database->writer())
+                              .approve(jobId, above, std::nullopt, QStringLiteral("Ann")));
+    ASSERT_TRUE(approved.ok()) << approved.error().message.toStdString();
+    EXPECT_EQ(approved.value(), counted);
+    EXPECT_EQ(reader().confidence(jobId)->pendingAtOrAbove(0.7), 0);
 }
 
 TEST_P(Reader, PreviewsHistoryAndConflictsOfAJob) {

@@ -4,6 +4,9 @@
 // a loopback port: a fresh SQLite database, the demo catalog, the local tagger, an image
 // cache in a temporary folder, and settings kept away from the user's own.
 #include "catalog/catalogloader.h"
+#include "joblist/jobactions.h"
+#include "joblist/joblistpanel.h"
+#include "joblist/jobtablemodel.h"
 #include "mainwindow.h"
 #include "pipeline/jobservice.h"
 #include "server/sandboxserver.h"
@@ -14,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <QApplication>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,6 +59,32 @@ protected:
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
     }
 
+    // Presses `key` on whatever has the keyboard focus, as a person at the keyboard would.
+    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        QWidget *target = QApplication::focusWidget();
+        ASSERT_NE(target, nullptr) << "nothing has the keyboard focus";
+        QTest::keyClick(target, key, modifiers);
+    }
+    // Gives `widget` the keyboard focus, as a person clicking into a window would (the
+    // offscreen platform does not move the focus between windows by itself).
+    void focusOn(QWidget *widget) {
+        widget->window()->activateWindow();
+        widget->setFocus();
+        ASSERT_TRUE(
+            QTest::qWaitFor([&] { return QApplication::focusWidget() == widget; }, patientMs));
+    }
+    // Runs the job with the local tagger in the open window until its products wait for
+    // review.
+    void runUntilReview(qint64 jobId) {
+        window->jobActions()->runJob(jobId, TaggerKind::Local);
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                auto s = JobReader(db.config()).summary(jobId);
+                return s && s->status == JobStatus::Review &&
+                       !window->jobList()->model()->hasProgress(jobId);
+            },
+            patientMs));
+    }
     void TearDown() override {
         window.reset(); // stops runs before the writer goes
         QStandardPaths::setTestModeEnabled(false);

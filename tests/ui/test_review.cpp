@@ -52,35 +52,13 @@ protected:
         openWindow();
         window->activateWindow();
         ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
-        window->jobActions()->runJob(jobId, TaggerKind::Local);
-        ASSERT_TRUE(QTest::qWaitFor(
-            [&] {
-                auto s = JobReader(db.config()).summary(jobId);
-                return s && s->status == JobStatus::Review &&
-                       !window->jobList()->model()->hasProgress(jobId);
-            },
-            patientMs));
+        runUntilReview(jobId);
         window->openJob(jobId);
         table = window->jobView()->view();
         ASSERT_TRUE(QTest::qWaitFor([&] { return table->model()->rowCount() > 5; }, patientMs));
     }
 
-    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
-        QWidget *target = QApplication::focusWidget();
-        ASSERT_NE(target, nullptr) << "nothing has the keyboard focus";
-        QTest::keyClick(target, key, modifiers);
-    }
-
     ui::ReviewPanel *panel() const { return window->reviewPanel(); }
-
-    // Gives `widget` the keyboard focus, as a person clicking into a window would (the
-    // offscreen platform does not move the focus between windows by itself).
-    void focusOn(QWidget *widget) {
-        widget->window()->activateWindow();
-        widget->setFocus();
-        ASSERT_TRUE(
-            QTest::qWaitFor([&] { return QApplication::focusWidget() == widget; }, patientMs));
-    }
 
     // Waits until the panel shows the product at `position`, read from the database.
     bool showsProductAt(int position) {

@@ -63,19 +63,44 @@ void SyncActions::syncCurrent() {
     const auto job = m_panel.currentJob();
     if (!job || m_work.isBusy(job->job.id))
         return;
-    const qint64 jobId = job->job.id;
-    const QString name = job->job.name;
+    if (const Status started = syncJob(job->job.id, job->job.name); !started)
+        emit problem(started.error().message);
+}
+
+Status SyncActions::syncJob(qint64 jobId, const QString &name, const QStringList &productIds,
+                            bool retryFailed) {
     // Who pushes and when bulk mutations pay off are decided here, once, as values.
     const Preferences &preferences = m_work.account().preferences();
-    const WorkRequest request =
+    WorkRequest request =
         WorkRequest::sync(WorkKind::Push, jobId, preferences.reviewer, preferences.bulkPushMin);
+    request.productIds = productIds;
+    request.retryFailed = retryFailed;
     m_panel.model()->setProgress(jobId, {JobProgress::Phase::Starting});
     if (const Status started = m_work.start(request); !started) {
         m_panel.model()->clearProgress(jobId);
-        return emit problem(tr("“%1” was not synced: %2").arg(name, started.error().message));
+        return Error::make(started.error().code,
+                           tr("“%1” was not synced: %2").arg(name, started.error().message));
     }
     m_syncing.insert(jobId, name);
     updateActions();
+    return {};
+}
+
+void SyncActions::syncWaitingJobs() {
+    whenFinished(this, m_reader.inBackground(&JobReader::jobs, false),
+                 [this](const Result<QList<JobSummary>> &jobs) {
+                     if (!jobs)
+                         return emit problem(
+                             tr("Approved products were not synced: %1").arg(jobs.error().message));
+                     for (const JobSummary &job : jobs.value()) {
+                         if (job.tally.waitingToSync == 0 || m_work.isBusy(job.job.id))
+                             continue;
+                         emit message(
+                             tr("The store answers again: syncing “%1”").arg(job.job.name));
+                         if (const Status started = syncJob(job.job.id, job.job.name); !started)
+                             emit problem(started.error().message);
+                     }
+                 });
 }
 
 void SyncActions::showProgress(qint64 jobId, const JobProgress &progress) {

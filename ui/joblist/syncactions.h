@@ -32,8 +32,15 @@ public:
         m_choosePath = std::move(chooser);
     }
 
+    // Pushes a job's queued products — only `productIds` if given — to the store, putting
+    // its failed pushes back in the queue first if `retryFailed`. Refused, saying why, while
+    // the job has other work in progress.
+    Status syncJob(qint64 jobId, const QString &name, const QStringList &productIds = {},
+                   bool retryFailed = false);
 public slots:
     void updateActions();
+    // Every job with approved products waiting starts syncing (the store answers again).
+    void syncWaitingJobs();
 
 signals:
     void message(const QString &text);

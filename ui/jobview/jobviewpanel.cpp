@@ -52,6 +52,7 @@ JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imag
     , m_reviewButton(new QPushButton(appIcon("open"), tr("&Review…"), this))
     , m_historyButton(new QPushButton(tr("&History…"), this))
     , m_conflictsButton(new QPushButton(tr("C&onflicts…"), this))
+    , m_syncButton(new QPushButton(appIcon("sync"), tr("&Sync…"), this))
     , m_chart(new ConfidenceChart(this))
     , m_threshold(new QSpinBox(this))
     , m_approveAbove(new QPushButton(appIcon("approve-above"), QString(), this)) {
@@ -86,6 +87,7 @@ JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imag
         emit reviewRequested(row ? row->productId : QString());
     });
     connect(m_historyButton, &QPushButton::clicked, this, &JobViewPanel::historyRequested);
+    connect(m_syncButton, &QPushButton::clicked, this, &JobViewPanel::syncRequested);
     connect(m_conflictsButton, &QPushButton::clicked, this, &JobViewPanel::conflictsRequested);
     connect(m_approve, &QPushButton::clicked, this,
             [this] { m_review->approve(jobId(), selectedProductIds(true)); });
@@ -146,6 +148,7 @@ void JobViewPanel::buildLayout() {
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(thumbnailSide + 8);
+    m_view->hideColumn(ProductTableModel::Message); // the row's tooltip says it
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(ProductTableModel::Title,
                                                      QHeaderView::Stretch);
@@ -179,6 +182,9 @@ void JobViewPanel::buildLayout() {
                                   "one (Enter or double-click on a product)"));
     m_historyButton->setObjectName(QStringLiteral("showHistory"));
     m_historyButton->setToolTip(tr("Every push and revert of this job, and Revert (Alt+H)"));
+    m_syncButton->setObjectName(QStringLiteral("showSync"));
+    m_syncButton->setToolTip(tr("The products waiting to be pushed, how long it should take, "
+                                "failures with Shopify's message, Retry (Alt+S)"));
     m_conflictsButton->setObjectName(QStringLiteral("showConflicts"));
     m_conflictsButton->setToolTip(
         tr("Products Shopify changed before a push could write them (Alt+O)"));
@@ -196,6 +202,7 @@ void JobViewPanel::buildLayout() {
     auto *header = new QHBoxLayout;
     header->addWidget(m_back);
     header->addWidget(m_title, 1);
+    header->addWidget(m_syncButton);
     header->addWidget(m_conflictsButton);
     header->addWidget(m_historyButton);
     auto *bottom = new QHBoxLayout;
@@ -240,7 +247,8 @@ void JobViewPanel::buildLayout() {
     connect(selectAll, &QAction::triggered, m_view, &QTableView::selectAll);
     addAction(selectAll);
     setFocusProxy(m_view);
-    setTabOrder(m_back, m_conflictsButton);
+    setTabOrder(m_back, m_syncButton);
+    setTabOrder(m_syncButton, m_conflictsButton);
     setTabOrder(m_conflictsButton, m_historyButton);
     setTabOrder(m_historyButton, m_filters);
     setTabOrder(m_filters, m_view);

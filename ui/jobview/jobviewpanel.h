@@ -50,6 +50,8 @@ signals:
     // The job's pushes and reverts, or its conflicts with Shopify, in a window of their own.
     void historyRequested();
     void conflictsRequested();
+    // The job's sync queue, in a window of its own.
+    void syncRequested();
     // Decisions were saved: the job list's counts are out of date.
     void jobChanged(qint64 jobId);
     void message(const QString &text);
@@ -82,6 +84,7 @@ private:
     QPushButton *m_reviewButton;
     QPushButton *m_historyButton;
     QPushButton *m_conflictsButton;
+    QPushButton *m_syncButton;
     ConfidenceChart *m_chart;
     QSpinBox *m_threshold;
     QPushButton *m_approveAbove;

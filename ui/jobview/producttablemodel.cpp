@@ -213,6 +213,8 @@ QVariant ProductTableModel::data(const QModelIndex &index, int role) const {
             return r.lowestConfidence
                        ? QLocale().toString(*r.lowestConfidence * 100, 'f', 0) + QLatin1Char('%')
                        : QStringLiteral("–");
+        case Message:
+            return r.error;
         }
         return {};
     default:
@@ -234,6 +236,8 @@ QVariant ProductTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Suggestions");
     case LowestConfidence:
         return tr("Lowest confidence");
+    case Message:
+        return tr("Message");
     }
     return {};
 }

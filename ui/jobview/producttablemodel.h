@@ -17,7 +17,9 @@ class ThumbnailCache;
 class ProductTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Title, Review, Sync, Suggestions, LowestConfidence, ColumnCount };
+    // Message: why the product failed (Shopify's words for a push); the job view shows it as
+    // the row's tooltip, the sync panel as a column.
+    enum Column { Title, Review, Sync, Suggestions, LowestConfidence, Message, ColumnCount };
     enum Role { ProductIdRole = Qt::UserRole + 1, ReviewRole, SyncRole };
 
     ProductTableModel(JobReader reader, ThumbnailCache *thumbnails, QObject *parent = nullptr);

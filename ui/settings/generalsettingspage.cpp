@@ -4,6 +4,7 @@
 #include "settings/accountsettings.h"
 #include "util/futures.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -18,7 +19,10 @@ GeneralSettingsPage::GeneralSettingsPage(QWidget *parent)
     , m_tagTemplate(new QLineEdit(this))
     , m_altTemplate(new QLineEdit(this))
     , m_cacheMb(new QSpinBox(this))
-    , m_language(new QComboBox(this)) {
+    , m_language(new QComboBox(this))
+    , m_syncWhenOnline(new QCheckBox(tr("Sync approved products &automatically when the store "
+                                        "can be reached again"),
+                                     this)) {
     setObjectName(QStringLiteral("generalSettings"));
     const QSettings settings;
     m_tagTemplate->setObjectName(QStringLiteral("tagTemplate"));
@@ -50,6 +54,13 @@ GeneralSettingsPage::GeneralSettingsPage(QWidget *parent)
     m_language->setCurrentIndex(
         std::max(0, m_language->findData(settings.value(QLatin1String(languageKey)).toString())));
 
+    m_syncWhenOnline->setObjectName(QStringLiteral("syncWhenOnline"));
+    m_syncWhenOnline->setChecked(
+        settings.value(QLatin1String(preferencekeys::syncWhenOnline), Preferences().syncWhenOnline)
+            .toBool());
+    m_syncWhenOnline->setToolTip(
+        tr("Off: approved products wait in the sync panel until you press Sync now"));
+
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Tag template:"), m_tagTemplate);
     auto *tagHint = new QLabel(tr("{attribute} and {value}, e.g. colour:Red"), this);
@@ -70,6 +81,7 @@ GeneralSettingsPage::GeneralSettingsPage(QWidget *parent)
     auto *languageHint = new QLabel(tr("Takes effect the next time Tagdesk starts."), this);
     languageHint->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(QString(), languageHint);
+    form->addRow(tr("Sync:"), m_syncWhenOnline);
 
     connect(m_tagTemplate, &QLineEdit::textChanged, this, &SettingsPage::edited);
     connect(m_altTemplate, &QLineEdit::textChanged, this, &SettingsPage::edited);
@@ -95,6 +107,7 @@ QFuture<Status> GeneralSettingsPage::save() {
     settings.setValue(QLatin1String(accountsettings::altTemplateKey), m_altTemplate->text());
     settings.setValue(QLatin1String(accountsettings::imageCacheMbKey), m_cacheMb->value());
     settings.setValue(QLatin1String(languageKey), m_language->currentData().toString());
+    settings.setValue(QLatin1String(preferencekeys::syncWhenOnline), m_syncWhenOnline->isChecked());
     return readyFuture(Status{});
 }
 

@@ -2,6 +2,7 @@
 
 #include "settings/settingspage.h"
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
@@ -9,7 +10,7 @@ class QSpinBox;
 namespace tagdesk::ui {
 
 // What is not about a store or a tagger: the tag and alt-text templates, the image cache's
-// size, and the language.
+// size, the language, and whether approved products sync on their own once online.
 class GeneralSettingsPage : public SettingsPage {
     Q_OBJECT
 public:
@@ -26,6 +27,7 @@ private:
     QLineEdit *m_altTemplate;
     QSpinBox *m_cacheMb;
     QComboBox *m_language;
+    QCheckBox *m_syncWhenOnline;
 };
 
 } // namespace tagdesk::ui

@@ -27,6 +27,9 @@ struct Preferences {
     qint64 imageCacheCapBytes = qint64(defaultImageCacheMb) * 1024 * 1024;
     // Pushes of at least this many products go through bulk mutations.
     int bulkPushMin = defaultBulkPushMin;
+    // The desktop app pushes approved products on its own once the store can be reached
+    // again after it could not; off, they wait for Sync now.
+    bool syncWhenOnline = true;
     // How a new job writes values: the built-in defaults with the saved templates over them.
     WriteSettings writeDefaults;
     // Who decides, for the review log and the push history: the user's login name.
@@ -45,6 +48,7 @@ inline constexpr auto tagTemplate = "templates/tag";
 inline constexpr auto altTemplate = "templates/alt";
 inline constexpr auto imageCacheMb = "cache/imageCacheMb";
 inline constexpr auto bulkPushMin = "sync/bulkPushMin";
+inline constexpr auto syncWhenOnline = "sync/whenOnline";
 // A tagger's setting: "taggers/<key>/<name>" with name url, model, email, profile or
 // concurrency (never a secret: those live in the keychain).
 inline QString tagger(TaggerKind kind, const char *name) {

@@ -10,8 +10,9 @@
 
 namespace tagdesk {
 
-// Which of a job's products the job view lists.
-enum class ProductFilter { All, Pending, Approved, Rejected, Conflicts, Errors };
+// Which of a job's products the job view lists. SyncQueue: what the sync panel lists —
+// approved products waiting to be pushed, being pushed, or whose push failed.
+enum class ProductFilter { All, Pending, Approved, Rejected, Conflicts, Errors, SyncQueue };
 // What the job view's product table is sorted by.
 enum class ProductOrder { Position, Title, Review, Sync, Suggestions, LowestConfidence };
 
@@ -48,6 +49,11 @@ struct ConfidenceOverview {
     // Hundredths, rounding a stored 0.7 (0.69999…) to 70 as the comparison in SQL would
     // not fall below it.
     static int hundredths(double confidence);
+    // The one rule of "at or above X": compared in hundredths, so the count on the button
+    // and the approval agree on every stored confidence.
+    static bool atOrAbove(double confidence, double threshold) {
+        return hundredths(confidence) >= hundredths(threshold);
+    }
 
     // Pending analysed products whose every suggestion is at or above `threshold` (what
     // ReviewService approves for ApprovalSelection::Kind::MinConfidence).

@@ -32,6 +32,10 @@ Condition filterCondition(ProductFilter filter) {
     case ProductFilter::Errors:
         return {QStringLiteral("(jp.stage = ? OR jp.sync = ? OR jp.error <> '')"),
                 {stageKey(PipelineStage::Failed), syncKey(SyncState::Failed)}};
+    case ProductFilter::SyncQueue:
+        return {
+            QStringLiteral("jp.sync IN (?, ?, ?)"),
+            {syncKey(SyncState::Queued), syncKey(SyncState::Pushing), syncKey(SyncState::Failed)}};
     }
     return {QStringLiteral("1 = 1"), {}};
 }

@@ -123,20 +123,25 @@ QFuture<Result<int>> ConflictResolver::resolve(qint64 jobId, const QStringList &
     return future;
 }
 
-QFuture<Result<int>> ConflictResolver::requeueFailed(DatabaseWriter &writer, qint64 jobId) {
-    return writer.submit<int>([jobId](Connection &conn) -> Result<int> {
+QFuture<Result<int>> ConflictResolver::requeueFailed(DatabaseWriter &writer, qint64 jobId,
+                                                     const QStringList &productIds) {
+    return writer.submit<int>([jobId, productIds](Connection &conn) -> Result<int> {
         JobProductRepository products(conn);
         auto failed = products.inSync(jobId, {SyncState::Failed});
         if (!failed)
             return failed.error();
+        int requeued = 0;
         for (const JobProduct &p : failed.value()) {
+            if (!productIds.isEmpty() && !productIds.contains(p.productId))
+                continue;
+            ++requeued;
             if (auto s = products.setProgress(
                     jobId, p.productId, {p.progress.stage, p.progress.review, SyncState::Queued},
                     p.error);
                 !s)
                 return s.error();
         }
-        return int(failed->size());
+        return requeued;
     });
 }
 

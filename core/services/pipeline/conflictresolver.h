@@ -25,8 +25,10 @@ public:
     QFuture<Result<int>> resolve(qint64 jobId, const QStringList &productIds,
                                  const ConflictChoice &choice);
 
-    // Failed pushes go back to the queue; the plan in flight, if any, is kept.
-    static QFuture<Result<int>> requeueFailed(DatabaseWriter &writer, qint64 jobId);
+    // Failed pushes — only these products' if any are named — go back to the queue; the
+    // plan in flight, if any, is kept.
+    static QFuture<Result<int>> requeueFailed(DatabaseWriter &writer, qint64 jobId,
+                                              const QStringList &productIds = {});
 
 private:
     DatabaseWriter &m_writer;

@@ -1,5 +1,6 @@
 #include "pipeline/reviewservice.h"
 
+#include "domain/productlist.h"
 #include "storage/databasewriter.h"
 #include "storage/decisionrepository.h"
 #include "storage/jobproductrepository.h"
@@ -136,7 +137,8 @@ QFuture<Result<int>> ReviewService::approve(qint64 jobId, const ApprovalSelectio
                         const bool sure =
                             !list.isEmpty() &&
                             std::all_of(list.begin(), list.end(), [&](const Suggestion &s) {
-                                return s.confidence >= selection.minConfidence;
+                                return ConfidenceOverview::atOrAbove(s.confidence,
+                                                                     selection.minConfidence);
                             });
                         if (!sure)
                             continue;

@@ -90,4 +90,16 @@ void ShopSession::identify(QObject *context, Answer<ShopConnection> done) {
         context, [](ShopifyClient &client) { return client.connectToShop(); }, std::move(done));
 }
 
+std::optional<RateLimit> ShopSession::rateLimit() const {
+    if (!m_line || !m_line->client)
+        return std::nullopt;
+    const CostThrottle &throttle = m_line->client->throttle();
+    const auto status = throttle.known();
+    if (!status)
+        return std::nullopt;
+    // What the bucket holds now: it refilled since that answer.
+    return RateLimit{status->maximumAvailable, throttle.available(CostThrottle::Clock::now()),
+                     status->restoreRate};
+}
+
 } // namespace tagdesk

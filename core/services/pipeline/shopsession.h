@@ -2,6 +2,7 @@
 
 #include "domain/shopifystore.h"
 #include "settings/account.h"
+#include "sync/syncestimate.h"
 
 #include <QObject>
 
@@ -32,6 +33,9 @@ public:
     void productsPage(QObject *context, const QString &searchQuery, int first,
                       Answer<ProductPage> done);
     void identify(QObject *context, Answer<ShopConnection> done);
+    // The store's rate limit as its last answer to this session reported it; none before
+    // the first answer (the status bar asks who we are at start and every minute).
+    std::optional<RateLimit> rateLimit() const;
 
 signals:
     void changed();

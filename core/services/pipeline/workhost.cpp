@@ -202,7 +202,7 @@ protected:
     void prepare(std::function<void()> then) override {
         if (m_request.kind != WorkKind::Push || !m_request.retryFailed)
             return then();
-        ConflictResolver::requeueFailed(*m_writer, m_request.jobId)
+        ConflictResolver::requeueFailed(*m_writer, m_request.jobId, m_request.productIds)
             .then(this, [this, then](const Result<int> &requeued) {
                 if (!requeued)
                     return finish(failure(m_request.kind, requeued.error()));
