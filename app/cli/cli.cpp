@@ -300,7 +300,8 @@ const QList<Command> &Runner::commands() {
          "                                         accept, reject or edit one suggested value\n"},
         {{QStringLiteral("review"), QStringLiteral("undo")},
          &Runner::reviewUndo,
-         "  review undo ID [--count N]             take back the last N decisions (default 1)\n"},
+         "  review undo ID [--count N]             take back the last N decisions (default 1);\n"
+         "                                         a product already pushed is reverted first\n"},
         {{QStringLiteral("review"), QStringLiteral("preview")},
          &Runner::reviewPreview,
          "  review preview ID [--products GID,...] before -> after of each product, with "
@@ -695,6 +696,35 @@ int Runner::reviewUndo() {
         if (!ok || count < 1)
             return usage(Texts::tr("--count needs a whole number of 1 or more, not '%1'")
                              .arg(m_parser.value(QStringLiteral("count"))));
+    }
+    // A decision whose product is already in the store is taken back by reverting that
+    // push first, with the revert's conflict check; the undo follows only if it worked.
+    auto decided = reader().productsOfLastDecisions(id.value(), count);
+    if (!decided)
+        return fail(decided.error());
+    SyncOptions revert;
+    revert.mode = WorkKind::Revert;
+    for (const JobProduct &p : decided.value()) {
+        if (p.progress.sync == SyncState::Pushed)
+            revert.productIds << p.productId;
+    }
+    if (!revert.productIds.isEmpty()) {
+        revert.who = m_preferences.reviewer;
+        revert.json = m_json;
+        auto options = runOptions();
+        if (!options)
+            return fail(options.error());
+        if (!m_json)
+            m_out << Texts::tr("Already pushed: %1. Reverting in Shopify first.")
+                         .arg(revert.productIds.join(QStringLiteral(", ")))
+                  << Qt::endl;
+        const int reverted =
+            syncJob(id.value(), options.value(), revert, m_config, *m_writer, m_out, m_err);
+        if (reverted != 0) {
+            m_err << Texts::tr("Nothing was undone: the revert did not go through (see above).")
+                  << Qt::endl;
+            return reverted;
+        }
     }
     return undoDecisions(offline(id.value()), count, m_preferences.reviewer);
 }

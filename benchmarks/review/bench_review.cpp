@@ -15,6 +15,8 @@
 #include "pipeline/jobreader.h"
 #include "pipeline/jobservice.h"
 #include "pipeline/reviewservice.h"
+#include "pipeline/workhost.h"
+#include "settings/account.h"
 #include "review/fullimagecache.h"
 #include "review/reviewpanel.h"
 #include "review/reviewqueue.h"
@@ -157,7 +159,11 @@ void BM_KeyToNextProductPainted(benchmark::State &state) {
     const bool pressKey = state.range(0) != 0;
     Fixture f(400, 400);
     ReviewService review(*f.writer);
-    ui::ReviewPanel panel(JobReader(f.config), review, f.images);
+    // Never started here: the panel needs the host for Ctrl+Z of a pushed product.
+    FixedAccount account({QStringLiteral("Bench"), QStringLiteral("http://127.0.0.1:9"),
+                          QString(), TaggerSettings::defaults(), f.images, true});
+    WorkHost work(*f.writer, account);
+    ui::ReviewPanel panel(JobReader(f.config), review, work, f.images);
     panel.resize(1280, 800);
     panel.show();
     must(QTest::qWaitForWindowExposed(&panel), "the panel shown");

@@ -241,6 +241,49 @@ TEST_F(CliSync, AnEditedValueIsPreviewedAndCanBeUndone) {
                      .contains(QStringLiteral("colour:teal")));
 }
 
+TEST_F(CliSync, UndoOfAPushedProductRevertsItInShopifyThenTakesTheApprovalBack) {
+    start();
+    const QString product = original.keys().first();
+    const CliResult approve = tagdesk({QStringLiteral("review"), QStringLiteral("approve"), job,
+                                       QStringLiteral("--products"), product,
+                                       QStringLiteral("--to"), QStringLiteral("tags,type")});
+    ASSERT_EQ(approve.exitCode, 0) << approve.describe();
+    const CliResult sync = tagdesk({QStringLiteral("sync"), job});
+    ASSERT_EQ(sync.exitCode, 0) << sync.describe();
+    ASSERT_NE(store().value(product), comparableProduct(original.value(product)))
+        << "the push changed the product";
+
+    const CliResult undo = tagdesk({QStringLiteral("review"), QStringLiteral("undo"), job});
+    ASSERT_EQ(undo.exitCode, 0) << undo.describe();
+    EXPECT_TRUE(undo.out.contains("Reverting in Shopify first")) << undo.describe();
+    EXPECT_TRUE(undo.out.contains("Undid 1")) << undo.describe();
+    EXPECT_EQ(store().value(product), comparableProduct(original.value(product)))
+        << "the store is as it was before the push";
+    // The approval is taken back: the product waits for review again, nothing to sync.
+    EXPECT_EQ(status(), QStringLiteral("Review"));
+    const CliResult again = tagdesk({QStringLiteral("review"), QStringLiteral("undo"), job});
+    EXPECT_NE(again.exitCode, 0) << "nothing left to undo: " << again.describe();
+}
+
+TEST_F(CliSync, UndoOfAPushedProductChangedInShopifyMeanwhileUndoesNothing) {
+    start();
+    const QString product = original.keys().first();
+    ASSERT_EQ(tagdesk({QStringLiteral("review"), QStringLiteral("approve"), job,
+                       QStringLiteral("--products"), product, QStringLiteral("--to"),
+                       QStringLiteral("tags")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(tagdesk({QStringLiteral("sync"), job}).exitCode, 0);
+    // A merchant edits the tags Tagdesk wrote: a revert would overwrite their change.
+    sandbox->edit(product, {{QStringLiteral("tags"), QJsonArray{QStringLiteral("merchant")}}});
+    const CliResult undo = tagdesk({QStringLiteral("review"), QStringLiteral("undo"), job});
+    EXPECT_EQ(undo.exitCode, 3) << "a conflict: " << undo.describe();
+    EXPECT_TRUE(undo.err.contains("Nothing was undone")) << undo.describe();
+    EXPECT_EQ(sandbox->products().value(product).value(QStringLiteral("tags")).toArray(),
+              (QJsonArray{QStringLiteral("merchant")}))
+        << "the merchant's edit stays";
+}
+
 TEST_F(CliSync, ExportWritesASpreadsheetWithShopifyColumnNames) {
     start();
     ASSERT_EQ(approveAll().exitCode, 0);

@@ -8,6 +8,7 @@
 #include "joblist/jobactions.h"
 #include "joblist/joblistpanel.h"
 #include "joblist/jobtablemodel.h"
+#include "joblist/syncactions.h"
 #include "jobview/jobviewpanel.h"
 #include "jobview/producttablemodel.h"
 #include "review/attributetablemodel.h"
@@ -15,6 +16,7 @@
 #include "review/reviewpanel.h"
 #include "review/reviewqueue.h"
 #include "review/savetodialog.h"
+#include "shopify/store.h"
 #include "storage/decisionrepository.h"
 #include "support/sandboxhttp.h"
 #include "sync/productfields.h"
@@ -561,4 +563,63 @@ TEST_F(ReviewFlow, TheWholeLoopByKeyboardReviewSyncResolveRevert) {
     EXPECT_NE(tagsIn(storeProduct(approved.at(2))), originalTags.value(approved.at(2), {}))
         << "the other products keep what was pushed";
     history->close();
+}
+
+TEST_F(ReviewFlow, FFlagsForLaterAndCtrlZOfAPushedProductRevertsItInShopifyFirst) {
+    runJobAndOpenIt();
+    auto *pages = window->findChild<QStackedWidget *>();
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    press(Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pages->currentWidget() == panel(); }, patientMs));
+    ASSERT_TRUE(showsProductAt(0));
+    focusOn(panel()->table());
+
+    // F flags the third product for later and moves on.
+    press(Qt::Key_J);
+    press(Qt::Key_J);
+    ASSERT_TRUE(showsProductAt(2));
+    const QString flagged = panel()->queue()->currentId();
+    press(Qt::Key_F);
+    ASSERT_TRUE(showsProductAt(3)) << "F moves on";
+    ASSERT_TRUE(allStored());
+    EXPECT_TRUE(stored(flagged).product.flagged);
+    // "Flagged first" puts it at the head of the queue.
+    auto *order = panel()->findChild<QComboBox *>(QStringLiteral("reviewOrder"));
+    order->setCurrentIndex(3);
+    emit order->activated(3);
+    ASSERT_TRUE(showsProductAt(3)) << "the same product, now behind the flagged one";
+    focusOn(panel()->table());
+    for (int i = 2; i >= 0; --i) {
+        press(Qt::Key_K);
+        ASSERT_TRUE(showsProductAt(i)) << panel()->queue()->position();
+    }
+    EXPECT_EQ(panel()->queue()->currentId(), flagged);
+    EXPECT_TRUE(panel()
+                    ->findChild<QLabel *>(QStringLiteral("reviewState"))
+                    ->text()
+                    .contains(QStringLiteral("Flagged")));
+
+    // Approved and pushed: the store has its tags.
+    const QStringList before = server->store().product(flagged)->tags;
+    press(Qt::Key_A);
+    ASSERT_TRUE(allStored());
+    ASSERT_TRUE(window->syncActions()->syncJob(jobId, QStringLiteral("Review by keyboard")).ok());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window->workHost()->isBusy(jobId); }, patientMs));
+    ASSERT_EQ(stored(flagged).product.progress.sync, SyncState::Pushed);
+    ASSERT_NE(server->store().product(flagged)->tags, before);
+
+    // Ctrl+Z: the push is reverted in Shopify first, then the approval is taken back.
+    focusOn(panel()->table());
+    press(Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const ProductProgress p = stored(flagged).product.progress;
+            return p.review == ReviewState::Pending && !window->workHost()->isBusy(jobId) &&
+                   panel()->decisionsInFlight() == 0;
+        },
+        patientMs))
+        << syncText(stored(flagged).product.progress.sync).toStdString();
+    EXPECT_EQ(server->store().product(flagged)->tags, before) << "the store is as it was";
+    EXPECT_EQ(panel()->queue()->currentId(), flagged) << "the undo shows its product";
 }

@@ -29,7 +29,8 @@ constexpr int thumbnailSide = 48;
 // The filter tabs, in order.
 constexpr ProductFilter filterTabs[] = {ProductFilter::All,       ProductFilter::Pending,
                                         ProductFilter::Approved,  ProductFilter::Rejected,
-                                        ProductFilter::Conflicts, ProductFilter::Errors};
+                                        ProductFilter::Conflicts, ProductFilter::Errors,
+                                        ProductFilter::Flagged};
 } // namespace
 
 JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imageFolder,
@@ -131,7 +132,7 @@ void JobViewPanel::buildLayout() {
     m_filters->setExpanding(false);
     m_filters->setDrawBase(false);
     for (const QString &label : {tr("All"), tr("Pending review"), tr("Approved"), tr("Rejected"),
-                                 tr("Conflicts"), tr("Errors")})
+                                 tr("Conflicts"), tr("Errors"), tr("Flagged")})
         m_filters->addTab(label);
 
     m_view->setObjectName(QStringLiteral("productTable"));

@@ -201,8 +201,11 @@ QVariant ProductTableModel::data(const QModelIndex &index, int role) const {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         switch (index.column()) {
-        case Title:
-            return r.title.isEmpty() ? r.productId : r.title;
+        case Title: {
+            const QString title = r.title.isEmpty() ? r.productId : r.title;
+            // ⚑: flagged in the review, to come back to later.
+            return r.flagged ? QStringLiteral("⚑ ") + title : title;
+        }
         case Review:
             return reviewCell(r);
         case Sync:

@@ -8,6 +8,7 @@
 #include "icons.h"
 #include "jobview/thumbnailcache.h"
 #include "pipeline/reviewservice.h"
+#include "pipeline/workhost.h"
 #include "review/alternativedelegate.h"
 #include "review/attributetablemodel.h"
 #include "review/changepreview.h"
@@ -15,6 +16,7 @@
 #include "review/imageviewer.h"
 #include "review/reviewqueue.h"
 #include "review/savetodialog.h"
+#include "settings/account.h"
 #include "sync/productfields.h"
 
 #include <QAction>
@@ -33,6 +35,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace tagdesk::ui {
 
 namespace {
@@ -45,11 +49,12 @@ QString elided(const QString &text, int chars = 160) {
 }
 } // namespace
 
-ReviewPanel::ReviewPanel(JobReader reader, ReviewService &review, QString imageFolder,
-                         QWidget *parent)
+ReviewPanel::ReviewPanel(JobReader reader, ReviewService &review, WorkHost &work,
+                         QString imageFolder, QWidget *parent)
     : QWidget(parent)
     , m_reader(reader)
     , m_review(review)
+    , m_work(work)
     , m_reviewer(Preferences().reviewer)
     , m_thumbnails(new ThumbnailCache(imageFolder, QSize(stripThumbnail, stripThumbnail), this))
     , m_fullImages(new FullImageCache(std::move(imageFolder), 256ll << 20, this))
@@ -76,6 +81,7 @@ ReviewPanel::ReviewPanel(JobReader reader, ReviewService &review, QString imageF
     connect(m_queue, &ReviewQueue::currentChanged, this, &ReviewPanel::showProduct);
     connect(m_queue, &ReviewQueue::positionChanged, this, &ReviewPanel::showPosition);
     connect(m_queue, &ReviewQueue::failed, this, &ReviewPanel::problem);
+    connect(&m_work, &WorkHost::finished, this, &ReviewPanel::revertFinished);
     connect(m_queue, &ReviewQueue::listed, this, [this](int count) {
         if (count == 0) {
             m_title->setText(tr("Nothing to review"));
@@ -123,7 +129,8 @@ void ReviewPanel::buildLayout() {
 
     m_order->setObjectName(QStringLiteral("reviewOrder"));
     m_order->setAccessibleName(tr("Review order"));
-    m_order->addItems({tr("As listed"), tr("Least sure first"), tr("Most sure first")});
+    m_order->addItems(
+        {tr("As listed"), tr("Least sure first"), tr("Most sure first"), tr("Flagged first")});
     m_order->setFocusPolicy(Qt::TabFocus);
     auto *orderLabel = new QLabel(tr("&Order:"), this);
     orderLabel->setBuddy(m_order);
@@ -266,6 +273,8 @@ void ReviewPanel::createKeys() {
            {K(Qt::Key_E), K(Qt::Key_F2)}, [this] { editAttribute(); });
     addKey("saveTo", tr("Choose where the product's values are saved, then approve"),
            {K(Qt::Key_D)}, [this] { chooseDestinations(); });
+    addKey("flagProduct", tr("Flag the product to come back to later, next (again: unflag)"),
+           {K(Qt::Key_F)}, [this] { flagProduct(); });
     addKey("skipProduct", tr("Skip to the next product without deciding"), {K(Qt::Key_Space)},
            [this] { m_queue->next(); });
     addKey("nextProduct", tr("Next product"), {K(Qt::Key_J), K(Qt::Key_Right)},
@@ -351,6 +360,10 @@ void ReviewPanel::reorder(int choice) {
         q.order = ProductOrder::LowestConfidence;
         q.descending = true;
         break;
+    case 3:
+        q.order = ProductOrder::Flagged;
+        q.descending = false;
+        break;
     default:
         q.order = ProductOrder::Position;
         q.descending = false;
@@ -382,6 +395,8 @@ void ReviewPanel::showProduct(int position, const ProductReview &review) {
                              syncText(p.progress.sync));
     if (!p.error.isEmpty())
         state += tr(" — %1").arg(p.error);
+    if (p.flagged)
+        state = tr("⚑ Flagged for later · %1").arg(state);
     m_state->setText(state);
     m_model->setReview(review);
     if (!sameProduct)
@@ -519,6 +534,21 @@ void ReviewPanel::rejectProduct() {
     moveOn();
 }
 
+void ReviewPanel::flagProduct() {
+    const ProductReview *r = m_queue->current();
+    if (!r)
+        return;
+    const QString id = r->product.productId;
+    const QString title = r->product.title;
+    const bool flag = !r->product.flagged;
+    // Not a decision: it stays out of the strip of decisions and out of Ctrl+Z.
+    emit message(flag ? tr("“%1” flagged for later (F again takes the flag off)").arg(title)
+                      : tr("“%1” is no longer flagged").arg(title));
+    track(m_review.flag(jobId(), id, flag), id, tr("“%1” could not be flagged").arg(title));
+    if (flag)
+        moveOn();
+}
+
 void ReviewPanel::decideAttribute(Verdict verdict, const QString &value) {
     if (!canDecide() || !m_model->attributeAt(focusedRow()))
         return;
@@ -587,6 +617,51 @@ void ReviewPanel::undo() {
         emit message(tr("Nothing to undo in this review."));
         return;
     }
+    if (!m_reverting.isEmpty())
+        return emit message(tr("Still reverting the last product in Shopify…"));
+    ++m_inFlight;
+    whenFinished(this, m_reader.inBackground(&JobReader::productsOfLastDecisions, jobId(), 1),
+                 [this](const Result<QList<JobProduct>> &last) {
+                     --m_inFlight;
+                     if (last && !last->isEmpty() &&
+                         last->first().progress.sync == SyncState::Pushed)
+                         return revertThenUndo(last->first());
+                     undoLast();
+                 });
+}
+
+void ReviewPanel::revertThenUndo(const JobProduct &product) {
+    const Preferences &preferences = m_work.account().preferences();
+    WorkRequest request =
+        WorkRequest::sync(WorkKind::Revert, jobId(), m_reviewer, preferences.bulkPushMin);
+    request.productIds = {product.productId};
+    if (const Status started = m_work.start(request); !started)
+        return emit problem(tr("“%1” is already in Shopify and could not be reverted: %2")
+                                .arg(product.title, started.error().message));
+    m_reverting = product.productId;
+    emit message(tr("“%1” is already in Shopify: reverting it there first…").arg(product.title));
+}
+
+void ReviewPanel::revertFinished(qint64 job, const WorkResult &result) {
+    if (job != jobId() || result.kind != WorkKind::Revert || m_reverting.isEmpty())
+        return;
+    const QString productId = std::exchange(m_reverting, QString());
+    const SyncReport &report = result.report;
+    if (!result.status || report.written + report.unchanged == 0) {
+        const QString why = !result.status               ? result.status.error().message
+                            : !report.problems.isEmpty() ? report.problems.join(QLatin1Char('\n'))
+                            : report.stoppedBy           ? report.stoppedBy->message
+                                                         : tr("nothing was reverted");
+        emit problem(tr("The decision was not undone: its product could not be reverted in "
+                        "Shopify.\n\n%1")
+                         .arg(why));
+        stored(productId);
+        return;
+    }
+    undoLast();
+}
+
+void ReviewPanel::undoLast() {
     ++m_inFlight;
     whenFinished(this, m_review.undo(jobId(), 1, m_reviewer), [this](const Result<int> &undone) {
         --m_inFlight;

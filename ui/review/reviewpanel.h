@@ -17,7 +17,9 @@ class QToolButton;
 
 namespace tagdesk {
 class ReviewService;
-}
+class WorkHost;
+struct WorkResult;
+} // namespace tagdesk
 
 namespace tagdesk::ui {
 
@@ -30,12 +32,14 @@ class ThumbnailCache;
 // The review of one job, product by product: the photos large beside a table of what the
 // store has and what the tagger suggests, the evidence for the focused suggestion, and the
 // before → after a push would make. Every decision is one key and moves on (A approve,
-// X reject, 1–9 pick an alternative, E edit, Ctrl+Z undo…; ? lists them all). Decisions
-// go to the ReviewService at once; nothing waits for the database.
+// X reject, 1–9 pick an alternative, E edit, F flag, Ctrl+Z undo…; ? lists them all).
+// Decisions go to the ReviewService at once; nothing waits for the database. Undoing a
+// decision whose product is already in Shopify reverts that push first (on the work
+// host, with the revert's conflict check), then takes the decision back.
 class ReviewPanel : public QWidget {
     Q_OBJECT
 public:
-    ReviewPanel(JobReader reader, ReviewService &review, QString imageFolder,
+    ReviewPanel(JobReader reader, ReviewService &review, WorkHost &work, QString imageFolder,
                 QWidget *parent = nullptr);
 
     // Reviews the products `query` lists (the job view's filter and order), starting at
@@ -80,6 +84,8 @@ private:
     // The decisions.
     void approveProduct();
     void rejectProduct();
+    // F: flag (or unflag) the product to come back to later.
+    void flagProduct();
     void chooseDestinations();
     void decideAttribute(AttributeDecision::Verdict verdict, const QString &value = {});
     // Stores a verdict on one row (shown at once, remembered for the strip and Ctrl+Z).
@@ -87,6 +93,9 @@ private:
     void pickAlternative(int number);
     void editAttribute();
     void undo();
+    void undoLast();
+    void revertThenUndo(const JobProduct &product);
+    void revertFinished(qint64 jobId, const WorkResult &result);
     void nextAttribute();
     // After a product's decision: the next product, or word that the list is done.
     void moveOn();
@@ -102,6 +111,7 @@ private:
 
     JobReader m_reader;
     ReviewService &m_review;
+    WorkHost &m_work;
     JobSummary m_job;
     QString m_reviewer;
     ThumbnailCache *m_thumbnails;
@@ -122,6 +132,7 @@ private:
     QHBoxLayout *m_recentLayout;
     QList<QAction *> m_keyActions;
     int m_inFlight = 0;
+    QString m_reverting; // the product whose push Ctrl+Z is reverting before its undo
     // The last decisions, newest last: what the strip shows and Ctrl+Z goes back to.
     struct Recent {
         QString productId;

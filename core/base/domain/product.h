@@ -91,6 +91,7 @@ struct JobProduct {
     ProductProgress progress;
     QString error; // last error, in words, empty if none
     std::optional<ProductSnapshot> snapshot;
+    bool flagged = false; // the reviewer marked it to come back to later
 };
 
 } // namespace tagdesk

@@ -12,9 +12,19 @@ namespace tagdesk {
 
 // Which of a job's products the job view lists. SyncQueue: what the sync panel lists —
 // approved products waiting to be pushed, being pushed, or whose push failed.
-enum class ProductFilter { All, Pending, Approved, Rejected, Conflicts, Errors, SyncQueue };
+enum class ProductFilter {
+    All,
+    Pending,
+    Approved,
+    Rejected,
+    Conflicts,
+    Errors,
+    SyncQueue,
+    Flagged
+};
 // What the job view's product table is sorted by.
-enum class ProductOrder { Position, Title, Review, Sync, Suggestions, LowestConfidence };
+// Flagged: the products flagged for later first (then by position).
+enum class ProductOrder { Position, Title, Review, Sync, Suggestions, LowestConfidence, Flagged };
 
 struct ProductListQuery {
     qint64 jobId = 0;
@@ -35,6 +45,7 @@ struct ProductRow {
     int suggestions = 0;
     std::optional<double> lowestConfidence;
     QString thumbnailSha256; // the first downloaded image, empty if none
+    bool flagged = false;
 };
 
 // How sure the tagger was across a job: every suggestion in ten bins of 0.1, and for the

@@ -14,7 +14,8 @@ struct Texts {
 };
 
 const QString columns =
-    QStringLiteral("job_id, product_id, position, title, stage, review, sync, error, snapshot");
+    QStringLiteral("job_id, product_id, position, title, stage, review, sync, error, snapshot, "
+                   "flagged");
 
 Result<JobProduct> productFromRow(const QSqlQuery &q) {
     JobProduct p;
@@ -40,6 +41,7 @@ Result<JobProduct> productFromRow(const QSqlQuery &q) {
                                       .arg(p.productId, snapshot.error().message));
         p.snapshot = std::move(snapshot).value();
     }
+    p.flagged = q.value(9).toInt() != 0;
     return p;
 }
 
@@ -268,6 +270,19 @@ Result<int> JobProductRepository::count(qint64 jobId) {
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toInt() : 0;
+}
+
+Status JobProductRepository::setFlagged(qint64 jobId, const QString &productId, bool flagged) {
+    auto q = runSql(m_conn.db(),
+                    QStringLiteral("UPDATE job_products SET flagged = ? WHERE job_id = ? AND "
+                                   "product_id = ?"),
+                    {flagged ? 1 : 0, jobId, productId},
+                    Texts::tr("flagging product %1").arg(productId));
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return Error::notFound(Texts::tr("Job %1 has no product %2").arg(jobId).arg(productId));
+    return {};
 }
 
 Status JobProductRepository::setProgress(qint64 jobId, const QString &productId,

@@ -49,6 +49,8 @@ public:
     // Every plan in flight of a job at once, by product id.
     Result<QHash<QString, QJsonObject>> pushPlans(qint64 jobId);
 
+    // The reviewer's "come back to it later" mark.
+    Status setFlagged(qint64 jobId, const QString &productId, bool flagged);
     Status setProgress(qint64 jobId, const QString &productId, const ProductProgress &progress,
                        const QString &error = {});
     Status setSnapshot(qint64 jobId, const ProductSnapshot &snapshot);

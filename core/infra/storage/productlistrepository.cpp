@@ -32,6 +32,8 @@ Condition filterCondition(ProductFilter filter) {
     case ProductFilter::Errors:
         return {QStringLiteral("(jp.stage = ? OR jp.sync = ? OR jp.error <> '')"),
                 {stageKey(PipelineStage::Failed), syncKey(SyncState::Failed)}};
+    case ProductFilter::Flagged:
+        return {QStringLiteral("jp.flagged = 1"), {}};
     case ProductFilter::SyncQueue:
         return {
             QStringLiteral("jp.sync IN (?, ?, ?)"),
@@ -77,6 +79,9 @@ QString orderBy(const ProductListQuery &q, SqlDialect dialect) {
                   .arg(dialect == SqlDialect::Sqlite ? QStringLiteral("lowest_confidence")
                                                      : lowestConfidence);
         break;
+    case ProductOrder::Flagged:
+        key = QStringLiteral("(1 - jp.flagged)");
+        break;
     }
     // Position breaks ties, so paging is stable. (arg, not a chain of +: GCC 12 at -O2
     // misreads the string builder with -Warray-bounds.)
@@ -88,10 +93,11 @@ Result<QList<ProductRow>> ProductListRepository::rows(const ProductListQuery &qu
                                                       int limit) {
     const Condition filter = filterCondition(query.filter);
     const QString sql =
-        QStringLiteral("SELECT jp.product_id, jp.position, jp.title, jp.stage, jp.review, "
-                       "jp.sync, jp.error, %1 AS suggestion_count, %2 AS lowest_confidence, "
-                       "%3 AS thumbnail FROM job_products jp WHERE jp.job_id = ? AND %4 "
-                       "ORDER BY %5 LIMIT ? OFFSET ?")
+        QStringLiteral(
+            "SELECT jp.product_id, jp.position, jp.title, jp.stage, jp.review, "
+            "jp.sync, jp.error, %1 AS suggestion_count, %2 AS lowest_confidence, "
+            "%3 AS thumbnail, jp.flagged FROM job_products jp WHERE jp.job_id = ? AND %4 "
+            "ORDER BY %5 LIMIT ? OFFSET ?")
             .arg(suggestionCount, lowestConfidence, firstImage, filter.sql,
                  orderBy(query, m_conn.dialect()));
     auto q = runSql(m_conn.db(), sql,
@@ -120,6 +126,7 @@ Result<QList<ProductRow>> ProductListRepository::rows(const ProductListQuery &qu
         if (!q->value(8).isNull())
             r.lowestConfidence = q->value(8).toDouble();
         r.thumbnailSha256 = q->value(9).toString();
+        r.flagged = q->value(10).toInt() != 0;
         rows.append(std::move(r));
     }
     return rows;

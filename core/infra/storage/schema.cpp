@@ -165,6 +165,10 @@ ALTER TABLE job_products ADD COLUMN push_plan TEXT;
 ALTER TABLE push_log ADD COLUMN updated_at_after TEXT NOT NULL DEFAULT '';
 CREATE INDEX review_events_by_job ON review_events(job_id, id);
 )SQL",
+    // 5: a reviewer flags a product to come back to it later (F in the review).
+    R"SQL(
+ALTER TABLE job_products ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+)SQL",
 };
 
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));

@@ -9,8 +9,10 @@
 #include "storage/jobrepository.h"
 #include "storage/productlistrepository.h"
 #include "storage/pushlogrepository.h"
+#include "storage/revieweventrepository.h"
 #include "storage/suggestionrepository.h"
 
+#include <QSet>
 #include <QThread>
 
 #include <map>
@@ -147,6 +149,26 @@ Result<QList<ProductRow>> JobReader::productRows(const ProductListQuery &query, 
 Result<QStringList> JobReader::productIds(const ProductListQuery &query) const {
     return withConnection<QStringList>(
         [&](Connection &conn) { return ProductListRepository(conn).ids(query); });
+}
+
+Result<QList<JobProduct>> JobReader::productsOfLastDecisions(qint64 jobId, int count) const {
+    return withConnection<QList<JobProduct>>([&](Connection &conn) -> Result<QList<JobProduct>> {
+        auto events = ReviewEventRepository(conn).latest(jobId, count);
+        if (!events)
+            return events.error();
+        QList<JobProduct> products;
+        QSet<QString> seen;
+        for (const ReviewEvent &e : std::as_const(events.value())) {
+            if (seen.contains(e.productId))
+                continue;
+            seen.insert(e.productId);
+            auto product = JobProductRepository(conn).find(jobId, e.productId);
+            if (!product)
+                return product.error();
+            products.append(std::move(product).value());
+        }
+        return products;
+    });
 }
 
 Result<ProductReview> JobReader::productReview(qint64 jobId, const QString &productId) const {

@@ -231,11 +231,16 @@ QFuture<Result<int>> ReviewService::undo(qint64 jobId, int count, const QString 
             if (!product)
                 return product.error();
             if (e.attribute.isEmpty()) {
-                // The product must still be where the decision put it.
+                // The product must still be where the decision put it. A push that was
+                // reverted put the store back as it was: that counts as where the
+                // decision left it (undo of a pushed product reverts it first).
                 auto override = products.destinationsOverride(jobId, e.productId);
                 if (!override)
                     return override.error();
-                if (stateObject(product->progress, override.value()) != e.after)
+                ProductProgress asLeft = product->progress;
+                if (asLeft.sync == SyncState::Reverted)
+                    asLeft.sync = SyncState::Queued;
+                if (stateObject(asLeft, override.value()) != e.after)
                     return Error::notAllowed(
                         Texts::tr("Product %1 has moved on since that decision (it is %2 now); "
                                   "nothing was undone")
@@ -276,6 +281,12 @@ QFuture<Result<int>> ReviewService::undo(qint64 jobId, int count, const QString 
                 return mark.error();
         }
         return int(events->size());
+    });
+}
+
+QFuture<Status> ReviewService::flag(qint64 jobId, const QString &productId, bool flagged) {
+    return m_writer.submit<void>([jobId, productId, flagged](Connection &conn) -> Status {
+        return JobProductRepository(conn).setFlagged(jobId, productId, flagged);
     });
 }
 

@@ -47,6 +47,9 @@ public:
     // were undone.
     QFuture<Result<int>> undo(qint64 jobId, int count, const QString &reviewer);
 
+    // Marks a product to come back to later (or takes the mark off); its decisions stay.
+    QFuture<Status> flag(qint64 jobId, const QString &productId, bool flagged);
+
 private:
     DatabaseWriter &m_writer;
 };
