@@ -16,10 +16,10 @@
 #include "pipeline/jobservice.h"
 #include "pipeline/reviewservice.h"
 #include "pipeline/workhost.h"
-#include "settings/account.h"
 #include "review/fullimagecache.h"
 #include "review/reviewpanel.h"
 #include "review/reviewqueue.h"
+#include "settings/account.h"
 #include "storage/connection.h"
 #include "storage/databasewriter.h"
 #include "storage/imagerepository.h"
@@ -160,8 +160,8 @@ void BM_KeyToNextProductPainted(benchmark::State &state) {
     Fixture f(400, 400);
     ReviewService review(*f.writer);
     // Never started here: the panel needs the host for Ctrl+Z of a pushed product.
-    FixedAccount account({QStringLiteral("Bench"), QStringLiteral("http://127.0.0.1:9"),
-                          QString(), TaggerSettings::defaults(), f.images, true});
+    FixedAccount account({QStringLiteral("Bench"), QStringLiteral("http://127.0.0.1:9"), QString(),
+                          TaggerSettings::defaults(), f.images, true});
     WorkHost work(*f.writer, account);
     ui::ReviewPanel panel(JobReader(f.config), review, work, f.images);
     panel.resize(1280, 800);
