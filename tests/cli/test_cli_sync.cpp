@@ -284,6 +284,38 @@ TEST_F(CliSync, UndoOfAPushedProductChangedInShopifyMeanwhileUndoesNothing) {
         << "the merchant's edit stays";
 }
 
+TEST_F(CliSync, RunningTheJobAgainLeavesEveryDecisionWhereTheReviewerPutIt) {
+    start();
+    const QStringList ids = original.keys();
+    const auto decide = [&](const QString &product, const QStringList &how) {
+        const CliResult d =
+            tagdesk(QStringList{QStringLiteral("review"), QStringLiteral("decide"), job,
+                                QStringLiteral("--product"), product, QStringLiteral("--attribute"),
+                                QStringLiteral("colour")} +
+                    how);
+        EXPECT_EQ(d.exitCode, 0) << d.describe();
+    };
+    decide(ids.at(0), {QStringLiteral("--value"), QStringLiteral("teal")});
+    decide(ids.at(1), {QStringLiteral("--reject")});
+    decide(ids.at(2), {QStringLiteral("--accept")});
+    ASSERT_EQ(tagdesk({QStringLiteral("review"), QStringLiteral("approve"), job,
+                       QStringLiteral("--products"), ids.at(3)})
+                  .exitCode,
+              0);
+    const auto preview = [&] {
+        return tagdesk({QStringLiteral("review"), QStringLiteral("preview"), job,
+                        QStringLiteral("--json")})
+            .out;
+    };
+    const QByteArray before = preview();
+    const QString statusBefore = status();
+
+    const CliResult again = tagdesk({QStringLiteral("jobs"), QStringLiteral("run"), job});
+    ASSERT_EQ(again.exitCode, 0) << again.describe();
+    EXPECT_EQ(preview(), before) << "the edit, the rejection and the acceptance stay";
+    EXPECT_EQ(status(), statusBefore) << "the approved product is still approved";
+}
+
 TEST_F(CliSync, ExportWritesASpreadsheetWithShopifyColumnNames) {
     start();
     ASSERT_EQ(approveAll().exitCode, 0);

@@ -195,6 +195,24 @@ TEST(ChangePlan, ReviewDecisionsShapeTheApprovedValues) {
                                        {QStringLiteral("material"), QStringLiteral("linen")}}));
 }
 
+TEST(ChangePlan, AnAcceptedValueStaysWhateverALaterAnalysisSuggests) {
+    // The reviewer accepted "navy"; the product was analysed again and now says "black".
+    const QList<Suggestion> again{
+        {QStringLiteral("colour"), QStringLiteral("black"), 0.95, {}, {}, {}},
+        {QStringLiteral("pattern"), QStringLiteral("striped"), 0.9, {}, {}, {}}};
+    const QList<AttributeDecision> decisions{{QStringLiteral("colour"),
+                                              AttributeDecision::Verdict::Accepted,
+                                              QStringLiteral("navy"),
+                                              {}},
+                                             {QStringLiteral("pattern"),
+                                              AttributeDecision::Verdict::Rejected,
+                                              QStringLiteral("plain"),
+                                              {}}};
+    EXPECT_EQ(approvedValues(again, decisions),
+              (QList<ApprovedValue>{{QStringLiteral("colour"), QStringLiteral("navy")}}))
+        << "accepted stays navy; the rejected pattern does not come back as striped";
+}
+
 TEST(ChangePlan, TemplatesDropEmptyPlaceholdersCleanly) {
     const QHash<QString, QString> values{{QStringLiteral("title"), QStringLiteral("Tee")},
                                          {QStringLiteral("colour"), QStringLiteral("red")}};

@@ -134,6 +134,19 @@ TEST(BuildProductReview, VerdictsShowAndAnEditCanAddAnAttribute) {
     EXPECT_TRUE(r.fullyDecided());
 }
 
+TEST(BuildProductReview, AnAcceptedValueShowsAsAcceptedAfterALaterAnalysisSaysOtherwise) {
+    const QList<Suggestion> again{suggestion(QStringLiteral("colour"), QStringLiteral("black"),
+                                             0.95, QStringLiteral("gid://shopify/MediaImage/1"))};
+    const QList<AttributeDecision> decisions{{QStringLiteral("colour"), Verdict::Accepted,
+                                              QStringLiteral("navy"),
+                                              QDateTime::currentDateTimeUtc()}};
+    const ProductReview r =
+        buildProductReview(product(), {}, again, decisions, defaultDestinations(), {}, {});
+    ASSERT_EQ(r.attributes.size(), 1);
+    EXPECT_EQ(r.attributes.first().valueToWrite(), QStringLiteral("navy"));
+    EXPECT_EQ(r.attributes.first().suggestion.value, QStringLiteral("black"));
+}
+
 TEST(BuildProductReview, AProductNeverFetchedHasNoStoreValuesAndGoesNowhereYet) {
     JobProduct p = product();
     p.snapshot.reset();

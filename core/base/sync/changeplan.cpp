@@ -223,6 +223,12 @@ QList<ApprovedValue> approvedValues(const QList<Suggestion> &suggestions,
             if (it != index.constEnd())
                 out[*it].value.clear();
             break;
+        case AttributeDecision::Verdict::Accepted:
+            // The value the reviewer saw and accepted stays, whatever a later analysis
+            // suggests (an acceptance recorded without its value follows the suggestion).
+            if (d.value.trimmed().isEmpty())
+                break;
+            [[fallthrough]];
         case AttributeDecision::Verdict::Edited:
             if (it != index.constEnd()) {
                 out[*it].value = d.value;
@@ -231,7 +237,6 @@ QList<ApprovedValue> approvedValues(const QList<Suggestion> &suggestions,
                 out.append({d.attribute, d.value});
             }
             break;
-        case AttributeDecision::Verdict::Accepted:
         case AttributeDecision::Verdict::Pending:
             break;
         }

@@ -58,8 +58,10 @@ QString AttributeReview::valueToWrite() const {
         return {};
     case AttributeDecision::Verdict::Edited:
         return editedValue;
-    case AttributeDecision::Verdict::Pending:
     case AttributeDecision::Verdict::Accepted:
+        // The value accepted, even if a later analysis suggests another.
+        return editedValue.isEmpty() ? suggestion.value : editedValue;
+    case AttributeDecision::Verdict::Pending:
         break;
     }
     return suggestion.value;
@@ -144,17 +146,20 @@ ProductReview buildProductReview(const JobProduct &product, const QList<ReviewIm
             [](const Alternative &x, const Alternative &y) { return x.confidence > y.confidence; });
     }
     for (const AttributeDecision &d : decisions) {
+        const bool carriesValue =
+            d.verdict == AttributeDecision::Verdict::Edited ||
+            (d.verdict == AttributeDecision::Verdict::Accepted && !d.value.trimmed().isEmpty());
         int row = review.rowOf(d.attribute);
         if (row < 0) {
-            if (d.verdict != AttributeDecision::Verdict::Edited)
-                continue; // a decision on a suggestion that is gone
+            if (!carriesValue)
+                continue; // a rejection of a suggestion that is gone
             AttributeReview added;
             added.attribute = d.attribute;
             review.attributes.append(added);
             row = int(review.attributes.size()) - 1;
         }
         review.attributes[row].verdict = d.verdict;
-        if (d.verdict == AttributeDecision::Verdict::Edited)
+        if (carriesValue)
             review.attributes[row].editedValue = d.value;
     }
     if (product.snapshot) {
