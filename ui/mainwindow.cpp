@@ -201,6 +201,7 @@ SettingsDialog *MainWindow::showSettingsDialog() {
             m_jobView->setReviewer(m_context.account->preferences().reviewer);
             m_reviewPanel->setReviewer(m_context.account->preferences().reviewer);
         }
+        m_reviewPanel->applySavedKeys();
         // The next question uses the new store and token; work under way keeps the store
         // and token it started with (the work host copied them).
         m_shop->reset();

@@ -5,6 +5,7 @@
 #include "pipeline/jobservice.h"
 #include "pipeline/reviewservice.h"
 #include "storage/databasewriter.h"
+#include "storage/imagerepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
 #include "storage/pushlogrepository.h"
@@ -258,6 +259,58 @@ TEST_P(Reader, ApproveAtOrAboveApprovesWhatItsButtonCounted) {
     ASSERT_TRUE(approved.ok()) << approved.error().message.toStdString();
     EXPECT_EQ(approved.value(), counted);
     EXPECT_EQ(reader().confidence(jobId)->pendingAtOrAbove(0.7), 0);
+}
+
+TEST_P(Reader, GroupsProductsWithTheSameSuggestionsOrASharedPhoto) {
+    const qint64 id = jobId;
+    auto seeded = await(database->writer().submit<bool>([id](Connection &conn) -> Result<bool> {
+        const ProductProgress waiting{PipelineStage::Analysed};
+        const QList<JobProduct> more{product(5, QStringLiteral("Orange tee"), waiting),
+                                     product(6, QStringLiteral("Orange tee, again"), waiting),
+                                     product(7, QStringLiteral("Orange striped tee"), waiting)};
+        if (auto added = JobProductRepository(conn).addProducts(id, more); !added)
+            return added.error();
+        Suggestion plain = colour(QStringLiteral("Orange"), 0.9);
+        Suggestion striped{QStringLiteral("pattern"), QStringLiteral("striped"), 0.8, {}, {}, {}};
+        SuggestionRepository suggestions(conn);
+        for (const auto &[n, list] :
+             {std::pair{5, QList<Suggestion>{plain}}, std::pair{6, QList<Suggestion>{plain}},
+              std::pair{7, QList<Suggestion>{plain, striped}}}) {
+            if (auto r = suggestions.replace(id, gid(n), list); !r)
+                return r.error();
+        }
+        // Product 1 (another colour) shows the same photo as product 5.
+        ImageRepository images(conn);
+        const QString sha(64, QLatin1Char('a'));
+        if (auto r = images.recordImage({sha, 10, QStringLiteral("image/jpeg"), 1, 1},
+                                        QDateTime::currentDateTimeUtc());
+            !r)
+            return r.error();
+        for (int n : {1, 5}) {
+            if (auto r =
+                    images.saveProductImage({id,
+                                             gid(n),
+                                             QStringLiteral("gid://shopify/MediaImage/%1").arg(n),
+                                             0,
+                                             QUrl(QStringLiteral("https://cdn.example/a.jpg")),
+                                             sha,
+                                             {}});
+                !r)
+                return r.error();
+        }
+        return true;
+    }));
+    ASSERT_TRUE(seeded.ok()) << seeded.error().message.toStdString();
+
+    auto five = reader().productGroup(jobId, gid(5));
+    ASSERT_TRUE(five.ok()) << five.error().message.toStdString();
+    EXPECT_EQ(five->sameSuggestions, QStringList{gid(6)})
+        << "7 has a pattern too; 2 is approved already";
+    EXPECT_EQ(five->sameImage, QStringList{gid(1)});
+    EXPECT_EQ(five->all(), (QStringList{gid(6), gid(1)}));
+    auto seven = reader().productGroup(jobId, gid(7));
+    ASSERT_TRUE(seven.ok());
+    EXPECT_TRUE(seven->isEmpty());
 }
 
 TEST_P(Reader, PreviewsHistoryAndConflictsOfAJob) {

@@ -18,6 +18,7 @@
 
 #include <functional>
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +36,7 @@ class DesktopFixture : public ::testing::Test {
 protected:
     void SetUp() override {
         QStandardPaths::setTestModeEnabled(true); // QSettings go to a test folder
+        QSettings().clear(); // nothing a test saved (keys, templates) reaches the next
         server = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxConfig{},
                                                           sandbox::demoCatalog());
         auto port = server->start();

@@ -16,6 +16,7 @@
 #include "review/reviewpanel.h"
 #include "review/reviewqueue.h"
 #include "review/savetodialog.h"
+#include "settings/settingsdialog.h"
 #include "shopify/store.h"
 #include "storage/decisionrepository.h"
 #include "support/sandboxhttp.h"
@@ -26,6 +27,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -35,8 +37,10 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 
 using namespace tagdesk;
 using namespace tagdesk::test;
@@ -622,4 +626,76 @@ TEST_F(ReviewFlow, FFlagsForLaterAndCtrlZOfAPushedProductRevertsItInShopifyFirst
         << syncText(stored(flagged).product.progress.sync).toStdString();
     EXPECT_EQ(server->store().product(flagged)->tags, before) << "the store is as it was";
     EXPECT_EQ(panel()->queue()->currentId(), flagged) << "the undo shows its product";
+}
+
+TEST_F(ReviewFlow, KeysChangedInSettingsWorkInTheReviewAndEveryKeyIsPressedThere) {
+    runJobAndOpenIt();
+    auto *pages = window->findChild<QStackedWidget *>();
+
+    // Settings › Keys: Y approves. Two actions on one key are refused, naming both.
+    ui::SettingsDialog *settings = window->showSettingsDialog();
+    auto *keysTable = settings->findChild<QTableWidget *>(QStringLiteral("reviewKeysTable"));
+    ASSERT_NE(keysTable, nullptr);
+    const auto rowOf = [&](const QString &name) {
+        for (int row = 0; row < keysTable->rowCount(); ++row) {
+            if (keysTable->item(row, 0)->data(Qt::UserRole).toString() == name)
+                return row;
+        }
+        return -1;
+    };
+    const int approveRow = rowOf(QStringLiteral("approveProduct"));
+    const int rejectRow = rowOf(QStringLiteral("rejectProduct"));
+    ASSERT_GE(approveRow, 0);
+    ASSERT_GE(rejectRow, 0);
+    EXPECT_EQ(keysTable->item(approveRow, 1)->text(), QStringLiteral("A; P"));
+    keysTable->item(approveRow, 1)->setText(QStringLiteral("Y"));
+    keysTable->item(rejectRow, 1)->setText(QStringLiteral("Y; X"));
+    auto *problem = settings->findChild<QLabel *>(QStringLiteral("settingsProblem"));
+    EXPECT_TRUE(problem->text().contains(QStringLiteral("both"))) << problem->text().toStdString();
+    auto *ok = settings->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    EXPECT_FALSE(ok->isEnabled());
+    keysTable->item(rejectRow, 1)->setText(QStringLiteral("X"));
+    EXPECT_TRUE(ok->isEnabled()) << problem->text().toStdString();
+    QSignalSpy saved(settings, &ui::SettingsDialog::saved);
+    ok->click();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return saved.count() == 1; }, patientMs));
+    EXPECT_EQ(panel()->keyAction(QStringLiteral("approveProduct"))->shortcuts(),
+              QList<QKeySequence>{QKeySequence(Qt::Key_Y)});
+
+    // In the review, Y approves; A does nothing any more.
+    window->openReview(QString());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pages->currentWidget() == panel(); }, patientMs));
+    ASSERT_TRUE(showsProductAt(0));
+    const QString first = panel()->queue()->currentId();
+    focusOn(panel()->table());
+    press(Qt::Key_A);
+    ASSERT_TRUE(allStored());
+    EXPECT_EQ(panel()->queue()->position(), 0);
+    EXPECT_EQ(stored(first).product.progress.review, ReviewState::Pending);
+    press(Qt::Key_Y);
+    ASSERT_TRUE(showsProductAt(1));
+    ASSERT_TRUE(allStored());
+    EXPECT_EQ(stored(first).product.progress.review, ReviewState::Approved);
+
+    // Every key of the review, pressed in the review: each triggers its action.
+    for (QAction *action : panel()->keyActions()) {
+        if (pages->currentWidget() != panel()) {
+            window->openReview(QString());
+            ASSERT_TRUE(
+                QTest::qWaitFor([&] { return pages->currentWidget() == panel(); }, patientMs));
+            ASSERT_TRUE(showsProductAt(0));
+        }
+        focusOn(panel()->table());
+        QSignalSpy triggered(action, &QAction::triggered);
+        const QKeyCombination key = action->shortcuts().first()[0];
+        press(key.key(), key.keyboardModifiers());
+        EXPECT_EQ(triggered.count(), 1) << action->objectName().toStdString();
+        // What a key opened is closed again before the next.
+        if (auto *sheet = window->findChild<QDialog *>(QStringLiteral("reviewKeySheet")))
+            sheet->close();
+        if (auto *saveTo = panel()->findChild<ui::SaveToDialog *>())
+            saveTo->reject();
+        ASSERT_TRUE(allStored());
+        QApplication::processEvents();
+    }
 }

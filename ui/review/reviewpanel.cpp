@@ -14,6 +14,7 @@
 #include "review/changepreview.h"
 #include "review/fullimagecache.h"
 #include "review/imageviewer.h"
+#include "review/reviewkeys.h"
 #include "review/reviewqueue.h"
 #include "review/savetodialog.h"
 #include "settings/account.h"
@@ -30,6 +31,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -238,10 +240,10 @@ void ReviewPanel::buildLayout() {
     setTabOrder(m_order, keysButton);
 }
 
-QAction *ReviewPanel::addKey(const char *name, const QString &text, const QList<QKeySequence> &keys,
-                             std::function<void()> run) {
+QAction *ReviewPanel::addKey(const QString &name, const QString &text,
+                             const QList<QKeySequence> &keys, std::function<void()> run) {
     auto *action = new QAction(text, this);
-    action->setObjectName(QLatin1String(name));
+    action->setObjectName(name);
     action->setShortcuts(keys);
     // The keys work anywhere in the review, but not in the job list behind it; a text
     // field (the edit's combo box) takes its typing first.
@@ -253,43 +255,92 @@ QAction *ReviewPanel::addKey(const char *name, const QString &text, const QList<
 }
 
 void ReviewPanel::createKeys() {
-    using K = QKeySequence;
-    addKey("approveProduct", tr("Approve the product and go to the next"),
-           {K(Qt::Key_A), K(Qt::Key_P)}, [this] { approveProduct(); });
-    addKey("rejectProduct", tr("Reject the product and go to the next"), {K(Qt::Key_X)},
-           [this] { rejectProduct(); });
-    addKey("acceptAttribute", tr("Accept the focused suggestion, next attribute"),
-           {K(Qt::SHIFT | Qt::Key_A)}, [this] { decideAttribute(Verdict::Accepted); });
-    addKey("rejectAttribute", tr("Reject the focused suggestion, next attribute"),
-           {K(Qt::SHIFT | Qt::Key_X)}, [this] { decideAttribute(Verdict::Rejected); });
-    addKey("undecideAttribute", tr("Take back the focused attribute's decision"), {K(Qt::Key_U)},
-           [this] { decideAttribute(Verdict::Pending); });
-    for (int n = 1; n <= 9; ++n) {
-        const QByteArray name = "pickAlternative" + QByteArray::number(n);
-        addKey(name.constData(), tr("Pick alternative %1 for the focused attribute").arg(n),
-               {K(Qt::Key_0 + n)}, [this, n] { pickAlternative(n); });
+    const QHash<QString, std::function<void()>> run{
+        {QStringLiteral("approveProduct"),
+         [this] {
+             approveProduct();
+         }},
+        {QStringLiteral("rejectProduct"),
+         [this] {
+             rejectProduct();
+         }},
+        {QStringLiteral("acceptAttribute"),
+         [this] {
+             decideAttribute(Verdict::Accepted);
+         }},
+        {QStringLiteral("rejectAttribute"),
+         [this] {
+             decideAttribute(Verdict::Rejected);
+         }},
+        {QStringLiteral("undecideAttribute"),
+         [this] {
+             decideAttribute(Verdict::Pending);
+         }},
+        {QStringLiteral("editAttribute"),
+         [this] {
+             editAttribute();
+         }},
+        {QStringLiteral("saveTo"),
+         [this] {
+             chooseDestinations();
+         }},
+        {QStringLiteral("flagProduct"),
+         [this] {
+             flagProduct();
+         }},
+        {QStringLiteral("skipProduct"),
+         [this] {
+             m_queue->next();
+         }},
+        {QStringLiteral("nextProduct"),
+         [this] {
+             m_queue->next();
+         }},
+        {QStringLiteral("previousProduct"),
+         [this] {
+             m_queue->previous();
+         }},
+        {QStringLiteral("undo"),
+         [this] {
+             undo();
+         }},
+        {QStringLiteral("toggleZoom"),
+         [this] {
+             m_images->toggleZoom();
+         }},
+        {QStringLiteral("nextImage"),
+         [this] {
+             m_images->nextImage();
+         }},
+        {QStringLiteral("showKeys"),
+         [this] {
+             showKeySheet();
+         }},
+        {QStringLiteral("backToJob"),
+         [this] {
+             emit backRequested();
+         }},
+    };
+    const QSettings settings;
+    for (const ReviewKey &key : reviewKeys()) {
+        std::function<void()> handler = run.value(key.name);
+        if (key.name.startsWith(QLatin1String("pickAlternative"))) {
+            const int n = key.name.back().digitValue();
+            handler = [this, n] {
+                pickAlternative(n);
+            };
+        }
+        Q_ASSERT(handler);
+        addKey(key.name, key.text, savedReviewKeys(key, settings), std::move(handler));
     }
-    addKey("editAttribute", tr("Edit the focused value (alternatives or free text)"),
-           {K(Qt::Key_E), K(Qt::Key_F2)}, [this] { editAttribute(); });
-    addKey("saveTo", tr("Choose where the product's values are saved, then approve"),
-           {K(Qt::Key_D)}, [this] { chooseDestinations(); });
-    addKey("flagProduct", tr("Flag the product to come back to later, next (again: unflag)"),
-           {K(Qt::Key_F)}, [this] { flagProduct(); });
-    addKey("skipProduct", tr("Skip to the next product without deciding"), {K(Qt::Key_Space)},
-           [this] { m_queue->next(); });
-    addKey("nextProduct", tr("Next product"), {K(Qt::Key_J), K(Qt::Key_Right)},
-           [this] { m_queue->next(); });
-    addKey("previousProduct", tr("Previous product"), {K(Qt::Key_K), K(Qt::Key_Left)},
-           [this] { m_queue->previous(); });
-    addKey("undo", tr("Undo the last decision"), {K(QKeySequence::Undo)}, [this] { undo(); });
-    addKey("toggleZoom", tr("Fit the image or show it at 100 %"), {K(Qt::Key_Z)},
-           [this] { m_images->toggleZoom(); });
-    addKey("nextImage", tr("Next image of the product"), {K(Qt::Key_I)},
-           [this] { m_images->nextImage(); });
-    addKey("showKeys", tr("Show these keys"),
-           {K(Qt::Key_Question), K(Qt::SHIFT | Qt::Key_Question)}, [this] { showKeySheet(); });
-    addKey("backToJob", tr("Back to the job's products"),
-           {K(Qt::Key_Escape), K(Qt::ALT | Qt::Key_Left)}, [this] { emit backRequested(); });
+}
+
+void ReviewPanel::applySavedKeys() {
+    const QSettings settings;
+    for (const ReviewKey &key : reviewKeys()) {
+        if (QAction *action = keyAction(key.name))
+            action->setShortcuts(savedReviewKeys(key, settings));
+    }
 }
 
 QAction *ReviewPanel::keyAction(const QString &name) const {

@@ -56,6 +56,8 @@ public:
     // The review's keys, each a QAction named after what it does ("approveProduct"…).
     const QList<QAction *> &keyActions() const { return m_keyActions; }
     QAction *keyAction(const QString &name) const;
+    // Takes the keys as Settings › Keys saved them (after Settings were saved).
+    void applySavedKeys();
     // Decisions sent and not yet stored.
     int decisionsInFlight() const { return m_inFlight; }
     // The text of the key sheet (? shows it in a dialog).
@@ -73,7 +75,7 @@ signals:
 private:
     void buildLayout();
     void createKeys();
-    QAction *addKey(const char *name, const QString &text, const QList<QKeySequence> &keys,
+    QAction *addKey(const QString &name, const QString &text, const QList<QKeySequence> &keys,
                     std::function<void()> run);
     void showProduct(int position, const ProductReview &review);
     void showPosition(int position);

@@ -1,6 +1,7 @@
 #include "settings/settingsdialog.h"
 
 #include "settings/generalsettingspage.h"
+#include "settings/keyssettingspage.h"
 #include "settings/storesettingspage.h"
 #include "settings/taggersettingspage.h"
 
@@ -32,6 +33,7 @@ SettingsDialog::SettingsDialog(Account &account, QWidget *parent)
     for (TaggerKind kind : {TaggerKind::Ximilar, TaggerKind::Pixyle, TaggerKind::OpenAi})
         add(new TaggerSettingsPage(kind, account, this), taggerDisplayName(kind));
     add(new GeneralSettingsPage(this), tr("General"));
+    add(new KeysSettingsPage(this), tr("Keys"));
 
     m_problem->setObjectName(QStringLiteral("settingsProblem"));
     m_problem->setWordWrap(true);

@@ -21,6 +21,15 @@ qint64 ConfidenceOverview::pendingAtOrAbove(double threshold) const {
     return n;
 }
 
+QStringList ProductGroup::all() const {
+    QStringList ids = sameSuggestions;
+    for (const QString &id : sameImage) {
+        if (!ids.contains(id))
+            ids << id;
+    }
+    return ids;
+}
+
 qint64 ConfidenceOverview::totalSuggestions() const {
     qint64 n = 0;
     for (qint64 bin : suggestionBins)

@@ -48,6 +48,18 @@ struct ProductRow {
     bool flagged = false;
 };
 
+// The products still waiting for review that look like one product to the review: those
+// that got the same suggested values (every attribute, no more, no fewer), and those that
+// share one of its photos. Each list in the job's order, without the product itself.
+struct ProductGroup {
+    QStringList sameSuggestions;
+    QStringList sameImage;
+
+    // Both, each product once, same suggestions first.
+    QStringList all() const;
+    bool isEmpty() const { return sameSuggestions.isEmpty() && sameImage.isEmpty(); }
+};
+
 // How sure the tagger was across a job: every suggestion in ten bins of 0.1, and for the
 // products still waiting for review, their lowest confidence in hundredths — enough to
 // say at once how many "approve all at or above X" would approve.

@@ -197,4 +197,61 @@ Result<ConfidenceOverview> ProductListRepository::confidenceOverview(qint64 jobI
     return overview;
 }
 
+Result<ProductGroup> ProductListRepository::group(qint64 jobId, const QString &productId) {
+    const QVariantList waiting{stageKey(PipelineStage::Analysed), reviewKey(ReviewState::Pending)};
+    ProductGroup group;
+    auto own = runSql(m_conn.db(),
+                      QStringLiteral("SELECT attribute, value FROM suggestions WHERE job_id = ? "
+                                     "AND product_id = ?"),
+                      {jobId, productId},
+                      Texts::tr("reading the suggestions of product %1").arg(productId));
+    if (!own)
+        return own.error();
+    QStringList pairs;
+    QVariantList pairBinds;
+    while (own->next()) {
+        pairs << QStringLiteral("(s.attribute = ? AND s.value = ?)");
+        pairBinds << own->value(0) << own->value(1);
+    }
+    const auto idsOf = [](QSqlQuery &q) {
+        QStringList ids;
+        while (q.next())
+            ids << q.value(0).toString();
+        return ids;
+    };
+    if (!pairs.isEmpty()) {
+        // Every one of its values, and no other attribute.
+        const QString sql =
+            QStringLiteral(
+                "SELECT s.product_id, MIN(jp.position) AS pos FROM suggestions s JOIN "
+                "job_products jp ON jp.job_id = s.job_id AND jp.product_id = s.product_id "
+                "WHERE s.job_id = ? AND s.product_id <> ? AND jp.stage = ? AND jp.review = ? "
+                "AND (%1) GROUP BY s.product_id HAVING COUNT(*) = ? AND (SELECT COUNT(*) FROM "
+                "suggestions t WHERE t.job_id = ? AND t.product_id = s.product_id) = ? "
+                "ORDER BY pos")
+                .arg(pairs.join(QStringLiteral(" OR ")));
+        auto same = runSql(m_conn.db(), sql,
+                           QVariantList{jobId, productId} + waiting + pairBinds +
+                               QVariantList{pairs.size(), jobId, pairs.size()},
+                           Texts::tr("finding products like %1").arg(productId));
+        if (!same)
+            return same.error();
+        group.sameSuggestions = idsOf(*same);
+    }
+    auto shared = runSql(
+        m_conn.db(),
+        QStringLiteral("SELECT b.product_id, MIN(jp.position) AS pos FROM product_images a JOIN "
+                       "product_images b ON b.sha256 = a.sha256 AND b.job_id = a.job_id JOIN "
+                       "job_products jp ON jp.job_id = b.job_id AND jp.product_id = b.product_id "
+                       "WHERE a.job_id = ? AND a.product_id = ? AND a.sha256 IS NOT NULL AND "
+                       "b.product_id <> a.product_id AND jp.stage = ? AND jp.review = ? "
+                       "GROUP BY b.product_id ORDER BY pos"),
+        QVariantList{jobId, productId} + waiting,
+        Texts::tr("finding products sharing a photo with %1").arg(productId));
+    if (!shared)
+        return shared.error();
+    group.sameImage = idsOf(*shared);
+    return group;
+}
+
 } // namespace tagdesk

@@ -18,6 +18,9 @@ public:
     // Every listed product's id, in the query's order: the review panel's queue.
     Result<QStringList> ids(const ProductListQuery &query);
     Result<ConfidenceOverview> confidenceOverview(qint64 jobId);
+    // The products waiting for review that got the same suggestions as `productId`, or
+    // share one of its photos.
+    Result<ProductGroup> group(qint64 jobId, const QString &productId);
 
 private:
     Connection &m_conn;

@@ -165,9 +165,11 @@ ALTER TABLE job_products ADD COLUMN push_plan TEXT;
 ALTER TABLE push_log ADD COLUMN updated_at_after TEXT NOT NULL DEFAULT '';
 CREATE INDEX review_events_by_job ON review_events(job_id, id);
 )SQL",
-    // 5: a reviewer flags a product to come back to it later (F in the review).
+    // 5: a reviewer flags a product to come back to it later (F in the review); the
+    // review finds the products that got the same suggestions.
     R"SQL(
 ALTER TABLE job_products ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX suggestions_by_value ON suggestions(job_id, attribute, value);
 )SQL",
 };
 

@@ -146,6 +146,11 @@ Result<QList<ProductRow>> JobReader::productRows(const ProductListQuery &query, 
         [&](Connection &conn) { return ProductListRepository(conn).rows(query, offset, limit); });
 }
 
+Result<ProductGroup> JobReader::productGroup(qint64 jobId, const QString &productId) const {
+    return withConnection<ProductGroup>(
+        [&](Connection &conn) { return ProductListRepository(conn).group(jobId, productId); });
+}
+
 Result<QStringList> JobReader::productIds(const ProductListQuery &query) const {
     return withConnection<QStringList>(
         [&](Connection &conn) { return ProductListRepository(conn).ids(query); });

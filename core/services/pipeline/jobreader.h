@@ -68,6 +68,9 @@ public:
     // One product as the review panel shows it: images, suggestions beside the store's
     // values, decisions, where each value goes, and the before → after.
     Result<ProductReview> productReview(qint64 jobId, const QString &productId) const;
+    // The products waiting for review that the review can decide with this one (same
+    // suggestions, or a shared photo).
+    Result<ProductGroup> productGroup(qint64 jobId, const QString &productId) const;
     // The ids of the products a query lists, in its order (the review panel's queue).
     Result<QStringList> productIds(const ProductListQuery &query) const;
     // The products the job's last `count` decisions not yet undone were about, newest
