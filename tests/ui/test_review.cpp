@@ -699,3 +699,55 @@ TEST_F(ReviewFlow, KeysChangedInSettingsWorkInTheReviewAndEveryKeyIsPressedThere
         QApplication::processEvents();
     }
 }
+
+TEST_F(ReviewFlow, GApprovesAProductWithThoseLikeItAndShiftGKeepsItAndRejectsThem) {
+    runJobAndOpenIt();
+    auto *pages = window->findChild<QStackedWidget *>();
+    const JobReader jobReader(db.config());
+    // Products the local tagger gave the same colour to.
+    const auto firstWithGroup = [&]() -> std::pair<QString, ProductGroup> {
+        const QStringList ids = jobReader.productIds({jobId}).value();
+        for (const QString &id : ids) {
+            if (stored(id).product.progress.review != ReviewState::Pending)
+                continue;
+            const auto g = jobReader.productGroup(jobId, id);
+            EXPECT_TRUE(g.ok()) << g.error().message.toStdString();
+            if (g && !g->isEmpty())
+                return {id, g.value()};
+        }
+        return {};
+    };
+    const auto [lead, group] = firstWithGroup();
+    ASSERT_FALSE(lead.isEmpty()) << "the demo catalog has products of one colour";
+
+    window->openReview(lead);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pages->currentWidget() == panel(); }, patientMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel()->queue()->currentId() == lead; }, patientMs));
+    auto *like = panel()->findChild<QLabel *>(QStringLiteral("reviewGroup"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return like->isVisible(); }, patientMs));
+    EXPECT_TRUE(
+        like->text().contains(QStringLiteral("approves all %1").arg(group.all().size() + 1)))
+        << like->text().toStdString();
+
+    // G: it and every product like it, approved with one key.
+    focusOn(panel()->table());
+    press(Qt::Key_G);
+    ASSERT_TRUE(allStored());
+    for (const QString &id : QStringList{lead} + group.all())
+        EXPECT_EQ(stored(id).product.progress.review, ReviewState::Approved) << id.toStdString();
+    // Ctrl+Z takes the whole group back.
+    press(Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel()->queue()->currentId() == lead; }, patientMs));
+    ASSERT_TRUE(allStored());
+    for (const QString &id : QStringList{lead} + group.all())
+        EXPECT_EQ(stored(id).product.progress.review, ReviewState::Pending) << id.toStdString();
+
+    // Shift+G: keep this one, reject the rest.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return like->isVisible(); }, patientMs));
+    focusOn(panel()->table());
+    press(Qt::Key_G, Qt::ShiftModifier);
+    ASSERT_TRUE(allStored());
+    EXPECT_EQ(stored(lead).product.progress.review, ReviewState::Approved);
+    for (const QString &id : group.all())
+        EXPECT_EQ(stored(id).product.progress.review, ReviewState::Rejected) << id.toStdString();
+}

@@ -44,6 +44,13 @@ const QList<ReviewKey> &reviewKeys() {
             {QStringLiteral("saveTo"),
              Texts::tr("Choose where the product's values are saved, then approve"),
              {K(Qt::Key_D)}},
+            {QStringLiteral("approveGroup"),
+             Texts::tr("Approve the product and every product like it (same suggestions or a "
+                       "shared photo), next"),
+             {K(Qt::Key_G)}},
+            {QStringLiteral("keepOneRejectRest"),
+             Texts::tr("Approve this product and reject the products like it, next"),
+             {K(Qt::SHIFT | Qt::Key_G)}},
             {QStringLiteral("flagProduct"),
              Texts::tr("Flag the product to come back to later, next (again: unflag)"),
              {K(Qt::Key_F)}},

@@ -73,7 +73,8 @@ ReviewPanel::ReviewPanel(JobReader reader, ReviewService &review, WorkHost &work
     , m_preview(new QLabel(this))
     , m_hint(new QLabel(this))
     , m_recent(new QWidget(this))
-    , m_recentLayout(new QHBoxLayout(m_recent)) {
+    , m_recentLayout(new QHBoxLayout(m_recent))
+    , m_groupLabel(new QLabel(this)) {
     setObjectName(QStringLiteral("reviewPanel"));
     m_thumbnails->setDevicePixelRatio(devicePixelRatioF());
     buildLayout();
@@ -128,6 +129,10 @@ void ReviewPanel::buildLayout() {
     m_position->setObjectName(QStringLiteral("reviewPosition"));
     m_state->setObjectName(QStringLiteral("reviewState"));
     m_state->setWordWrap(true);
+    m_groupLabel->setObjectName(QStringLiteral("reviewGroup"));
+    m_groupLabel->setAccessibleName(tr("Products like this one"));
+    m_groupLabel->setWordWrap(true);
+    m_groupLabel->hide();
 
     m_order->setObjectName(QStringLiteral("reviewOrder"));
     m_order->setAccessibleName(tr("Review order"));
@@ -230,6 +235,7 @@ void ReviewPanel::buildLayout() {
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addLayout(facts);
+    layout->addWidget(m_groupLabel);
     layout->addWidget(split, 1);
     layout->addWidget(m_recent);
     layout->addWidget(m_hint);
@@ -287,6 +293,14 @@ void ReviewPanel::createKeys() {
         {QStringLiteral("flagProduct"),
          [this] {
              flagProduct();
+         }},
+        {QStringLiteral("approveGroup"),
+         [this] {
+             decideGroup(true);
+         }},
+        {QStringLiteral("keepOneRejectRest"),
+         [this] {
+             decideGroup(false);
          }},
         {QStringLiteral("skipProduct"),
          [this] {
@@ -452,6 +466,7 @@ void ReviewPanel::showProduct(int position, const ProductReview &review) {
     m_model->setReview(review);
     if (!sameProduct)
         m_images->setImages(review.images);
+    loadGroup(review.product.productId); // others may have been decided meanwhile
     showPreview(review);
     // Focus: the same attribute again after a reload, else the first undecided one.
     int row = sameProduct ? review.rowOf(focusedAttribute) : -1;
@@ -600,6 +615,83 @@ void ReviewPanel::flagProduct() {
         moveOn();
 }
 
+void ReviewPanel::loadGroup(const QString &productId) {
+    const quint64 generation = ++m_groupGeneration;
+    if (m_groupOf != productId) {
+        m_groupOf.clear();
+        m_group = {};
+        m_groupLabel->hide();
+    }
+    whenFinished(
+        this, m_reader.inBackground(&JobReader::productGroup, jobId(), productId),
+        [this, generation, productId](const Result<ProductGroup> &group) {
+            if (generation != m_groupGeneration)
+                return;
+            if (!group) {
+                m_groupLabel->setText(
+                    tr("Products like this one could not be read: %1").arg(group.error().message));
+                m_groupLabel->show();
+                return;
+            }
+            m_group = group.value();
+            m_groupOf = productId;
+            showGroup();
+        });
+}
+
+void ReviewPanel::showGroup() {
+    if (m_group.isEmpty())
+        return m_groupLabel->hide();
+    const auto keyOf = [this](const char *name) {
+        const QAction *a = keyAction(QLatin1String(name));
+        return a && !a->shortcuts().isEmpty()
+                   ? a->shortcuts().first().toString(QKeySequence::NativeText)
+                   : QString();
+    };
+    const QLocale l;
+    QStringList like;
+    if (!m_group.sameSuggestions.isEmpty())
+        like << tr("%1 with the same suggestions").arg(l.toString(m_group.sameSuggestions.size()));
+    if (!m_group.sameImage.isEmpty())
+        like << tr("%1 sharing a photo").arg(l.toString(m_group.sameImage.size()));
+    const qsizetype others = m_group.all().size();
+    m_groupLabel->setText(
+        tr("Like this one, waiting for review: %1. %2 approves all %3 · %4 approves this one and "
+           "rejects the other %5.")
+            .arg(like.join(tr(", ")), keyOf("approveGroup"), l.toString(others + 1),
+                 keyOf("keepOneRejectRest"), l.toString(others)));
+    m_groupLabel->show();
+}
+
+void ReviewPanel::decideGroup(bool approveOthers) {
+    if (!canDecide())
+        return;
+    const ProductReview &r = *m_queue->current();
+    const QString id = r.product.productId;
+    const QString title = r.product.title;
+    if (m_groupOf != id)
+        return emit message(tr("Still looking for products like this one…"));
+    const QStringList others = m_group.all();
+    if (others.isEmpty())
+        return emit message(tr("No other product waiting for review is like this one."));
+    ApprovalSelection selection;
+    selection.kind = ApprovalSelection::Kind::Products;
+    selection.productIds = approveOthers ? QStringList{id} + others : QStringList{id};
+    remember(id, title,
+             approveOthers ? tr("approved with %1 like it").arg(others.size())
+                           : tr("kept; %1 like it rejected").arg(others.size()));
+    // Every product decided is one review event: Ctrl+Z takes them back together.
+    m_history.last().events = int(others.size()) + 1;
+    track(m_review.approve(jobId(), selection, std::nullopt, m_reviewer), id,
+          tr("“%1” and the products like it could not be approved").arg(title));
+    if (!approveOthers)
+        track(m_review.reject(jobId(), others, m_reviewer), id,
+              tr("The products like “%1” could not be rejected").arg(title));
+    for (const QString &other : others)
+        m_queue->invalidate(other);
+    moveOn();
+}
+
 void ReviewPanel::decideAttribute(Verdict verdict, const QString &value) {
     if (!canDecide() || !m_model->attributeAt(focusedRow()))
         return;
@@ -671,26 +763,36 @@ void ReviewPanel::undo() {
     if (!m_reverting.isEmpty())
         return emit message(tr("Still reverting the last product in Shopify…"));
     ++m_inFlight;
-    whenFinished(this, m_reader.inBackground(&JobReader::productsOfLastDecisions, jobId(), 1),
+    const int events = m_history.last().events;
+    whenFinished(this, m_reader.inBackground(&JobReader::productsOfLastDecisions, jobId(), events),
                  [this](const Result<QList<JobProduct>> &last) {
                      --m_inFlight;
-                     if (last && !last->isEmpty() &&
-                         last->first().progress.sync == SyncState::Pushed)
-                         return revertThenUndo(last->first());
+                     QList<JobProduct> pushed;
+                     for (const JobProduct &p : last ? last.value() : QList<JobProduct>{}) {
+                         if (p.progress.sync == SyncState::Pushed)
+                             pushed << p;
+                     }
+                     if (!pushed.isEmpty())
+                         return revertThenUndo(pushed);
                      undoLast();
                  });
 }
 
-void ReviewPanel::revertThenUndo(const JobProduct &product) {
+void ReviewPanel::revertThenUndo(const QList<JobProduct> &pushed) {
     const Preferences &preferences = m_work.account().preferences();
     WorkRequest request =
         WorkRequest::sync(WorkKind::Revert, jobId(), m_reviewer, preferences.bulkPushMin);
-    request.productIds = {product.productId};
+    QStringList titles;
+    for (const JobProduct &p : pushed) {
+        request.productIds << p.productId;
+        titles << (p.title.isEmpty() ? p.productId : p.title);
+    }
+    const QString names = titles.join(tr(", "));
     if (const Status started = m_work.start(request); !started)
-        return emit problem(tr("“%1” is already in Shopify and could not be reverted: %2")
-                                .arg(product.title, started.error().message));
-    m_reverting = product.productId;
-    emit message(tr("“%1” is already in Shopify: reverting it there first…").arg(product.title));
+        return emit problem(tr("Already in Shopify and could not be reverted (%1): %2")
+                                .arg(names, started.error().message));
+    m_reverting = pushed.first().productId;
+    emit message(tr("Already in Shopify, reverting there first: %1").arg(names));
 }
 
 void ReviewPanel::revertFinished(qint64 job, const WorkResult &result) {
@@ -698,7 +800,7 @@ void ReviewPanel::revertFinished(qint64 job, const WorkResult &result) {
         return;
     const QString productId = std::exchange(m_reverting, QString());
     const SyncReport &report = result.report;
-    if (!result.status || report.written + report.unchanged == 0) {
+    if (!result.status || !report.clean()) {
         const QString why = !result.status               ? result.status.error().message
                             : !report.problems.isEmpty() ? report.problems.join(QLatin1Char('\n'))
                             : report.stoppedBy           ? report.stoppedBy->message
@@ -714,26 +816,28 @@ void ReviewPanel::revertFinished(qint64 job, const WorkResult &result) {
 
 void ReviewPanel::undoLast() {
     ++m_inFlight;
-    whenFinished(this, m_review.undo(jobId(), 1, m_reviewer), [this](const Result<int> &undone) {
-        --m_inFlight;
-        if (!undone) {
-            emit problem(
-                tr("The last decision could not be undone: %1").arg(undone.error().message));
-        } else if (undone.value() == 0) {
-            emit message(tr("Nothing left to undo."));
-        } else {
-            const Recent last = m_history.takeLast();
-            if (QLayoutItem *item = m_recentLayout->takeAt(m_recentLayout->count() - 2)) {
-                delete item->widget();
-                delete item;
+    const int events = m_history.last().events;
+    whenFinished(
+        this, m_review.undo(jobId(), events, m_reviewer), [this](const Result<int> &undone) {
+            --m_inFlight;
+            if (!undone) {
+                emit problem(
+                    tr("The last decision could not be undone: %1").arg(undone.error().message));
+            } else if (undone.value() == 0) {
+                emit message(tr("Nothing left to undo."));
+            } else {
+                const Recent last = m_history.takeLast();
+                if (QLayoutItem *item = m_recentLayout->takeAt(m_recentLayout->count() - 2)) {
+                    delete item->widget();
+                    delete item;
+                }
+                emit message(tr("Undone: %1").arg(last.label));
+                m_queue->goTo(last.productId);
+                stored(last.productId);
             }
-            emit message(tr("Undone: %1").arg(last.label));
-            m_queue->goTo(last.productId);
-            stored(last.productId);
-        }
-        if (m_inFlight == 0)
-            emit decisionsSaved();
-    });
+            if (m_inFlight == 0)
+                emit decisionsSaved();
+        });
 }
 
 void ReviewPanel::remember(const QString &productId, const QString &title, const QString &what) {

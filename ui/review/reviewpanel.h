@@ -88,6 +88,10 @@ private:
     void rejectProduct();
     // F: flag (or unflag) the product to come back to later.
     void flagProduct();
+    // G: approve the product and those like it; Shift+G: approve it, reject them.
+    void decideGroup(bool approveOthers);
+    void loadGroup(const QString &productId);
+    void showGroup();
     void chooseDestinations();
     void decideAttribute(AttributeDecision::Verdict verdict, const QString &value = {});
     // Stores a verdict on one row (shown at once, remembered for the strip and Ctrl+Z).
@@ -96,7 +100,7 @@ private:
     void editAttribute();
     void undo();
     void undoLast();
-    void revertThenUndo(const JobProduct &product);
+    void revertThenUndo(const QList<JobProduct> &pushed);
     void revertFinished(qint64 jobId, const WorkResult &result);
     void nextAttribute();
     // After a product's decision: the next product, or word that the list is done.
@@ -139,7 +143,12 @@ private:
     struct Recent {
         QString productId;
         QString label;
+        int events = 1; // review events the decision recorded (a group records several)
     };
+    ProductGroup m_group; // the products like the current one, once read
+    QString m_groupOf;    // which product m_group is about (empty while it is read)
+    quint64 m_groupGeneration = 0;
+    QLabel *m_groupLabel;
     QList<Recent> m_history;
 };
 
