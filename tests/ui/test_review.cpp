@@ -751,3 +751,49 @@ TEST_F(ReviewFlow, GApprovesAProductWithThoseLikeItAndShiftGKeepsItAndRejectsThe
     for (const QString &id : group.all())
         EXPECT_EQ(stored(id).product.progress.review, ReviewState::Rejected) << id.toStdString();
 }
+
+TEST_F(ReviewFlow, WhereToSaveForASelectionFromTheJobView) {
+    runJobAndOpenIt();
+    focusOn(table);
+    table->selectRow(0);
+    table->selectionModel()->select(table->model()->index(1, 0),
+                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    table->selectionModel()->select(table->model()->index(2, 0),
+                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QStringList chosen;
+    for (int row = 0; row < 3; ++row)
+        chosen
+            << table->model()->index(row, 0).data(ui::ProductTableModel::ProductIdRole).toString();
+    press(Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    ui::SaveToDialog *dialog = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return (dialog = window->jobView()->findChild<ui::SaveToDialog *>()) &&
+                   dialog->isVisible();
+        },
+        patientMs));
+    EXPECT_TRUE(dialog->windowTitle().contains(QStringLiteral("3 products")))
+        << dialog->windowTitle().toStdString();
+    // Tags only, for these three.
+    for (Destination d : {Destination::Metafields, Destination::ProductType, Destination::AltText,
+                          Destination::Description})
+        dialog->box(d)->setChecked(false);
+    dialog->box(Destination::Tags)->setChecked(true);
+    auto *approve = dialog->findChild<QPushButton *>(QStringLiteral("approveWithDestinations"));
+    EXPECT_EQ(approve->text(), QStringLiteral("&Approve 3 with these"));
+    approve->click();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return std::all_of(chosen.begin(), chosen.end(), [&](const QString &id) {
+                return stored(id).product.progress.review == ReviewState::Approved;
+            });
+        },
+        patientMs));
+    for (const QString &id : chosen)
+        EXPECT_EQ(stored(id).destinations, Destinations(Destination::Tags)) << id.toStdString();
+    EXPECT_EQ(
+        stored(table->model()->index(3, 0).data(ui::ProductTableModel::ProductIdRole).toString())
+            .product.progress.review,
+        ReviewState::Pending)
+        << "only the selection";
+}

@@ -7,6 +7,7 @@
 #include "jobview/producttablemodel.h"
 #include "jobview/reviewactions.h"
 #include "jobview/thumbnailcache.h"
+#include "review/savetodialog.h"
 
 #include <QAction>
 #include <QGroupBox>
@@ -50,6 +51,7 @@ JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imag
     , m_selection(new QLabel(this))
     , m_approve(new QPushButton(appIcon("approve"), tr("A&pprove selected"), this))
     , m_reject(new QPushButton(appIcon("reject"), tr("Re&ject selected"), this))
+    , m_approveTo(new QPushButton(tr("Approve selected &to…"), this))
     , m_reviewButton(new QPushButton(appIcon("open"), tr("&Review…"), this))
     , m_historyButton(new QPushButton(tr("&History…"), this))
     , m_conflictsButton(new QPushButton(tr("C&onflicts…"), this))
@@ -94,6 +96,7 @@ JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imag
             [this] { m_review->approve(jobId(), selectedProductIds(true)); });
     connect(m_reject, &QPushButton::clicked, this,
             [this] { m_review->reject(jobId(), selectedProductIds(true)); });
+    connect(m_approveTo, &QPushButton::clicked, this, &JobViewPanel::approveSelectedTo);
     connect(m_approveAbove, &QPushButton::clicked, this,
             [this] { m_review->approveAtOrAbove(jobId(), m_threshold->value() / 100.0); });
     connect(m_threshold, &QSpinBox::valueChanged, this, [this](int percent) {
@@ -172,6 +175,11 @@ void JobViewPanel::buildLayout() {
     m_listMessage->hide();
 
     m_selection->setObjectName(QStringLiteral("selectionSummary"));
+    m_approveTo->setObjectName(QStringLiteral("approveSelectedTo"));
+    m_approveTo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    m_approveTo->setToolTip(tr("Choose where the selected products' values are saved, with the "
+                               "before → after of the current one, then approve them "
+                               "(Ctrl+Shift+Enter; Ctrl+A selects the whole job)"));
     m_approve->setObjectName(QStringLiteral("approveSelected"));
     m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_approve->setToolTip(tr("Approve the selected products (Ctrl+Enter)"));
@@ -210,6 +218,7 @@ void JobViewPanel::buildLayout() {
     bottom->addWidget(m_selection, 1);
     bottom->addWidget(m_reviewButton);
     bottom->addWidget(m_reject);
+    bottom->addWidget(m_approveTo);
     bottom->addWidget(m_approve);
     auto *left = new QVBoxLayout;
     left->addWidget(m_filters);
@@ -255,7 +264,8 @@ void JobViewPanel::buildLayout() {
     setTabOrder(m_filters, m_view);
     setTabOrder(m_view, m_reviewButton);
     setTabOrder(m_reviewButton, m_reject);
-    setTabOrder(m_reject, m_approve);
+    setTabOrder(m_reject, m_approveTo);
+    setTabOrder(m_approveTo, m_approve);
     setTabOrder(m_approve, m_threshold);
     setTabOrder(m_threshold, m_approveAbove);
 }
@@ -346,7 +356,33 @@ void JobViewPanel::updateSelectionActions() {
     m_selection->setText(text);
     const bool canDecide = reviewable > 0 && !m_review->busy();
     m_approve->setEnabled(canDecide);
+    m_approveTo->setEnabled(canDecide);
     m_reject->setEnabled(canDecide);
+}
+
+void JobViewPanel::approveSelectedTo() {
+    const QStringList ids = selectedProductIds(true);
+    if (ids.isEmpty())
+        return;
+    // The preview is the current product's if it is among them, else the first's.
+    const ProductRow *current = m_model->rowAt(m_view->currentIndex().row());
+    const QString shown =
+        current && ids.contains(current->productId) ? current->productId : ids.first();
+    const qint64 job = jobId();
+    whenFinished(this, m_reader.inBackground(&JobReader::productReview, job, shown),
+                 [this, job, ids](const Result<ProductReview> &review) {
+                     if (!review)
+                         return emit problem(review.error().message);
+                     if (job != jobId())
+                         return;
+                     auto *dialog = new SaveToDialog(review.value(), this);
+                     dialog->setAttribute(Qt::WA_DeleteOnClose);
+                     dialog->applyToProducts(int(ids.size()));
+                     connect(dialog, &QDialog::accepted, this, [this, job, ids, dialog] {
+                         m_review->approve(job, ids, dialog->destinations());
+                     });
+                     dialog->open();
+                 });
 }
 
 void JobViewPanel::updateThresholdButton() {

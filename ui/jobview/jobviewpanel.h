@@ -63,6 +63,8 @@ private:
     void setFilter(int tab);
     void updateSelectionActions();
     void updateThresholdButton();
+    // Where to save for the selection (Ctrl+A: the whole job), then approve it.
+    void approveSelectedTo();
     void showHeader();
     QStringList selectedProductIds(bool reviewableOnly) const;
     void afterDecision(const QString &summary);
@@ -81,6 +83,7 @@ private:
     QLabel *m_selection;
     QPushButton *m_approve;
     QPushButton *m_reject;
+    QPushButton *m_approveTo;
     QPushButton *m_reviewButton;
     QPushButton *m_historyButton;
     QPushButton *m_conflictsButton;

@@ -11,11 +11,12 @@ ReviewActions::ReviewActions(ReviewService &review, QObject *parent)
     , m_review(review) {
 }
 
-void ReviewActions::approve(qint64 jobId, const QStringList &productIds) {
+void ReviewActions::approve(qint64 jobId, const QStringList &productIds,
+                            std::optional<Destinations> destinations) {
     ApprovalSelection selection;
     selection.kind = ApprovalSelection::Kind::Products;
     selection.productIds = productIds;
-    track(m_review.approve(jobId, selection, std::nullopt, reviewer()), [](int n) {
+    track(m_review.approve(jobId, selection, destinations, reviewer()), [](int n) {
         return n == 1 ? tr("Approved 1 product") : tr("Approved %1 products").arg(n);
     });
 }

@@ -17,7 +17,9 @@ class ReviewActions : public QObject {
 public:
     explicit ReviewActions(ReviewService &review, QObject *parent = nullptr);
 
-    void approve(qint64 jobId, const QStringList &productIds);
+    // With `destinations`, the products' values go there instead of the job's places.
+    void approve(qint64 jobId, const QStringList &productIds,
+                 std::optional<Destinations> destinations = std::nullopt);
     void reject(qint64 jobId, const QStringList &productIds);
     void approveAtOrAbove(qint64 jobId, double confidence);
     bool busy() const { return m_inFlight > 0; }

@@ -7,6 +7,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -22,6 +23,7 @@ SaveToDialog::SaveToDialog(const ProductReview &review, QWidget *parent)
     setWindowTitle(tr("Where to save — %1").arg(review.product.title));
 
     auto *choice = new QGroupBox(tr("Save this product's approved values to"), this);
+    m_choice = choice;
     auto *row = new QHBoxLayout(choice);
     for (Destination d : {Destination::Tags, Destination::Metafields, Destination::ProductType,
                           Destination::AltText, Destination::Description}) {
@@ -40,6 +42,7 @@ SaveToDialog::SaveToDialog(const ProductReview &review, QWidget *parent)
     m_preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_preview->setAccessibleName(tr("Before and after"));
     auto *previewBox = new QGroupBox(tr("Before → after"), this);
+    m_previewBox = previewBox;
     auto *scroll = new QScrollArea(previewBox);
     scroll->setWidget(m_preview);
     scroll->setWidgetResizable(true);
@@ -65,6 +68,14 @@ SaveToDialog::SaveToDialog(const ProductReview &review, QWidget *parent)
     layout->addWidget(buttons);
     resize(720, 420);
     updatePreview();
+}
+
+void SaveToDialog::applyToProducts(int count) {
+    const QString n = QLocale().toString(count);
+    setWindowTitle(tr("Where to save — %1 products").arg(n));
+    m_choice->setTitle(tr("Save the approved values of the %1 products to").arg(n));
+    m_previewBox->setTitle(tr("Before → after of “%1”, one of them").arg(m_review.product.title));
+    m_approve->setText(tr("&Approve %1 with these").arg(n));
 }
 
 QCheckBox *SaveToDialog::box(Destination d) const {

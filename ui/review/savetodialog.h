@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 
@@ -22,6 +23,9 @@ public:
     // What approving with the chosen destinations would write.
     ChangePlan plan() const;
     QCheckBox *box(Destination d) const;
+    // The choice is for `count` products (a selection in the job view, or all of them);
+    // the before → after stays that of the one the dialog was made with.
+    void applyToProducts(int count);
 
 private:
     void updatePreview();
@@ -31,6 +35,8 @@ private:
     QLabel *m_preview;
     QLabel *m_problem;
     QPushButton *m_approve;
+    QGroupBox *m_choice;
+    QGroupBox *m_previewBox;
 };
 
 } // namespace tagdesk::ui
