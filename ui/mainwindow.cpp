@@ -44,8 +44,8 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_review(std::make_unique<ReviewService>(*m_context.writer))
     , m_pages(new QStackedWidget(this))
     , m_jobList(new JobListPanel(m_context.reader, m_pages))
-    , m_jobView(new JobViewPanel(m_context.reader, *m_review, m_context.account->imageCacheFolder(),
-                                 m_pages))
+    , m_jobView(new JobViewPanel(m_context.reader, *m_review, *m_context.jobs,
+                                 m_context.account->imageCacheFolder(), m_pages))
     , m_reviewPanel(new ReviewPanel(m_context.reader, *m_review, *m_work,
                                     m_context.account->imageCacheFolder(), m_pages))
     , m_jobActions(new JobActions(*m_jobList, *m_context.jobs, *m_work, this))

@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using namespace tagdesk;
 using namespace tagdesk::test;
@@ -116,6 +117,40 @@ TEST(NewJobDialog, ExplainsWhatIsWrongAndOnlyThenAllowsCreate) {
     EXPECT_TRUE(create->isEnabled());
     EXPECT_EQ(dialog.request().selection.collectionId,
               QStringLiteral("gid://shopify/Collection/841564295"));
+}
+
+TEST(NewJobDialog, OffersHowValuesAreWrittenAsJobsCreateDoes) {
+    ui::NewJobDialog dialog(nullptr);
+    dialog.show();
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("jobName")),
+                     QStringLiteral("Hats"));
+    auto *create = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    auto *problem = dialog.findChild<QLabel *>(QStringLiteral("problem"));
+    auto *toggle = dialog.findChild<QToolButton *>(QStringLiteral("showWritingOptions"));
+    auto *form = dialog.findChild<QWidget *>(QStringLiteral("writeSettings"));
+    EXPECT_FALSE(form->isVisible()) << "folded away: Settings' templates apply";
+    toggle->click();
+    EXPECT_TRUE(form->isVisible());
+    auto *tags = dialog.findChild<QLineEdit *>(QStringLiteral("writeTagTemplate"));
+    tags->setText(QStringLiteral("{attribute}"));
+    EXPECT_FALSE(create->isEnabled());
+    EXPECT_TRUE(problem->text().contains(QStringLiteral("{value}")))
+        << problem->text().toStdString();
+    tags->setText(QStringLiteral("ai-{attribute}-{value}"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("writeRemoveTags"))
+        ->setText(QStringLiteral("needs-tagging, todo"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("writeMetafieldTypes"))
+        ->setText(QStringLiteral("colour=list.single_line_text_field"));
+    dialog.findChild<QCheckBox *>(QStringLiteral("writeOnlyEmpty"))->setChecked(true);
+    EXPECT_TRUE(create->isEnabled()) << problem->text().toStdString();
+
+    const NewJob request = dialog.request();
+    EXPECT_EQ(request.writing.tagTemplate, QStringLiteral("ai-{attribute}-{value}"));
+    EXPECT_EQ(request.writing.removeTags,
+              (QStringList{QStringLiteral("needs-tagging"), QStringLiteral("todo")}));
+    EXPECT_EQ(request.writing.metafieldTypeFor(QStringLiteral("colour")),
+              QStringLiteral("list.single_line_text_field"));
+    EXPECT_TRUE(request.writing.onlyFillEmpty);
 }
 
 TEST_F(JobListWindow, CreateAJobThroughTheDialogAndSeeItListedAsCreated) {

@@ -797,3 +797,41 @@ TEST_F(ReviewFlow, WhereToSaveForASelectionFromTheJobView) {
         ReviewState::Pending)
         << "only the selection";
 }
+
+TEST_F(ReviewFlow, WhereToSaveForTheWholeJobChangesItsPlacesAndHowItWrites) {
+    runJobAndOpenIt();
+    focusOn(table);
+    table->setCurrentIndex(table->model()->index(0, 0));
+    press(Qt::Key_W, Qt::AltModifier);
+    ui::SaveToDialog *dialog = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return (dialog = window->jobView()->findChild<ui::SaveToDialog *>()) &&
+                   dialog->isVisible();
+        },
+        patientMs));
+    ASSERT_NE(dialog->writingForm(), nullptr);
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("approveWithDestinations"));
+    auto *tags = dialog->findChild<QLineEdit *>(QStringLiteral("writeTagTemplate"));
+    tags->setText(QStringLiteral("{attribute}"));
+    EXPECT_FALSE(save->isEnabled()) << "a template without {value} is refused before saving";
+    tags->setText(QStringLiteral("ai-{value}"));
+    for (Destination d : {Destination::Metafields, Destination::ProductType, Destination::AltText,
+                          Destination::Description})
+        dialog->box(d)->setChecked(false);
+    dialog->box(Destination::Tags)->setChecked(true);
+    ASSERT_TRUE(save->isEnabled());
+    // The before → after follows the template as it is typed.
+    const QJsonArray after = dialog->plan().after.value(productfields::tags).toArray();
+    EXPECT_TRUE(std::any_of(after.begin(), after.end(), [](const QJsonValue &t) {
+        return t.toString().startsWith(QLatin1String("ai-"));
+    })) << QJsonDocument(after).toJson().toStdString();
+    save->click();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const Job job = JobReader(db.config()).job(jobId).value();
+            return job.writing.tagTemplate == QStringLiteral("ai-{value}") &&
+                   job.destinations == Destinations(Destination::Tags);
+        },
+        patientMs));
+}

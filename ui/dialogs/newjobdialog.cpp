@@ -4,6 +4,7 @@
 
 #include "dialogs/productcounter.h"
 #include "dialogs/productpicker.h"
+#include "dialogs/writesettingsform.h"
 #include "domain/attribute.h"
 #include "icons.h"
 
@@ -18,6 +19,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tagdesk::ui {
@@ -39,9 +41,11 @@ NewJobDialog::NewJobDialog(ShopSession *shop, QWidget *parent)
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_createAndRun(new QPushButton(appIcon("run"), tr("Create and &run"), this))
-    , m_counter(new ProductCounter(shop, this)) {
+    , m_counter(new ProductCounter(shop, this))
+    , m_writing(new WriteSettingsForm(this)) {
     if (shop)
         m_writeDefaults = shop->account().preferences().writeDefaults;
+    m_writing->setSettings(m_writeDefaults);
     setWindowTitle(tr("New job"));
     setObjectName(QStringLiteral("newJobDialog"));
 
@@ -114,6 +118,20 @@ NewJobDialog::NewJobDialog(ShopSession *shop, QWidget *parent)
         connect(box, &QCheckBox::toggled, this, &NewJobDialog::revalidate);
     }
     saveToRow->addStretch();
+    // How they are written: folded away, the templates from Settings apply.
+    auto *writingToggle = new QToolButton(this);
+    writingToggle->setObjectName(QStringLiteral("showWritingOptions"));
+    writingToggle->setText(tr("How values are &written…"));
+    writingToggle->setCheckable(true);
+    writingToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    writingToggle->setToolTip(tr("Tag and alt-text templates, tags to remove, metafield "
+                                 "namespace and type, product type source, only empty fields"));
+    m_writing->setVisible(false);
+    connect(writingToggle, &QToolButton::toggled, this, [this](bool shown) {
+        m_writing->setVisible(shown);
+        adjustSize();
+    });
+    connect(m_writing, &WriteSettingsForm::changed, this, &NewJobDialog::revalidate);
     auto *nameForm = new QFormLayout;
     nameForm->addRow(tr("&Name:"), m_name);
     auto *layout = new QVBoxLayout(this);
@@ -121,6 +139,8 @@ NewJobDialog::NewJobDialog(ShopSession *shop, QWidget *parent)
     layout->addWidget(products, 1);
     layout->addWidget(analysis);
     layout->addWidget(saveTo);
+    layout->addWidget(writingToggle, 0, Qt::AlignLeft);
+    layout->addWidget(m_writing);
     layout->addWidget(m_problem);
     m_picker->setMinimumHeight(fontMetrics().height() * 14);
     layout->addWidget(m_buttons);
@@ -162,7 +182,9 @@ Result<ProductSelection> NewJobDialog::selection() const {
 Result<NewJob> NewJobDialog::build() const {
     NewJob n;
     n.name = m_name->text();
-    n.writing = m_writeDefaults;
+    if (const Status writing = m_writing->validate(); !writing)
+        return writing.error();
+    n.writing = m_writing->settings();
     n.tagger = TaggerKind(m_tagger->currentData().toInt());
     n.imagesPerProduct = m_images->value();
     auto chosen = selection();

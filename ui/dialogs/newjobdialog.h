@@ -27,6 +27,8 @@ class ProductPicker;
 // tagger, how many images per product, which attributes. Validates as the user types,
 // with the reason shown beside the form; Create and "Create and run" are enabled only for
 // a job that can be created.
+class WriteSettingsForm;
+
 class NewJobDialog : public QDialog {
     Q_OBJECT
 public:
@@ -59,6 +61,7 @@ private:
     ProductCounter *m_counter;
     bool m_runAfterCreate = false;
     WriteSettings m_writeDefaults; // the templates chosen in Settings
+    WriteSettingsForm *m_writing;  // how values are written, from those defaults
 };
 
 } // namespace tagdesk::ui

@@ -7,6 +7,7 @@
 #include "jobview/producttablemodel.h"
 #include "jobview/reviewactions.h"
 #include "jobview/thumbnailcache.h"
+#include "pipeline/jobservice.h"
 #include "review/savetodialog.h"
 
 #include <QAction>
@@ -34,8 +35,8 @@ constexpr ProductFilter filterTabs[] = {ProductFilter::All,       ProductFilter:
                                         ProductFilter::Flagged};
 } // namespace
 
-JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imageFolder,
-                           QWidget *parent)
+JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, JobService &jobs,
+                           QString imageFolder, QWidget *parent)
     : QWidget(parent)
     , m_reader(reader)
     , m_thumbnails(
@@ -52,6 +53,8 @@ JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imag
     , m_approve(new QPushButton(appIcon("approve"), tr("A&pprove selected"), this))
     , m_reject(new QPushButton(appIcon("reject"), tr("Re&ject selected"), this))
     , m_approveTo(new QPushButton(tr("Approve selected &to…"), this))
+    , m_whereToSave(new QPushButton(tr("&Where to save…"), this))
+    , m_jobs(jobs)
     , m_reviewButton(new QPushButton(appIcon("open"), tr("&Review…"), this))
     , m_historyButton(new QPushButton(tr("&History…"), this))
     , m_conflictsButton(new QPushButton(tr("C&onflicts…"), this))
@@ -97,6 +100,7 @@ JobViewPanel::JobViewPanel(JobReader reader, ReviewService &review, QString imag
     connect(m_reject, &QPushButton::clicked, this,
             [this] { m_review->reject(jobId(), selectedProductIds(true)); });
     connect(m_approveTo, &QPushButton::clicked, this, &JobViewPanel::approveSelectedTo);
+    connect(m_whereToSave, &QPushButton::clicked, this, &JobViewPanel::chooseJobWriting);
     connect(m_approveAbove, &QPushButton::clicked, this,
             [this] { m_review->approveAtOrAbove(jobId(), m_threshold->value() / 100.0); });
     connect(m_threshold, &QSpinBox::valueChanged, this, [this](int percent) {
@@ -191,6 +195,9 @@ void JobViewPanel::buildLayout() {
                                   "one (Enter or double-click on a product)"));
     m_historyButton->setObjectName(QStringLiteral("showHistory"));
     m_historyButton->setToolTip(tr("Every push and revert of this job, and Revert (Alt+H)"));
+    m_whereToSave->setObjectName(QStringLiteral("whereToSave"));
+    m_whereToSave->setToolTip(tr("Where the job's approved values are saved and how they are "
+                                 "written, with the current product's before → after (Alt+W)"));
     m_syncButton->setObjectName(QStringLiteral("showSync"));
     m_syncButton->setToolTip(tr("The products waiting to be pushed, how long it should take, "
                                 "failures with Shopify's message, Retry (Alt+S)"));
@@ -211,6 +218,7 @@ void JobViewPanel::buildLayout() {
     auto *header = new QHBoxLayout;
     header->addWidget(m_back);
     header->addWidget(m_title, 1);
+    header->addWidget(m_whereToSave);
     header->addWidget(m_syncButton);
     header->addWidget(m_conflictsButton);
     header->addWidget(m_historyButton);
@@ -257,7 +265,8 @@ void JobViewPanel::buildLayout() {
     connect(selectAll, &QAction::triggered, m_view, &QTableView::selectAll);
     addAction(selectAll);
     setFocusProxy(m_view);
-    setTabOrder(m_back, m_syncButton);
+    setTabOrder(m_back, m_whereToSave);
+    setTabOrder(m_whereToSave, m_syncButton);
     setTabOrder(m_syncButton, m_conflictsButton);
     setTabOrder(m_conflictsButton, m_historyButton);
     setTabOrder(m_historyButton, m_filters);
@@ -380,6 +389,40 @@ void JobViewPanel::approveSelectedTo() {
                      dialog->applyToProducts(int(ids.size()));
                      connect(dialog, &QDialog::accepted, this, [this, job, ids, dialog] {
                          m_review->approve(job, ids, dialog->destinations());
+                     });
+                     dialog->open();
+                 });
+}
+
+void JobViewPanel::chooseJobWriting() {
+    const ProductRow *current = m_model->rowAt(std::max(0, m_view->currentIndex().row()));
+    if (!current)
+        return emit problem(tr("The job has no product yet to show the before → after of"));
+    const qint64 job = jobId();
+    whenFinished(this, m_reader.inBackground(&JobReader::productReview, job, current->productId),
+                 [this, job](const Result<ProductReview> &review) {
+                     if (!review)
+                         return emit problem(review.error().message);
+                     if (job != jobId())
+                         return;
+                     auto *dialog = new SaveToDialog(review.value(), this);
+                     dialog->setAttribute(Qt::WA_DeleteOnClose);
+                     dialog->editJob(m_job.job.destinations, m_job.job.writing);
+                     connect(dialog, &QDialog::accepted, this, [this, job, dialog] {
+                         const QString name = m_job.job.name;
+                         whenFinished(
+                             this,
+                             m_jobs.setWriting(job, dialog->destinations(), dialog->writing()),
+                             [this, job, name](const Result<Job> &saved) {
+                                 if (!saved)
+                                     return emit problem(saved.error().message);
+                                 if (job == jobId())
+                                     m_job.job = saved.value();
+                                 emit message(tr("“%1” saves its values as chosen from the next "
+                                                 "push on")
+                                                  .arg(name));
+                                 emit jobChanged(job);
+                             });
                      });
                      dialog->open();
                  });

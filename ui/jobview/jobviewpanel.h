@@ -12,8 +12,9 @@ class QTableView;
 class QToolButton;
 
 namespace tagdesk {
+class JobService;
 class ReviewService;
-}
+} // namespace tagdesk
 
 namespace tagdesk::ui {
 
@@ -28,7 +29,7 @@ class ThumbnailCache;
 class JobViewPanel : public QWidget {
     Q_OBJECT
 public:
-    JobViewPanel(JobReader reader, ReviewService &review, QString imageFolder,
+    JobViewPanel(JobReader reader, ReviewService &review, JobService &jobs, QString imageFolder,
                  QWidget *parent = nullptr);
 
     void openJob(const JobSummary &job);
@@ -65,6 +66,8 @@ private:
     void updateThresholdButton();
     // Where to save for the selection (Ctrl+A: the whole job), then approve it.
     void approveSelectedTo();
+    // Where the whole job saves and how it writes, with the current product's before → after.
+    void chooseJobWriting();
     void showHeader();
     QStringList selectedProductIds(bool reviewableOnly) const;
     void afterDecision(const QString &summary);
@@ -84,6 +87,8 @@ private:
     QPushButton *m_approve;
     QPushButton *m_reject;
     QPushButton *m_approveTo;
+    QPushButton *m_whereToSave;
+    JobService &m_jobs;
     QPushButton *m_reviewButton;
     QPushButton *m_historyButton;
     QPushButton *m_conflictsButton;

@@ -1,5 +1,6 @@
 #include "review/savetodialog.h"
 
+#include "dialogs/writesettingsform.h"
 #include "review/changepreview.h"
 
 #include <QCheckBox>
@@ -78,6 +79,32 @@ void SaveToDialog::applyToProducts(int count) {
     m_approve->setText(tr("&Approve %1 with these").arg(n));
 }
 
+void SaveToDialog::editJob(Destinations destinations, const WriteSettings &writing) {
+    setWindowTitle(tr("Where to save — the whole job"));
+    m_choice->setTitle(tr("Save the job's approved values to"));
+    m_previewBox->setTitle(tr("Before → after of “%1”").arg(m_review.product.title));
+    m_approve->setText(tr("&Save for the job"));
+    for (const auto &[d, box] : m_boxes) {
+        const QSignalBlocker quiet(box);
+        box->setChecked(destinations.testFlag(d));
+    }
+    if (!m_writing) {
+        m_writing = new WriteSettingsForm(this);
+        m_writing->setToolTip(tr("Products given places of their own (D in the review, Approve "
+                                 "selected to…) keep them"));
+        auto *layout = qobject_cast<QVBoxLayout *>(this->layout());
+        layout->insertWidget(layout->indexOf(m_choice) + 1, m_writing);
+        connect(m_writing, &WriteSettingsForm::changed, this, &SaveToDialog::updatePreview);
+    }
+    m_writing->setSettings(writing);
+    resize(width(), std::max(height(), 640));
+    updatePreview();
+}
+
+WriteSettings SaveToDialog::writing() const {
+    return m_writing ? m_writing->settings() : m_review.writing;
+}
+
 QCheckBox *SaveToDialog::box(Destination d) const {
     for (const auto &[destination, box] : m_boxes) {
         if (destination == d)
@@ -99,7 +126,7 @@ ChangePlan SaveToDialog::plan() const {
     if (!m_review.product.snapshot)
         return {};
     return planChange(*m_review.product.snapshot, valuesToWrite(m_review), destinations(),
-                      m_review.writing);
+                      writing());
 }
 
 void SaveToDialog::updatePreview() {
@@ -108,6 +135,8 @@ void SaveToDialog::updatePreview() {
     QString problem;
     if (destinations() == Destinations())
         problem = tr("Choose at least one place to save to.");
+    else if (const Status form = m_writing ? m_writing->validate() : Status{}; !form)
+        problem = form.error().message;
     else if (!planned.isWritable())
         problem = tr("Shopify would refuse this change (see above): choose other places or "
                      "edit the values first.");

@@ -11,6 +11,8 @@ class QPushButton;
 
 namespace tagdesk::ui {
 
+class WriteSettingsForm;
+
 // Where one product's approved values are saved, chosen before approving it: tags,
 // metafields, product type, image alt text, description — with the live before → after
 // of that choice and what Shopify would refuse, before anything is synced.
@@ -26,6 +28,13 @@ public:
     // The choice is for `count` products (a selection in the job view, or all of them);
     // the before → after stays that of the one the dialog was made with.
     void applyToProducts(int count);
+    // The choice is the job's: its places and how it writes (templates, tags to remove,
+    // metafield type, only empty fields), with the before → after of the product the
+    // dialog was made with as the choice changes.
+    void editJob(Destinations destinations, const WriteSettings &writing);
+    // How values are written: the job's as edited here, else the product's job's.
+    WriteSettings writing() const;
+    WriteSettingsForm *writingForm() const { return m_writing; }
 
 private:
     void updatePreview();
@@ -37,6 +46,7 @@ private:
     QPushButton *m_approve;
     QGroupBox *m_choice;
     QGroupBox *m_previewBox;
+    WriteSettingsForm *m_writing = nullptr;
 };
 
 } // namespace tagdesk::ui

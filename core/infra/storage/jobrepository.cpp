@@ -109,6 +109,15 @@ Status JobRepository::setArchived(qint64 id, bool archived) {
                           : Texts::tr("unarchiving job %1").arg(id));
 }
 
+Status JobRepository::setWriting(qint64 id, Destinations destinations,
+                                 const WriteSettings &writing) {
+    return touch(id,
+                 QStringLiteral("UPDATE jobs SET destinations = ?, write_settings = ?, "
+                                "updated_at = ? WHERE id = ?"),
+                 {destinationsToKeys(destinations), toDbJson(writing.toJson())},
+                 Texts::tr("saving where job %1 writes").arg(id));
+}
+
 Status JobRepository::setRunState(qint64 id, bool runRequested, const QString &fatalError) {
     return touch(
         id,

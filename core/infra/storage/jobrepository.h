@@ -20,6 +20,8 @@ public:
     Result<QList<Job>> list(bool archived);
 
     Status setArchived(qint64 id, bool archived);
+    // Where the job's approved values go and how they are written.
+    Status setWriting(qint64 id, Destinations destinations, const WriteSettings &writing);
     Status setRunState(qint64 id, bool runRequested, const QString &fatalError);
     Status setListing(qint64 id, const QString &cursor, bool done);
 

@@ -21,6 +21,21 @@ QFuture<Result<Job>> JobService::create(const NewJob &request) {
     });
 }
 
+QFuture<Result<Job>> JobService::setWriting(qint64 jobId, Destinations destinations,
+                                            const WriteSettings &writing) {
+    return m_writer.submit<Job>([=](Connection &conn) -> Result<Job> {
+        if (destinations == Destinations())
+            return Error::invalid(
+                QCoreApplication::translate("JobService", "Job %1 needs at least one place to save "
+                                                          "values to")
+                    .arg(jobId));
+        JobRepository jobs(conn);
+        if (auto set = jobs.setWriting(jobId, destinations, writing); !set)
+            return set.error();
+        return jobs.find(jobId);
+    });
+}
+
 QFuture<Result<Job>> JobService::setArchived(qint64 jobId, bool archived) {
     return m_writer.submit<Job>([jobId, archived](Connection &conn) -> Result<Job> {
         JobRepository jobs(conn);

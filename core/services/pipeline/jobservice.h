@@ -22,6 +22,11 @@ public:
     // Refused for a Processing job, with a message saying why.
     QFuture<Result<Job>> setArchived(qint64 jobId, bool archived);
 
+    // Where the job's approved values go and how they are written, from the next push on
+    // (products with their own places keep them). Needs at least one place.
+    QFuture<Result<Job>> setWriting(qint64 jobId, Destinations destinations,
+                                    const WriteSettings &writing);
+
     // The one place a job's facts and its products' tally become its status.
     static JobStatus statusOf(const Job &job, const ProductTally &tally);
 
