@@ -66,6 +66,28 @@ protected:
 
     ui::ReviewPanel *panel() const { return window->reviewPanel(); }
 
+    // The Where to save window the job view opened, once shown (null if it never was).
+    ui::SaveToDialog *jobViewSaveTo() {
+        ui::SaveToDialog *dialog = nullptr;
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                return (dialog = window->jobView()->findChild<ui::SaveToDialog *>()) &&
+                       dialog->isVisible();
+            },
+            patientMs);
+        return shown ? dialog : nullptr;
+    }
+
+    // Enter on the job view's first product: the review opens there.
+    bool enterOnFirstProduct() {
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(0, 0));
+        press(Qt::Key_Return);
+        auto *pages = window->findChild<QStackedWidget *>();
+        return QTest::qWaitFor([&] { return pages->currentWidget() == panel(); }, patientMs) &&
+               showsProductAt(0);
+    }
+
     // Waits until the panel shows the product at `position`, read from the database.
     bool showsProductAt(int position) {
         return QTest::qWaitFor(
@@ -120,11 +142,7 @@ TEST_F(ReviewFlow, EveryDecisionIsOneKeyAndLandsInTheDatabase) {
     auto *pages = window->findChild<QStackedWidget *>();
 
     // Enter on the first product opens the review there.
-    table->setFocus();
-    table->setCurrentIndex(table->model()->index(0, 0));
-    press(Qt::Key_Return);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return pages->currentWidget() == panel(); }, patientMs));
-    ASSERT_TRUE(showsProductAt(0));
+    ASSERT_TRUE(enterOnFirstProduct());
     QAbstractItemModelTester tester(panel()->model(),
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
 
@@ -571,12 +589,7 @@ TEST_F(ReviewFlow, TheWholeLoopByKeyboardReviewSyncResolveRevert) {
 
 TEST_F(ReviewFlow, FFlagsForLaterAndCtrlZOfAPushedProductRevertsItInShopifyFirst) {
     runJobAndOpenIt();
-    auto *pages = window->findChild<QStackedWidget *>();
-    table->setFocus();
-    table->setCurrentIndex(table->model()->index(0, 0));
-    press(Qt::Key_Return);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return pages->currentWidget() == panel(); }, patientMs));
-    ASSERT_TRUE(showsProductAt(0));
+    ASSERT_TRUE(enterOnFirstProduct());
     focusOn(panel()->table());
 
     // F flags the third product for later and moves on.
@@ -765,13 +778,8 @@ TEST_F(ReviewFlow, WhereToSaveForASelectionFromTheJobView) {
         chosen
             << table->model()->index(row, 0).data(ui::ProductTableModel::ProductIdRole).toString();
     press(Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
-    ui::SaveToDialog *dialog = nullptr;
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            return (dialog = window->jobView()->findChild<ui::SaveToDialog *>()) &&
-                   dialog->isVisible();
-        },
-        patientMs));
+    ui::SaveToDialog *dialog = jobViewSaveTo();
+    ASSERT_NE(dialog, nullptr) << "no Where to save window opened";
     EXPECT_TRUE(dialog->windowTitle().contains(QStringLiteral("3 products")))
         << dialog->windowTitle().toStdString();
     // Tags only, for these three.
@@ -803,13 +811,8 @@ TEST_F(ReviewFlow, WhereToSaveForTheWholeJobChangesItsPlacesAndHowItWrites) {
     focusOn(table);
     table->setCurrentIndex(table->model()->index(0, 0));
     press(Qt::Key_W, Qt::AltModifier);
-    ui::SaveToDialog *dialog = nullptr;
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            return (dialog = window->jobView()->findChild<ui::SaveToDialog *>()) &&
-                   dialog->isVisible();
-        },
-        patientMs));
+    ui::SaveToDialog *dialog = jobViewSaveTo();
+    ASSERT_NE(dialog, nullptr) << "no Where to save window opened";
     ASSERT_NE(dialog->writingForm(), nullptr);
     auto *save = dialog->findChild<QPushButton *>(QStringLiteral("approveWithDestinations"));
     auto *tags = dialog->findChild<QLineEdit *>(QStringLiteral("writeTagTemplate"));

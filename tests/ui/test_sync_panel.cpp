@@ -70,6 +70,18 @@ protected:
         return panel;
     }
 
+    // The store stops answering (every connection is dropped) once the window saw it online,
+    // and the status bar has noticed.
+    void takeTheStoreOffline() {
+        ui::StatusBarController *connection = window->statusBarController();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return connection->online() == true; }, patientMs));
+        sandbox::FaultPlan offline;
+        offline.services[QStringLiteral("shopify")].dropRate = 1.0;
+        server->setFaults(offline);
+        connection->checkConnection();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return connection->online() == false; }, patientMs));
+    }
+
     bool queueShows(ui::SyncPanel *panel, int rows) {
         return QTest::qWaitFor(
             [&] {
@@ -170,14 +182,7 @@ TEST_F(SyncPanelFlow, PushesByKeyboardShowsShopifysReasonAndRetriesOnceFixed) {
 TEST_F(SyncPanelFlow, OfflineApprovalsWaitAndGoOutWhenTheStoreAnswersAgain) {
     runJob();
     ui::StatusBarController *connection = window->statusBarController();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return connection->online() == true; }, patientMs));
-
-    // The store stops answering: every connection is dropped.
-    sandbox::FaultPlan offline;
-    offline.services[QStringLiteral("shopify")].dropRate = 1.0;
-    server->setFaults(offline);
-    connection->checkConnection();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return connection->online() == false; }, patientMs));
+    takeTheStoreOffline();
 
     approve(productIds.mid(0, 2));
     ui::SyncPanel *panel = openSyncByKeyboard();
@@ -210,12 +215,7 @@ TEST_F(SyncPanelFlow, OnDemandApprovalsWaitForSyncNowWhenTheStoreAnswersAgain) {
         onDemand);
     runJob();
     ui::StatusBarController *connection = window->statusBarController();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return connection->online() == true; }, patientMs));
-    sandbox::FaultPlan offline;
-    offline.services[QStringLiteral("shopify")].dropRate = 1.0;
-    server->setFaults(offline);
-    connection->checkConnection();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return connection->online() == false; }, patientMs));
+    takeTheStoreOffline();
     approve(productIds.mid(0, 1));
     ui::SyncPanel *panel = openSyncByKeyboard();
     ASSERT_NE(panel, nullptr);

@@ -369,6 +369,22 @@ void JobViewPanel::updateSelectionActions() {
     m_reject->setEnabled(canDecide);
 }
 
+void JobViewPanel::openSaveTo(const QString &productId,
+                              std::function<void(qint64 job, SaveToDialog *)> prepare) {
+    const qint64 job = jobId();
+    whenFinished(this, m_reader.inBackground(&JobReader::productReview, job, productId),
+                 [this, job, prepare](const Result<ProductReview> &review) {
+                     if (!review)
+                         return emit problem(review.error().message);
+                     if (job != jobId())
+                         return; // another job was opened meanwhile
+                     auto *dialog = new SaveToDialog(review.value(), this);
+                     dialog->setAttribute(Qt::WA_DeleteOnClose);
+                     prepare(job, dialog);
+                     dialog->open();
+                 });
+}
+
 void JobViewPanel::approveSelectedTo() {
     const QStringList ids = selectedProductIds(true);
     if (ids.isEmpty())
@@ -377,55 +393,34 @@ void JobViewPanel::approveSelectedTo() {
     const ProductRow *current = m_model->rowAt(m_view->currentIndex().row());
     const QString shown =
         current && ids.contains(current->productId) ? current->productId : ids.first();
-    const qint64 job = jobId();
-    whenFinished(this, m_reader.inBackground(&JobReader::productReview, job, shown),
-                 [this, job, ids](const Result<ProductReview> &review) {
-                     if (!review)
-                         return emit problem(review.error().message);
-                     if (job != jobId())
-                         return;
-                     auto *dialog = new SaveToDialog(review.value(), this);
-                     dialog->setAttribute(Qt::WA_DeleteOnClose);
-                     dialog->applyToProducts(int(ids.size()));
-                     connect(dialog, &QDialog::accepted, this, [this, job, ids, dialog] {
-                         m_review->approve(job, ids, dialog->destinations());
-                     });
-                     dialog->open();
-                 });
+    openSaveTo(shown, [this, ids](qint64 job, SaveToDialog *dialog) {
+        dialog->applyToProducts(int(ids.size()));
+        connect(dialog, &QDialog::accepted, this,
+                [this, job, ids, dialog] { m_review->approve(job, ids, dialog->destinations()); });
+    });
 }
 
 void JobViewPanel::chooseJobWriting() {
     const ProductRow *current = m_model->rowAt(std::max(0, m_view->currentIndex().row()));
     if (!current)
         return emit problem(tr("The job has no product yet to show the before → after of"));
-    const qint64 job = jobId();
-    whenFinished(this, m_reader.inBackground(&JobReader::productReview, job, current->productId),
-                 [this, job](const Result<ProductReview> &review) {
-                     if (!review)
-                         return emit problem(review.error().message);
-                     if (job != jobId())
-                         return;
-                     auto *dialog = new SaveToDialog(review.value(), this);
-                     dialog->setAttribute(Qt::WA_DeleteOnClose);
-                     dialog->editJob(m_job.job.destinations, m_job.job.writing);
-                     connect(dialog, &QDialog::accepted, this, [this, job, dialog] {
-                         const QString name = m_job.job.name;
-                         whenFinished(
-                             this,
-                             m_jobs.setWriting(job, dialog->destinations(), dialog->writing()),
-                             [this, job, name](const Result<Job> &saved) {
-                                 if (!saved)
-                                     return emit problem(saved.error().message);
-                                 if (job == jobId())
-                                     m_job.job = saved.value();
-                                 emit message(tr("“%1” saves its values as chosen from the next "
-                                                 "push on")
-                                                  .arg(name));
-                                 emit jobChanged(job);
-                             });
-                     });
-                     dialog->open();
-                 });
+    openSaveTo(current->productId, [this](qint64 job, SaveToDialog *dialog) {
+        dialog->editJob(m_job.job.destinations, m_job.job.writing);
+        connect(dialog, &QDialog::accepted, this, [this, job, dialog] {
+            const QString name = m_job.job.name;
+            whenFinished(
+                this, m_jobs.setWriting(job, dialog->destinations(), dialog->writing()),
+                [this, job, name](const Result<Job> &saved) {
+                    if (!saved)
+                        return emit problem(saved.error().message);
+                    if (job == jobId())
+                        m_job.job = saved.value();
+                    emit message(
+                        tr("“%1” saves its values as chosen from the next push on").arg(name));
+                    emit jobChanged(job);
+                });
+        });
+    });
 }
 
 void JobViewPanel::updateThresholdButton() {

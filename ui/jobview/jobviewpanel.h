@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -19,6 +21,7 @@ class ReviewService;
 namespace tagdesk::ui {
 
 class ConfidenceChart;
+class SaveToDialog;
 class ProductTableModel;
 class ReviewActions;
 class ThumbnailCache;
@@ -68,6 +71,9 @@ private:
     void approveSelectedTo();
     // Where the whole job saves and how it writes, with the current product's before → after.
     void chooseJobWriting();
+    // Reads `productId`'s review, then opens Where to save for it, as `prepare` sets it up.
+    void openSaveTo(const QString &productId,
+                    std::function<void(qint64 job, SaveToDialog *)> prepare);
     void showHeader();
     QStringList selectedProductIds(bool reviewableOnly) const;
     void afterDecision(const QString &summary);
