@@ -103,11 +103,11 @@ public:
     }
 
     Result<SyncReport> sync(qint64 jobId, SyncRunner::Mode mode = SyncRunner::Mode::Push,
-                            ShopifyClient *client = nullptr) {
+                            ShopifyClient *client = nullptr, const QStringList &only = {}) {
         SyncServices services{writer.get(), client ? client : &shopify, QStringLiteral("Ann")};
         services.bulkThreshold = bulkThreshold;
         services.bulkPollMs = 10;
-        SyncRunner runner(services, jobId, mode);
+        SyncRunner runner(services, jobId, mode, only);
         std::optional<Result<SyncReport>> result;
         QObject::connect(&runner, &SyncRunner::finished, &runner,
                          [&](const Result<SyncReport> &r) { result = r; });

@@ -181,6 +181,44 @@ TEST_F(Sync, RevertOfAProductEditedSinceThePushIsAConflictNotAnOverwrite) {
         << "the push stays in place, and can be reverted once settled";
 }
 
+TEST_F(Sync, ARevertsConflictIsSettledKeepTheirsLeavesTheirEditKeepMineRevertsOverIt) {
+    const qint64 job = h.analysedJob(3, Destinations(Destination::Tags));
+    const QJsonObject original = h.storeValues(h.productIds.at(1));
+    h.approveAll(job);
+    ASSERT_TRUE(h.sync(job)->clean());
+    // A merchant adds a tag to two pushed products.
+    const QString theirs = h.productIds.at(0);
+    const QString mine = h.productIds.at(1);
+    for (const QString &id : {theirs, mine}) {
+        QJsonArray tags = h.storeValues(id).value(QStringLiteral("tags")).toArray();
+        tags.append(QStringLiteral("sale"));
+        ASSERT_TRUE(sandbox::editProductAsMerchant(sandbox.server.store(), id,
+                                                   {{QStringLiteral("tags"), tags}})
+                        .ok());
+    }
+    const QJsonObject theirsEdited = h.storeValues(theirs);
+    const auto first = h.sync(job, SyncRunner::Mode::Revert, nullptr, {theirs, mine});
+    ASSERT_TRUE(first.ok());
+    EXPECT_EQ(first->conflicts, 2);
+    ASSERT_EQ(JobReader(h.db.config()).conflicts(job)->size(), 2);
+
+    ConflictResolver resolver(*h.writer, &h.shopify);
+    ASSERT_TRUE(await(resolver.resolve(job, {theirs}, {ConflictChoice::Keep::Theirs, {}})).ok());
+    auto settled = await(resolver.resolve(job, {mine}, {ConflictChoice::Keep::Mine, {}}));
+    ASSERT_TRUE(settled.ok()) << settled.error().message.toStdString();
+    EXPECT_TRUE(JobReader(h.db.config()).conflicts(job)->isEmpty()) << "both are settled";
+    EXPECT_EQ(h.product(job, theirs).progress.sync, SyncState::Pushed);
+    EXPECT_EQ(h.storeValues(theirs), theirsEdited) << "keep theirs writes nothing";
+
+    // Keep mine: the next revert puts back the values before the push, over their tag.
+    const auto second = h.sync(job, SyncRunner::Mode::Revert, nullptr, {mine});
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(second->written, 1) << second->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(h.product(job, mine).progress.sync, SyncState::Reverted);
+    EXPECT_EQ(h.storeValues(mine).value(QStringLiteral("tags")),
+              original.value(QStringLiteral("tags")));
+}
+
 TEST_F(Sync, AnUnreachableStoreLeavesEveryApprovalQueued) {
     const qint64 job = h.analysedJob(4, Destinations(Destination::Tags));
     h.approveAll(job);

@@ -2,6 +2,8 @@
 
 #include "storage/jobproductrepository.h"
 #include "storage/pushlogrepository.h"
+#include "sync/changeplan.h"
+#include "sync/productfields.h"
 #include "util/futures.h"
 
 #include <QCoreApplication>
@@ -16,21 +18,63 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(ConflictResolver)
 };
 
-Result<JobProduct> inConflict(Connection &conn, qint64 jobId, const QString &productId) {
+// A product's open conflict: found by a push (the product is in Conflict), or by a revert
+// (it stays Pushed: the revert wrote nothing).
+struct OpenConflict {
+    JobProduct product;
+    Conflict conflict;
+    bool foundByRevert = false;
+};
+
+Result<OpenConflict> openConflict(Connection &conn, qint64 jobId, const QString &productId) {
     auto p = JobProductRepository(conn).find(jobId, productId);
     if (!p)
         return p.error();
-    if (p->progress.sync != SyncState::Conflict)
+    auto c = PushLogRepository(conn).conflict(jobId, productId);
+    if (!c)
+        return c.error();
+    const SyncState sync = p->progress.sync;
+    if (!c->has_value() || !(*c)->resolution.isEmpty() ||
+        (sync != SyncState::Conflict && sync != SyncState::Pushed))
         return Error::notAllowed(Texts::tr("Product %1 is not in conflict (it is %2)")
-                                     .arg(productId, syncText(p->progress.sync).toLower()));
-    return p;
+                                     .arg(productId, syncText(sync).toLower()));
+    return OpenConflict{p.value(), **c, sync == SyncState::Pushed};
+}
+
+// A revert that met an edit made in Shopify since the push. Keep theirs: the push stays as
+// it is, their edit too. Keep mine: the revert goes ahead at the next Revert, over the
+// values Shopify has now (read again here) — stored as the product's plan, so the revert
+// checks each field against exactly those values before it writes.
+Status settleRevert(Connection &conn, const OpenConflict &open, const ConflictChoice &choice,
+                    const std::optional<ProductSnapshot> &remote) {
+    const qint64 jobId = open.product.jobId;
+    const QString &productId = open.product.productId;
+    QString resolution = QStringLiteral("theirs");
+    if (choice.keep == ConflictChoice::Keep::Mine) {
+        if (choice.only)
+            return Error::invalid(Texts::tr("Product %1: a revert keeps mine or theirs for the "
+                                            "whole product, not for some fields")
+                                      .arg(productId));
+        if (!remote)
+            return Error::notFound(
+                Texts::tr("Product %1 no longer exists in Shopify").arg(productId));
+        const QJsonObject restore = open.conflict.approvedValues;
+        const ChangePlan plan{productId, productfields::read(*remote, restore.keys()), restore, {}};
+        if (auto s = JobProductRepository(conn).setPushPlan(jobId, productId, plan.toJson()); !s)
+            return s;
+        resolution = QStringLiteral("mine");
+    }
+    return PushLogRepository(conn).resolveConflict(jobId, productId, resolution);
 }
 
 Status settle(Connection &conn, qint64 jobId, const QString &productId,
               const ConflictChoice &choice, const std::optional<ProductSnapshot> &remote) {
-    auto p = inConflict(conn, jobId, productId);
-    if (!p)
-        return p.error();
+    auto open = openConflict(conn, jobId, productId);
+    if (!open)
+        return open.error();
+    if (open->foundByRevert)
+        return settleRevert(conn, open.value(), choice, remote);
+    const JobProduct *p = &open->product;
     JobProductRepository products(conn);
     QString resolution;
     ProductProgress next = p->progress;

@@ -18,9 +18,11 @@ public:
         : m_writer(writer)
         , m_shopify(shopify) {}
 
-    // Keep mine: the product is re-read, that becomes its snapshot (so their unrelated
-    // edits stay and the conflict check passes against what they did), and it is queued
-    // again. Keep theirs: nothing is written; the product counts as rejected (undoable).
+    // A push's conflict — Keep mine: the product is re-read, that becomes its snapshot (so
+    // their unrelated edits stay and the conflict check passes against what they did), and
+    // it is queued again. Keep theirs: nothing is written; the product counts as rejected
+    // (undoable). A revert's conflict — Keep mine: the revert goes ahead at the next Revert,
+    // over the values Shopify has now; Keep theirs: the push and their edit stay.
     // Gives how many products were settled.
     QFuture<Result<int>> resolve(qint64 jobId, const QStringList &productIds,
                                  const ConflictChoice &choice);
