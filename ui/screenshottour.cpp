@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
+#include <QSet>
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
@@ -412,8 +413,28 @@ void ScreenshotTour::shoot(QWidget *widget, const QString &name) {
     QApplication::processEvents();
 }
 
+namespace {
+// A picture of a screen has text, lines and controls: many colours. A blank or unpainted
+// one has a few at most.
+bool looksBlank(const QImage &image) {
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height() && colours.size() < 16; y += 7) {
+        for (int x = 0; x < image.width() && colours.size() < 16; x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    return colours.size() < 16;
+}
+} // namespace
+
 void ScreenshotTour::save(const QImage &image, const QString &file) {
     const QString path = m_folder.filePath(file);
+    if (image.width() < 300 || image.height() < 200 || looksBlank(image)) {
+        m_problems << tr("%1 is not a picture of the screen (%2×%3, next to no colours)")
+                          .arg(file)
+                          .arg(image.width())
+                          .arg(image.height());
+        return;
+    }
     if (image.save(path))
         m_written << path;
     else

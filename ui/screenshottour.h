@@ -25,9 +25,9 @@ class MainWindow;
 // the job's history once its approved products are synced, a conflict with an edit made in
 // the store meanwhile, the New job dialog, Settings — and
 // saves each as NAME.png, NAME@2x.png (rendered at twice the pixel density) and
-// NAME-dark.png (in a dark palette). On an empty database it first creates a demo job and
-// runs it, so the screens show real data. Nothing waits by blocking: each step starts when the
-// window shows what it needs.
+// NAME-dark.png (in a dark palette), each checked to be a real picture (not blank). On an empty
+// database it first creates a demo job and runs it, so the screens show real data. Nothing waits by
+// blocking: each step starts when the window shows what it needs.
 class ScreenshotTour : public QObject {
     Q_OBJECT
 public:
