@@ -674,6 +674,11 @@ TEST_F(ReviewFlow, KeysChangedInSettingsWorkInTheReviewAndEveryKeyIsPressedThere
     ASSERT_TRUE(QTest::qWaitFor([&] { return saved.count() == 1; }, patientMs));
     EXPECT_EQ(panel()->keyAction(QStringLiteral("approveProduct"))->shortcuts(),
               QList<QKeySequence>{QKeySequence(Qt::Key_Y)});
+    EXPECT_TRUE(panel()
+                    ->findChild<QLabel *>(QStringLiteral("reviewHint"))
+                    ->text()
+                    .startsWith(QStringLiteral("Y approve")))
+        << "the line of keys under the review says so too";
 
     // In the review, Y approves; A does nothing any more.
     window->openReview(QString());

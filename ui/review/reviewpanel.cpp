@@ -204,9 +204,6 @@ void ReviewPanel::buildLayout() {
     m_hint->setObjectName(QStringLiteral("reviewHint"));
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
-    m_hint->setText(tr("A approve · D where to save, then approve · X reject · Shift+A / "
-                       "Shift+X this attribute · 1–9 alternative · E edit · U undecide · "
-                       "Space next · K previous · Ctrl+Z undo · ? all keys"));
 
     auto *right = new QWidget(this);
     right->setMinimumWidth(560);
@@ -347,6 +344,7 @@ void ReviewPanel::createKeys() {
         Q_ASSERT(handler);
         addKey(key.name, key.text, savedReviewKeys(key, settings), std::move(handler));
     }
+    showHint();
 }
 
 void ReviewPanel::applySavedKeys() {
@@ -355,6 +353,32 @@ void ReviewPanel::applySavedKeys() {
         if (QAction *action = keyAction(key.name))
             action->setShortcuts(savedReviewKeys(key, settings));
     }
+    showHint();
+}
+
+void ReviewPanel::showHint() {
+    // The keys of the commonest decisions, as they are set now (Settings › Keys).
+    const std::pair<const char *, QString> shown[] = {
+        {"approveProduct", tr("approve")},
+        {"saveTo", tr("where to save, then approve")},
+        {"rejectProduct", tr("reject")},
+        {"acceptAttribute", tr("accept this attribute")},
+        {"rejectAttribute", tr("reject it")},
+        {"pickAlternative1", tr("alternative")},
+        {"editAttribute", tr("edit")},
+        {"flagProduct", tr("flag")},
+        {"approveGroup", tr("approve the group")},
+        {"undo", tr("undo")},
+        {"showKeys", tr("all keys")},
+    };
+    QStringList parts;
+    for (const auto &[name, what] : shown) {
+        const QAction *a = keyAction(QLatin1String(name));
+        if (a && !a->shortcuts().isEmpty())
+            parts << a->shortcuts().first().toString(QKeySequence::NativeText) + QLatin1Char(' ') +
+                         what;
+    }
+    m_hint->setText(parts.join(QStringLiteral(" · ")));
 }
 
 QAction *ReviewPanel::keyAction(const QString &name) const {

@@ -75,6 +75,8 @@ signals:
 private:
     void buildLayout();
     void createKeys();
+    // The line of the commonest keys under the review, as they are set now.
+    void showHint();
     QAction *addKey(const QString &name, const QString &text, const QList<QKeySequence> &keys,
                     std::function<void()> run);
     void showProduct(int position, const ProductReview &review);
