@@ -224,6 +224,15 @@ TEST_P(Reader, FiltersSortsAndPagesProductRows) {
     EXPECT_EQ(reader().productCount({jobId, ProductFilter::All}).value(), 4);
     EXPECT_EQ(reader().productCount({jobId, ProductFilter::Approved}).value(), 2);
     EXPECT_EQ(reader().productCount({jobId, ProductFilter::Errors}).value(), 1);
+
+    // Only the products asked for (History and Conflicts name a few of thousands), in the
+    // job's order, with their snapshots; an id the job does not have is left out.
+    auto some = reader().products(jobId, {gid(3), gid(1), gid(99)});
+    ASSERT_TRUE(some.ok()) << some.error().message.toStdString();
+    ASSERT_EQ(some->size(), 2);
+    EXPECT_EQ(some->at(0).productId, gid(1));
+    EXPECT_EQ(some->at(1).productId, gid(3));
+    EXPECT_TRUE(some->at(1).snapshot.has_value());
 }
 
 TEST_P(Reader, SumsConfidenceAndQueuedSyncs) {

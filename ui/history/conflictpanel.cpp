@@ -210,18 +210,21 @@ void ConflictPanel::showConflicts(qint64 jobId, quint64 generation,
     updateActions();
     if (conflicts->isEmpty())
         return emit loaded();
+    // Titles, sync states and snapshots (for the names of images) of the products in
+    // conflict, and only those.
+    QStringList named;
+    for (const Conflict &c : conflicts.value())
+        named << c.productId;
     whenFinished(
-        this, // Titles, sync states and snapshots (for the names of images) of the products, read
-        // after the conflicts so that only the products in conflict are kept.
-        m_reader.inBackground(&JobReader::detail, jobId),
-        [this, generation](const Result<JobDetail> &job) {
+        this, m_reader.inBackground(&JobReader::products, jobId, named),
+        [this, generation](const Result<QList<JobProduct>> &products) {
             if (generation != m_generation)
                 return;
-            if (!job)
+            if (!products)
                 emit problem(
-                    tr("The job's products could not be read: %1").arg(job.error().message));
+                    tr("The job's products could not be read: %1").arg(products.error().message));
             else
-                m_list->setProducts(job->products);
+                m_list->setProducts(products.value());
             showFocused();
             updateActions();
             emit loaded();

@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -234,13 +235,6 @@ void HistoryPanel::reload() {
                      if (history == m_historyGeneration)
                          showHistory(records);
                  });
-    // Titles and snapshots (for the names of images) come from the job's products.
-    const quint64 detail = ++m_detailGeneration;
-    whenFinished(this, m_reader.inBackground(&JobReader::detail, jobId),
-                 [this, detail](const Result<JobDetail> &job) {
-                     if (detail == m_detailGeneration)
-                         showProducts(job);
-                 });
 }
 
 void HistoryPanel::showHistory(const Result<QList<PushRecord>> &records) {
@@ -250,6 +244,22 @@ void HistoryPanel::showHistory(const Result<QList<PushRecord>> &records) {
             tr("The job's history could not be read: %1").arg(records.error().message));
     }
     m_model->setRecords(records.value());
+    // Titles and snapshots (for the names of images) of the products the history names,
+    // and only those: a job may have thousands.
+    QStringList named;
+    QSet<QString> seen;
+    for (const PushRecord &r : records.value()) {
+        if (!seen.contains(r.productId)) {
+            seen.insert(r.productId);
+            named << r.productId;
+        }
+    }
+    const quint64 detail = ++m_detailGeneration;
+    whenFinished(this, m_reader.inBackground(&JobReader::products, m_jobId, named),
+                 [this, detail](const Result<QList<JobProduct>> &products) {
+                     if (detail == m_detailGeneration)
+                         showProducts(products);
+                 });
     int pushes = 0, reverts = 0;
     for (const PushRecord &r : records.value())
         ++(r.kind == PushRecord::Kind::Push ? pushes : reverts);
@@ -273,13 +283,13 @@ void HistoryPanel::showHistory(const Result<QList<PushRecord>> &records) {
     emit loaded();
 }
 
-void HistoryPanel::showProducts(const Result<JobDetail> &job) {
-    if (!job) // the history still shows, with product ids for names
+void HistoryPanel::showProducts(const Result<QList<JobProduct>> &products) {
+    if (!products) // the history still shows, with product ids for names
         return emit problem(
-            tr("The job's products could not be read: %1").arg(job.error().message));
+            tr("The job's products could not be read: %1").arg(products.error().message));
     QHash<QString, QString> titles;
     m_snapshots.clear();
-    for (const JobProduct &p : job->products) {
+    for (const JobProduct &p : products.value()) {
         titles.insert(p.productId, p.title);
         if (p.snapshot)
             m_snapshots.insert(p.productId, *p.snapshot);

@@ -62,7 +62,7 @@ signals:
 private:
     void buildLayout();
     void showHistory(const Result<QList<PushRecord>> &records);
-    void showProducts(const Result<JobDetail> &job);
+    void showProducts(const Result<QList<JobProduct>> &products);
     void showDetails();
     void updateActions();
     // The products of the selected rows whose last write was a push.

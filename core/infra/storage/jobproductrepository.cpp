@@ -117,6 +117,34 @@ Result<QList<JobProduct>> JobProductRepository::list(qint64 jobId, int offset, i
     return productsFrom(q.value());
 }
 
+Result<QList<JobProduct>> JobProductRepository::some(qint64 jobId, const QStringList &productIds) {
+    QList<JobProduct> out;
+    // In chunks: SQLite takes at most 32,766 bound values in one statement.
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < productIds.size(); from += chunk) {
+        const QStringList ids = productIds.mid(from, chunk);
+        QStringList marks;
+        QVariantList binds{jobId};
+        for (const QString &id : ids) {
+            marks << QStringLiteral("?");
+            binds << id;
+        }
+        auto q = runSql(m_conn.db(),
+                        QStringLiteral("SELECT ") + columns +
+                            QStringLiteral(" FROM job_products WHERE job_id = ? AND product_id "
+                                           "IN (%1) ORDER BY position, product_id")
+                                .arg(marks.join(QStringLiteral(", "))),
+                        binds, Texts::tr("reading products of job %1").arg(jobId));
+        if (!q)
+            return q.error();
+        auto products = productsFrom(q.value());
+        if (!products)
+            return products.error();
+        out += products.value();
+    }
+    return out;
+}
+
 Result<JobProduct> JobProductRepository::find(qint64 jobId, const QString &productId) {
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT ") + columns +

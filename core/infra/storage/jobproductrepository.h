@@ -21,6 +21,8 @@ public:
     // A page of a job's products in selection order (snapshots included).
     Result<QList<JobProduct>> list(qint64 jobId, int offset = 0, int limit = -1);
     Result<JobProduct> find(qint64 jobId, const QString &productId);
+    // These products of the job (those it has), in the job's order.
+    Result<QList<JobProduct>> some(qint64 jobId, const QStringList &productIds);
     // Up to `limit` products of a job at one pipeline stage, in selection order.
     Result<QList<JobProduct>> inStage(qint64 jobId, PipelineStage stage, int limit);
     // After a crash or kill: products caught mid-download or mid-analysis go back to the

@@ -156,6 +156,11 @@ Result<QStringList> JobReader::productIds(const ProductListQuery &query) const {
         [&](Connection &conn) { return ProductListRepository(conn).ids(query); });
 }
 
+Result<QList<JobProduct>> JobReader::products(qint64 jobId, const QStringList &productIds) const {
+    return withConnection<QList<JobProduct>>(
+        [&](Connection &conn) { return JobProductRepository(conn).some(jobId, productIds); });
+}
+
 Result<QList<JobProduct>> JobReader::productsOfLastDecisions(qint64 jobId, int count) const {
     return withConnection<QList<JobProduct>>([&](Connection &conn) -> Result<QList<JobProduct>> {
         auto events = ReviewEventRepository(conn).latest(jobId, count);

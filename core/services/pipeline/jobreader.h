@@ -59,6 +59,8 @@ public:
     Result<Job> job(qint64 jobId) const;
     Result<JobSummary> summary(qint64 jobId) const;
     Result<JobDetail> detail(qint64 jobId) const;
+    // Only these products of the job, snapshots included (what History and Conflicts name).
+    Result<QList<JobProduct>> products(qint64 jobId, const QStringList &productIds) const;
 
     // The job view: a page of rows, how many match in all, and the confidence overview.
     Result<QList<ProductRow>> productRows(const ProductListQuery &query, int offset,
