@@ -21,6 +21,7 @@ struct ShopContext {
     StagedUploads *uploads = nullptr;
     QJsonArray searchWarnings; // extensions.search of the current answer
     QStringList grantedScopes; // of the current request's token
+    QString staleDigestCode = QStringLiteral("STALE_OBJECT"); // see ShopifyConfig
 
     QString imageUrl(const QString &photo) const {
         return baseUrl + QStringLiteral("/_sandbox/images/") + photo;

@@ -59,6 +59,7 @@ ShopifyApi::ShopifyApi(ShopifyStore &store, ShopifyConfig config, CostBucket::Cl
     , m_context{store, {}, nullptr, nullptr, {}, {}} {
     m_uploads = std::make_unique<StagedUploads>();
     m_context.uploads = m_uploads.get();
+    m_context.staleDigestCode = m_config.staleDigestCode;
     m_schema = buildShopifySchema(m_context);
     m_bulk = std::make_unique<BulkOperations>(
         *m_schema, m_context, *m_uploads,

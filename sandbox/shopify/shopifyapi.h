@@ -34,6 +34,10 @@ struct ShopifyConfig {
     int maxQueryCost = 1000;
     int bulkSliceSize = 500;  // rows per slice of a bulk operation
     int bulkSliceDelayMs = 0; // pause between slices (a slow Shopify, for cancel tests)
+    // The userError code of a metafieldsSet whose compareDigest no longer matches: Shopify
+    // answers STALE_OBJECT or INVALID_COMPARE_DIGEST, and a client must take both as a
+    // conflict.
+    QString staleDigestCode = QStringLiteral("STALE_OBJECT");
 };
 
 // The Shopify Admin API as the sandbox serves it: authentication, the client-credentials

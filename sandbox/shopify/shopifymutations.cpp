@@ -448,7 +448,7 @@ void addMetafieldsSet(Schema &s, ShopContext &ctx) {
                                     QStringLiteral("The resource has been updated since it was "
                                                    "loaded. Try again with an updated "
                                                    "`compareDigest` value."),
-                                    QStringLiteral("STALE_OBJECT"), idx);
+                                    ctx.staleDigestCode, idx);
                      }
                  }
              }

@@ -311,6 +311,23 @@ TEST_F(Sync, AStaleCompareDigestIsReportedAsAConflict) {
     EXPECT_TRUE(answer.error().message.contains(QStringLiteral("updated since it was loaded")));
 }
 
+TEST(SyncCompareDigest, InvalidCompareDigestIsAConflictToo) {
+    // Shopify refuses a compare-and-set on a metafield that changed with either code.
+    sandbox::SandboxConfig config;
+    config.shopify.staleDigestCode = QStringLiteral("INVALID_COMPARE_DIGEST");
+    SandboxFixture sandbox(realCatalog(QStringLiteral("kith-storefront-products.json")), config);
+    SyncHarness h(sandbox, sandbox.fastRetries());
+    h.analysedJob(1, Destinations(Destination::Metafields));
+    ProductWrites w;
+    w.metafieldsToSet.append({QStringLiteral("tagdesk"), QStringLiteral("colour"),
+                              QStringLiteral("single_line_text_field"), QStringLiteral("red"),
+                              QString(64, QLatin1Char('a'))});
+    const auto answer =
+        await(productwriter::apply(&h.shopify, productwriter::mutationsFor(h.productIds.at(0), w)));
+    ASSERT_FALSE(answer.ok());
+    EXPECT_EQ(answer.error().code, Error::Code::NotAllowed) << answer.error().message.toStdString();
+}
+
 TEST(SyncReadBack, AWriteShopifyAcceptedButDidNotKeepIsAnErrorNotASuccess) {
     // Shopify requests of this test: 1 the product page, 2 the re-read before the push,
     // 3 tagsAdd, 4 the read-back. Just before the read-back, the tags are replaced (as if

@@ -38,7 +38,11 @@ std::optional<Error> refusal(const QString &payloadName, const QJsonObject &payl
         messages << (field.isEmpty()
                          ? message
                          : QStringLiteral("%1: %2").arg(field.join(QLatin1Char('.')), message));
-        stale = stale || o.value(QLatin1String("code")).toString() == QLatin1String("STALE_OBJECT");
+        // A compare-and-set refused because the metafield changed: Shopify answers either
+        // code (shopify.dev/changelog/compare-and-swap-cas-for-the-metafields-api).
+        const QString code = o.value(QLatin1String("code")).toString();
+        stale = stale || code == QLatin1String("STALE_OBJECT") ||
+                code == QLatin1String("INVALID_COMPARE_DIGEST");
     }
     const QString text =
         Texts::tr("Shopify refused %1: %2").arg(payloadName, messages.join(QStringLiteral("; ")));

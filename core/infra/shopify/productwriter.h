@@ -25,10 +25,11 @@ namespace productwriter {
 QList<ShopifyMutation> mutationsFor(const QString &productId, const ProductWrites &writes);
 
 // Gives each mutation's payload, in order. The first refusal stops the rest: its
-// userErrors become the message. A compare-and-set refusal (STALE_OBJECT: the metafield
-// changed since it was read) is Error::Code::NotAllowed, so sync can call it a conflict.
-// The refusal in a mutation's payload (its userErrors), or nothing. STALE_OBJECT gives
-// Error::Code::NotAllowed.
+// userErrors become the message. A compare-and-set refusal (STALE_OBJECT or
+// INVALID_COMPARE_DIGEST: the metafield changed since it was read) is
+// Error::Code::NotAllowed, so sync can call it a conflict.
+// The refusal in a mutation's payload (its userErrors), or nothing. Either code of a
+// compare-and-set refusal gives Error::Code::NotAllowed.
 std::optional<Error> refusal(const QString &payloadName, const QJsonObject &payload);
 
 QFuture<Result<QJsonArray>> apply(ShopifyClient *client, const QList<ShopifyMutation> &mutations);
