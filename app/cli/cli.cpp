@@ -699,15 +699,13 @@ int Runner::reviewUndo() {
     }
     // A decision whose product is already in the store is taken back by reverting that
     // push first, with the revert's conflict check; the undo follows only if it worked.
-    auto decided = reader().productsOfLastDecisions(id.value(), count);
-    if (!decided)
-        return fail(decided.error());
+    auto pushed = reader().pushedByLastDecisions(id.value(), count);
+    if (!pushed)
+        return fail(pushed.error());
     SyncOptions revert;
     revert.mode = WorkKind::Revert;
-    for (const JobProduct &p : decided.value()) {
-        if (p.progress.sync == SyncState::Pushed)
-            revert.productIds << p.productId;
-    }
+    for (const JobProduct &p : pushed.value())
+        revert.productIds << p.productId;
     if (!revert.productIds.isEmpty()) {
         revert.who = m_preferences.reviewer;
         revert.json = m_json;

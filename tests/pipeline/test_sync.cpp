@@ -36,6 +36,19 @@ protected:
 
 } // namespace
 
+namespace {
+// A metafield written with a compareDigest that matches nothing the store has.
+Result<QJsonArray> writeWithAStaleDigest(SyncHarness &h) {
+    h.analysedJob(1, Destinations(Destination::Metafields));
+    ProductWrites w;
+    w.metafieldsToSet.append({QStringLiteral("tagdesk"), QStringLiteral("colour"),
+                              QStringLiteral("single_line_text_field"), QStringLiteral("red"),
+                              QString(64, QLatin1Char('a'))});
+    return await(
+        productwriter::apply(&h.shopify, productwriter::mutationsFor(h.productIds.at(0), w)));
+}
+} // namespace
+
 TEST_F(Sync, APushWritesExactlyThePreviewedValuesAndNothingElse) {
     const qint64 job = h.analysedJob(8, everywhere);
     ASSERT_EQ(h.approveAll(job), 8);
@@ -299,13 +312,7 @@ TEST_F(Sync, ValuesShopifyWouldRefuseAreFlaggedBeforeSyncAndNotWritten) {
 }
 
 TEST_F(Sync, AStaleCompareDigestIsReportedAsAConflict) {
-    h.analysedJob(1, Destinations(Destination::Metafields));
-    ProductWrites w;
-    w.metafieldsToSet.append({QStringLiteral("tagdesk"), QStringLiteral("colour"),
-                              QStringLiteral("single_line_text_field"), QStringLiteral("red"),
-                              QString(64, QLatin1Char('a'))});
-    const auto answer =
-        await(productwriter::apply(&h.shopify, productwriter::mutationsFor(h.productIds.at(0), w)));
+    const auto answer = writeWithAStaleDigest(h);
     ASSERT_FALSE(answer.ok());
     EXPECT_EQ(answer.error().code, Error::Code::NotAllowed) << answer.error().message.toStdString();
     EXPECT_TRUE(answer.error().message.contains(QStringLiteral("updated since it was loaded")));
@@ -317,13 +324,7 @@ TEST(SyncCompareDigest, InvalidCompareDigestIsAConflictToo) {
     config.shopify.staleDigestCode = QStringLiteral("INVALID_COMPARE_DIGEST");
     SandboxFixture sandbox(realCatalog(QStringLiteral("kith-storefront-products.json")), config);
     SyncHarness h(sandbox, sandbox.fastRetries());
-    h.analysedJob(1, Destinations(Destination::Metafields));
-    ProductWrites w;
-    w.metafieldsToSet.append({QStringLiteral("tagdesk"), QStringLiteral("colour"),
-                              QStringLiteral("single_line_text_field"), QStringLiteral("red"),
-                              QString(64, QLatin1Char('a'))});
-    const auto answer =
-        await(productwriter::apply(&h.shopify, productwriter::mutationsFor(h.productIds.at(0), w)));
+    const auto answer = writeWithAStaleDigest(h);
     ASSERT_FALSE(answer.ok());
     EXPECT_EQ(answer.error().code, Error::Code::NotAllowed) << answer.error().message.toStdString();
 }

@@ -2,6 +2,7 @@
 
 #include "pipeline/shopsession.h"
 
+#include "dialogs/destinationboxes.h"
 #include "dialogs/productcounter.h"
 #include "dialogs/productpicker.h"
 #include "dialogs/writesettingsform.h"
@@ -106,26 +107,16 @@ NewJobDialog::NewJobDialog(ShopSession *shop, QWidget *parent)
     analysisForm->addRow(tr("A&ttributes:"), m_attributes);
 
     // Where approved values are written; tags and metafields unless the user says otherwise.
-    auto *saveTo = new QGroupBox(tr("Save approved values to"), this);
-    auto *saveToRow = new QHBoxLayout(saveTo);
-    for (Destination d : {Destination::Tags, Destination::Metafields, Destination::ProductType,
-                          Destination::AltText, Destination::Description}) {
-        auto *box = new QCheckBox(destinationText(d), saveTo);
-        box->setObjectName(QStringLiteral("saveTo_") + destinationsToKeys(d));
-        box->setChecked(defaultDestinations().testFlag(d));
-        saveToRow->addWidget(box);
-        m_saveTo.append({d, box});
-        connect(box, &QCheckBox::toggled, this, &NewJobDialog::revalidate);
-    }
-    saveToRow->addStretch();
+    m_saveTo = new DestinationBoxes(tr("Save approved values to"), defaultDestinations(), this);
+    connect(m_saveTo, &DestinationBoxes::changed, this, &NewJobDialog::revalidate);
     // How they are written: folded away, the templates from Settings apply.
     auto *writingToggle = new QToolButton(this);
     writingToggle->setObjectName(QStringLiteral("showWritingOptions"));
     writingToggle->setText(tr("How values are &written…"));
     writingToggle->setCheckable(true);
     writingToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    writingToggle->setToolTip(tr("Tag and alt-text templates, tags to remove, metafield "
-                                 "namespace and type, product type source, only empty fields"));
+    writingToggle->setToolTip(tr("Tag and alt-text templates, tags to remove, metafield type, "
+                                 "product type source, only empty fields"));
     m_writing->setVisible(false);
     connect(writingToggle, &QToolButton::toggled, this, [this](bool shown) {
         m_writing->setVisible(shown);
@@ -138,7 +129,7 @@ NewJobDialog::NewJobDialog(ShopSession *shop, QWidget *parent)
     layout->addLayout(nameForm);
     layout->addWidget(products, 1);
     layout->addWidget(analysis);
-    layout->addWidget(saveTo);
+    layout->addWidget(m_saveTo);
     layout->addWidget(writingToggle, 0, Qt::AlignLeft);
     layout->addWidget(m_writing);
     layout->addWidget(m_problem);
@@ -198,11 +189,7 @@ Result<NewJob> NewJobDialog::build() const {
     }
     if (attributes.isEmpty())
         return Error::invalid(tr("Choose at least one attribute to suggest"));
-    Destinations destinations;
-    for (const auto &[destination, box] : m_saveTo) {
-        if (box->isChecked())
-            destinations |= destination;
-    }
+    const Destinations destinations = m_saveTo->destinations();
     if (!destinations)
         return Error::invalid(tr("Choose at least one place to save approved values"));
     n.destinations = destinations;

@@ -27,6 +27,7 @@ class ProductPicker;
 // tagger, how many images per product, which attributes. Validates as the user types,
 // with the reason shown beside the form; Create and "Create and run" are enabled only for
 // a job that can be created.
+class DestinationBoxes;
 class WriteSettingsForm;
 
 class NewJobDialog : public QDialog {
@@ -54,7 +55,7 @@ private:
     QComboBox *m_tagger;
     QSpinBox *m_images;
     QListWidget *m_attributes;
-    QList<std::pair<Destination, QCheckBox *>> m_saveTo; // where approved values go
+    DestinationBoxes *m_saveTo = nullptr; // where approved values go
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QPushButton *m_createAndRun;

@@ -41,11 +41,7 @@ WriteSettingsForm::WriteSettingsForm(QWidget *parent)
     m_metafieldType->setObjectName(QStringLiteral("writeMetafieldType"));
     m_metafieldType->setAccessibleName(tr("Metafield type"));
     m_metafieldType->setEditable(true);
-    // Shopify's metafield types for text
-    // (shopify.dev/docs/apps/build/custom-data/metafields/list-of-data-types).
-    m_metafieldType->addItems({QStringLiteral("single_line_text_field"),
-                               QStringLiteral("list.single_line_text_field"),
-                               QStringLiteral("multi_line_text_field")});
+    m_metafieldType->addItems(WriteSettings::textMetafieldTypes());
     m_typesByAttribute->setObjectName(QStringLiteral("writeMetafieldTypes"));
     m_typesByAttribute->setAccessibleName(tr("Metafield type per attribute"));
     m_typesByAttribute->setPlaceholderText(tr("e.g. colour=list.single_line_text_field"));
@@ -120,13 +116,9 @@ WriteSettings WriteSettingsForm::settings() const {
 }
 
 Status WriteSettingsForm::validate() const {
-    if (!m_tagTemplate->text().contains(QStringLiteral("{value}")))
-        return Error::invalid(
-            tr("Tags: the template must contain {value}, or every tag would be the same"));
+    // What only typing can get wrong here; the rules of a job's settings are the domain's.
     if (m_altTemplate->text().trimmed().isEmpty())
         return Error::invalid(tr("Alt text: the template is empty"));
-    if (m_metafieldType->currentText().trimmed().isEmpty())
-        return Error::invalid(tr("Metafield type: it is empty"));
     for (const QString &pair : commaList(m_typesByAttribute->text())) {
         const qsizetype eq = pair.indexOf(QLatin1Char('='));
         if (eq <= 0 || pair.mid(eq + 1).trimmed().isEmpty())
@@ -135,7 +127,7 @@ Status WriteSettingsForm::validate() const {
                    "not “%1”")
                     .arg(pair));
     }
-    return {};
+    return settings().validate();
 }
 
 } // namespace tagdesk::ui

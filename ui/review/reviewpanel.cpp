@@ -37,6 +37,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <functional>
 #include <utility>
 
 namespace tagdesk::ui {
@@ -258,89 +259,35 @@ QAction *ReviewPanel::addKey(const QString &name, const QString &text,
 }
 
 void ReviewPanel::createKeys() {
+    using std::bind_front;
     const QHash<QString, std::function<void()>> run{
-        {QStringLiteral("approveProduct"),
-         [this] {
-             approveProduct();
-         }},
-        {QStringLiteral("rejectProduct"),
-         [this] {
-             rejectProduct();
-         }},
+        {QStringLiteral("approveProduct"), bind_front(&ReviewPanel::approveProduct, this)},
+        {QStringLiteral("rejectProduct"), bind_front(&ReviewPanel::rejectProduct, this)},
         {QStringLiteral("acceptAttribute"),
-         [this] {
-             decideAttribute(Verdict::Accepted);
-         }},
+         bind_front(&ReviewPanel::decideAttribute, this, Verdict::Accepted, QString())},
         {QStringLiteral("rejectAttribute"),
-         [this] {
-             decideAttribute(Verdict::Rejected);
-         }},
+         bind_front(&ReviewPanel::decideAttribute, this, Verdict::Rejected, QString())},
         {QStringLiteral("undecideAttribute"),
-         [this] {
-             decideAttribute(Verdict::Pending);
-         }},
-        {QStringLiteral("editAttribute"),
-         [this] {
-             editAttribute();
-         }},
-        {QStringLiteral("saveTo"),
-         [this] {
-             chooseDestinations();
-         }},
-        {QStringLiteral("flagProduct"),
-         [this] {
-             flagProduct();
-         }},
-        {QStringLiteral("approveGroup"),
-         [this] {
-             decideGroup(true);
-         }},
-        {QStringLiteral("keepOneRejectRest"),
-         [this] {
-             decideGroup(false);
-         }},
-        {QStringLiteral("skipProduct"),
-         [this] {
-             m_queue->next();
-         }},
-        {QStringLiteral("nextProduct"),
-         [this] {
-             m_queue->next();
-         }},
-        {QStringLiteral("previousProduct"),
-         [this] {
-             m_queue->previous();
-         }},
-        {QStringLiteral("undo"),
-         [this] {
-             undo();
-         }},
-        {QStringLiteral("toggleZoom"),
-         [this] {
-             m_images->toggleZoom();
-         }},
-        {QStringLiteral("nextImage"),
-         [this] {
-             m_images->nextImage();
-         }},
-        {QStringLiteral("showKeys"),
-         [this] {
-             showKeySheet();
-         }},
-        {QStringLiteral("backToJob"),
-         [this] {
-             emit backRequested();
-         }},
+         bind_front(&ReviewPanel::decideAttribute, this, Verdict::Pending, QString())},
+        {QStringLiteral("editAttribute"), bind_front(&ReviewPanel::editAttribute, this)},
+        {QStringLiteral("saveTo"), bind_front(&ReviewPanel::chooseDestinations, this)},
+        {QStringLiteral("flagProduct"), bind_front(&ReviewPanel::flagProduct, this)},
+        {QStringLiteral("approveGroup"), bind_front(&ReviewPanel::decideGroup, this, true)},
+        {QStringLiteral("keepOneRejectRest"), bind_front(&ReviewPanel::decideGroup, this, false)},
+        {QStringLiteral("skipProduct"), bind_front(&ReviewQueue::next, m_queue)},
+        {QStringLiteral("nextProduct"), bind_front(&ReviewQueue::next, m_queue)},
+        {QStringLiteral("previousProduct"), bind_front(&ReviewQueue::previous, m_queue)},
+        {QStringLiteral("undo"), bind_front(&ReviewPanel::undo, this)},
+        {QStringLiteral("toggleZoom"), bind_front(&ImageViewer::toggleZoom, m_images)},
+        {QStringLiteral("nextImage"), bind_front(&ImageViewer::nextImage, m_images)},
+        {QStringLiteral("showKeys"), bind_front(&ReviewPanel::showKeySheet, this)},
+        {QStringLiteral("backToJob"), bind_front(&ReviewPanel::backRequested, this)},
     };
     const QSettings settings;
     for (const ReviewKey &key : reviewKeys()) {
         std::function<void()> handler = run.value(key.name);
-        if (key.name.startsWith(QLatin1String("pickAlternative"))) {
-            const int n = key.name.back().digitValue();
-            handler = [this, n] {
-                pickAlternative(n);
-            };
-        }
+        if (key.name.startsWith(QLatin1String("pickAlternative")))
+            handler = bind_front(&ReviewPanel::pickAlternative, this, key.name.back().digitValue());
         Q_ASSERT(handler);
         addKey(key.name, key.text, savedReviewKeys(key, settings), std::move(handler));
     }
@@ -373,10 +320,8 @@ void ReviewPanel::showHint() {
     };
     QStringList parts;
     for (const auto &[name, what] : shown) {
-        const QAction *a = keyAction(QLatin1String(name));
-        if (a && !a->shortcuts().isEmpty())
-            parts << a->shortcuts().first().toString(QKeySequence::NativeText) + QLatin1Char(' ') +
-                         what;
+        if (const QString key = keyText(QLatin1String(name)); !key.isEmpty())
+            parts << key + QLatin1Char(' ') + what;
     }
     m_hint->setText(parts.join(QStringLiteral(" · ")));
 }
@@ -387,6 +332,13 @@ QAction *ReviewPanel::keyAction(const QString &name) const {
             return a;
     }
     return nullptr;
+}
+
+QString ReviewPanel::keyText(const QString &name) const {
+    const QAction *a = keyAction(name);
+    return a && !a->shortcuts().isEmpty()
+               ? a->shortcuts().first().toString(QKeySequence::NativeText)
+               : QString();
 }
 
 QString ReviewPanel::keySheet() const {
@@ -666,12 +618,6 @@ void ReviewPanel::loadGroup(const QString &productId) {
 void ReviewPanel::showGroup() {
     if (m_group.isEmpty())
         return m_groupLabel->hide();
-    const auto keyOf = [this](const char *name) {
-        const QAction *a = keyAction(QLatin1String(name));
-        return a && !a->shortcuts().isEmpty()
-                   ? a->shortcuts().first().toString(QKeySequence::NativeText)
-                   : QString();
-    };
     const QLocale l;
     QStringList like;
     if (!m_group.sameSuggestions.isEmpty())
@@ -682,8 +628,9 @@ void ReviewPanel::showGroup() {
     m_groupLabel->setText(
         tr("Like this one, waiting for review: %1. %2 approves all %3 · %4 approves this one and "
            "rejects the other %5.")
-            .arg(like.join(tr(", ")), keyOf("approveGroup"), l.toString(others + 1),
-                 keyOf("keepOneRejectRest"), l.toString(others)));
+            .arg(like.join(tr(", ")), keyText(QStringLiteral("approveGroup")),
+                 l.toString(others + 1), keyText(QStringLiteral("keepOneRejectRest")),
+                 l.toString(others)));
     m_groupLabel->show();
 }
 
@@ -701,11 +648,11 @@ void ReviewPanel::decideGroup(bool approveOthers) {
     ApprovalSelection selection;
     selection.kind = ApprovalSelection::Kind::Products;
     selection.productIds = approveOthers ? QStringList{id} + others : QStringList{id};
+    // Every product decided is one review event: Ctrl+Z takes them back together.
     remember(id, title,
              approveOthers ? tr("approved with %1 like it").arg(others.size())
-                           : tr("kept; %1 like it rejected").arg(others.size()));
-    // Every product decided is one review event: Ctrl+Z takes them back together.
-    m_history.last().events = int(others.size()) + 1;
+                           : tr("kept; %1 like it rejected").arg(others.size()),
+             int(others.size()) + 1);
     track(m_review.approve(jobId(), selection, std::nullopt, m_reviewer), id,
           tr("“%1” and the products like it could not be approved").arg(title));
     if (!approveOthers)
@@ -788,17 +735,12 @@ void ReviewPanel::undo() {
         return emit message(tr("Still reverting the last product in Shopify…"));
     ++m_inFlight;
     const int events = m_history.last().events;
-    whenFinished(this, m_reader.inBackground(&JobReader::productsOfLastDecisions, jobId(), events),
-                 [this](const Result<QList<JobProduct>> &last) {
+    whenFinished(this, m_reader.inBackground(&JobReader::pushedByLastDecisions, jobId(), events),
+                 [this](const Result<QList<JobProduct>> &pushed) {
                      --m_inFlight;
-                     QList<JobProduct> pushed;
-                     for (const JobProduct &p : last ? last.value() : QList<JobProduct>{}) {
-                         if (p.progress.sync == SyncState::Pushed)
-                             pushed << p;
-                     }
-                     if (!pushed.isEmpty())
-                         return revertThenUndo(pushed);
-                     undoLast();
+                     if (pushed && !pushed->isEmpty())
+                         return revertThenUndo(pushed.value());
+                     undoLast(); // a read that failed: the undo itself says what is wrong
                  });
 }
 
@@ -864,9 +806,10 @@ void ReviewPanel::undoLast() {
         });
 }
 
-void ReviewPanel::remember(const QString &productId, const QString &title, const QString &what) {
+void ReviewPanel::remember(const QString &productId, const QString &title, const QString &what,
+                           int events) {
     const QString label = tr("%1: %2").arg(elided(title, 28), what);
-    m_history.append({productId, label});
+    m_history.append({productId, label, events});
     auto *button = new QToolButton(m_recent);
     button->setText(label);
     button->setToolTip(tr("Go back to “%1”").arg(title));

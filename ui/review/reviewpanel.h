@@ -56,6 +56,8 @@ public:
     // The review's keys, each a QAction named after what it does ("approveProduct"…).
     const QList<QAction *> &keyActions() const { return m_keyActions; }
     QAction *keyAction(const QString &name) const;
+    // The first key of an action as a person reads it ("Shift+G"), empty if it has none.
+    QString keyText(const QString &name) const;
     // Takes the keys as Settings › Keys saved them (after Settings were saved).
     void applySavedKeys();
     // Decisions sent and not yet stored.
@@ -110,7 +112,9 @@ private:
     void showKeySheet();
     bool canDecide();
     int focusedRow() const;
-    void remember(const QString &productId, const QString &title, const QString &what);
+    // A decision for the strip and for Ctrl+Z, which takes back its `events` review events.
+    void remember(const QString &productId, const QString &title, const QString &what,
+                  int events = 1);
     // One decision on its way to the database: counted until stored, its product read
     // again after; a refusal is reported with `failure`. Answer: Status or Result<int>.
     template <typename Answer>

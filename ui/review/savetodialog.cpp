@@ -1,5 +1,6 @@
 #include "review/savetodialog.h"
 
+#include "dialogs/destinationboxes.h"
 #include "dialogs/writesettingsform.h"
 #include "review/changepreview.h"
 
@@ -23,19 +24,9 @@ SaveToDialog::SaveToDialog(const ProductReview &review, QWidget *parent)
     setObjectName(QStringLiteral("saveToDialog"));
     setWindowTitle(tr("Where to save — %1").arg(review.product.title));
 
-    auto *choice = new QGroupBox(tr("Save this product's approved values to"), this);
-    m_choice = choice;
-    auto *row = new QHBoxLayout(choice);
-    for (Destination d : {Destination::Tags, Destination::Metafields, Destination::ProductType,
-                          Destination::AltText, Destination::Description}) {
-        auto *box = new QCheckBox(destinationText(d), choice);
-        box->setObjectName(QStringLiteral("saveTo_") + destinationsToKeys(d));
-        box->setChecked(review.destinations.testFlag(d));
-        row->addWidget(box);
-        m_boxes.append({d, box});
-        connect(box, &QCheckBox::toggled, this, &SaveToDialog::updatePreview);
-    }
-    row->addStretch();
+    m_choice = new DestinationBoxes(tr("Save this product's approved values to"),
+                                    review.destinations, this);
+    connect(m_choice, &DestinationBoxes::changed, this, &SaveToDialog::updatePreview);
 
     m_preview->setObjectName(QStringLiteral("saveToPreview"));
     m_preview->setTextFormat(Qt::RichText);
@@ -63,7 +54,7 @@ SaveToDialog::SaveToDialog(const ProductReview &review, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(choice);
+    layout->addWidget(m_choice);
     layout->addWidget(previewBox, 1);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
@@ -84,10 +75,7 @@ void SaveToDialog::editJob(Destinations destinations, const WriteSettings &writi
     m_choice->setTitle(tr("Save the job's approved values to"));
     m_previewBox->setTitle(tr("Before → after of “%1”").arg(m_review.product.title));
     m_approve->setText(tr("&Save for the job"));
-    for (const auto &[d, box] : m_boxes) {
-        const QSignalBlocker quiet(box);
-        box->setChecked(destinations.testFlag(d));
-    }
+    m_choice->setDestinations(destinations);
     if (!m_writing) {
         m_writing = new WriteSettingsForm(this);
         m_writing->setToolTip(tr("Products given places of their own (D in the review, Approve "
@@ -106,20 +94,11 @@ WriteSettings SaveToDialog::writing() const {
 }
 
 QCheckBox *SaveToDialog::box(Destination d) const {
-    for (const auto &[destination, box] : m_boxes) {
-        if (destination == d)
-            return box;
-    }
-    return nullptr;
+    return m_choice->box(d);
 }
 
 Destinations SaveToDialog::destinations() const {
-    Destinations chosen;
-    for (const auto &[d, box] : m_boxes) {
-        if (box->isChecked())
-            chosen |= d;
-    }
-    return chosen;
+    return m_choice->destinations();
 }
 
 ChangePlan SaveToDialog::plan() const {

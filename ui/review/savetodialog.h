@@ -11,6 +11,7 @@ class QPushButton;
 
 namespace tagdesk::ui {
 
+class DestinationBoxes;
 class WriteSettingsForm;
 
 // Where one product's approved values are saved, chosen before approving it: tags,
@@ -40,11 +41,10 @@ private:
     void updatePreview();
 
     ProductReview m_review;
-    QList<std::pair<Destination, QCheckBox *>> m_boxes;
     QLabel *m_preview;
     QLabel *m_problem;
     QPushButton *m_approve;
-    QGroupBox *m_choice;
+    DestinationBoxes *m_choice;
     QGroupBox *m_previewBox;
     WriteSettingsForm *m_writing = nullptr;
 };

@@ -62,6 +62,9 @@ SyncPanel::SyncPanel(JobReader reader, WorkHost &work, SyncActions &sync,
         emit loaded();
     });
     connect(m_model, &ProductTableModel::loadFailed, this, &SyncPanel::problem);
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(500);
+    connect(&m_refreshTimer, &QTimer::timeout, m_model, &ProductTableModel::refresh);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SyncPanel::updateActions);
     connect(&m_work, &WorkHost::started, this, &SyncPanel::updateActions);
@@ -253,7 +256,10 @@ void SyncPanel::showProgress(qint64 jobId, const JobProgress &progress) {
     m_progress->setRange(0, int(std::max<qint64>(progress.total, 1)));
     m_progress->setValue(int(progress.done));
     m_progress->setFormat(progress.describe());
-    m_model->refresh(); // the row being pushed says so
+    // The rows say which products went out: read again at most twice a second, however
+    // fast the products go.
+    if (!m_refreshTimer.isActive())
+        m_refreshTimer.start();
 }
 
 void SyncPanel::workFinished(qint64 jobId, const WorkResult &result) {

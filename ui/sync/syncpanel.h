@@ -3,6 +3,7 @@
 #include "pipeline/jobreader.h"
 #include "pipeline/workhost.h"
 
+#include <QTimer>
 #include <QWidget>
 
 class QAction;
@@ -68,6 +69,7 @@ private:
     qint64 m_jobId = 0;
     std::optional<JobSummary> m_summary;
     quint64 m_generation = 0;
+    QTimer m_refreshTimer; // reads the rows again while a push runs
     ProductTableModel *m_model;
     QLabel *m_heading;
     QLabel *m_status;

@@ -25,36 +25,8 @@ Result<Job> NewJob::validated() const {
                 QCoreApplication::translate("NewJob", "Unknown attribute '%1' (known: %2)")
                     .arg(a, attributes::known().join(QStringLiteral(", "))));
     }
-    if (!writing.tagTemplate.contains(QLatin1String("{value}")))
-        return Error::invalid(QCoreApplication::translate(
-                                  "NewJob", "The tag template \"%1\" has no {value} placeholder")
-                                  .arg(writing.tagTemplate));
-    if (writing.productTypeFrom != attributes::category &&
-        writing.productTypeFrom != attributes::subcategory)
-        return Error::invalid(QCoreApplication::translate(
-                                  "NewJob", "The product type comes from category or subcategory, "
-                                            "not '%1'")
-                                  .arg(writing.productTypeFrom));
-    // The product query reads back metafields of this one namespace (its cost grows with
-    // every namespace read), so a push elsewhere could not be checked.
-    if (writing.metafieldNamespace != WriteSettings().metafieldNamespace)
-        return Error::invalid(
-            QCoreApplication::translate("NewJob", "Metafields are written in the namespace \"%1\"; "
-                                                  "\"%2\" is not supported yet")
-                .arg(WriteSettings().metafieldNamespace, writing.metafieldNamespace));
-    static const QStringList textTypes{QStringLiteral("single_line_text_field"),
-                                       QStringLiteral("multi_line_text_field"),
-                                       QStringLiteral("list.single_line_text_field")};
-    QStringList types = writing.metafieldTypes.values();
-    types << writing.metafieldType;
-    for (const QString &type : types) {
-        if (!textTypes.contains(type))
-            return Error::invalid(
-                QCoreApplication::translate("NewJob",
-                                            "Attribute values are text: a metafield type of %1, "
-                                            "not '%2'")
-                    .arg(textTypes.join(QStringLiteral(", ")), type));
-    }
+    if (const Status valid = writing.validate(); !valid)
+        return valid.error();
     Job job;
     job.name = trimmed;
     job.selection = selection;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/destination.h"
+#include "util/result.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -36,6 +37,13 @@ struct WriteSettings {
     // Write only into what is empty: no type over a type, no alt over an alt, no metafield
     // over a metafield, no tag for an attribute that already has one.
     bool onlyFillEmpty = false;
+
+    // Why these settings cannot be used for a job, or ok: the tag template needs {value},
+    // the type comes from category or subcategory, metafields are in Tagdesk's namespace
+    // and of a text type.
+    Status validate() const;
+    // The metafield types an attribute's text can be written as.
+    static const QStringList &textMetafieldTypes();
 
     QJsonObject toJson() const;
     // Keys that are missing keep their defaults, so older jobs read fine.

@@ -300,48 +300,40 @@ Result<int> JobProductRepository::count(qint64 jobId) {
     return q->next() ? q->value(0).toInt() : 0;
 }
 
-Status JobProductRepository::setFlagged(qint64 jobId, const QString &productId, bool flagged) {
+Status JobProductRepository::updateOne(qint64 jobId, const QString &productId,
+                                       const QString &assignments, QVariantList values,
+                                       const QString &doing) {
+    values << jobId << productId;
     auto q = runSql(m_conn.db(),
-                    QStringLiteral("UPDATE job_products SET flagged = ? WHERE job_id = ? AND "
-                                   "product_id = ?"),
-                    {flagged ? 1 : 0, jobId, productId},
-                    Texts::tr("flagging product %1").arg(productId));
+                    QStringLiteral("UPDATE job_products SET %1 WHERE job_id = ? AND product_id = ?")
+                        .arg(assignments),
+                    values, doing);
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
         return Error::notFound(Texts::tr("Job %1 has no product %2").arg(jobId).arg(productId));
     return {};
+}
+
+Status JobProductRepository::setFlagged(qint64 jobId, const QString &productId, bool flagged) {
+    return updateOne(jobId, productId, QStringLiteral("flagged = ?"), {flagged ? 1 : 0},
+                     Texts::tr("flagging product %1").arg(productId));
 }
 
 Status JobProductRepository::setProgress(qint64 jobId, const QString &productId,
                                          const ProductProgress &progress, const QString &error) {
-    auto q =
-        runSql(m_conn.db(),
-               QStringLiteral("UPDATE job_products SET stage = ?, review = ?, sync = ?, error = ?, "
-                              "updated_at = ? WHERE job_id = ? AND product_id = ?"),
-               {stageKey(progress.stage), reviewKey(progress.review), syncKey(progress.sync), error,
-                toDbTime(QDateTime::currentDateTimeUtc()), jobId, productId},
-               Texts::tr("saving the state of product %1").arg(productId));
-    if (!q)
-        return q.error();
-    if (q->numRowsAffected() == 0)
-        return Error::notFound(Texts::tr("Job %1 has no product %2").arg(jobId).arg(productId));
-    return {};
+    return updateOne(jobId, productId,
+                     QStringLiteral("stage = ?, review = ?, sync = ?, error = ?, updated_at = ?"),
+                     {stageKey(progress.stage), reviewKey(progress.review), syncKey(progress.sync),
+                      error, toDbTime(QDateTime::currentDateTimeUtc())},
+                     Texts::tr("saving the state of product %1").arg(productId));
 }
 
 Status JobProductRepository::setSnapshot(qint64 jobId, const ProductSnapshot &snapshot) {
-    auto q =
-        runSql(m_conn.db(),
-               QStringLiteral("UPDATE job_products SET snapshot = ?, title = ?, updated_at = ? "
-                              "WHERE job_id = ? AND product_id = ?"),
-               {toDbJson(snapshot.toJson()), snapshot.title,
-                toDbTime(QDateTime::currentDateTimeUtc()), jobId, snapshot.id},
-               Texts::tr("saving the copy of product %1").arg(snapshot.id));
-    if (!q)
-        return q.error();
-    if (q->numRowsAffected() == 0)
-        return Error::notFound(Texts::tr("Job %1 has no product %2").arg(jobId).arg(snapshot.id));
-    return {};
+    return updateOne(
+        jobId, snapshot.id, QStringLiteral("snapshot = ?, title = ?, updated_at = ?"),
+        {toDbJson(snapshot.toJson()), snapshot.title, toDbTime(QDateTime::currentDateTimeUtc())},
+        Texts::tr("saving the copy of product %1").arg(snapshot.id));
 }
 
 Result<ProductTally> JobProductRepository::tally(qint64 jobId) {

@@ -65,6 +65,11 @@ public:
     Result<qint64> countInSync(SyncState state);
 
 private:
+    // One product's row: `assignments` ("flagged = ?") with `values` bound in order; a
+    // product the job does not have is NotFound.
+    Status updateOne(qint64 jobId, const QString &productId, const QString &assignments,
+                     QVariantList values, const QString &doing);
+
     Connection &m_conn;
 };
 

@@ -12,7 +12,6 @@
 #include "storage/revieweventrepository.h"
 #include "storage/suggestionrepository.h"
 
-#include <QSet>
 #include <QThread>
 
 #include <map>
@@ -161,23 +160,22 @@ Result<QList<JobProduct>> JobReader::products(qint64 jobId, const QStringList &p
         [&](Connection &conn) { return JobProductRepository(conn).some(jobId, productIds); });
 }
 
-Result<QList<JobProduct>> JobReader::productsOfLastDecisions(qint64 jobId, int count) const {
+Result<QList<JobProduct>> JobReader::pushedByLastDecisions(qint64 jobId, int count) const {
     return withConnection<QList<JobProduct>>([&](Connection &conn) -> Result<QList<JobProduct>> {
         auto events = ReviewEventRepository(conn).latest(jobId, count);
         if (!events)
             return events.error();
-        QList<JobProduct> products;
-        QSet<QString> seen;
+        QStringList decided;
         for (const ReviewEvent &e : std::as_const(events.value())) {
-            if (seen.contains(e.productId))
-                continue;
-            seen.insert(e.productId);
-            auto product = JobProductRepository(conn).find(jobId, e.productId);
-            if (!product)
-                return product.error();
-            products.append(std::move(product).value());
+            if (!decided.contains(e.productId))
+                decided << e.productId;
         }
-        return products;
+        auto products = JobProductRepository(conn).some(jobId, decided);
+        if (!products)
+            return products.error();
+        QList<JobProduct> pushed = std::move(products).value();
+        pushed.removeIf([](const JobProduct &p) { return p.progress.sync != SyncState::Pushed; });
+        return pushed;
     });
 }
 

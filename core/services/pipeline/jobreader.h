@@ -75,10 +75,9 @@ public:
     Result<ProductGroup> productGroup(qint64 jobId, const QString &productId) const;
     // The ids of the products a query lists, in its order (the review panel's queue).
     Result<QStringList> productIds(const ProductListQuery &query) const;
-    // The products the job's last `count` decisions not yet undone were about, newest
-    // first, each once, as they are now: undoing a decision on a product already pushed
-    // means reverting that push first.
-    Result<QList<JobProduct>> productsOfLastDecisions(qint64 jobId, int count) const;
+    // Of the products the job's last `count` decisions (not yet undone) were about, those
+    // already pushed: undoing those decisions means reverting these pushes first.
+    Result<QList<JobProduct>> pushedByLastDecisions(qint64 jobId, int count) const;
     // Products of every job queued for sync: what the status bar calls "pending syncs".
     Result<qint64> queuedSyncs() const;
 

@@ -29,6 +29,8 @@ QFuture<Result<Job>> JobService::setWriting(qint64 jobId, Destinations destinati
                 QCoreApplication::translate("JobService", "Job %1 needs at least one place to save "
                                                           "values to")
                     .arg(jobId));
+        if (const Status valid = writing.validate(); !valid)
+            return valid.error();
         JobRepository jobs(conn);
         if (auto set = jobs.setWriting(jobId, destinations, writing); !set)
             return set.error();

@@ -23,7 +23,8 @@ public:
     QFuture<Result<Job>> setArchived(qint64 jobId, bool archived);
 
     // Where the job's approved values go and how they are written, from the next push on
-    // (products with their own places keep them). Needs at least one place.
+    // (products with their own places keep them). Needs at least one place, and settings
+    // a new job could have (WriteSettings::validate).
     QFuture<Result<Job>> setWriting(qint64 jobId, Destinations destinations,
                                     const WriteSettings &writing);
 
