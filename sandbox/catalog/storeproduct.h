@@ -46,6 +46,7 @@ struct StoreProduct {
     QString descriptionHtml;
     QStringList tags;
     QStringList collectionIds; // gid://shopify/Collection/N
+    int totalInventory = 0;    // what inventory edits move: a field Tagdesk never writes
     QList<StoreImage> media;
     QList<StoreMetafield> metafields;
     QDateTime createdAt;

@@ -4,6 +4,7 @@
 #include "shopify/store.h"
 #include "shopify/storejson.h"
 
+#include <cstring>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -19,20 +20,34 @@ SandboxResponse jsonError(int status, const QString &message) {
 
 } // namespace
 
+bool isMetafieldEdit(const QString &field) {
+    return field.startsWith(QLatin1String("metafield:"));
+}
+
 Status editProductAsMerchant(ShopifyStore &store, const QString &productGid,
                              const QJsonObject &fields) {
     static const QStringList editable{
         QStringLiteral("title"),           QStringLiteral("tags"),   QStringLiteral("productType"),
-        QStringLiteral("descriptionHtml"), QStringLiteral("vendor"), QStringLiteral("status")};
+        QStringLiteral("descriptionHtml"), QStringLiteral("vendor"), QStringLiteral("status"),
+        QStringLiteral("totalInventory")};
     for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (isMetafieldEdit(it.key())) {
+            if (!it.value().isString() || it.key().count(u'.') < 1)
+                return Error::invalid(
+                    QStringLiteral("'%1' must be metafield:NAMESPACE.KEY with a string value")
+                        .arg(it.key()));
+            continue;
+        }
         if (!editable.contains(it.key()))
             return Error::invalid(QStringLiteral("Cannot edit '%1'; editable fields: %2")
                                       .arg(it.key(), editable.join(QStringLiteral(", "))));
-        if (it.key() == QLatin1String("tags") ? !it.value().isArray() : !it.value().isString())
+        const bool tags = it.key() == QLatin1String("tags");
+        const bool number = it.key() == QLatin1String("totalInventory");
+        if (tags ? !it.value().isArray() : number ? !it.value().isDouble() : !it.value().isString())
             return Error::invalid(QStringLiteral("'%1' must be %2")
-                                      .arg(it.key(), it.key() == QLatin1String("tags")
-                                                         ? QStringLiteral("an array of strings")
-                                                         : QStringLiteral("a string")));
+                                      .arg(it.key(), tags ? QStringLiteral("an array of strings")
+                                                     : number ? QStringLiteral("a number")
+                                                              : QStringLiteral("a string")));
     }
     const qsizetype index = store.indexOf(productGid);
     if (index < 0)
@@ -49,6 +64,19 @@ Status editProductAsMerchant(ShopifyStore &store, const QString &productGid,
             p.descriptionHtml = it.value().toString();
         else if (k == QLatin1String("vendor"))
             p.vendor = it.value().toString();
+        else if (isMetafieldEdit(k)) {
+            const QString path = k.mid(int(std::strlen("metafield:")));
+            const qsizetype dot = path.indexOf(u'.');
+            const QString ns = path.left(dot);
+            const QString key = path.mid(dot + 1);
+            const bool exists =
+                std::any_of(p.metafields.begin(), p.metafields.end(),
+                            [&](const StoreMetafield &m) { return m.ns == ns && m.key == key; });
+            store.setMetafield(p, ns, key,
+                               exists ? QString() : QStringLiteral("single_line_text_field"),
+                               it.value().toString());
+        } else if (k == QLatin1String("totalInventory"))
+            p.totalInventory = it.value().toInt();
         else if (k == QLatin1String("status"))
             p.status = it.value().toString().toUpper();
         else if (k == QLatin1String("tags")) {

@@ -10,9 +10,13 @@ namespace tagdesk::sandbox {
 class ShopifyStore;
 class RequestLog;
 
+// "metafield:NAMESPACE.KEY": a merchant's edit of that metafield.
+bool isMetafieldEdit(const QString &field);
+
 // Edits a product the way a person in the Shopify admin would: sets the given fields
-// (title, tags, productType, descriptionHtml, vendor, status) and saves, which always
-// moves updatedAt. Used by PATCH /_sandbox/products and by the remote-edit fault.
+// (title, tags, productType, descriptionHtml, vendor, status, totalInventory, and
+// "metafield:NAMESPACE.KEY" to a text value) and saves, which always moves updatedAt.
+// Used by PATCH /_sandbox/products and by the remote-edit fault.
 Status editProductAsMerchant(ShopifyStore &store, const QString &productGid,
                              const QJsonObject &fields);
 

@@ -35,14 +35,17 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
            "FILE");
     option("fault",
            "A service's faults, e.g. shopify:errorRate=0.1,errorStatus=503,"
-           "latency=10-200,hang=0.01,drop=0.01,malformed=0.01,stormEvery=20,"
+           "latency=10-200,hang=0.01,drop=0.01,malformed=0.01,busy=0.2,stormEvery=20,"
            "stormLength=3. Repeatable.",
            "SPEC");
     option("remote-edit",
            "Edit a product as a merchant after K Shopify requests, e.g. "
            "gid://shopify/Product/1@5:title=Changed. Repeatable.",
            "SPEC");
-    option("seed", "Seed for fault injection (default 1).", "N");
+    option("seed",
+           "Seed for fault injection and for the code a stale compareDigest is refused "
+           "with (default 1).",
+           "N");
     option("bulk-slice",
            "Rows a bulk operation handles per slice of event-loop time "
            "(default 500).",
@@ -147,6 +150,7 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
         if (!v)
             return bad("seed", QStringLiteral("must be a whole number ≥ 0"));
         o.config.faults.seed = quint64(*v);
+        o.config.shopify.seed = quint64(*v);
     }
     if (p.isSet(QStringLiteral("bulk-slice"))) {
         const auto v = number("bulk-slice", 1, 1e9);

@@ -1,5 +1,7 @@
 #include "server/faults.h"
 
+#include "server/adminendpoints.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,7 +12,7 @@ namespace tagdesk::sandbox {
 
 bool ServiceFaults::any() const {
     return errorRate > 0 || latencyMaxMs > 0 || hangRate > 0 || dropRate > 0 || malformedRate > 0 ||
-           (stormEvery > 0 && stormLength > 0);
+           busyRate > 0 || (stormEvery > 0 && stormLength > 0);
 }
 
 const QStringList &FaultPlan::serviceNames() {
@@ -48,6 +50,8 @@ Status setFault(ServiceFaults &f, const QString &key, const QJsonValue &value,
         return rate(f.dropRate);
     if (key == QLatin1String("malformedRate"))
         return rate(f.malformedRate);
+    if (key == QLatin1String("busyRate"))
+        return rate(f.busyRate);
     if (key == QLatin1String("errorStatus")) {
         const int s = value.toInt();
         if (s < 400 || s > 599)
@@ -78,11 +82,12 @@ Status setFault(ServiceFaults &f, const QString &key, const QJsonValue &value,
 }
 
 Status checkEditFields(const QJsonObject &fields, const QString &where) {
-    static const QStringList known{QStringLiteral("title"),       QStringLiteral("tags"),
-                                   QStringLiteral("productType"), QStringLiteral("descriptionHtml"),
-                                   QStringLiteral("vendor"),      QStringLiteral("status")};
+    static const QStringList known{
+        QStringLiteral("title"),           QStringLiteral("tags"),   QStringLiteral("productType"),
+        QStringLiteral("descriptionHtml"), QStringLiteral("vendor"), QStringLiteral("status"),
+        QStringLiteral("totalInventory")};
     for (auto it = fields.begin(); it != fields.end(); ++it)
-        if (!known.contains(it.key()))
+        if (!known.contains(it.key()) && !isMetafieldEdit(it.key()))
             return Error::invalid(QStringLiteral("%1: cannot edit '%2' (editable: %3)")
                                       .arg(where, it.key(), known.join(QStringLiteral(", "))));
     return {};
@@ -161,7 +166,8 @@ Status FaultPlan::addFlag(const QString &spec) {
             {QStringLiteral("status"), QStringLiteral("errorStatus")},
             {QStringLiteral("hang"), QStringLiteral("hangRate")},
             {QStringLiteral("drop"), QStringLiteral("dropRate")},
-            {QStringLiteral("malformed"), QStringLiteral("malformedRate")}};
+            {QStringLiteral("malformed"), QStringLiteral("malformedRate")},
+            {QStringLiteral("busy"), QStringLiteral("busyRate")}};
         const QString name = shortNames.value(key, key);
         QJsonValue v;
         if (name == QLatin1String("latency") || name == QLatin1String("latencyMs")) {
@@ -204,6 +210,8 @@ Status FaultPlan::addRemoteEditFlag(const QString &spec) {
     if (field == QLatin1String("tags"))
         edit.fields.insert(field,
                            QJsonArray::fromStringList(value.split(u',', Qt::SkipEmptyParts)));
+    else if (field == QLatin1String("totalInventory"))
+        edit.fields.insert(field, value.toInt());
     else
         edit.fields.insert(field, value);
     if (Status st = checkEditFields(edit.fields, QStringLiteral("--remote-edit ") + spec); !st)
@@ -213,7 +221,8 @@ Status FaultPlan::addRemoteEditFlag(const QString &spec) {
 }
 
 FaultInjector::FaultInjector(FaultPlan plan)
-    : m_plan(std::move(plan)) {
+    : m_plan(std::move(plan))
+    , m_busyRandom(quint32(m_plan.seed * 2654435761u + 17)) {
     m_editDone.fill(false, m_plan.remoteEdits.size());
 }
 
@@ -231,6 +240,8 @@ FaultInjector::Decision FaultInjector::decide(const QString &service) {
     if (it == m_plan.services.constEnd() || !it->any())
         return d;
     const ServiceFaults &f = *it;
+    if (f.busyRate > 0 && m_busyRandom.generateDouble() < f.busyRate)
+        d.busyProduct = m_busyRandom.generateDouble();
     if (!m_random.contains(service)) {
         // One generator per service, so one service's traffic does not shift another's.
         const QByteArray h = QCryptographicHash::hash(service.toUtf8(), QCryptographicHash::Sha1);

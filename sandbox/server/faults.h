@@ -8,6 +8,8 @@
 #include <QRandomGenerator>
 #include <QString>
 
+#include <optional>
+
 namespace tagdesk::sandbox {
 
 // Faults one service (shopify, ximilar, pixyle, openai, images) suffers. Rates are
@@ -23,6 +25,10 @@ struct ServiceFaults {
     double malformedRate = 0; // answer 200 with a body cut in half
     int stormEvery = 0;       // throttle storms: of every `stormEvery` requests, the first
     int stormLength = 0;      // `stormLength` are throttled (THROTTLED / 429)
+    // A busy store: before a request, with this probability, a product picked at random
+    // sells one unit, as other apps and the till do (its inventory and updatedAt move;
+    // nothing Tagdesk writes changes).
+    double busyRate = 0;
 
     bool any() const;
 };
@@ -33,7 +39,8 @@ struct RemoteEdit {
     QString product; // gid
     int afterRequests = 1;
     QString service = QStringLiteral("shopify");
-    QJsonObject fields; // title, tags, productType, descriptionHtml, vendor, status
+    QJsonObject fields; // title, tags, productType, descriptionHtml, vendor, status,
+                        // totalInventory
 };
 
 struct FaultPlan {
@@ -65,6 +72,8 @@ public:
         int latencyMs = 0;
         int errorStatus = 0;
         QList<RemoteEdit> editsDue;
+        // busyRate: which product sells a unit, as a fraction of the catalog in [0, 1).
+        std::optional<double> busyProduct;
     };
     Decision decide(const QString &service);
 
@@ -73,6 +82,7 @@ public:
 private:
     FaultPlan m_plan;
     QHash<QString, QRandomGenerator> m_random;
+    QRandomGenerator m_busyRandom; // its own, so busyRate does not shift the other faults
     QHash<QString, qint64> m_counts;
     QList<bool> m_editDone;
 };

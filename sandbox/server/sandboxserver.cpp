@@ -175,6 +175,14 @@ void SandboxServer::dispatch(const SandboxRequest &request, ReplyChannel reply) 
             qWarning("sandbox: remote edit of %s failed: %s", qPrintable(edit.product),
                      qPrintable(st.error().message));
     }
+    if (d.busyProduct && m_store->productCount() > 0) {
+        const qsizetype index = std::min(m_store->productCount() - 1,
+                                         qsizetype(*d.busyProduct * m_store->productCount()));
+        const StoreProduct &sold = m_store->productAt(index);
+        (void)editProductAsMerchant(
+            *m_store, sold.id,
+            {{QStringLiteral("totalInventory"), std::max(0, sold.totalInventory - 1)}});
+    }
     if (d.latencyMs <= 0) {
         act(request, reply, d.action, d.errorStatus, service, logEntry);
         return;

@@ -3,6 +3,7 @@
 #include "catalog/storeproduct.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QString>
 #include <QStringList>
 
@@ -21,7 +22,16 @@ struct ShopContext {
     StagedUploads *uploads = nullptr;
     QJsonArray searchWarnings; // extensions.search of the current answer
     QStringList grantedScopes; // of the current request's token
-    QString staleDigestCode = QStringLiteral("STALE_OBJECT"); // see ShopifyConfig
+    QString staleDigestCode;   // see ShopifyConfig; empty: either, drawn from digestRandom
+    QRandomGenerator digestRandom;
+
+    // The code a stale compareDigest is refused with.
+    QString staleDigestAnswer() {
+        if (!staleDigestCode.isEmpty())
+            return staleDigestCode;
+        return digestRandom.bounded(2) == 0 ? QStringLiteral("STALE_OBJECT")
+                                            : QStringLiteral("INVALID_COMPARE_DIGEST");
+    }
 
     QString imageUrl(const QString &photo) const {
         return baseUrl + QStringLiteral("/_sandbox/images/") + photo;

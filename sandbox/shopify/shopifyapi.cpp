@@ -56,10 +56,11 @@ ShopifyApi::ShopifyApi(ShopifyStore &store, ShopifyConfig config, CostBucket::Cl
     : m_store(store)
     , m_config(std::move(config))
     , m_bucket(m_config.bucketSize, m_config.restoreRate, std::move(clock))
-    , m_context{store, {}, nullptr, nullptr, {}, {}} {
+    , m_context{store, {}, nullptr, nullptr, {}, {}, {}, {}} {
     m_uploads = std::make_unique<StagedUploads>();
     m_context.uploads = m_uploads.get();
     m_context.staleDigestCode = m_config.staleDigestCode;
+    m_context.digestRandom = QRandomGenerator(quint32(m_config.seed ^ (m_config.seed >> 32)));
     m_schema = buildShopifySchema(m_context);
     m_bulk = std::make_unique<BulkOperations>(
         *m_schema, m_context, *m_uploads,

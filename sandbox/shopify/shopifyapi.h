@@ -35,9 +35,11 @@ struct ShopifyConfig {
     int bulkSliceSize = 500;  // rows per slice of a bulk operation
     int bulkSliceDelayMs = 0; // pause between slices (a slow Shopify, for cancel tests)
     // The userError code of a metafieldsSet whose compareDigest no longer matches: Shopify
-    // answers STALE_OBJECT or INVALID_COMPARE_DIGEST, and a client must take both as a
-    // conflict.
-    QString staleDigestCode = QStringLiteral("STALE_OBJECT");
+    // answers STALE_OBJECT or INVALID_COMPARE_DIGEST
+    // (shopify.dev/docs/api/admin-graphql/latest/enums/MetafieldsSetUserErrorCode), and a
+    // client must take both as a conflict. Empty: either, drawn per refusal from `seed`.
+    QString staleDigestCode;
+    quint64 seed = 1; // the sandbox's --seed, shared with the fault plan
 };
 
 // The Shopify Admin API as the sandbox serves it: authentication, the client-credentials

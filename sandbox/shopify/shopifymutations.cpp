@@ -149,33 +149,6 @@ bool isWellFormedDigest(const QString &digest) {
     return hex.match(digest).hasMatch();
 }
 
-// Sets one metafield on a product (creating it if needed); true if anything changed.
-bool setMetafield(ShopifyStore &store, StoreProduct &p, const QString &ns, const QString &key,
-                  const QString &type, const QString &value) {
-    const QDateTime now = store.now();
-    for (StoreMetafield &m : p.metafields) {
-        if (m.ns != ns || m.key != key)
-            continue;
-        if (m.value == value && (type.isEmpty() || m.type == type))
-            return false;
-        m.value = value;
-        if (!type.isEmpty())
-            m.type = type;
-        m.updatedAt = now;
-        return true;
-    }
-    StoreMetafield m;
-    m.id = store.newMetafieldId();
-    m.ns = ns;
-    m.key = key;
-    m.type = type;
-    m.value = value;
-    m.createdAt = now;
-    m.updatedAt = now;
-    p.metafields.append(m);
-    return true;
-}
-
 const StoreMetafield *existingMetafield(const StoreProduct &p, const QString &ns,
                                         const QString &key) {
     for (const StoreMetafield &m : p.metafields)
@@ -267,21 +240,21 @@ void addProductUpdate(Schema &s, ShopContext &ctx) {
                  p.tags = tags;
              const QJsonObject seo = in.value(QStringLiteral("seo")).toObject();
              if (seo.contains(QStringLiteral("title")))
-                 setMetafield(ctx.store, p, QStringLiteral("global"), QStringLiteral("title_tag"),
-                              QStringLiteral("single_line_text_field"),
-                              seo.value(QStringLiteral("title")).toString());
+                 ctx.store.setMetafield(p, QStringLiteral("global"), QStringLiteral("title_tag"),
+                                        QStringLiteral("single_line_text_field"),
+                                        seo.value(QStringLiteral("title")).toString());
              if (seo.contains(QStringLiteral("description")))
-                 setMetafield(ctx.store, p, QStringLiteral("global"),
-                              QStringLiteral("description_tag"),
-                              QStringLiteral("multi_line_text_field"),
-                              seo.value(QStringLiteral("description")).toString());
+                 ctx.store.setMetafield(p, QStringLiteral("global"),
+                                        QStringLiteral("description_tag"),
+                                        QStringLiteral("multi_line_text_field"),
+                                        seo.value(QStringLiteral("description")).toString());
              for (const QJsonValue &v : metafields) {
                  const QJsonObject m = v.toObject();
-                 setMetafield(ctx.store, p,
-                              m.value(QStringLiteral("namespace")).toString(appNamespace),
-                              m.value(QStringLiteral("key")).toString(),
-                              m.value(QStringLiteral("type")).toString(),
-                              m.value(QStringLiteral("value")).toString());
+                 ctx.store.setMetafield(p,
+                                        m.value(QStringLiteral("namespace")).toString(appNamespace),
+                                        m.value(QStringLiteral("key")).toString(),
+                                        m.value(QStringLiteral("type")).toString(),
+                                        m.value(QStringLiteral("value")).toString());
              }
              for (const QJsonValue &c : in.value(QStringLiteral("collectionsToJoin")).toArray())
                  if (!p.collectionIds.contains(c.toString()))
@@ -448,7 +421,7 @@ void addMetafieldsSet(Schema &s, ShopContext &ctx) {
                                     QStringLiteral("The resource has been updated since it was "
                                                    "loaded. Try again with an updated "
                                                    "`compareDigest` value."),
-                                    ctx.staleDigestCode, idx);
+                                    ctx.staleDigestAnswer(), idx);
                      }
                  }
              }
@@ -463,9 +436,8 @@ void addMetafieldsSet(Schema &s, ShopContext &ctx) {
                  StoreProduct &p = ctx.store.mutableProductAt(index);
                  const QString ns = in.value(QStringLiteral("namespace")).toString(appNamespace);
                  const QString key = in.value(QStringLiteral("key")).toString();
-                 if (setMetafield(ctx.store, p, ns, key,
-                                  in.value(QStringLiteral("type")).toString(),
-                                  in.value(QStringLiteral("value")).toString()))
+                 if (ctx.store.setMetafield(p, ns, key, in.value(QStringLiteral("type")).toString(),
+                                            in.value(QStringLiteral("value")).toString()))
                      touched.insert(index);
                  written.append({index, {ns, key}});
              }

@@ -149,6 +149,8 @@ void addProduct(Schema &s, ShopContext &ctx) {
           return Resolved::value(text);
       },
       {{QStringLiteral("truncateAt"), QStringLiteral("Int")}});
+    f("totalInventory", "Int!",
+      [](const ResolveInfo &i) { return Resolved::value(productOf(i).totalInventory); });
     f("createdAt", "DateTime!",
       [](const ResolveInfo &i) { return Resolved::value(isoTime(productOf(i).createdAt)); });
     f("updatedAt", "DateTime!",

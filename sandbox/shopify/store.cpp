@@ -132,4 +132,30 @@ QString compareDigest(const StoreMetafield &metafield) {
     return QString::fromLatin1(h.result().toHex());
 }
 
+bool ShopifyStore::setMetafield(StoreProduct &p, const QString &ns, const QString &key,
+                                const QString &type, const QString &value) {
+    const QDateTime at = now();
+    for (StoreMetafield &m : p.metafields) {
+        if (m.ns != ns || m.key != key)
+            continue;
+        if (m.value == value && (type.isEmpty() || m.type == type))
+            return false;
+        m.value = value;
+        if (!type.isEmpty())
+            m.type = type;
+        m.updatedAt = at;
+        return true;
+    }
+    StoreMetafield m;
+    m.id = newMetafieldId();
+    m.ns = ns;
+    m.key = key;
+    m.type = type;
+    m.value = value;
+    m.createdAt = at;
+    m.updatedAt = at;
+    p.metafields.append(m);
+    return true;
+}
+
 } // namespace tagdesk::sandbox

@@ -42,6 +42,10 @@ public:
     StoreProduct &mutableProductAt(qsizetype index);
     void touch(qsizetype index);
 
+    // Sets one metafield on a product (creating it if needed; an empty type keeps the
+    // existing one); true if anything changed. The caller touches the product.
+    bool setMetafield(StoreProduct &p, const QString &ns, const QString &key, const QString &type,
+                      const QString &value);
     QString newMetafieldId() {
         return QStringLiteral("gid://shopify/Metafield/%1").arg(m_nextMetafield++);
     }

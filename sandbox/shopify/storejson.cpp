@@ -59,6 +59,7 @@ QJsonObject productToJson(const StoreProduct &p, const QString &imageBaseUrl) {
         {QStringLiteral("descriptionHtml"), p.descriptionHtml},
         {QStringLiteral("tags"), QJsonArray::fromStringList(p.tags)},
         {QStringLiteral("collectionIds"), QJsonArray::fromStringList(p.collectionIds)},
+        {QStringLiteral("totalInventory"), p.totalInventory},
         {QStringLiteral("media"), media},
         {QStringLiteral("metafields"), metafields},
         {QStringLiteral("createdAt"), iso(p.createdAt)},
@@ -74,6 +75,7 @@ StoreProduct productFromJson(const QJsonObject &o) {
     p.productType = o.value(QStringLiteral("productType")).toString();
     p.status = o.value(QStringLiteral("status")).toString(QStringLiteral("ACTIVE"));
     p.descriptionHtml = o.value(QStringLiteral("descriptionHtml")).toString();
+    p.totalInventory = o.value(QStringLiteral("totalInventory")).toInt();
     for (const QJsonValue &t : o.value(QStringLiteral("tags")).toArray())
         p.tags.append(t.toString());
     for (const QJsonValue &c : o.value(QStringLiteral("collectionIds")).toArray())

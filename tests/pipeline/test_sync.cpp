@@ -96,64 +96,104 @@ TEST_F(Sync, APushWritesExactlyThePreviewedValuesAndNothingElse) {
     EXPECT_EQ(again->written + again->unchanged, 0);
 }
 
-TEST_F(Sync, ProductsEditedInShopifyBecomeConflictsAndKeepTheirEdits) {
+TEST_F(Sync, OnlyEditsOfTheFieldsAPushWritesAreConflictsAndTheyKeepTheirEdits) {
     const qint64 job = h.analysedJob(6, Destinations(Destination::Tags) | Destination::ProductType);
     h.approveAll(job);
-    const QString tagged = h.productIds.at(1);
-    const QString retitled = h.productIds.at(4);
-    // A colleague adds a tag to one product (a field Tagdesk writes) and renames another
-    // (a field it does not write, but the product changed: updatedAt moved).
-    auto addTag = sandbox::editProductAsMerchant(
-        sandbox.server.store(), tagged,
-        {{QStringLiteral("tags"), QJsonArray{QStringLiteral("colleague-tag")}}});
-    ASSERT_TRUE(addTag.ok());
-    ASSERT_TRUE(
-        sandbox::editProductAsMerchant(sandbox.server.store(), retitled,
-                                       {{QStringLiteral("title"), QStringLiteral("Renamed")}})
-            .ok());
-    const QJsonObject taggedBefore = h.storeValues(tagged);
-    const QJsonObject retitledBefore = h.storeValues(retitled);
+    const QString typed = h.productIds.at(0);
+    const QString sameTag = h.productIds.at(1);
+    const QString tagged = h.productIds.at(2);
+    const QString retitled = h.productIds.at(3);
+    const QString restocked = h.productIds.at(4);
+    const auto edit = [&](const QString &id, const QJsonObject &fields) {
+        return sandbox::editProductAsMerchant(sandbox.server.store(), id, fields).ok();
+    };
+    const auto tagsWith = [&](const QString &id, const QString &tag) {
+        QJsonArray tags = h.storeValues(id).value(QStringLiteral("tags")).toArray();
+        tags.append(tag);
+        return tags;
+    };
+    // Colleagues edit fields this push writes: the product type, and a tag it adds.
+    ASSERT_TRUE(edit(typed, {{QStringLiteral("productType"), QStringLiteral("Gowns")}}));
+    ASSERT_TRUE(edit(sameTag, {{QStringLiteral("tags"),
+                                tagsWith(sameTag, QStringLiteral("Category:Dresses"))}}));
+    // …and fields it does not write: another tag, the title, the vendor. Each moves
+    // updatedAt, which alone is no conflict.
+    ASSERT_TRUE(edit(tagged, {{QStringLiteral("tags"), tagsWith(tagged, QStringLiteral("sale"))}}));
+    ASSERT_TRUE(edit(retitled, {{QStringLiteral("title"), QStringLiteral("Renamed")}}));
+    ASSERT_TRUE(edit(restocked, {{QStringLiteral("vendor"), QStringLiteral("Another vendor")}}));
+    const QJsonObject typedBefore = h.storeValues(typed);
+    const QJsonObject sameTagBefore = h.storeValues(sameTag);
 
     const auto report = h.sync(job);
     ASSERT_TRUE(report.ok());
-    EXPECT_EQ(report->conflicts, 2);
+    EXPECT_EQ(report->conflicts, 2) << report->problems.join(QLatin1Char('\n')).toStdString();
     EXPECT_EQ(report->written, 4);
     EXPECT_EQ(h.status(job), JobStatus::CompleteWithErrors);
-    EXPECT_EQ(h.storeValues(tagged), taggedBefore) << "nothing was overwritten";
-    EXPECT_EQ(h.storeValues(retitled), retitledBefore);
-    EXPECT_EQ(h.product(job, tagged).progress.sync, SyncState::Conflict);
-    EXPECT_TRUE(h.product(job, tagged).error.contains(QStringLiteral("Tags")))
-        << h.product(job, tagged).error.toStdString();
-
-    // The three versions are kept for a person to choose from.
-    auto conflict = PushLogRepository(*h.reader).conflict(job, tagged);
-    ASSERT_TRUE(conflict.ok() && conflict.value());
-    const Conflict &c = *conflict.value();
-    EXPECT_EQ(c.remoteValues.value(productfields::tags).toArray(),
-              QJsonArray{QStringLiteral("colleague-tag")});
-    EXPECT_NE(c.snapshotValues.value(productfields::tags),
-              c.remoteValues.value(productfields::tags));
-    EXPECT_TRUE(c.approvedValues.value(productfields::tags)
+    EXPECT_EQ(h.storeValues(typed), typedBefore) << "nothing was overwritten";
+    EXPECT_EQ(h.storeValues(sameTag), sameTagBefore);
+    EXPECT_EQ(h.product(job, typed).progress.sync, SyncState::Conflict);
+    EXPECT_TRUE(h.product(job, typed).error.contains(QStringLiteral("Product type")))
+        << h.product(job, typed).error.toStdString();
+    EXPECT_TRUE(h.product(job, sameTag).error.contains(QStringLiteral("Tags")))
+        << h.product(job, sameTag).error.toStdString();
+    for (const QString &id : {tagged, retitled, restocked})
+        EXPECT_EQ(h.product(job, id).progress.sync, SyncState::Pushed) << id.toStdString();
+    // The unrelated edits stay, beside Tagdesk's values.
+    const QJsonObject taggedNow = h.storeValues(tagged);
+    EXPECT_TRUE(taggedNow.value(QStringLiteral("tags")).toArray().contains(QStringLiteral("sale")));
+    EXPECT_TRUE(taggedNow.value(QStringLiteral("tags"))
                     .toArray()
                     .contains(QStringLiteral("category:dresses")));
+    EXPECT_EQ(h.storeValues(retitled).value(QStringLiteral("title")).toString(),
+              QStringLiteral("Renamed"));
 
-    // Nothing re-queues a conflict but a person: "keep mine" writes Tagdesk's values on
-    // top of the colleague's edit, which stays.
+    // The three versions are kept for a person to choose from.
+    auto conflict = PushLogRepository(*h.reader).conflict(job, typed);
+    ASSERT_TRUE(conflict.ok() && conflict.value());
+    const Conflict &c = *conflict.value();
+    EXPECT_EQ(c.remoteValues.value(productfields::productType).toString(), QStringLiteral("Gowns"));
+    EXPECT_NE(c.snapshotValues.value(productfields::productType),
+              c.remoteValues.value(productfields::productType));
+    EXPECT_EQ(c.approvedValues.value(productfields::productType).toString(),
+              QStringLiteral("Dresses"));
+
+    // Nothing re-queues a conflict but a person: "keep mine" writes Tagdesk's values over
+    // the colleague's type; "keep theirs" leaves their tag and writes nothing.
     ConflictResolver resolver(*h.writer, &h.shopify);
-    auto settled = await(resolver.resolve(job, {tagged}, {ConflictChoice::Keep::Mine, {}}));
+    auto settled = await(resolver.resolve(job, {typed}, {ConflictChoice::Keep::Mine, {}}));
     ASSERT_TRUE(settled.ok()) << settled.error().message.toStdString();
     auto settledTheirs =
-        await(resolver.resolve(job, {retitled}, {ConflictChoice::Keep::Theirs, {}}));
+        await(resolver.resolve(job, {sameTag}, {ConflictChoice::Keep::Theirs, {}}));
     ASSERT_TRUE(settledTheirs.ok());
     const auto resumed = h.sync(job);
     ASSERT_TRUE(resumed.ok());
     EXPECT_EQ(resumed->written, 1);
     EXPECT_TRUE(resumed->clean());
-    const QJsonArray tags = h.storeValues(tagged).value(QStringLiteral("tags")).toArray();
-    EXPECT_TRUE(tags.contains(QStringLiteral("colleague-tag")));
-    EXPECT_TRUE(tags.contains(QStringLiteral("category:dresses")));
-    EXPECT_EQ(h.storeValues(retitled), retitledBefore) << "keep theirs writes nothing";
+    EXPECT_EQ(h.storeValues(typed).value(QStringLiteral("productType")).toString(),
+              QStringLiteral("Dresses"));
+    EXPECT_EQ(h.storeValues(sameTag), sameTagBefore) << "keep theirs writes nothing";
     EXPECT_EQ(h.status(job), JobStatus::Complete);
+}
+
+TEST_F(Sync, TagsSomeoneElseChangedMeanwhileStayAsTheyLeftThem) {
+    // Tags are written by difference: a tag the snapshot had, removed in the admin since,
+    // must not come back with Tagdesk's push.
+    const qint64 job = h.analysedJob(1, Destinations(Destination::Tags));
+    h.approveAll(job);
+    const QString id = h.productIds.at(0);
+    const QJsonArray snapshotTags = h.storeValues(id).value(QStringLiteral("tags")).toArray();
+    ASSERT_FALSE(snapshotTags.isEmpty()) << "the catalog product needs a tag to remove";
+    QJsonArray fewer = snapshotTags;
+    const QString removed = fewer.takeAt(0).toString();
+    ASSERT_TRUE(sandbox::editProductAsMerchant(sandbox.server.store(), id,
+                                               {{QStringLiteral("tags"), fewer}})
+                    .ok());
+    const auto report = h.sync(job);
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report->written, 1) << report->problems.join(QLatin1Char('\n')).toStdString();
+    const QJsonArray now = h.storeValues(id).value(QStringLiteral("tags")).toArray();
+    EXPECT_FALSE(now.contains(removed)) << removed.toStdString();
+    EXPECT_TRUE(now.contains(QStringLiteral("category:dresses")));
 }
 
 TEST_F(Sync, RevertPutsBackExactlyWhatThePushReplaced) {
@@ -176,13 +216,27 @@ TEST_F(Sync, RevertPutsBackExactlyWhatThePushReplaced) {
     EXPECT_EQ(h.sync(job, SyncRunner::Mode::Revert)->written, 0);
 }
 
-TEST_F(Sync, RevertOfAProductEditedSinceThePushIsAConflictNotAnOverwrite) {
+TEST_F(Sync, ARevertComparesOnlyTheFieldsThePushWrote) {
     const qint64 job = h.analysedJob(3, Destinations(Destination::Tags));
     h.approveAll(job);
     ASSERT_TRUE(h.sync(job)->clean());
-    const QString edited = h.productIds.at(0);
+    // After the push, one product gets a new vendor and a tag of its own (fields the push
+    // did not write); on another, someone removes the tag Tagdesk added.
+    const QString vendor = h.productIds.at(0);
+    const QString edited = h.productIds.at(1);
+    QJsonArray tags = h.storeValues(vendor).value(QStringLiteral("tags")).toArray();
+    tags.append(QStringLiteral("sale"));
+    ASSERT_TRUE(sandbox::editProductAsMerchant(sandbox.server.store(), vendor,
+                                               {{QStringLiteral("vendor"), QStringLiteral("X")},
+                                                {QStringLiteral("tags"), tags}})
+                    .ok());
+    QJsonArray withoutOurs;
+    for (const QJsonValue &t : h.storeValues(edited).value(QStringLiteral("tags")).toArray()) {
+        if (t.toString() != QLatin1String("category:dresses"))
+            withoutOurs.append(t);
+    }
     ASSERT_TRUE(sandbox::editProductAsMerchant(sandbox.server.store(), edited,
-                                               {{QStringLiteral("vendor"), QStringLiteral("X")}})
+                                               {{QStringLiteral("tags"), withoutOurs}})
                     .ok());
     const QJsonObject editedNow = h.storeValues(edited);
     const auto reverted = h.sync(job, SyncRunner::Mode::Revert);
@@ -192,6 +246,12 @@ TEST_F(Sync, RevertOfAProductEditedSinceThePushIsAConflictNotAnOverwrite) {
     EXPECT_EQ(h.storeValues(edited), editedNow);
     EXPECT_EQ(h.product(job, edited).progress.sync, SyncState::Pushed)
         << "the push stays in place, and can be reverted once settled";
+    EXPECT_EQ(h.product(job, vendor).progress.sync, SyncState::Reverted);
+    const QJsonObject vendorNow = h.storeValues(vendor);
+    EXPECT_TRUE(vendorNow.value(QStringLiteral("tags")).toArray().contains(QStringLiteral("sale")));
+    EXPECT_FALSE(vendorNow.value(QStringLiteral("tags"))
+                     .toArray()
+                     .contains(QStringLiteral("category:dresses")));
 }
 
 TEST_F(Sync, ARevertsConflictIsSettledKeepTheirsLeavesTheirEditKeepMineRevertsOverIt) {
@@ -199,11 +259,15 @@ TEST_F(Sync, ARevertsConflictIsSettledKeepTheirsLeavesTheirEditKeepMineRevertsOv
     const QJsonObject original = h.storeValues(h.productIds.at(1));
     h.approveAll(job);
     ASSERT_TRUE(h.sync(job)->clean());
-    // A merchant adds a tag to two pushed products.
+    // A merchant swaps Tagdesk's category tag for one of their own on two pushed products.
     const QString theirs = h.productIds.at(0);
     const QString mine = h.productIds.at(1);
     for (const QString &id : {theirs, mine}) {
-        QJsonArray tags = h.storeValues(id).value(QStringLiteral("tags")).toArray();
+        QJsonArray tags;
+        for (const QJsonValue &t : h.storeValues(id).value(QStringLiteral("tags")).toArray()) {
+            if (t.toString() != QLatin1String("category:dresses"))
+                tags.append(t);
+        }
         tags.append(QStringLiteral("sale"));
         ASSERT_TRUE(sandbox::editProductAsMerchant(sandbox.server.store(), id,
                                                    {{QStringLiteral("tags"), tags}})
@@ -327,6 +391,67 @@ TEST(SyncCompareDigest, InvalidCompareDigestIsAConflictToo) {
     const auto answer = writeWithAStaleDigest(h);
     ASSERT_FALSE(answer.ok());
     EXPECT_EQ(answer.error().code, Error::Code::NotAllowed) << answer.error().message.toStdString();
+}
+
+TEST(SyncCompareDigest, AMetafieldWrittenMeanwhileIsAConflictThroughTheSyncWhicheverCode) {
+    // Shopify requests of this test: 1 the product page, 2 the re-read before the push,
+    // 3 metafieldsSet. Just before 3, a merchant sets the very metafield: the check passed,
+    // and only Shopify's compare-and-set can see it. Seeds 1–6 draw both refusal codes
+    // (ShopifyStaleDigest.TheRefusalsCodeIsDrawnBySeedAndBothCodesOccur).
+    for (quint64 seed = 1; seed <= 6; ++seed) {
+        SCOPED_TRACE(seed);
+        sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+        sandbox::SandboxConfig config;
+        config.shopify.seed = seed;
+        for (const sandbox::StoreProduct &p : catalog.products)
+            config.faults.remoteEdits.append(
+                {p.id,
+                 3,
+                 QStringLiteral("shopify"),
+                 {{QStringLiteral("metafield:tagdesk.colour"), QStringLiteral("merchant red")}}});
+        SandboxFixture sandbox(catalog, config);
+        SyncHarness h(sandbox, sandbox.fastRetries());
+        const qint64 job = h.analysedJob(1, Destinations(Destination::Metafields));
+        h.approveAll(job);
+        const auto report = h.sync(job);
+        ASSERT_TRUE(report.ok());
+        EXPECT_EQ(report->conflicts, 1) << report->problems.join(QLatin1Char('\n')).toStdString();
+        const QString id = h.productIds.at(0);
+        EXPECT_EQ(h.product(job, id).progress.sync, SyncState::Conflict);
+        QString stored;
+        for (const sandbox::StoreMetafield &m : sandbox.server.store().product(id)->metafields)
+            if (m.ns == QLatin1String("tagdesk") && m.key == QLatin1String("colour"))
+                stored = m.value;
+        EXPECT_EQ(stored, QStringLiteral("merchant red")) << "the merchant's value stays";
+    }
+}
+
+TEST(SyncBusyStore, EditsOutsideTheWrittenFieldsNeitherStopAPushNorARevert) {
+    // Other apps and sales move products' inventory (and updatedAt) all the time.
+    sandbox::SandboxConfig config;
+    config.faults.seed = 5;
+    config.faults.services[QStringLiteral("shopify")].busyRate = 0.7;
+    SandboxFixture sandbox(realCatalog(QStringLiteral("kith-storefront-products.json")), config);
+    SyncHarness h(sandbox, sandbox.fastRetries());
+    const qint64 job = h.analysedJob(8, everywhere);
+    ASSERT_EQ(h.approveAll(job), 8);
+    const auto pushed = h.sync(job);
+    ASSERT_TRUE(pushed.ok());
+    EXPECT_EQ(pushed->written, 8) << pushed->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(pushed->conflicts, 0);
+    const auto reverted = h.sync(job, SyncRunner::Mode::Revert);
+    ASSERT_TRUE(reverted.ok());
+    EXPECT_EQ(reverted->written, 8) << reverted->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(reverted->conflicts, 0);
+    // The store was busy: products moved after Tagdesk read them.
+    int moved = 0;
+    for (const QString &id : std::as_const(h.productIds)) {
+        const JobProduct p = h.product(job, id);
+        const sandbox::StoreProduct *now = sandbox.server.store().product(id);
+        ASSERT_TRUE(now && p.snapshot);
+        moved += now->totalInventory != 0 || now->updatedAt > p.snapshot->updatedAt ? 1 : 0;
+    }
+    EXPECT_GE(moved, 1);
 }
 
 TEST(SyncReadBack, AWriteShopifyAcceptedButDidNotKeepIsAnErrorNotASuccess) {

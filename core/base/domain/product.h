@@ -35,7 +35,7 @@ struct Metafield {
 };
 
 // Every field of a product that a job may write, as Shopify had it when the job fetched
-// it. updatedAt is what the conflict check compares before a push.
+// it. The conflict check before a push compares the fields the push writes with these.
 struct ProductSnapshot {
     QString id; // gid://shopify/Product/N
     QString handle;

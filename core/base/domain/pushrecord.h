@@ -25,8 +25,8 @@ struct PushRecord {
     QJsonObject shopifyAnswer;
     Outcome outcome = Outcome::Succeeded;
     QString message; // Shopify's words on failure
-    // The product's updatedAt read back after a successful write: revert's conflict check
-    // compares against it ("has anyone changed it since our push?").
+    // The product's updatedAt read back after a successful write, for the history; a
+    // revert's conflict check compares the written fields, not this.
     QDateTime updatedAtAfter;
 };
 

@@ -321,20 +321,20 @@ ProductWrites writesFor(const ChangePlan &plan, const ProductSnapshot &current,
         const QString &key = it.key();
         const QJsonValue value = it.value();
         if (key == productfields::tags) {
+            // Only the tags this plan adds or removes: a tag someone else added or removed
+            // meanwhile stays as they left it.
             QStringList target;
             for (const QJsonValue &t : value.toArray())
                 target << t.toString();
-            for (const QString &t : target) {
-                if (!containsTag(current.tags, t))
+            for (const QString &t : productfields::changedTags(plan.before.value(key), value)) {
+                if (containsTag(target, t) && !containsTag(current.tags, t))
                     w.tagsToAdd << t;
-            }
-            // Only tags this plan meant to remove: a tag someone added meanwhile stays.
-            QStringList planned;
-            for (const QJsonValue &t : plan.before.value(key).toArray())
-                planned << t.toString();
-            for (const QString &t : current.tags) {
-                if (containsTag(planned, t) && !containsTag(target, t))
-                    w.tagsToRemove << t;
+                if (!containsTag(target, t)) {
+                    for (const QString &held : current.tags) {
+                        if (held.compare(t, Qt::CaseInsensitive) == 0)
+                            w.tagsToRemove << held;
+                    }
+                }
             }
         } else if (productfields::same(key, productfields::read(current, key), value)) {
             // Already so (an interrupted push got this far): nothing to send.

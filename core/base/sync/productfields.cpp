@@ -94,6 +94,51 @@ QStringList differing(const QJsonObject &expected, const ProductSnapshot &produc
     return out;
 }
 
+namespace {
+QStringList tagList(const QJsonValue &value) {
+    QStringList out;
+    for (const QJsonValue &v : value.toArray())
+        out << v.toString();
+    return out;
+}
+} // namespace
+
+QStringList changedTags(const QJsonValue &before, const QJsonValue &after) {
+    const QStringList from = tagList(before);
+    const QStringList to = tagList(after);
+    QStringList out;
+    for (const QString &t : to) {
+        if (!from.contains(t, Qt::CaseInsensitive) && !out.contains(t, Qt::CaseInsensitive))
+            out << t;
+    }
+    for (const QString &t : from) {
+        if (!to.contains(t, Qt::CaseInsensitive) && !out.contains(t, Qt::CaseInsensitive))
+            out << t;
+    }
+    return out;
+}
+
+QStringList differingWritten(const QJsonObject &expected, const QJsonObject &from,
+                             const ProductSnapshot &product) {
+    QStringList out;
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+        if (it.key() != tags) {
+            if (!same(it.key(), it.value(), read(product, it.key())))
+                out << it.key();
+            continue;
+        }
+        const QStringList wanted = tagList(it.value());
+        for (const QString &t : changedTags(from.value(tags), it.value())) {
+            if (wanted.contains(t, Qt::CaseInsensitive) !=
+                product.tags.contains(t, Qt::CaseInsensitive)) {
+                out << it.key();
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 QString describe(const QString &fieldKey, const ProductSnapshot *product) {
     if (fieldKey == tags)
         return Texts::tr("Tags");

@@ -36,6 +36,18 @@ bool same(const QString &fieldKey, const QJsonValue &a, const QJsonValue &b);
 // The keys of `expected` whose value `product` does not have.
 QStringList differing(const QJsonObject &expected, const ProductSnapshot &product);
 
+// The tags a change from `before` to `after` adds or removes: what a push writes, by
+// tagsAdd and tagsRemove. Tags compare case-insensitively, as Tagdesk adds them.
+QStringList changedTags(const QJsonValue &before, const QJsonValue &after);
+
+// The keys of a change from `from` to `expected` on which `product` does not hold
+// `expected`, looking only at what the change writes: for tags, whether each tag it adds
+// or removes is present as in `expected` (tags someone else added or removed meanwhile
+// do not matter, since tags are written by difference); other fields whole. The conflict
+// check asks it with (before, after) and the read-back with (after, before).
+QStringList differingWritten(const QJsonObject &expected, const QJsonObject &from,
+                             const ProductSnapshot &product);
+
 // "Tags", "Metafield tagdesk.colour", "Alt text of image 2"… for messages and history.
 QString describe(const QString &fieldKey, const ProductSnapshot *product = nullptr);
 

@@ -42,23 +42,23 @@ void ProductSync::compare(
     const ProductChange &change, const ProductSnapshot &remote,
     std::function<void(const ProductChange &, const ProductSnapshot &)> writable) {
     const ChangePlan &plan = change.plan;
+    // Only the fields this plan writes are compared: updatedAt moves for edits Tagdesk
+    // does not touch (inventory, the title, other apps), and those must not stop a push.
     QStringList changed;
-    bool updatedAtMoved = false;
     if (change.resumed) {
         // An interrupted write: each field may hold the value before or the value written.
         for (auto it = plan.before.begin(); it != plan.before.end(); ++it) {
             const QJsonValue now = productfields::read(remote, it.key());
-            if (!productfields::same(it.key(), it.value(), now) &&
+            if (it.key() != productfields::tags &&
+                !productfields::same(it.key(), it.value(), now) &&
                 !productfields::same(it.key(), plan.after.value(it.key()), now))
                 changed << it.key();
         }
     } else {
-        changed = productfields::differing(plan.before, remote);
-        const QDateTime expected = m_sync.direction.expectedUpdatedAt(change);
-        updatedAtMoved = expected.isValid() && remote.updatedAt != expected;
+        changed = productfields::differingWritten(plan.before, plan.after, remote);
     }
-    if (!changed.isEmpty() || updatedAtMoved)
-        return m_recorder.conflicted(change, remote, changed, updatedAtMoved);
+    if (!changed.isEmpty())
+        return m_recorder.conflicted(change, remote, changed);
     m_recorder.markInFlight(
         change, [change, remote, writable = std::move(writable)] { writable(change, remote); });
 }
@@ -74,7 +74,7 @@ void ProductSync::write(const ProductChange &change, const ProductSnapshot &remo
                 return verify(change, answers.value());
             const Error &e = answers.error();
             if (e.code == Error::Code::NotAllowed) // compare-and-set refused: changed meanwhile
-                return m_recorder.conflicted(change, remote, {}, false);
+                return m_recorder.conflicted(change, remote, {});
             if (e.isTransient())
                 return m_sync.lostInFlight(change, e);
             m_recorder.failed(change, e.message);
@@ -100,7 +100,8 @@ void ProductSync::readBack(const ProductChange &change, const QJsonArray &answer
     if (!back.value())
         return m_recorder.failed(
             change, Texts::tr("The product vanished from Shopify while it was written"));
-    const QStringList missing = productfields::differing(change.plan.after, *back.value());
+    const QStringList missing =
+        productfields::differingWritten(change.plan.after, change.plan.before, *back.value());
     if (!missing.isEmpty())
         return m_recorder.failed(change, Texts::tr("Shopify accepted the write but did not apply "
                                                    "it: %1 still differ")

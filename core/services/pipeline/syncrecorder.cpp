@@ -93,20 +93,17 @@ void SyncRecorder::succeeded(const ProductChange &change,
         m_sync.advance);
 }
 
-QString SyncRecorder::conflictMessage(const ProductSnapshot &remote, const QStringList &changedKeys,
-                                      bool updatedAtMoved) const {
+QString SyncRecorder::conflictMessage(const ProductSnapshot &remote,
+                                      const QStringList &changedKeys) const {
     if (!changedKeys.isEmpty())
         return Texts::tr("Changed in Shopify since %1: %2; nothing was written")
             .arg(m_sync.direction.since(), describeFields(changedKeys, &remote));
-    if (updatedAtMoved)
-        return Texts::tr("Edited in Shopify since %1 (updated %2); nothing was written")
-            .arg(m_sync.direction.since(), remote.updatedAt.toString(Qt::ISODate));
     return Texts::tr("Shopify refused a metafield write because it changed meanwhile; "
                      "the rest was not written");
 }
 
 void SyncRecorder::conflicted(const ProductChange &change, const ProductSnapshot &remote,
-                              const QStringList &changedKeys, bool updatedAtMoved) {
+                              const QStringList &changedKeys) {
     Conflict conflict;
     conflict.jobId = m_sync.jobId;
     conflict.productId = change.product.productId;
@@ -118,7 +115,7 @@ void SyncRecorder::conflicted(const ProductChange &change, const ProductSnapshot
                                    toDbTime(m_sync.direction.expectedUpdatedAt(change)));
     conflict.remoteValues.insert(QStringLiteral("updatedAt"), toDbTime(remote.updatedAt));
 
-    const QString message = conflictMessage(remote, changedKeys, updatedAtMoved);
+    const QString message = conflictMessage(remote, changedKeys);
     ++m_sync.report.conflicts;
     noteProblem(change, message);
     PushRecord record = logEntry(change, PushRecord::Outcome::Conflict, message);

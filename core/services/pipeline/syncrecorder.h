@@ -18,8 +18,10 @@ public:
     void markInFlight(const ProductChange &change, std::function<void()> then);
     void succeeded(const ProductChange &change, const std::optional<ProductSnapshot> &readBack,
                    const QJsonArray &answers);
+    // `changedKeys`: the written fields Shopify changed; empty when Shopify's
+    // compare-and-set refused the write.
     void conflicted(const ProductChange &change, const ProductSnapshot &remote,
-                    const QStringList &changedKeys, bool updatedAtMoved);
+                    const QStringList &changedKeys);
     void failed(const ProductChange &change, const QString &message);
     // Back to the queue, with their plans still in flight (perhaps partly written), so the
     // next sync accepts what was written as ours; then `then`.
@@ -29,8 +31,7 @@ private:
     // The push log entry of this product's push or revert, before Shopify's answer.
     PushRecord logEntry(const ProductChange &change, PushRecord::Outcome outcome,
                         const QString &message) const;
-    QString conflictMessage(const ProductSnapshot &remote, const QStringList &changedKeys,
-                            bool updatedAtMoved) const;
+    QString conflictMessage(const ProductSnapshot &remote, const QStringList &changedKeys) const;
     void noteProblem(const ProductChange &change, const QString &message);
 };
 

@@ -139,7 +139,7 @@ void SyncRunner::settleBulk() {
     if (!c.error)
         return m_product->verify(c.change, c.answers);
     if (c.error->code == Error::Code::NotAllowed)
-        return m_recorder->conflicted(c.change, c.remote, {}, false);
+        return m_recorder->conflicted(c.change, c.remote, {});
     m_recorder->failed(c.change, c.error->message);
 }
 

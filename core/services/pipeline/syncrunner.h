@@ -33,9 +33,10 @@ class BulkPushWriter;
 
 // Pushes a job's approved products to Shopify, or reverts its pushes, one product at a
 // time:
-//   1. re-read the product; if anything about to be written (or updatedAt) changed since
-//      the snapshot — since our push, for a revert — it is a conflict and nothing is
-//      written;
+//   1. re-read the product; if a field about to be written changed since the snapshot —
+//      since our push, for a revert — it is a conflict and nothing is written. Only those
+//      fields count (for tags, the tags added or removed): updatedAt moves for edits
+//      Tagdesk does not touch, such as inventory or the title;
 //   2. record the plan as "in flight", then write it (tag deltas, metafields with
 //      compareDigest, productUpdate, fileUpdate);
 //   3. read it back: a write Shopify accepted but did not apply is a failure;
