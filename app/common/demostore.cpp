@@ -100,16 +100,10 @@ std::unique_ptr<Account> DemoStore::account(Preferences preferences) const {
         std::move(preferences));
 }
 
-Status DemoStore::tagAsMerchant(const QString &productId, const QString &tag) {
-    const sandbox::StoreProduct *product = m_server->store().product(productId);
-    if (!product)
-        return Error::notFound(QStringLiteral("The demo store has no product %1").arg(productId));
-    QJsonArray tags;
-    for (const QString &t : product->tags)
-        tags.append(t);
-    tags.append(tag);
-    return sandbox::editProductAsMerchant(m_server->store(), productId,
-                                          QJsonObject{{QStringLiteral("tags"), tags}});
+Status DemoStore::setColourAsMerchant(const QString &productId, const QString &colour) {
+    return sandbox::editProductAsMerchant(
+        m_server->store(), productId,
+        QJsonObject{{QStringLiteral("metafield:tagdesk.colour"), colour}});
 }
 
 } // namespace tagdesk

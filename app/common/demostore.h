@@ -36,9 +36,10 @@ public:
     // The demo as an account: its store, token and taggers, secrets kept in memory only;
     // the user's other preferences (templates, reviewer, cache cap) as they are.
     std::unique_ptr<Account> account(Preferences preferences = {}) const;
-    // Adds `tag` to a product as a merchant in the Shopify admin would (a change made in the
-    // store after Tagdesk read the product: the screenshot tour shows the conflict).
-    Status tagAsMerchant(const QString &productId, const QString &tag);
+    // Sets a product's colour metafield (tagdesk.colour, where a job writes colour by
+    // default) as a merchant in the Shopify admin would: a change to a field Tagdesk
+    // writes, made after Tagdesk read the product, so the screenshot tour shows a conflict.
+    Status setColourAsMerchant(const QString &productId, const QString &colour);
 
 private:
     DemoStore() = default;

@@ -131,7 +131,7 @@ int main(int argc, char *argv[]) {
         tour = std::make_unique<ui::ScreenshotTour>(*window, jobs, parser.value(screenshot));
         if (demoStore)
             tour->setStoreEditor([store = demoStore.get()](const QString &productId) {
-                return store->tagAsMerchant(productId, QStringLiteral("Sale"));
+                return store->setColourAsMerchant(productId, QStringLiteral("teal"));
             });
         QObject::connect(tour.get(), &ui::ScreenshotTour::finished, &app, [&tour] {
             for (const QString &problem : tour->problems())

@@ -20,6 +20,9 @@ struct StoreImage {
     int height = 0;
     QString label;  // what the photo shows ("dress", "shoes"…), from the dataset
     QString colour; // the photo's main colour as labelled, if known
+    // MediaStatus: a file just uploaded is PROCESSING for a while, and fileUpdate refuses
+    // it until it is READY.
+    QString status = QStringLiteral("READY");
 
     friend bool operator==(const StoreImage &, const StoreImage &) = default;
 };

@@ -132,6 +132,7 @@ Result<FaultPlan> FaultPlan::fromJson(const QByteArray &json, const QString &nam
         RemoteEdit edit;
         edit.product = e.value(QStringLiteral("product")).toString();
         edit.afterRequests = e.value(QStringLiteral("afterRequests")).toInt(1);
+        edit.beforeOperation = e.value(QStringLiteral("beforeOperation")).toString();
         edit.service = e.value(QStringLiteral("service")).toString(QStringLiteral("shopify"));
         edit.fields = e.value(QStringLiteral("set")).toObject();
         if (!edit.product.startsWith(QLatin1String("gid://shopify/Product/")))
@@ -226,12 +227,15 @@ FaultInjector::FaultInjector(FaultPlan plan)
     m_editDone.fill(false, m_plan.remoteEdits.size());
 }
 
-FaultInjector::Decision FaultInjector::decide(const QString &service) {
+FaultInjector::Decision FaultInjector::decide(const QString &service,
+                                              const QString &operationName) {
     Decision d;
     const qint64 n = ++m_counts[service];
     for (qsizetype i = 0; i < m_plan.remoteEdits.size(); ++i) {
         const RemoteEdit &e = m_plan.remoteEdits.at(i);
-        if (!m_editDone.at(i) && e.service == service && n >= e.afterRequests) {
+        const bool due =
+            e.beforeOperation.isEmpty() ? n >= e.afterRequests : e.beforeOperation == operationName;
+        if (!m_editDone.at(i) && e.service == service && due) {
             m_editDone[i] = true;
             d.editsDue.append(e);
         }

@@ -34,13 +34,15 @@ struct ServiceFaults {
 };
 
 // A person editing a product in the Shopify admin while Tagdesk works: applied once, just
-// before the service's `afterRequests`-th request (1-based) is handled.
+// before the service's `afterRequests`-th request (1-based) is handled — or, when
+// `beforeOperation` is set, before the first request of that GraphQL operation.
 struct RemoteEdit {
     QString product; // gid
     int afterRequests = 1;
     QString service = QStringLiteral("shopify");
-    QJsonObject fields; // title, tags, productType, descriptionHtml, vendor, status,
-                        // totalInventory
+    QJsonObject fields;           // title, tags, productType, descriptionHtml, vendor, status,
+                                  // totalInventory, metafield:NS.KEY
+    QString beforeOperation = {}; // e.g. "BulkMutationRun"; empty: by count
 };
 
 struct FaultPlan {
@@ -75,7 +77,7 @@ public:
         // busyRate: which product sells a unit, as a fraction of the catalog in [0, 1).
         std::optional<double> busyProduct;
     };
-    Decision decide(const QString &service);
+    Decision decide(const QString &service, const QString &operationName = {});
 
     const FaultPlan &plan() const { return m_plan; }
 

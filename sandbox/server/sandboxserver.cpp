@@ -168,7 +168,7 @@ void SandboxServer::dispatch(const SandboxRequest &request, ReplyChannel reply) 
         noteChanges();
         return;
     }
-    const FaultInjector::Decision d = m_faults->decide(service);
+    const FaultInjector::Decision d = m_faults->decide(service, entry.operationName);
     for (const RemoteEdit &edit : d.editsDue) {
         const Status st = editProductAsMerchant(*m_store, edit.product, edit.fields);
         if (!st)

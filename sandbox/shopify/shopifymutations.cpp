@@ -538,10 +538,18 @@ void addFileUpdate(Schema &s, ShopContext &ctx) {
                  const QJsonObject in = inputs.at(k).toObject();
                  const QStringList base{QStringLiteral("files"), QString::number(k)};
                  const QString id = in.value(QStringLiteral("id")).toString();
-                 if (!ctx.store.findMedia(id))
+                 const auto found = ctx.store.findMedia(id);
+                 if (!found)
                      errors.add(base + QStringList{QStringLiteral("id")},
                                 QStringLiteral("File id %1 does not exist.").arg(id),
                                 QStringLiteral("FILE_DOES_NOT_EXIST"));
+                 else if (ctx.store.productAt(found->product).media.at(found->media).status !=
+                          QLatin1String("READY"))
+                     // Only READY files can be updated
+                     // (shopify.dev/docs/api/admin-graphql/latest/mutations/fileUpdate).
+                     errors.add(base + QStringList{QStringLiteral("id")},
+                                QStringLiteral("The file is not in the READY state."),
+                                QStringLiteral("NON_READY_STATE"));
                  if (in.value(QStringLiteral("alt")).toString().size() > maxAltLength)
                      errors.add(base + QStringList{QStringLiteral("alt")},
                                 QStringLiteral("The alt value exceeds the maximum limit of %1 "

@@ -376,9 +376,10 @@ void addMedia(Schema &s, ShopContext &ctx) {
     f("mediaContentType", "MediaContentType!",
       [](const ResolveInfo &) { return Resolved::value(QStringLiteral("IMAGE")); });
     f("status", "MediaStatus!",
-      [](const ResolveInfo &) { return Resolved::value(QStringLiteral("READY")); });
+      [](const ResolveInfo &i) { return Resolved::value(mediaOf(i).image->status); });
+    // FileStatus has the same four values (UPLOADED, PROCESSING, READY, FAILED).
     f("fileStatus", "FileStatus!",
-      [](const ResolveInfo &) { return Resolved::value(QStringLiteral("READY")); });
+      [](const ResolveInfo &i) { return Resolved::value(mediaOf(i).image->status); });
     f("mimeType", "String",
       [](const ResolveInfo &) { return Resolved::value(QStringLiteral("image/jpeg")); });
     f("createdAt", "DateTime!",

@@ -31,10 +31,11 @@ QDateTime fromIso(const QJsonValue &v) {
 QJsonObject productToJson(const StoreProduct &p, const QString &imageBaseUrl) {
     QJsonArray media;
     for (const StoreImage &m : p.media) {
-        QJsonObject o{{QStringLiteral("id"), m.mediaId},  {QStringLiteral("imageId"), m.imageId},
-                      {QStringLiteral("photo"), m.photo}, {QStringLiteral("alt"), m.alt},
-                      {QStringLiteral("width"), m.width}, {QStringLiteral("height"), m.height},
-                      {QStringLiteral("label"), m.label}, {QStringLiteral("colour"), m.colour}};
+        QJsonObject o{{QStringLiteral("id"), m.mediaId},   {QStringLiteral("imageId"), m.imageId},
+                      {QStringLiteral("photo"), m.photo},  {QStringLiteral("alt"), m.alt},
+                      {QStringLiteral("width"), m.width},  {QStringLiteral("height"), m.height},
+                      {QStringLiteral("label"), m.label},  {QStringLiteral("colour"), m.colour},
+                      {QStringLiteral("status"), m.status}};
         if (!imageBaseUrl.isEmpty())
             o.insert(QStringLiteral("url"), QString(imageBaseUrl + m.photo));
         media.append(o);
@@ -91,6 +92,7 @@ StoreProduct productFromJson(const QJsonObject &o) {
         img.height = m.value(QStringLiteral("height")).toInt();
         img.label = m.value(QStringLiteral("label")).toString();
         img.colour = m.value(QStringLiteral("colour")).toString();
+        img.status = m.value(QStringLiteral("status")).toString(QStringLiteral("READY"));
         p.media.append(img);
     }
     for (const QJsonValue &v : o.value(QStringLiteral("metafields")).toArray()) {

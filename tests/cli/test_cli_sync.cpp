@@ -119,13 +119,29 @@ TEST_F(CliSync, TwoProductsEditedInShopifyEndAsConflictsWithExitCode3) {
     start();
     ASSERT_EQ(approveAll().exitCode, 0);
     const QStringList ids = original.keys();
-    sandbox->edit(ids.at(0),
-                  {{QStringLiteral("tags"), QJsonArray{QStringLiteral("by-colleague")}}});
-    sandbox->edit(ids.at(1), {{QStringLiteral("title"), QStringLiteral("Renamed by a colleague")}});
+    // Colleagues add, on two products, a tag the push is about to add (a field it writes),
+    // and rename a third product, a field it does not write: that one is pushed and keeps
+    // their title.
+    const auto previewed = previewedStore();
+    for (const QString &id : {ids.at(0), ids.at(1)}) {
+        QJsonArray tags = original.value(id).value(QStringLiteral("tags")).toArray();
+        for (const QJsonValue &tag : previewed.value(id).value(QStringLiteral("tags")).toArray()) {
+            if (!tags.contains(tag)) {
+                tags.append(tag);
+                break;
+            }
+        }
+        ASSERT_GT(tags.size(), original.value(id).value(QStringLiteral("tags")).toArray().size());
+        sandbox->edit(id, {{QStringLiteral("tags"), tags}});
+    }
+    sandbox->edit(ids.at(2), {{QStringLiteral("title"), QStringLiteral("Renamed by a colleague")}});
     const auto editedStore = store();
     auto expected = previewedStore();
     expected.insert(ids.at(0), editedStore.value(ids.at(0)));
     expected.insert(ids.at(1), editedStore.value(ids.at(1)));
+    QJsonObject retitled = expected.value(ids.at(2));
+    retitled.insert(QStringLiteral("title"), QStringLiteral("Renamed by a colleague"));
+    expected.insert(ids.at(2), retitled);
 
     const CliResult sync = tagdesk({QStringLiteral("sync"), job});
     EXPECT_EQ(sync.exitCode, 3) << sync.describe();

@@ -24,11 +24,18 @@ for (const name of readdirSync(fragmentsDir).filter((f) => f.endsWith('.graphql'
   }
 }
 
-// The same rule the client follows: a document gets the fragment files it spreads.
+// The same rule the client follows: a document gets the fragment files it spreads, and
+// the fragments those spread.
 function withFragments(text) {
   let full = text;
-  for (const [name, fragmentText] of fragments) {
-    if (full.includes(`...${name}`) && !full.includes(`fragment ${name} `)) full += '\n' + fragmentText;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, fragmentText] of fragments) {
+      if (full.includes(`...${name}`) && !full.includes(`fragment ${name} `)) {
+        full += '\n' + fragmentText;
+        grew = true;
+      }
+    }
   }
   return full;
 }

@@ -13,6 +13,7 @@
 
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QSet>
 #include <QTcpServer>
 
 using namespace tagdesk;
@@ -296,6 +297,95 @@ TEST_F(Sync, ARevertsConflictIsSettledKeepTheirsLeavesTheirEditKeepMineRevertsOv
               original.value(QStringLiteral("tags")));
 }
 
+namespace {
+// The catalog with every product given `count` images in all, as a merchant's gallery
+// would have.
+sandbox::Catalog withGallery(int count) {
+    sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    for (qsizetype index = 0; index < catalog.products.size(); ++index) {
+        sandbox::StoreProduct &p = catalog.products[index];
+        const sandbox::StoreImage first = p.media.first();
+        for (int i = int(p.media.size()); i < count; ++i) {
+            sandbox::StoreImage copy = first;
+            const qsizetype n = 900000 + index * 100 + i;
+            copy.mediaId = QStringLiteral("gid://shopify/MediaImage/%1").arg(n);
+            copy.imageId = QStringLiteral("gid://shopify/ImageSource/%1").arg(n);
+            copy.alt.clear();
+            p.media.append(copy);
+        }
+    }
+    return catalog;
+}
+
+QStringList altsOf(const sandbox::StoreProduct &p) {
+    QStringList alts;
+    for (const sandbox::StoreImage &image : p.media)
+        alts << image.alt;
+    return alts;
+}
+} // namespace
+
+TEST(SyncAltText, ReachesEveryImageOfAProductNotOnlyTheFirstPageOfThem) {
+    // More images than the 10 a page of products carries per product.
+    SandboxFixture sandbox(withGallery(23));
+    SyncHarness h(sandbox, sandbox.fastRetries());
+    sandbox::ShopifyStore &store = sandbox.server.store();
+    const qint64 job = h.analysedJob(2, Destinations(Destination::AltText));
+    ASSERT_EQ(h.approveAll(job), 2);
+    const QString id = h.productIds.at(0);
+    ASSERT_EQ(h.product(job, id).snapshot->media.size(), 23) << "the fetch read every image";
+    const auto report = h.sync(job);
+    ASSERT_TRUE(report.ok());
+    EXPECT_TRUE(report->clean()) << report->problems.join(QLatin1Char('\n')).toStdString();
+    const QStringList alts = altsOf(*store.product(id));
+    ASSERT_EQ(alts.size(), 23);
+    for (const QString &alt : alts)
+        EXPECT_FALSE(alt.isEmpty());
+    EXPECT_EQ(QSet<QString>(alts.begin(), alts.end()).size(), 1) << "the same alt on every image";
+}
+
+TEST(SyncAltText, AnImageShopifyIsStillProcessingWaitsAndGoesOutWithTheNextSync) {
+    SandboxFixture sandbox(withGallery(3));
+    SyncHarness h(sandbox, sandbox.fastRetries());
+    sandbox::ShopifyStore &store = sandbox.server.store();
+    const qint64 job =
+        h.analysedJob(1, Destinations(Destination::AltText) | Destination::ProductType);
+    ASSERT_EQ(h.approveAll(job), 1);
+    const QString id = h.productIds.at(0);
+    const qsizetype index = store.indexOf(id);
+    // Shopify is still processing the second image when Tagdesk pushes.
+    store.mutableProductAt(index).media[1].status = QStringLiteral("PROCESSING");
+    const auto first = h.sync(job);
+    ASSERT_TRUE(first.ok());
+    EXPECT_EQ(first->waiting, 1) << first->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(first->failed, 0);
+    const JobProduct waiting = h.product(job, id);
+    EXPECT_EQ(waiting.progress.sync, SyncState::Queued);
+    EXPECT_TRUE(waiting.error.contains(QStringLiteral("PROCESSING")))
+        << waiting.error.toStdString();
+    EXPECT_EQ(h.status(job), JobStatus::ReadyToSync);
+    QStringList alts = altsOf(*store.product(id));
+    EXPECT_FALSE(alts.at(0).isEmpty());
+    EXPECT_TRUE(alts.at(1).isEmpty()) << "not sent to a file that is not READY";
+    EXPECT_EQ(store.product(id)->productType, QStringLiteral("Dresses")) << "the rest is written";
+
+    // Shopify finishes processing; the next sync writes what was left, and only that.
+    store.mutableProductAt(index).media[1].status = QStringLiteral("READY");
+    const auto second = h.sync(job);
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(second->written, 1) << second->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(h.product(job, id).progress.sync, SyncState::Pushed);
+    alts = altsOf(*store.product(id));
+    EXPECT_EQ(alts.at(1), alts.at(0));
+    EXPECT_EQ(h.status(job), JobStatus::Complete);
+    // One push in the history, with every field it wrote.
+    auto log = PushLogRepository(*h.reader).forJob(job);
+    ASSERT_TRUE(log.ok());
+    ASSERT_EQ(log->size(), 1);
+    EXPECT_TRUE(
+        log->first().after.contains(productfields::alt(store.product(id)->media[1].mediaId)));
+}
+
 TEST_F(Sync, AnUnreachableStoreLeavesEveryApprovalQueued) {
     const qint64 job = h.analysedJob(4, Destinations(Destination::Tags));
     h.approveAll(job);
@@ -491,26 +581,26 @@ int operations(const QJsonArray &log, const QString &name) {
 
 TEST_F(Sync, ALargePushGoesThroughBulkMutationsWithPerLineResults) {
     h.bulkThreshold = 5;
-    // One product carries a metafield of another type: Shopify refuses that line alone.
-    sandbox::ShopifyStore &store = sandbox.server.store();
-    const QString refusedId = store.productAt(2).id;
-    sandbox::StoreMetafield number;
-    number.id = QStringLiteral("gid://shopify/Metafield/99");
-    number.ns = QStringLiteral("tagdesk");
-    number.key = QStringLiteral("colour");
-    number.type = QStringLiteral("number_integer");
-    number.value = QStringLiteral("7");
-    store.mutableProductAt(2).metafields.append(number);
-
     const qint64 job = h.analysedJob(8, everywhere);
     h.approveAll(job);
     const auto before = h.storeValues();
     const QList<ProductChange> preview = h.preview(job);
+    // After every product was checked, a merchant sets one product's colour metafield, the
+    // one Tagdesk is about to create: Shopify's compare-and-set refuses that line alone.
+    const QString refusedId = h.productIds.at(2);
+    sandbox::FaultPlan merchant;
+    merchant.remoteEdits.append(
+        {refusedId,
+         1,
+         QStringLiteral("shopify"),
+         {{QStringLiteral("metafield:tagdesk.colour"), QStringLiteral("7")}},
+         QStringLiteral("BulkMutationRun")});
+    sandbox.server.setFaults(merchant);
     const auto report = h.sync(job);
     ASSERT_TRUE(report.ok()) << report.error().message.toStdString();
     EXPECT_EQ(report->written, 7);
-    EXPECT_EQ(report->failed, 1) << report->problems.join(QLatin1Char('\n')).toStdString();
-    EXPECT_TRUE(h.product(job, refusedId).error.contains(QStringLiteral("metafieldsSet")))
+    EXPECT_EQ(report->conflicts, 1) << report->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(h.product(job, refusedId).progress.sync, SyncState::Conflict)
         << h.product(job, refusedId).error.toStdString();
     for (const ProductChange &c : preview) {
         if (c.product.productId != refusedId) {

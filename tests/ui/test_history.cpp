@@ -225,7 +225,9 @@ TEST_F(HistoryPanels, ConflictsShowTheThreeVersionsAndSettleAsChosen) {
     const QString mine = h.productIds.at(0);
     const QString theirs = h.productIds.at(1);
     const QString merged = h.productIds.at(2);
-    const QJsonArray colleagueTags{QStringLiteral("colleague-tag")};
+    // Tags: theirs, and the category tag Tagdesk is about to add (a field the push writes).
+    const QJsonArray colleagueTags{QStringLiteral("category:dresses"),
+                                   QStringLiteral("colleague-tag")};
     for (const QString &id : {mine, merged})
         ASSERT_TRUE(sandbox::editProductAsMerchant(sandbox.server.store(), id,
                                                    {{QStringLiteral("tags"), colleagueTags}})
@@ -269,7 +271,7 @@ TEST_F(HistoryPanels, ConflictsShowTheThreeVersionsAndSettleAsChosen) {
     using F = ui::ConflictFieldsModel;
     EXPECT_EQ(cell(fields, 0, F::Field), productfields::describe(productfields::tags));
     EXPECT_EQ(cell(fields, 0, F::Reviewed), reviewedTags);
-    EXPECT_EQ(cell(fields, 0, F::ShopifyNow), QStringLiteral("colleague-tag"));
+    EXPECT_EQ(cell(fields, 0, F::ShopifyNow), QStringLiteral("category:dresses, colleague-tag"));
     EXPECT_TRUE(cell(fields, 0, F::Mine).contains(QStringLiteral("category:dresses")));
     EXPECT_TRUE(fields->index(0, F::ShopifyNow).data(F::DifferentRole).toBool());
     EXPECT_TRUE(fields->index(0, F::ShopifyNow).data(Qt::BackgroundRole).isValid())
@@ -330,13 +332,18 @@ TEST_F(HistoryPanels, ARevertLeavesAProductEditedInShopifyAloneAndSaysSo) {
     const auto original = h.storeValues();
     ASSERT_EQ(h.approveAll(job), 2);
     ASSERT_EQ(push(job).report.written, 2);
-    // A colleague renames a product after the push: the revert must not overwrite it.
+    // A colleague takes the category tag Tagdesk added off a product after the push: the
+    // revert must not overwrite their edit.
     const QString edited = h.productIds.at(0);
     const QString untouched = h.productIds.at(1);
-    ASSERT_TRUE(
-        sandbox::editProductAsMerchant(sandbox.server.store(), edited,
-                                       {{QStringLiteral("title"), QStringLiteral("Renamed")}})
-            .ok());
+    QJsonArray theirTags;
+    for (const QJsonValue &t : h.storeValues(edited).value(QStringLiteral("tags")).toArray()) {
+        if (t.toString() != QLatin1String("category:dresses"))
+            theirTags.append(t);
+    }
+    ASSERT_TRUE(sandbox::editProductAsMerchant(sandbox.server.store(), edited,
+                                               {{QStringLiteral("tags"), theirTags}})
+                    .ok());
     const QJsonObject editedNow = h.storeValues(edited);
 
     ui::HistoryPanel history(h.jobReader, host);

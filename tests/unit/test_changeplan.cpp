@@ -173,6 +173,84 @@ TEST(ChangePlan, WritesMoveTagsByDifferenceAndKeepATagAddedMeanwhile) {
     EXPECT_EQ(writesFor(plan, done, {}).metafieldsToSet.size(), 2);
 }
 
+TEST(ChangePlan, AnExistingMetafieldKeepsItsTypeAndTakesTheValueInThatTypesForm) {
+    ProductSnapshot p = shirt();
+    p.metafields = {{QStringLiteral("tagdesk"), QStringLiteral("colour"),
+                     QStringLiteral("list.single_line_text_field"), QStringLiteral("[\"blue\"]"),
+                     QString(64, QLatin1Char('c'))},
+                    {QStringLiteral("tagdesk"), QStringLiteral("pattern"),
+                     QStringLiteral("single_line_text_field"), QStringLiteral("plain"),
+                     QString(64, QLatin1Char('d'))}};
+    const QList<ApprovedValue> chosen{{QStringLiteral("colour"), QStringLiteral("navy, white")},
+                                      {QStringLiteral("pattern"), QStringLiteral("striped")}};
+    WriteSettings job;
+    job.metafieldType = QStringLiteral("multi_line_text_field"); // what new ones would get
+    job.metafieldTypes.insert(QStringLiteral("pattern"),
+                              QStringLiteral("list.single_line_text_field"));
+    const ChangePlan plan = planChange(p, chosen, Destination::Metafields, job);
+    ASSERT_TRUE(plan.isWritable()) << plan.problems.join(QLatin1Char('\n')).toStdString();
+    const QString colour =
+        productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("colour"));
+    const QString pattern =
+        productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("pattern"));
+    EXPECT_EQ(plan.after.value(colour), QJsonValue(QStringLiteral("[\"navy\",\"white\"]")));
+    EXPECT_EQ(plan.after.value(pattern), QJsonValue(QStringLiteral("striped")));
+    const ProductWrites w = writesFor(plan, p, job);
+    ASSERT_EQ(w.metafieldsToSet.size(), 2);
+    for (const auto &m : w.metafieldsToSet) {
+        if (m.key == QLatin1String("colour"))
+            EXPECT_EQ(m.type, QStringLiteral("list.single_line_text_field"));
+        else
+            EXPECT_EQ(m.type, QStringLiteral("single_line_text_field"));
+    }
+
+    // A type Tagdesk cannot write text into, and a list over Shopify's 128 items, are
+    // refused in the preview.
+    ProductSnapshot numbered = shirt();
+    numbered.metafields.append({QStringLiteral("tagdesk"), QStringLiteral("colour"),
+                                QStringLiteral("number_integer"), QStringLiteral("7"),
+                                QString(64, QLatin1Char('e'))});
+    const ChangePlan refused = planChange(numbered, chosen, Destination::Metafields, job);
+    EXPECT_FALSE(refused.isWritable());
+    EXPECT_TRUE(refused.problems.join(QLatin1Char(' ')).contains(QStringLiteral("number_integer")));
+    QStringList many;
+    for (int i = 0; i < 129; ++i)
+        many << QStringLiteral("c%1").arg(i);
+    WriteSettings lists;
+    lists.metafieldType = QStringLiteral("list.single_line_text_field");
+    const ChangePlan tooLong =
+        planChange(shirt(), {{QStringLiteral("colour"), many.join(QStringLiteral(", "))}},
+                   Destination::Metafields, lists);
+    EXPECT_FALSE(tooLong.isWritable());
+    EXPECT_TRUE(tooLong.problems.join(QLatin1Char(' ')).contains(QStringLiteral("129 items")))
+        << tooLong.problems.join(QLatin1Char(' ')).toStdString();
+    many.removeLast();
+    EXPECT_TRUE(planChange(shirt(), {{QStringLiteral("colour"), many.join(QStringLiteral(", "))}},
+                           Destination::Metafields, lists)
+                    .isWritable());
+}
+
+TEST(ProductFields, OnlyTheTagsAChangeAddsOrRemovesDecideWhetherItStillHolds) {
+    ProductSnapshot now = shirt(); // summer, colour:blue
+    const QJsonObject before{{productfields::tags, productfields::sortedTags(now.tags)}};
+    const QJsonObject after{
+        {productfields::tags,
+         productfields::sortedTags({QStringLiteral("summer"), QStringLiteral("colour:white")})}};
+    EXPECT_EQ(productfields::changedTags(before.value(productfields::tags),
+                                         after.value(productfields::tags)),
+              (QStringList{QStringLiteral("colour:white"), QStringLiteral("colour:blue")}));
+    EXPECT_TRUE(productfields::differingWritten(before, after, now).isEmpty());
+    now.tags = {QStringLiteral("colour:blue"), QStringLiteral("sale")}; // summer went, sale came
+    EXPECT_TRUE(productfields::differingWritten(before, after, now).isEmpty())
+        << "tags the change does not touch do not matter";
+    now.tags = {QStringLiteral("summer")}; // someone removed the tag the change removes
+    EXPECT_EQ(productfields::differingWritten(before, after, now),
+              QStringList{productfields::tags});
+    now.tags = {QStringLiteral("summer"), QStringLiteral("COLOUR:WHITE")};
+    EXPECT_TRUE(productfields::differingWritten(after, before, now).isEmpty())
+        << "the read-back: written, whatever the case Shopify kept";
+}
+
 TEST(ChangePlan, ReviewDecisionsShapeTheApprovedValues) {
     const QList<Suggestion> suggestions{
         {QStringLiteral("colour"), QStringLiteral("blue"), 0.4, {}, {}, {}},

@@ -38,7 +38,8 @@ QJsonObject ProductSnapshot::toJson() const {
                                      {QStringLiteral("url"), m.url.toString()},
                                      {QStringLiteral("alt"), m.alt},
                                      {QStringLiteral("width"), m.width},
-                                     {QStringLiteral("height"), m.height}});
+                                     {QStringLiteral("height"), m.height},
+                                     {QStringLiteral("status"), m.status}});
     }
     QJsonArray metafieldsJson;
     for (const Metafield &m : metafields) {
@@ -81,7 +82,10 @@ Result<ProductSnapshot> ProductSnapshot::fromJson(const QJsonObject &json) {
         const QJsonObject m = v.toObject();
         s.media.append({str(m, "id"), QUrl(str(m, "url")), str(m, "alt"),
                         m.value(QStringLiteral("width")).toInt(),
-                        m.value(QStringLiteral("height")).toInt()});
+                        m.value(QStringLiteral("height")).toInt(),
+                        // Snapshots stored before the status was read: their files were
+                        // treated as ready.
+                        m.value(QStringLiteral("status")).toString(QStringLiteral("READY"))});
     }
     for (const auto &v : json.value(QStringLiteral("metafields")).toArray()) {
         const QJsonObject m = v.toObject();

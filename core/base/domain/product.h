@@ -20,6 +20,11 @@ struct MediaImage {
     QString alt;
     int width = 0;
     int height = 0;
+    // Shopify's MediaStatus: UPLOADED, PROCESSING, READY or FAILED. fileUpdate takes only
+    // READY files (shopify.dev/docs/api/admin-graphql/latest/mutations/fileUpdate).
+    QString status = QStringLiteral("READY");
+
+    bool isReady() const { return status == QLatin1String("READY"); }
 
     friend bool operator==(const MediaImage &, const MediaImage &) = default;
 };

@@ -45,10 +45,42 @@ bool isListType(const QString &type) {
     return type.startsWith(QLatin1String("list."));
 }
 
+// The items of a list value: "navy, white" is two colours. Empty and repeated items go.
+QStringList listItems(const QString &value) {
+    QStringList items;
+    for (const QString &part : value.split(QLatin1Char(','))) {
+        const QString item = part.trimmed();
+        if (!item.isEmpty() && !items.contains(item, Qt::CaseInsensitive))
+            items << item;
+    }
+    return items;
+}
+
+// `value` in the form a metafield of `type` stores: Shopify takes every value as a string,
+// a list type's as a JSON array of its items
+// (shopify.dev/docs/apps/build/custom-data/metafields/list-of-data-types).
 QString metafieldValue(const QString &type, const QString &value) {
     if (!isListType(type))
         return value;
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(listItems(value))).toJson(QJsonDocument::Compact));
+}
+
+// Why `value` cannot go into a metafield of `type`, or empty.
+QString metafieldValueProblem(const QString &ns, const QString &key, const QString &type,
+                              const QString &value) {
+    if (!WriteSettings::textMetafieldTypes().contains(type))
+        return Texts::tr("Metafield %1.%2 holds %3 in Shopify, and Tagdesk writes text: "
+                         "choose another namespace for this job, or leave metafields out")
+            .arg(ns, key, type);
+    if (type == QLatin1String("single_line_text_field") && value.contains(QLatin1Char('\n')))
+        return Texts::tr("Metafield %1.%2 takes a single line of text").arg(ns, key);
+    if (isListType(type) && listItems(value).size() > shopifylimits::maxListMetafieldItems)
+        return Texts::tr("The list metafield %1.%2 would have %3 items; Shopify allows %4")
+            .arg(ns, key)
+            .arg(listItems(value).size())
+            .arg(shopifylimits::maxListMetafieldItems);
+    return {};
 }
 
 QString capitalised(QString text) {
@@ -143,14 +175,16 @@ void planMetafields(ChangePlan &plan, const ProductSnapshot &snapshot,
         const Metafield *existing = snapshot.metafield(s.metafieldNamespace, key);
         if (s.onlyFillEmpty && existing && !existing->value.isEmpty())
             continue;
-        const QString type = s.metafieldTypeFor(v.attribute);
-        const QString value = metafieldValue(type, v.value);
-        if (isListType(type) && QJsonDocument::fromJson(value.toUtf8()).array().size() >
-                                    shopifylimits::maxListMetafieldItems)
-            plan.problems << Texts::tr("The list metafield %1 would have more than %2 items")
-                                 .arg(key)
-                                 .arg(shopifylimits::maxListMetafieldItems);
-        change(plan, snapshot, productfields::metafield(s.metafieldNamespace, key), value);
+        // A metafield that exists keeps its type, and takes the value in that type's form
+        // (Shopify refuses a type change, and a list value that is not a JSON array).
+        const QString type = existing ? existing->type : s.metafieldTypeFor(v.attribute);
+        if (const QString problem = metafieldValueProblem(s.metafieldNamespace, key, type, v.value);
+            !problem.isEmpty()) {
+            plan.problems << problem;
+            continue;
+        }
+        change(plan, snapshot, productfields::metafield(s.metafieldNamespace, key),
+               metafieldValue(type, v.value));
     }
 }
 
@@ -357,7 +391,8 @@ ProductWrites writesFor(const ChangePlan &plan, const ProductSnapshot &current,
                 m.compareDigest = existing->compareDigest;
             w.metafieldsToSet.append(m);
         } else if (const QString media = productfields::mediaOf(key); !media.isEmpty()) {
-            w.altTexts.append({media, value.toString()});
+            if (productfields::altsNotReady({{key, value}}, current).isEmpty())
+                w.altTexts.append({media, value.toString()});
         }
     }
     return w;

@@ -76,7 +76,8 @@ struct ProductWrites {
     QList<std::pair<QString, QString>> metafieldsToDelete; // namespace, key
     std::optional<QString> productType;
     std::optional<QString> descriptionHtml;
-    QList<std::pair<QString, QString>> altTexts; // media id, alt
+    // media id, alt; only images Shopify reports READY (the others wait for a later sync)
+    QList<std::pair<QString, QString>> altTexts;
 
     bool isEmpty() const;
 };

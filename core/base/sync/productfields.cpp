@@ -139,6 +139,20 @@ QStringList differingWritten(const QJsonObject &expected, const QJsonObject &fro
     return out;
 }
 
+QStringList altsNotReady(const QJsonObject &fields, const ProductSnapshot &product) {
+    QStringList out;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QString media = mediaOf(it.key());
+        if (media.isEmpty())
+            continue;
+        for (const MediaImage &image : product.media) {
+            if (image.id == media && !image.isReady())
+                out << it.key();
+        }
+    }
+    return out;
+}
+
 QString describe(const QString &fieldKey, const ProductSnapshot *product) {
     if (fieldKey == tags)
         return Texts::tr("Tags");

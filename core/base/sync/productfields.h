@@ -48,6 +48,11 @@ QStringList changedTags(const QJsonValue &before, const QJsonValue &after);
 QStringList differingWritten(const QJsonObject &expected, const QJsonObject &from,
                              const ProductSnapshot &product);
 
+// The alt text fields among `fields` whose image Shopify has not finished processing:
+// fileUpdate takes only READY files
+// (shopify.dev/docs/api/admin-graphql/latest/mutations/fileUpdate), so they wait.
+QStringList altsNotReady(const QJsonObject &fields, const ProductSnapshot &product);
+
 // "Tags", "Metafield tagdesk.colour", "Alt text of image 2"… for messages and history.
 QString describe(const QString &fieldKey, const ProductSnapshot *product = nullptr);
 

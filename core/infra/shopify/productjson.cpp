@@ -25,6 +25,27 @@ QString str(const QJsonObject &o, const char *key) {
 }
 } // namespace
 
+void appendMedia(ProductSnapshot &product, const QJsonValue &connection) {
+    for (const QJsonValue &v : nodesOf(connection)) {
+        const QJsonObject m = v.toObject();
+        const QJsonObject image = m.value(QLatin1String("image")).toObject();
+        // Only images can be analysed (videos and 3D models are skipped).
+        if (image.isEmpty() || str(m, "mediaContentType") != QLatin1String("IMAGE"))
+            continue;
+        product.media.append({str(m, "id"), QUrl(str(image, "url")), str(m, "alt"),
+                              image.value(QLatin1String("width")).toInt(),
+                              image.value(QLatin1String("height")).toInt(),
+                              m.value(QLatin1String("status")).toString(QStringLiteral("READY"))});
+    }
+}
+
+QString moreMediaAfter(const QJsonValue &connection) {
+    const QJsonObject pageInfo = connection.toObject().value(QLatin1String("pageInfo")).toObject();
+    if (!pageInfo.value(QLatin1String("hasNextPage")).toBool())
+        return {};
+    return pageInfo.value(QLatin1String("endCursor")).toString();
+}
+
 Result<ProductSnapshot> productFromGraphql(const QJsonObject &node) {
     ProductSnapshot p;
     p.id = str(node, "id");
@@ -44,16 +65,7 @@ Result<ProductSnapshot> productFromGraphql(const QJsonObject &node) {
         return Error::failed(
             Texts::tr("Shopify answered product %1 without a valid updatedAt").arg(p.id));
 
-    for (const QJsonValue &v : nodesOf(node.value(QLatin1String("media")))) {
-        const QJsonObject m = v.toObject();
-        const QJsonObject image = m.value(QLatin1String("image")).toObject();
-        // Only images can be analysed (videos and 3D models are skipped).
-        if (image.isEmpty() || str(m, "mediaContentType") != QLatin1String("IMAGE"))
-            continue;
-        p.media.append({str(m, "id"), QUrl(str(image, "url")), str(m, "alt"),
-                        image.value(QLatin1String("width")).toInt(),
-                        image.value(QLatin1String("height")).toInt()});
-    }
+    appendMedia(p, node.value(QLatin1String("media")));
     for (const QJsonValue &v : nodesOf(node.value(QLatin1String("metafields")))) {
         const QJsonObject m = v.toObject();
         p.metafields.append({str(m, "namespace"), str(m, "key"), str(m, "type"), str(m, "value"),

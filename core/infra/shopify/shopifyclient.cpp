@@ -68,16 +68,21 @@ Result<QString> ShopifyClient::documentText(const QString &document) {
     if (!file.open(QIODevice::ReadOnly))
         return Error::failed(Texts::tr("Tagdesk has no GraphQL document named %1").arg(document));
     QString text = QString::fromUtf8(file.readAll());
-    // The same rule as tests/graphql/validate.mjs: a document gets the fragments it spreads.
+    // The same rule as tests/graphql/validate.mjs: a document gets the fragments it spreads,
+    // and the fragments those spread.
     static const QRegularExpression spread(QStringLiteral("\\.\\.\\.([A-Z]\\w*)"));
     QStringList added;
-    for (auto it = spread.globalMatch(text); it.hasNext();) {
-        const QString name = it.next().captured(1);
-        QFile fragment(QStringLiteral(":/graphql/fragments/%1.graphql").arg(name));
-        if (added.contains(name) || !fragment.open(QIODevice::ReadOnly))
-            continue;
-        added << name;
-        text += QLatin1Char('\n') + QString::fromUtf8(fragment.readAll());
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (auto it = spread.globalMatch(text); it.hasNext();) {
+            const QString name = it.next().captured(1);
+            QFile fragment(QStringLiteral(":/graphql/fragments/%1.graphql").arg(name));
+            if (added.contains(name) || !fragment.open(QIODevice::ReadOnly))
+                continue;
+            added << name;
+            text += QLatin1Char('\n') + QString::fromUtf8(fragment.readAll());
+            grew = true;
+        }
     }
     return text;
 }
@@ -338,37 +343,82 @@ QFuture<Result<ProductPage>> ShopifyClient::productsPage(const QString &searchQu
     if (!after.isEmpty())
         variables.insert(QStringLiteral("after"), after);
     return execute(QStringLiteral("ProductsPage"), variables)
-        .then(this, [](const Result<QJsonObject> &data) -> Result<ProductPage> {
-            if (!data)
-                return data.error();
-            const QJsonObject products = data->value(QLatin1String("products")).toObject();
-            const QJsonObject pageInfo = products.value(QLatin1String("pageInfo")).toObject();
-            ProductPage page;
-            page.hasNextPage = pageInfo.value(QLatin1String("hasNextPage")).toBool();
-            page.endCursor = pageInfo.value(QLatin1String("endCursor")).toString();
-            for (const QJsonValue &node : products.value(QLatin1String("nodes")).toArray()) {
-                auto snapshot = productFromGraphql(node.toObject());
-                if (!snapshot)
-                    return snapshot.error();
-                page.products.append(std::move(snapshot).value());
-            }
-            return page;
-        });
+        .then(this,
+              [this](const Result<QJsonObject> &data) -> QFuture<Result<ProductPage>> {
+                  if (!data)
+                      return readyFuture(Result<ProductPage>(data.error()));
+                  const QJsonObject products = data->value(QLatin1String("products")).toObject();
+                  const QJsonObject pageInfo = products.value(QLatin1String("pageInfo")).toObject();
+                  ProductPage page;
+                  page.hasNextPage = pageInfo.value(QLatin1String("hasNextPage")).toBool();
+                  page.endCursor = pageInfo.value(QLatin1String("endCursor")).toString();
+                  QList<MoreMedia> more;
+                  for (const QJsonValue &node : products.value(QLatin1String("nodes")).toArray()) {
+                      auto snapshot = productFromGraphql(node.toObject());
+                      if (!snapshot)
+                          return readyFuture(Result<ProductPage>(snapshot.error()));
+                      if (const QString after =
+                              moreMediaAfter(node.toObject().value(QLatin1String("media")));
+                          !after.isEmpty())
+                          more.append({page.products.size(), after});
+                      page.products.append(std::move(snapshot).value());
+                  }
+                  return withAllMedia(std::move(page), std::move(more));
+              })
+        .unwrap();
+}
+
+QFuture<Result<ProductPage>> ShopifyClient::withAllMedia(ProductPage page, QList<MoreMedia> more) {
+    if (more.isEmpty())
+        return readyFuture(Result<ProductPage>(std::move(page)));
+    const MoreMedia next = more.takeFirst();
+    const QString productId = page.products.at(next.product).id;
+    return execute(QStringLiteral("ProductMedia"),
+                   {{QStringLiteral("id"), productId}, {QStringLiteral("after"), next.after}})
+        .then(
+            this,
+            [this, page = std::move(page), more = std::move(more),
+             next](const Result<QJsonObject> &data) mutable -> QFuture<Result<ProductPage>> {
+                if (!data)
+                    return readyFuture(Result<ProductPage>(data.error()));
+                const QJsonValue media =
+                    data->value(QLatin1String("product")).toObject().value(QLatin1String("media"));
+                appendMedia(page.products[next.product], media);
+                if (const QString after = moreMediaAfter(media); !after.isEmpty())
+                    more.prepend({next.product, after});
+                return withAllMedia(std::move(page), std::move(more));
+            })
+        .unwrap();
 }
 
 QFuture<Result<std::optional<ProductSnapshot>>> ShopifyClient::product(const QString &id) {
+    using Answer = Result<std::optional<ProductSnapshot>>;
     return execute(QStringLiteral("Product"), {{QStringLiteral("id"), id}})
-        .then(this, [](const Result<QJsonObject> &data) -> Result<std::optional<ProductSnapshot>> {
-            if (!data)
-                return data.error();
-            const QJsonValue node = data->value(QLatin1String("product"));
-            if (node.isNull() || node.isUndefined())
-                return std::optional<ProductSnapshot>();
-            auto snapshot = productFromGraphql(node.toObject());
-            if (!snapshot)
-                return snapshot.error();
-            return std::optional<ProductSnapshot>(std::move(snapshot).value());
-        });
+        .then(this,
+              [this](const Result<QJsonObject> &data) -> QFuture<Answer> {
+                  if (!data)
+                      return readyFuture(Answer(data.error()));
+                  const QJsonValue node = data->value(QLatin1String("product"));
+                  if (node.isNull() || node.isUndefined())
+                      return readyFuture(Answer(std::optional<ProductSnapshot>()));
+                  auto snapshot = productFromGraphql(node.toObject());
+                  if (!snapshot)
+                      return readyFuture(Answer(snapshot.error()));
+                  ProductPage one;
+                  one.products.append(std::move(snapshot).value());
+                  QList<MoreMedia> more;
+                  if (const QString after =
+                          moreMediaAfter(node.toObject().value(QLatin1String("media")));
+                      !after.isEmpty())
+                      more.append({0, after});
+                  return withAllMedia(std::move(one), std::move(more))
+                      .then([](const Result<ProductPage> &page) -> Answer {
+                          if (!page)
+                              return page.error();
+                          return std::optional<ProductSnapshot>(page->products.first());
+                      });
+              })
+        .unwrap();
 }
 
 } // namespace tagdesk

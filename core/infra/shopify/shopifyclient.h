@@ -70,6 +70,13 @@ public:
     static Result<QString> documentText(const QString &document);
 
 private:
+    // A product of a page whose images go on after `after`.
+    struct MoreMedia {
+        qsizetype product = 0;
+        QString after;
+    };
+    // The page with every image of the products in `more`, read page by page.
+    QFuture<Result<ProductPage>> withAllMedia(ProductPage page, QList<MoreMedia> more);
     QFuture<Result<QString>> accessToken();
     QFuture<Result<QJsonObject>> send(const QString &document, const QString &text,
                                       const QJsonObject &variables, const QString &token);

@@ -100,12 +100,19 @@ void ProductSync::readBack(const ProductChange &change, const QJsonArray &answer
     if (!back.value())
         return m_recorder.failed(
             change, Texts::tr("The product vanished from Shopify while it was written"));
-    const QStringList missing =
-        productfields::differingWritten(change.plan.after, change.plan.before, *back.value());
+    const ProductSnapshot &now = *back.value();
+    // Alt text of images Shopify is still processing was not sent: it waits.
+    const QStringList notReady = productfields::altsNotReady(change.plan.after, now);
+    QJsonObject written = change.plan.after;
+    for (const QString &key : notReady)
+        written.remove(key);
+    const QStringList missing = productfields::differingWritten(written, change.plan.before, now);
     if (!missing.isEmpty())
         return m_recorder.failed(change, Texts::tr("Shopify accepted the write but did not apply "
                                                    "it: %1 still differ")
-                                             .arg(describeFields(missing, &*back.value())));
+                                             .arg(describeFields(missing, &now)));
+    if (!notReady.isEmpty())
+        return m_recorder.waitForFiles(change, notReady, now);
     m_recorder.succeeded(change, back.value(), answers);
 }
 

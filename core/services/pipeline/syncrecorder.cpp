@@ -151,6 +151,34 @@ void SyncRecorder::failed(const ProductChange &change, const QString &message) {
         m_sync.advance);
 }
 
+void SyncRecorder::waitForFiles(const ProductChange &change, const QStringList &altKeys,
+                                const ProductSnapshot &now) {
+    QStringList states;
+    for (const QString &key : altKeys) {
+        for (const MediaImage &image : now.media) {
+            if (image.id == productfields::mediaOf(key))
+                states << QStringLiteral("%1 (%2)").arg(productfields::describe(key, &now),
+                                                        image.status);
+        }
+    }
+    const QString message =
+        Texts::tr("Shopify is still processing %n image(s); their alt text waits for the next "
+                  "sync, the rest is written: %1",
+                  nullptr, int(altKeys.size()))
+            .arg(states.join(QStringLiteral(", ")));
+    ++m_sync.report.waiting;
+    noteProblem(change, message);
+    const qint64 jobId = m_sync.jobId;
+    const QString productId = change.product.productId;
+    const ProductProgress queued = change.product.progress;
+    store(
+        [jobId, productId, queued, message](Connection &conn) -> Status {
+            // The plan stays in flight: the next sync accepts what was written as ours.
+            return JobProductRepository(conn).setProgress(jobId, productId, queued, message);
+        },
+        m_sync.advance);
+}
+
 void SyncRecorder::putBack(const QList<ProductChange> &changes, std::function<void()> then) {
     const qint64 jobId = m_sync.jobId;
     QList<std::pair<QString, ProductProgress>> back;

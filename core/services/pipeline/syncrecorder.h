@@ -23,6 +23,10 @@ public:
     void conflicted(const ProductChange &change, const ProductSnapshot &remote,
                     const QStringList &changedKeys);
     void failed(const ProductChange &change, const QString &message);
+    // Written but for the alt text of images Shopify is still processing: back in the
+    // queue with its plan in flight, so the next sync writes what is left.
+    void waitForFiles(const ProductChange &change, const QStringList &altKeys,
+                      const ProductSnapshot &now);
     // Back to the queue, with their plans still in flight (perhaps partly written), so the
     // next sync accepts what was written as ours; then `then`.
     void putBack(const QList<ProductChange> &changes, std::function<void()> then);
