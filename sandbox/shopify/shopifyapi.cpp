@@ -60,6 +60,7 @@ ShopifyApi::ShopifyApi(ShopifyStore &store, ShopifyConfig config, CostBucket::Cl
     m_uploads = std::make_unique<StagedUploads>();
     m_context.uploads = m_uploads.get();
     m_context.staleDigestCode = m_config.staleDigestCode;
+    m_context.shop = m_config.shop;
     m_schema = buildShopifySchema(m_context);
     m_bulk = std::make_unique<BulkOperations>(
         *m_schema, m_context, *m_uploads,
@@ -85,6 +86,9 @@ std::optional<QStringList> ShopifyApi::scopesFor(const SandboxRequest &request) 
         return fullScopes();
     if (!m_config.readOnlyToken.isEmpty() && token == m_config.readOnlyToken)
         return readScopes();
+    if (auto scoped = m_config.scopedTokens.constFind(token);
+        scoped != m_config.scopedTokens.constEnd())
+        return *scoped;
     auto issued = m_issuedTokens.constFind(token);
     if (issued != m_issuedTokens.constEnd() && m_store.now() < *issued)
         return fullScopes();
