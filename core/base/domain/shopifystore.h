@@ -44,8 +44,8 @@ struct ShopifyCredentials {
 // Who the store says it is, and what the token may do there.
 struct ShopConnection {
     QString shopName;
-    QString domain; // its myshopify domain
-    QString shopId; // gid://shopify/Shop/…
+    QString domain;     // its myshopify domain
+    QString shopId;     // gid://shopify/Shop/…
     QStringList scopes; // as Shopify lists them: see accessscopes.h for what they grant
 
     ShopIdentity identity() const { return {shopId, domain}; }
