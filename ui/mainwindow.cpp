@@ -292,8 +292,10 @@ void MainWindow::restoreLayout() {
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1180, 720);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // "2": the Store column came in after Tagger; a layout saved without it would put the
+    // widths and order of the old columns on the wrong ones.
     m_jobList->view()->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/jobTableHeader")).toByteArray());
+        settings.value(QStringLiteral("window/jobTableHeader2")).toByteArray());
     m_jobView->view()->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/productTableHeader")).toByteArray());
 }
@@ -302,7 +304,7 @@ void MainWindow::saveLayout() {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/jobTableHeader"),
+    settings.setValue(QStringLiteral("window/jobTableHeader2"),
                       m_jobList->view()->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("window/productTableHeader"),
                       m_jobView->view()->horizontalHeader()->saveState());

@@ -30,6 +30,9 @@ QJsonObject jobJson(const JobSummary &s) {
                        {QStringLiteral("selection"), s.job.selection.describe()},
                        {QStringLiteral("imagesPerProduct"), s.job.imagesPerProduct},
                        {QStringLiteral("destinations"), destinationsToKeys(s.job.destinations)},
+                       // The store the job belongs to; empty until its first run.
+                       {QStringLiteral("store"), s.job.shop.domain},
+                       {QStringLiteral("shopId"), s.job.shop.id},
                        {QStringLiteral("error"), s.job.fatalError},
                        {QStringLiteral("createdAt"), s.job.createdAt.toString(Qt::ISODate)},
                        {QStringLiteral("updatedAt"), s.job.updatedAt.toString(Qt::ISODate)},
@@ -83,17 +86,20 @@ QString row(const QStringList &cells, const QList<int> &widths) {
 QString jobTable(const QList<JobSummary> &jobs) {
     if (jobs.isEmpty())
         return QStringLiteral("No jobs.\n");
-    const QList<int> widths{5, 28, 24, 8, 9, 9, 16};
-    QString out = row({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("STATUS"),
-                       QStringLiteral("TAGGER"), QStringLiteral("PRODUCTS"),
-                       QStringLiteral("REVIEWED"), QStringLiteral("CREATED")},
-                      widths);
+    // The store comes last: a domain is never cut short.
+    const QList<int> widths{5, 28, 24, 8, 9, 9, 16, 0};
+    QString out =
+        row({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("STATUS"),
+             QStringLiteral("TAGGER"), QStringLiteral("PRODUCTS"), QStringLiteral("REVIEWED"),
+             QStringLiteral("CREATED"), QStringLiteral("STORE")},
+            widths);
     for (const JobSummary &s : jobs) {
         const qint64 reviewed = s.tally.approved + s.tally.rejected;
         out += row({QString::number(s.job.id), s.job.name, jobStatusText(s.status),
                     taggerKey(s.job.tagger), QString::number(s.tally.total),
                     QStringLiteral("%1/%2").arg(reviewed).arg(s.tally.total - s.tally.failed),
-                    s.job.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))},
+                    s.job.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                    s.job.shop.isKnown() ? s.job.shop.domain : QStringLiteral("-")},
                    widths);
     }
     return out;
@@ -111,6 +117,10 @@ QString jobDetailText(const JobSummary &summary, const QList<JobProduct> &produc
       << "Tagger:      " << taggerDisplayName(job.tagger) << ", " << job.imagesPerProduct
       << " image(s) per product\n"
       << "Save to:     " << destinationsToKeys(job.destinations) << '\n'
+      << "Store:       "
+      << (job.shop.isKnown() ? job.shop.describe()
+                             : QStringLiteral("none yet: its next run, sync or revert binds it"))
+      << '\n'
       << "Counts:      " << t.total << " products, " << t.analysed << " analysed, " << t.needsReview
       << " to review, " << t.approved << " approved, " << t.rejected << " rejected, " << t.synced
       << " synced, " << (t.failed + t.syncFailed) << " failed, " << t.conflicts << " conflicts\n";

@@ -31,13 +31,8 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
     WorkHost host(writer, *options.account);
     QObject::connect(&host, &WorkHost::connected, &host,
                      [&err](qint64, const StoreIdentity &store) {
-                         if (!store.canWriteProducts)
-                             err << "tagdesk-cli: warning: "
-                                 << Texts::tr("the token for %1 cannot write products (no "
-                                              "write_products scope): analysis works, but sync "
-                                              "will be refused")
-                                        .arg(store.store)
-                                 << Qt::endl;
+                         if (!store.warning.isEmpty())
+                             err << "tagdesk-cli: warning: " << store.warning << Qt::endl;
                      });
 
     QString lastLine;
@@ -63,10 +58,9 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
         }
         lastLine = line;
     });
-    // Who we are and what we may do, before any work: a bad token fails here, at once.
-    WorkRequest request = WorkRequest::run(jobId, job->tagger);
-    request.connectFirst = true;
-    const Status outcome = runWork(host, request).status;
+    // The host asks the store who it is before any work: a bad token, another store than
+    // the job's or a missing scope fails here, at once.
+    const Status outcome = runWork(host, WorkRequest::run(jobId, job->tagger)).status;
     if (terminal && options.progressLines && !lastLine.isEmpty())
         err << Qt::endl;
     if (!outcome)

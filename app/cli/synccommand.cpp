@@ -30,7 +30,6 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
                                             sync.who, options.account->preferences().bulkPushMin);
     request.productIds = sync.productIds;
     request.retryFailed = sync.retryFailed;
-    request.connectFirst = true; // a bad token or a missing scope fails before any work
     WorkHost host(writer, *options.account);
     const WorkResult outcome = runWork(host, request);
     if (!outcome.status) {
@@ -91,10 +90,8 @@ int syncJob(qint64 jobId, const RunOptions &options, const SyncOptions &sync,
 int resolveConflicts(qint64 jobId, const RunOptions &options, const QStringList &productIds,
                      const ConflictChoice &choice, DatabaseWriter &writer, QTextStream &out,
                      QTextStream &err) {
-    WorkRequest request = WorkRequest::resolve(jobId, productIds, choice);
-    request.connectFirst = true; // who we are, before any product is settled
     WorkHost host(writer, *options.account);
-    const WorkResult outcome = runWork(host, request);
+    const WorkResult outcome = runWork(host, WorkRequest::resolve(jobId, productIds, choice));
     if (!outcome.status)
         return reportError(err, outcome.status.error());
     const int settled = outcome.settled;

@@ -22,6 +22,13 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
     option("products", "Grow the catalog synthetically to N products.", "N");
     option("token", "Admin API access token with full access (default shpat_sandbox).", "TOKEN");
     option("read-only-token", "An extra token without write scopes.", "TOKEN");
+    option("scoped-token",
+           "An extra token with the access scopes listed, e.g. "
+           "shpat_x=read_products,write_products. Repeatable.",
+           "TOKEN=SCOPES");
+    option("shop-domain", "The shop's myshopify domain (default tagdesk-sandbox.myshopify.com).",
+           "DOMAIN");
+    option("shop-id", "The shop's number in its id gid://shopify/Shop/N (default 1).", "N");
     option("client-id", "Client id for the client-credentials grant.", "ID");
     option("client-secret", "Client secret for the client-credentials grant.", "SECRET");
     option("bucket", "Cost bucket size in points (default 2000).", "SIZE");
@@ -97,6 +104,22 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
     if (s.token.isEmpty())
         return bad("token", QStringLiteral("must not be empty"));
     s.readOnlyToken = p.value(QStringLiteral("read-only-token"));
+    for (const QString &spec : p.values(QStringLiteral("scoped-token"))) {
+        const QString token = spec.section(QLatin1Char('='), 0, 0);
+        if (token.isEmpty() || !spec.contains(QLatin1Char('=')))
+            return bad("scoped-token",
+                       QStringLiteral("must be TOKEN=SCOPE,SCOPE…, not '%1'").arg(spec));
+        s.scopedTokens.insert(
+            token, spec.section(QLatin1Char('='), 1).split(QLatin1Char(','), Qt::SkipEmptyParts));
+    }
+    if (p.isSet(QStringLiteral("shop-domain")))
+        s.shop.domain = p.value(QStringLiteral("shop-domain"));
+    if (p.isSet(QStringLiteral("shop-id"))) {
+        const auto v = number("shop-id", 1, 1e15);
+        if (!v)
+            return bad("shop-id", QStringLiteral("must be a whole number ≥ 1"));
+        s.shop.id = QStringLiteral("gid://shopify/Shop/%1").arg(qint64(*v));
+    }
     if (p.isSet(QStringLiteral("client-id")))
         s.clientId = p.value(QStringLiteral("client-id"));
     if (p.isSet(QStringLiteral("client-secret")))

@@ -13,6 +13,14 @@ class ShopifyStore;
 class BulkOperations;
 class StagedUploads;
 
+// Who the sandbox store says it is (`shop { id name myshopifyDomain }`): a sandbox with
+// another id is another store.
+struct ShopFacts {
+    QString id = QStringLiteral("gid://shopify/Shop/1");
+    QString name = QStringLiteral("Tagdesk Sandbox");
+    QString domain = QStringLiteral("tagdesk-sandbox.myshopify.com");
+};
+
 // What the Shopify resolvers share: the store, where the sandbox is reachable (image and
 // download URLs point back at it), and per-request notes for the answer's extensions.
 struct ShopContext {
@@ -22,8 +30,9 @@ struct ShopContext {
     StagedUploads *uploads = nullptr;
     QJsonArray searchWarnings; // extensions.search of the current answer
     QStringList grantedScopes; // of the current request's token
-    QString staleDigestCode;   // see ShopifyConfig; empty: either, drawn from digestRandom
+    QString staleDigestCode; // see ShopifyConfig; empty: either, drawn from digestRandom
     QRandomGenerator digestRandom;
+    ShopFacts shop{}; // see ShopifyConfig
 
     // The code a stale compareDigest is refused with.
     QString staleDigestAnswer() {

@@ -56,11 +56,12 @@ ShopifyApi::ShopifyApi(ShopifyStore &store, ShopifyConfig config, CostBucket::Cl
     : m_store(store)
     , m_config(std::move(config))
     , m_bucket(m_config.bucketSize, m_config.restoreRate, std::move(clock))
-    , m_context{store, {}, nullptr, nullptr, {}, {}, {}, {}} {
+    , m_context{store, {}, nullptr, nullptr, {}, {}, {}, {}, {}} {
     m_uploads = std::make_unique<StagedUploads>();
     m_context.uploads = m_uploads.get();
     m_context.staleDigestCode = m_config.staleDigestCode;
     m_context.digestRandom = QRandomGenerator(quint32(m_config.seed ^ (m_config.seed >> 32)));
+    m_context.shop = m_config.shop;
     m_schema = buildShopifySchema(m_context);
     m_bulk = std::make_unique<BulkOperations>(
         *m_schema, m_context, *m_uploads,
@@ -86,6 +87,9 @@ std::optional<QStringList> ShopifyApi::scopesFor(const SandboxRequest &request) 
         return fullScopes();
     if (!m_config.readOnlyToken.isEmpty() && token == m_config.readOnlyToken)
         return readScopes();
+    if (auto scoped = m_config.scopedTokens.constFind(token);
+        scoped != m_config.scopedTokens.constEnd())
+        return *scoped;
     auto issued = m_issuedTokens.constFind(token);
     if (issued != m_issuedTokens.constEnd() && m_store.now() < *issued)
         return fullScopes();

@@ -25,6 +25,10 @@ enum class ThrottleMode { Http200, Http429 };
 struct ShopifyConfig {
     QString token = QStringLiteral("shpat_sandbox"); // full access
     QString readOnlyToken;                           // read scopes only, if set
+    // More tokens, each with the access scopes it was granted: e.g. write_products without
+    // write_files, to see a client name the scope it lacks.
+    QHash<QString, QStringList> scopedTokens;
+    ShopFacts shop; // who the store is: two sandboxes with other ids are two stores
     QString clientId = QStringLiteral("sandbox-client-id");
     QString clientSecret = QStringLiteral("sandbox-client-secret");
     int tokenLifetimeSeconds = 86399; // client-credentials tokens last ~24 h

@@ -686,10 +686,9 @@ void addRoot(Schema &s, ShopContext &ctx) {
             });
     s.field(Q, QStringLiteral("shop"), QStringLiteral("Shop!"), [&ctx](const ResolveInfo &) {
         Record shop;
-        shop.insert(QStringLiteral("id"), Resolved::value(QStringLiteral("gid://shopify/Shop/1")));
-        shop.insert(QStringLiteral("name"), Resolved::value(QStringLiteral("Tagdesk Sandbox")));
-        shop.insert(QStringLiteral("myshopifyDomain"),
-                    Resolved::value(QStringLiteral("tagdesk-sandbox.myshopify.com")));
+        shop.insert(QStringLiteral("id"), Resolved::value(ctx.shop.id));
+        shop.insert(QStringLiteral("name"), Resolved::value(ctx.shop.name));
+        shop.insert(QStringLiteral("myshopifyDomain"), Resolved::value(ctx.shop.domain));
         shop.insert(QStringLiteral("url"), Resolved::value(ctx.baseUrl));
         shop.insert(QStringLiteral("currencyCode"), Resolved::value(QStringLiteral("EUR")));
         return Resolved::objectOf(QStringLiteral("Shop"), shop);

@@ -66,6 +66,93 @@ TEST(CliErrors, ATokenWithoutTheWriteScopeNamesTheScopeItLacks) {
         << sync.describe();
 }
 
+// The GraphQL operations a sandbox received after the first `since` requests.
+QStringList operationsAfter(SandboxProcess &sandbox, qsizetype since) {
+    QStringList out;
+    const QJsonArray log = sandbox.requests();
+    for (qsizetype i = since; i < log.size(); ++i) {
+        const QString name = log[i].toObject().value(QStringLiteral("operationName")).toString();
+        if (!name.isEmpty())
+            out << name;
+    }
+    return out;
+}
+
+TEST(CliErrors, ATokenWithoutWriteFilesWarnsTheRunAndStopsTheSyncOfAltTextBeforeAnyWrite) {
+    StoreWithJob store({QStringLiteral("--scoped-token"),
+                        QStringLiteral("shpat_nofiles=read_products,write_products")});
+    const QString product = store.sandbox.products().keys().first();
+    const CliResult created =
+        store.cli.run(store.common + QStringList{QStringLiteral("jobs"), QStringLiteral("create"),
+                                                 QStringLiteral("--name"), QStringLiteral("alt"),
+                                                 QStringLiteral("--to"), QStringLiteral("tags,alt"),
+                                                 QStringLiteral("--products"), product});
+    ASSERT_EQ(created.exitCode, 0) << created.describe();
+    const QString job = QString::fromUtf8(created.out.trimmed());
+    const QByteArray lacks = "The token for tagdesk-sandbox.myshopify.com lacks write_files, which "
+                             "writing image alt text needs. Give the app that access scope in "
+                             "the Shopify admin.";
+
+    const CliResult run = store.withToken(QStringLiteral("shpat_nofiles"),
+                                          {QStringLiteral("jobs"), QStringLiteral("run"), job});
+    EXPECT_EQ(run.exitCode, 0) << run.describe();
+    EXPECT_TRUE(run.err.contains(QByteArray(QByteArray("tagdesk-cli: warning: ") + lacks)))
+        << run.describe();
+    const CliResult approved = store.cli.run(
+        store.common + QStringList{QStringLiteral("review"), QStringLiteral("approve"), job,
+                                   QStringLiteral("--all")});
+    ASSERT_EQ(approved.exitCode, 0) << approved.describe();
+
+    const qsizetype before = store.sandbox.requests().size();
+    const CliResult sync =
+        store.withToken(QStringLiteral("shpat_nofiles"), {QStringLiteral("sync"), job});
+    EXPECT_EQ(sync.exitCode, 2) << sync.describe();
+    EXPECT_EQ(firstLine(sync.err), QByteArray("tagdesk-cli: Scope missing (write_files): ") + lacks)
+        << sync.describe();
+    EXPECT_EQ(operationsAfter(store.sandbox, before), QStringList{QStringLiteral("AccessScopes")})
+        << "nothing was written, not even the tags";
+}
+
+TEST(CliErrors, AJobRunSyncedOrRevertedAgainstAnotherStoreIsRefusedNamingBoth) {
+    StoreWithJob store;
+    SandboxProcess other({QStringLiteral("--catalog"),
+                          testData(QStringLiteral("catalogs/kith-storefront-products.json")),
+                          QStringLiteral("--shop-domain"), QStringLiteral("other.myshopify.com"),
+                          QStringLiteral("--shop-id"), QStringLiteral("2")});
+    const QString product = store.sandbox.products().keys().first();
+    const CliResult created =
+        store.cli.run(store.common + QStringList{QStringLiteral("jobs"), QStringLiteral("create"),
+                                                 QStringLiteral("--name"), QStringLiteral("one"),
+                                                 QStringLiteral("--products"), product});
+    ASSERT_EQ(created.exitCode, 0) << created.describe();
+    const QString job = QString::fromUtf8(created.out.trimmed());
+    const CliResult run = store.withToken(QStringLiteral("shpat_sandbox"),
+                                          {QStringLiteral("jobs"), QStringLiteral("run"), job});
+    ASSERT_EQ(run.exitCode, 0) << run.describe();
+
+    const QStringList elsewhere{QStringLiteral("--db"), store.db.path(), QStringLiteral("--store"),
+                                other.url};
+    const QByteArray refusal =
+        QStringLiteral("tagdesk-cli: Not allowed: Job %1 belongs to tagdesk-sandbox.myshopify.com "
+                       "(gid://shopify/Shop/1); the saved store is other.myshopify.com "
+                       "(gid://shopify/Shop/2). Switch the store in Settings, or create a new job.")
+            .arg(job)
+            .toUtf8();
+    for (const QStringList &command :
+         {QStringList{QStringLiteral("jobs"), QStringLiteral("run"), job},
+          QStringList{QStringLiteral("sync"), job}, QStringList{QStringLiteral("revert"), job}}) {
+        const CliResult refused = store.cli.run(elsewhere + command);
+        EXPECT_EQ(refused.exitCode, 2) << refused.describe();
+        EXPECT_EQ(firstLine(refused.err), refusal) << refused.describe();
+    }
+    EXPECT_EQ(operationsAfter(other, 0), QStringList(3, QStringLiteral("AccessScopes")))
+        << "the other store was only asked who it is";
+
+    const CliResult listed =
+        store.cli.run(store.common + QStringList{QStringLiteral("jobs"), QStringLiteral("list")});
+    EXPECT_TRUE(listed.out.contains("tagdesk-sandbox.myshopify.com")) << listed.describe();
+}
+
 TEST(CliErrors, AnUnknownCommandOrSubcommandIsAUsageErrorWithTheUsage) {
     TempSqlite db;
     CliRunner cli;

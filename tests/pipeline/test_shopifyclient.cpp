@@ -50,7 +50,7 @@ int throttledAnswers(sandbox::SandboxServer &server, QNetworkAccessManager &netw
 }
 } // namespace
 
-TEST(ShopifyClient, ConnectReportsWhetherTheTokenMayWriteProducts) {
+TEST(ShopifyClient, ConnectReportsTheShopAndWhatTheTokenMayDo) {
     sandbox::SandboxConfig config;
     config.shopify.readOnlyToken = QStringLiteral("shpat_readonly");
     SandboxFixture sandbox(realCatalog(QStringLiteral("kith-storefront-products.json")), config);
@@ -59,13 +59,15 @@ TEST(ShopifyClient, ConnectReportsWhetherTheTokenMayWriteProducts) {
     ShopifyClient full(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
     auto connection = await(full.connectToShop());
     ASSERT_TRUE(connection.ok()) << connection.error().message.toStdString();
-    EXPECT_TRUE(connection->canWriteProducts);
+    EXPECT_TRUE(connection->scopes.contains(QStringLiteral("write_products")));
     EXPECT_TRUE(connection->scopes.contains(QStringLiteral("read_products")));
+    EXPECT_EQ(connection->shopId, QStringLiteral("gid://shopify/Shop/1"));
+    EXPECT_EQ(connection->domain, QStringLiteral("tagdesk-sandbox.myshopify.com"));
 
     ShopifyClient readOnly(&http, sandbox.store(), token(QStringLiteral("shpat_readonly")));
     auto limited = await(readOnly.connectToShop());
     ASSERT_TRUE(limited.ok()) << limited.error().message.toStdString();
-    EXPECT_FALSE(limited->canWriteProducts);
+    EXPECT_FALSE(limited->scopes.contains(QStringLiteral("write_products")));
 }
 
 TEST(ShopifyClient, AWrongTokenIsRefusedWithAMessageSayingWhatToDo) {

@@ -318,6 +318,12 @@ TEST(ShopifySandboxCommandLine, FlagsFillTheConfigAndBadOnesAreNamed) {
                                                "shpat_x",
                                                "--read-only-token",
                                                "shpat_r",
+                                               "--scoped-token",
+                                               "shpat_p=read_products,write_products",
+                                               "--shop-domain",
+                                               "other.myshopify.com",
+                                               "--shop-id",
+                                               "2",
                                                "--products",
                                                "100000",
                                                "--fault",
@@ -336,6 +342,10 @@ TEST(ShopifySandboxCommandLine, FlagsFillTheConfigAndBadOnesAreNamed) {
     EXPECT_EQ(o->config.shopify.throttleMode, ThrottleMode::Http429);
     EXPECT_EQ(o->config.shopify.token, QStringLiteral("shpat_x"));
     EXPECT_EQ(o->config.shopify.readOnlyToken, QStringLiteral("shpat_r"));
+    EXPECT_EQ(o->config.shopify.scopedTokens.value(QStringLiteral("shpat_p")),
+              QStringList({QStringLiteral("read_products"), QStringLiteral("write_products")}));
+    EXPECT_EQ(o->config.shopify.shop.domain, QStringLiteral("other.myshopify.com"));
+    EXPECT_EQ(o->config.shopify.shop.id, QStringLiteral("gid://shopify/Shop/2"));
     EXPECT_EQ(o->products, 100000);
     EXPECT_EQ(o->config.faults.services.value(QStringLiteral("openai")).latencyMaxMs, 9);
     EXPECT_EQ(o->config.faults.services.value(QStringLiteral("openai")).dropRate, 0.5);

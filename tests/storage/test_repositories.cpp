@@ -63,6 +63,21 @@ TEST_P(Repositories, JobsRoundTripEveryField) {
     EXPECT_EQ(found->createdAt, stored->createdAt);
 }
 
+TEST_P(Repositories, AJobKeepsTheStoreItIsBoundTo) {
+    JobRepository jobs(*conn);
+    const qint64 id = jobs.insert(sampleJob(QStringLiteral("Summer"))).value().id;
+    EXPECT_FALSE(jobs.find(id)->shop.isKnown()) << "a new job belongs to no store yet";
+
+    const ShopIdentity acme{QStringLiteral("gid://shopify/Shop/1"),
+                            QStringLiteral("acme.myshopify.com")};
+    ASSERT_TRUE(jobs.bindStore(id, acme).ok());
+    const Job bound = jobs.find(id).value();
+    EXPECT_EQ(bound.shop.id, acme.id);
+    EXPECT_EQ(bound.shop.domain, acme.domain);
+    EXPECT_EQ(jobs.list(false)->at(0).shop.id, acme.id);
+    EXPECT_EQ(jobs.bindStore(4242, acme).error().code, Error::Code::NotFound);
+}
+
 TEST_P(Repositories, UnknownJobIsNotFoundWithItsId) {
     auto missing = JobRepository(*conn).find(4242);
     ASSERT_FALSE(missing.ok());

@@ -81,6 +81,7 @@ TEST(Schema, UpgradesTheCheckedInVersion1FileKeepingItsJobs) {
     ASSERT_EQ(jobs->size(), 2);
     EXPECT_EQ(jobs->at(0).name, QStringLiteral("Summer dresses"));
     EXPECT_EQ(jobs->at(0).destinations, defaultDestinations()) << "v2 column got its default";
+    EXPECT_FALSE(jobs->at(0).shop.isKnown()) << "bound to a store by its next run (v6)";
     EXPECT_EQ(scalar(*conn.value(), QStringLiteral("SELECT value FROM suggestions")),
               QStringLiteral("red"));
 }

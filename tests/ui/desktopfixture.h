@@ -34,11 +34,15 @@ inline constexpr int patientMs = 5 * 60 * 1000;
 
 class DesktopFixture : public ::testing::Test {
 protected:
+    // A token of the store that may read and write products, but not files (alt text).
+    static inline const QString noFilesToken = QStringLiteral("shpat_no_files");
+
     void SetUp() override {
+        sandboxConfig.shopify.scopedTokens.insert(
+            noFilesToken, {QStringLiteral("read_products"), QStringLiteral("write_products")});
         QStandardPaths::setTestModeEnabled(true); // QSettings go to a test folder
         QSettings().clear(); // nothing a test saved (keys, templates) reaches the next
-        server = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxConfig{},
-                                                          sandbox::demoCatalog());
+        server = std::make_unique<sandbox::SandboxServer>(sandboxConfig, sandbox::demoCatalog());
         auto port = server->start();
         ASSERT_TRUE(port.ok()) << (port ? "" : port.error().message.toStdString());
         reader = db.open();
@@ -94,6 +98,7 @@ protected:
 
     TempSqlite db;
     QTemporaryDir images;
+    sandbox::SandboxConfig sandboxConfig; // set before SetUp to change the store
     std::unique_ptr<sandbox::SandboxServer> server;
     std::unique_ptr<Connection> reader;
     std::unique_ptr<DatabaseWriter> writer;

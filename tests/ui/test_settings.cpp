@@ -93,7 +93,8 @@ TEST_F(SettingsWindow, TestConnectionSaysWhatWorksAndTheTokenIsStoredMasked) {
     const QString works = testConnection(dialog);
     EXPECT_TRUE(works.contains(QStringLiteral("✔ The access token is accepted")))
         << works.toStdString();
-    EXPECT_TRUE(works.contains(QStringLiteral("✔ May write products"))) << works.toStdString();
+    for (const char *granted : {"✔ read_products", "✔ write_products", "✔ write_files"})
+        EXPECT_TRUE(works.contains(QString::fromUtf8(granted))) << works.toStdString();
 
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                       Qt::LeftButton);
@@ -116,6 +117,18 @@ TEST_F(SettingsWindow, TestConnectionSaysWhatWorksAndTheTokenIsStoredMasked) {
         << token->placeholderText().toStdString();
     EXPECT_TRUE(token->text().isEmpty());
     EXPECT_FALSE(token->placeholderText().contains(sandbox::ShopifyConfig().token));
+}
+
+TEST_F(SettingsWindow, TestConnectionNamesEveryScopeAJobMayNeedThatTheTokenLacks) {
+    ui::SettingsDialog *dialog = openSettings();
+    dialog->findChild<QLineEdit *>(QStringLiteral("storeUrl"))->setText(server->baseUrl());
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("accessToken")), noFilesToken);
+    const QString answer = testConnection(dialog);
+    EXPECT_TRUE(answer.contains(QStringLiteral("✔ read_products"))) << answer.toStdString();
+    EXPECT_TRUE(answer.contains(QStringLiteral("✔ write_products"))) << answer.toStdString();
+    EXPECT_TRUE(answer.contains(
+        QStringLiteral("✘ write_files missing: writing image alt text will be refused")))
+        << answer.toStdString();
 }
 
 TEST_F(SettingsWindow, TestConnectionSaysWhenNothingAnswers) {

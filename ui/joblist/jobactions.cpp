@@ -60,6 +60,12 @@ JobActions::JobActions(JobListPanel &panel, JobService &jobs, WorkHost &work, QW
         m_panel.model()->setProgress(jobId, p);
         reloadSoon();
     });
+    // E.g. a run whose token cannot write what the job will sync: it goes on, but the user
+    // hears it now rather than when the sync is refused.
+    connect(&m_work, &WorkHost::connected, this, [this](qint64, const StoreIdentity &store) {
+        if (!store.warning.isEmpty())
+            emit message(store.warning);
+    });
     // Any work on a job makes it busy for the others: Run and Archive wait for it.
     connect(&m_work, &WorkHost::started, this, &JobActions::updateActions);
     connect(&m_work, &WorkHost::finished, this, [this](qint64 jobId, const WorkResult &work) {

@@ -31,7 +31,7 @@ JobListPanel::JobListPanel(JobReader reader, QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     m_filter->setObjectName(QStringLiteral("jobFilter"));
-    m_filter->setPlaceholderText(tr("Filter jobs by name, status or tagger"));
+    m_filter->setPlaceholderText(tr("Filter jobs by name, status, tagger or store"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter jobs"));
     m_showArchived->setObjectName(QStringLiteral("showArchived"));
@@ -111,7 +111,7 @@ void JobListPanel::reload() {
                      const bool first = m_model->rowCount() == 0;
                      m_model->setJobs(jobs.value());
                      if (first && !jobs->isEmpty()) {
-                         for (int c = JobTableModel::Products; c < JobTableModel::ColumnCount; ++c)
+                         for (int c = JobTableModel::Store; c < JobTableModel::ColumnCount; ++c)
                              m_view->resizeColumnToContents(c);
                      }
                      const bool none = jobs->isEmpty();

@@ -59,6 +59,11 @@ int percentOf(const JobProgress &p) {
         return -1;
     return int(std::clamp<qint64>(p.done * 100 / p.total, 0, 100));
 }
+
+// The store the job belongs to: a dash until it has talked to one.
+QString storeText(const Job &job) {
+    return job.shop.isKnown() ? job.shop.domain : QStringLiteral("–");
+}
 } // namespace
 
 const JobSummary *JobTableModel::jobAt(int row) const {
@@ -104,6 +109,11 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
             return s.job.fatalError;
         if (index.column() == Name)
             return s.job.selection.describe();
+        if (index.column() == Store)
+            return s.job.shop.isKnown()
+                       ? s.job.shop.describe()
+                       : tr("Not bound to a store yet: its next run, sync or revert binds it "
+                            "to the store saved in Settings");
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Products || index.column() == Reviewed)
@@ -125,6 +135,8 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
             return {};
         case Tagger:
             return taggerDisplayName(s.job.tagger);
+        case Store:
+            return storeText(s.job);
         case Products:
             return QLocale().toString(s.tally.total);
         case Reviewed:
@@ -147,6 +159,8 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
             return -1;
         case Tagger:
             return taggerDisplayName(s.job.tagger);
+        case Store:
+            return s.job.shop.domain;
         case Products:
             return s.tally.total;
         case Reviewed:
@@ -174,6 +188,8 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Progress");
     case Tagger:
         return tr("Tagger");
+    case Store:
+        return tr("Store");
     case Products:
         return tr("Products");
     case Reviewed:

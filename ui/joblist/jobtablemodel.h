@@ -19,6 +19,7 @@ public:
         Status,
         Progress,
         Tagger,
+        Store,
         Products,
         Reviewed,
         Created,

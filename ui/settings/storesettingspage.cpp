@@ -1,5 +1,6 @@
 #include "settings/storesettingspage.h"
 
+#include "domain/accessscopes.h"
 #include "settings/accountsettings.h"
 #include "settings/secretfield.h"
 #include "util/futures.h"
@@ -208,14 +209,14 @@ void StoreSettingsPage::showTestResult(const Result<ShopConnection> &connection)
     const ShopConnection &c = connection.value();
     lines << line(true, tr("Reachable: %1 (%2)").arg(c.shopName, c.domain));
     lines << line(true, tr("The access token is accepted"));
-    const bool canRead = c.scopes.contains(QStringLiteral("read_products")) || c.canWriteProducts;
-    lines << line(canRead, canRead ? tr("May read products (read_products)")
-                                   : tr("May not read products: the token lacks read_products"));
-    lines << line(c.canWriteProducts,
-                  c.canWriteProducts
-                      ? tr("May write products (write_products): sync will work")
-                      : tr("May not write products: the token lacks write_products, so analysis "
-                           "works but sync will be refused"));
+    // Every scope a job may need, whichever places it writes to.
+    for (const RequiredScope &scope : requiredScopes(allDestinations(), StoreAccess::Write)) {
+        const bool granted = scopeGranted(c.scopes, scope.handle);
+        lines << line(granted,
+                      granted
+                          ? tr("%1: %2 works").arg(scope.handle, scope.purpose)
+                          : tr("%1 missing: %2 will be refused").arg(scope.handle, scope.purpose));
+    }
     m_testResult->setText(lines.join(QStringLiteral("<br>")));
 }
 

@@ -27,4 +27,9 @@ inline constexpr Destinations defaultDestinations() {
     return Destinations(Destination::Tags) | Destination::Metafields;
 }
 
+inline constexpr Destinations allDestinations() {
+    return Destinations(Destination::Tags) | Destination::Metafields | Destination::ProductType |
+           Destination::AltText | Destination::Description;
+}
+
 } // namespace tagdesk

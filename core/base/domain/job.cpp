@@ -38,4 +38,15 @@ Result<Job> NewJob::validated() const {
     return job;
 }
 
+Status Job::checkStore(const ShopIdentity &store) const {
+    // The id decides: a shop keeps its id whatever its name or domain become.
+    if (!shop.isKnown() || shop.id == store.id)
+        return {};
+    return Error::notAllowed(
+        QCoreApplication::translate("Job", "Job %1 belongs to %2; the saved store is %3. Switch "
+                                           "the store in Settings, or create a new job.")
+            .arg(id)
+            .arg(shop.describe(), store.describe()));
+}
+
 } // namespace tagdesk

@@ -2,6 +2,7 @@
 
 #include "domain/destination.h"
 #include "domain/selection.h"
+#include "domain/shopidentity.h"
 #include "domain/tagger.h"
 #include "domain/writesettings.h"
 
@@ -32,8 +33,17 @@ struct Job {
     bool listingDone = false;
     // Why the job could not run at all (bad credentials, quota gone…); empty if none.
     QString fatalError;
+    // The store the job belongs to, as Shopify named it when the job first talked to it
+    // (its first run; for a job from before Tagdesk kept this, its next run, sync or
+    // revert). Unknown until then.
+    ShopIdentity shop;
     QDateTime createdAt;
     QDateTime updatedAt;
+
+    // The one check before a run, sync or revert talks to `store`: refused, naming both
+    // stores, when the job belongs to another one. A job with no store yet may go on (and
+    // is bound to `store`).
+    Status checkStore(const ShopIdentity &store) const;
 
     static constexpr int maxImagesPerProduct = 10;
     static constexpr int maxNameLength = 200;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/product.h"
+#include "domain/shopidentity.h"
 #include "util/result.h"
 
 #include <QList>
@@ -40,11 +41,14 @@ struct ShopifyCredentials {
     bool usesClientCredentials() const { return accessToken.isEmpty() && !clientId.isEmpty(); }
 };
 
+// Who the store says it is, and what the token may do there.
 struct ShopConnection {
     QString shopName;
-    QString domain;
-    QStringList scopes;
-    bool canWriteProducts = false;
+    QString domain;     // its myshopify domain
+    QString shopId;     // gid://shopify/Shop/…
+    QStringList scopes; // as Shopify lists them: see accessscopes.h for what they grant
+
+    ShopIdentity identity() const { return {shopId, domain}; }
 };
 
 struct ProductPage {

@@ -312,6 +312,7 @@ QFuture<Result<ShopConnection>> ShopifyClient::connectToShop() {
             ShopConnection c;
             const QJsonObject shop = data->value(QLatin1String("shop")).toObject();
             c.shopName = shop.value(QLatin1String("name")).toString();
+            c.shopId = shop.value(QLatin1String("id")).toString();
             c.domain = shop.value(QLatin1String("myshopifyDomain")).toString(m_store.domain());
             const QJsonArray scopes = data->value(QLatin1String("currentAppInstallation"))
                                           .toObject()
@@ -319,7 +320,6 @@ QFuture<Result<ShopConnection>> ShopifyClient::connectToShop() {
                                           .toArray();
             for (const QJsonValue &s : scopes)
                 c.scopes << s.toObject().value(QLatin1String("handle")).toString();
-            c.canWriteProducts = c.scopes.contains(QLatin1String("write_products"));
             return c;
         });
 }

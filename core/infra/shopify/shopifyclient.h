@@ -49,8 +49,8 @@ public:
     QFuture<Result<QJsonObject>> execute(const QString &document,
                                          const QJsonObject &variables = {});
 
-    // Who we are and what we may do: a missing write_products is reported here, before
-    // a job starts, not after an hour of work.
+    // Which shop this is and the token's access scopes: asked before any work on a job,
+    // so that a missing scope is named before it starts, not after an hour of work.
     QFuture<Result<ShopConnection>> connectToShop();
     QFuture<Result<qint64>> countProducts(const QString &searchQuery);
     QFuture<Result<ProductPage>> productsPage(const QString &searchQuery, const QString &after,

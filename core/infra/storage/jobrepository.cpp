@@ -14,7 +14,7 @@ struct Texts {
 const QString columns = QStringLiteral(
     "id, name, selection, tagger, images_per_product, attributes, destinations, archived, "
     "run_requested, fatal_error, created_at, updated_at, listing_cursor, listing_done, "
-    "write_settings");
+    "write_settings, shop_domain, shop_id");
 
 Result<Job> jobFromRow(const QSqlQuery &q) {
     Job job;
@@ -44,6 +44,8 @@ Result<Job> jobFromRow(const QSqlQuery &q) {
     job.listingCursor = q.value(12).toString();
     job.listingDone = q.value(13).toInt() != 0;
     job.writing = WriteSettings::fromJson(objectFromDb(q.value(14)));
+    job.shop.domain = q.value(15).toString();
+    job.shop.id = q.value(16).toString();
     return job;
 }
 } // namespace
@@ -54,12 +56,12 @@ Result<Job> JobRepository::insert(const Job &job) {
         m_conn.db(),
         QStringLiteral("INSERT INTO jobs (name, selection, tagger, images_per_product, "
                        "attributes, destinations, archived, run_requested, fatal_error, "
-                       "created_at, updated_at, write_settings) "
-                       "VALUES (?, ?, ?, ?, ?, ?, 0, 0, '', ?, ?, ?) "
+                       "created_at, updated_at, write_settings, shop_domain, shop_id) "
+                       "VALUES (?, ?, ?, ?, ?, ?, 0, 0, '', ?, ?, ?, ?, ?) "
                        "RETURNING id"),
         {job.name, toDbJson(job.selection.toJson()), taggerKey(job.tagger), job.imagesPerProduct,
          job.attributes.join(QLatin1Char(',')), destinationsToKeys(job.destinations), toDbTime(now),
-         toDbTime(now), toDbJson(job.writing.toJson())},
+         toDbTime(now), toDbJson(job.writing.toJson()), job.shop.domain, job.shop.id},
         Texts::tr("saving the new job"));
     if (!q)
         return q.error();
@@ -124,6 +126,13 @@ Status JobRepository::setRunState(qint64 id, bool runRequested, const QString &f
         QStringLiteral("UPDATE jobs SET run_requested = ?, fatal_error = ?, updated_at = ? "
                        "WHERE id = ?"),
         {runRequested ? 1 : 0, fatalError}, Texts::tr("saving the state of job %1").arg(id));
+}
+
+Status JobRepository::bindStore(qint64 id, const ShopIdentity &shop) {
+    return touch(id,
+                 QStringLiteral("UPDATE jobs SET shop_domain = ?, shop_id = ?, updated_at = ? "
+                                "WHERE id = ?"),
+                 {shop.domain, shop.id}, Texts::tr("saving the store of job %1").arg(id));
 }
 
 Status JobRepository::setListing(qint64 id, const QString &cursor, bool done) {

@@ -24,6 +24,8 @@ public:
     Status setWriting(qint64 id, Destinations destinations, const WriteSettings &writing);
     Status setRunState(qint64 id, bool runRequested, const QString &fatalError);
     Status setListing(qint64 id, const QString &cursor, bool done);
+    // The store the job belongs to from now on (Job::shop).
+    Status bindStore(qint64 id, const ShopIdentity &shop);
 
 private:
     Status touch(qint64 id, const QString &sql, const QVariantList &binds, const QString &doing);

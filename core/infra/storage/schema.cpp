@@ -171,6 +171,12 @@ CREATE INDEX review_events_by_job ON review_events(job_id, id);
 ALTER TABLE job_products ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX suggestions_by_value ON suggestions(job_id, attribute, value);
 )SQL",
+    // 6: the store a job belongs to, as Shopify names it (Job::shop). Jobs from before
+    // have none and are bound to the store of their next run, sync or revert.
+    R"SQL(
+ALTER TABLE jobs ADD COLUMN shop_domain TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN shop_id TEXT NOT NULL DEFAULT '';
+)SQL",
 };
 
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));

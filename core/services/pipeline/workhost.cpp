@@ -2,6 +2,7 @@
 
 #include "pipeline/conflictresolver.h"
 #include "pipeline/runsession.h"
+#include "pipeline/storecheck.h"
 #include "pipeline/syncrunner.h"
 #include "settings/account.h"
 #include "util/futures.h"
@@ -88,28 +89,23 @@ public:
         , m_writer(writer)
         , m_sinks(std::move(sinks)) {}
 
-    // Prepares (a push may put failed products back in the queue), connects first when
-    // asked, then begins.
+    // Asks the store who it is and checks the job may work with it (checkJobStore), then
+    // prepares (a push may put failed products back in the queue) and begins.
     void start() {
-        prepare([this] {
-            if (!m_request.connectFirst)
-                return beginUnlessCancelled();
-            shopify().connectToShop().then(this, [this](const Result<ShopConnection> &c) {
-                if (!c)
-                    return finish(failure(m_request.kind, c.error()));
-                const bool writes =
-                    m_request.kind == WorkKind::Push || m_request.kind == WorkKind::Revert;
-                if (writes && !c->canWriteProducts)
-                    return finish(failure(
-                        m_request.kind,
-                        Error::scopeMissing(Texts::tr("The token for %1 cannot write products (it "
-                                                      "lacks the write_products scope); nothing "
-                                                      "was written")
-                                                .arg(shopify().store().domain()),
-                                            QStringLiteral("write_products"))));
-                m_sinks.connected({shopify().store().domain(), c->shopName, c->canWriteProducts});
-                beginUnlessCancelled();
-            });
+        shopify().connectToShop().then(this, [this](const Result<ShopConnection> &shop) {
+            if (!shop)
+                return finish(failure(m_request.kind, shop.error()));
+            const bool writes =
+                m_request.kind == WorkKind::Push || m_request.kind == WorkKind::Revert;
+            checkJobStore(*m_writer, m_request.jobId,
+                          writes ? StoreAccess::Write : StoreAccess::Read, shop.value())
+                .then(this, [this, shop = shop.value()](const Result<StoreClearance> &clear) {
+                    if (!clear)
+                        return finish(failure(m_request.kind, clear.error()));
+                    m_sinks.connected({shopify().store().domain(), shop.shopName, shop.identity(),
+                                       clear->warning});
+                    prepare([this] { beginUnlessCancelled(); });
+                });
         });
     }
 

@@ -2,6 +2,7 @@
 
 #include "domain/conflictchoice.h"
 #include "domain/preferences.h"
+#include "domain/shopidentity.h"
 #include "domain/tagger.h"
 #include "pipeline/jobprogress.h"
 #include "pipeline/syncreport.h"
@@ -41,9 +42,6 @@ struct WorkRequest {
     // Push, Revert: this many products or more go through bulk mutations.
     int bulkThreshold = Preferences::defaultBulkPushMin;
     bool retryFailed = false; // Push: failed pushes go back in the queue first
-    // Ask the store who we are before any work: a refused token fails at once, and a push
-    // or revert whose token cannot write products fails before a product is read.
-    bool connectFirst = false;
 
     static WorkRequest run(qint64 jobId, TaggerKind tagger);
     // kind: Push or Revert.
@@ -51,11 +49,13 @@ struct WorkRequest {
     static WorkRequest resolve(qint64 jobId, QStringList productIds, ConflictChoice choice);
 };
 
-// Who the store says we are, when a work connected first.
+// Who the store says it is, once a work has asked and may go on.
 struct StoreIdentity {
     QString store; // the address the work uses, as its domain ("example.myshopify.com")
     QString shopName;
-    bool canWriteProducts = false;
+    ShopIdentity shop;
+    // What the user should know that does not stop the work (StoreClearance::warning).
+    QString warning;
 };
 
 // How a piece of work ended.
@@ -84,7 +84,9 @@ public:
 
     // Resolves the store and token (and, for a run, the tagger's settings) from the
     // account now, then starts the work on the worker thread. Refused, saying what the job
-    // is busy with, while the job has work in progress.
+    // is busy with, while the job has work in progress. Every work first asks the store who
+    // it is, and goes on only past checkJobStore: a refused token, another store than the
+    // job's, or a missing access scope ends it before a product is read or written.
     Status start(const WorkRequest &request);
     // A run or a sync finishes what is in flight, then stops (the rest can be resumed or
     // synced later); a resolution of a few products finishes.
@@ -98,7 +100,7 @@ public:
 
 signals:
     void started(qint64 jobId, tagdesk::WorkKind kind);
-    // Connected first (WorkRequest::connectFirst) and may go on.
+    // The store answered and the work may go on.
     void connected(qint64 jobId, const tagdesk::StoreIdentity &identity);
     void progress(qint64 jobId, const tagdesk::JobProgress &progress);
     void finished(qint64 jobId, const tagdesk::WorkResult &result);
