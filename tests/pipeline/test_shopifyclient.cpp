@@ -161,6 +161,90 @@ TEST(ShopifyClient, PacesRequestsSoASmallBucketIsNeverOverdrawn) {
     EXPECT_EQ(shopify.throttle().known()->maximumAvailable, 400);
 }
 
+// Page sizes from what pages cost: one query may cost at most maxQueryCost
+// (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits).
+namespace {
+sandbox::SandboxConfig roomyBucketWithMaxCost(int maxQueryCost) {
+    sandbox::SandboxConfig c;
+    c.shopify.bucketSize = 20000;
+    c.shopify.restoreRate = 10000;
+    c.shopify.maxQueryCost = maxQueryCost;
+    return c;
+}
+
+int productsPageRequests(SandboxFixture &sandbox) {
+    int n = 0;
+    for (const QJsonValue &e : sandbox.requestLog())
+        n += e.toObject().value(QStringLiteral("operationName")).toString() ==
+                     QLatin1String("ProductsPage")
+                 ? 1
+                 : 0;
+    return n;
+}
+} // namespace
+
+TEST(ShopifyClient, AfterAPageItAsksForNoMoreProductsThanOneQueryMayCost) {
+    const sandbox::Catalog catalog =
+        realCatalog(QStringLiteral("allovin-admin-graphql-products-164.json"));
+    SandboxFixture sandbox(catalog, roomyBucketWithMaxCost(1000));
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+
+    // 25 products with ProductFields: 2 + 25 × 35 = 877 points, 35.08 a product.
+    auto first = await(shopify.productsPage(QString(), QString(), 25));
+    ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
+    ASSERT_EQ(first->products.size(), 25);
+    // Asked for up to 250, the client sends what 1000 points buy at that price: 28
+    // (2 + 28 × 35 = 982), not 250 (8752) which Shopify would refuse.
+    auto second = await(shopify.productsPage(QString(), first->endCursor, 250));
+    ASSERT_TRUE(second.ok()) << second.error().message.toStdString();
+    EXPECT_EQ(second->products.size(), 28);
+    EXPECT_EQ(productsPageRequests(sandbox), 2) << "no page was refused as too expensive";
+}
+
+TEST(ShopifyClient, APageRefusedAsTooExpensiveIsAskedForAgainSmaller) {
+    const sandbox::Catalog catalog =
+        realCatalog(QStringLiteral("allovin-admin-graphql-products-164.json"));
+    SandboxFixture sandbox(catalog, roomyBucketWithMaxCost(300));
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+
+    // 25 cost 877 > 300: refused once, then 300 ÷ 35.08 = 8 a page (282 points).
+    const QSet<QString> ids = allIds(shopify, QString(), 25);
+    EXPECT_EQ(ids.size(), 164);
+    EXPECT_EQ(productsPageRequests(sandbox), 1 + (164 + 7) / 8)
+        << "one refusal, then pages of 8 that are never refused";
+}
+
+TEST(ShopifyClient, APageIsNeverDearerThanTheWholeBucket) {
+    // A page the bucket can never hold would be THROTTLED for ever: 400 points buy 11.
+    sandbox::SandboxConfig config = roomyBucketWithMaxCost(1000);
+    config.shopify.bucketSize = 400;
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, config);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    EXPECT_EQ(allIds(shopify, QString(), 250).size(), 30);
+    EXPECT_EQ(throttledAnswers(sandbox.server, sandbox.network), 0);
+}
+
+TEST(ShopifyClient, OneProductOverTheLimitFailsNamingTheStoreTheCostAndTheLimit) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucketWithMaxCost(30));
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    auto page = await(shopify.productsPage(QString(), QString(), 25));
+    ASSERT_FALSE(page.ok());
+    EXPECT_EQ(page.error().code, Error::Code::TooExpensive);
+    const QString message = page.error().message;
+    EXPECT_TRUE(message.contains(sandbox.store().domain())) << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("37")))
+        << "a product's cost: " << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("30"))) << "the limit: " << message.toStdString();
+    EXPECT_FALSE(message.contains(QStringLiteral("bug"))) << message.toStdString();
+    EXPECT_EQ(productsPageRequests(sandbox), 2) << "25, then 1; never below one product";
+}
+
 TEST(ShopifyClient, ThrottleStormsAndMalformedAnswersAreWaitedOutInBothThrottleModes) {
     for (const auto mode : {sandbox::ThrottleMode::Http200, sandbox::ThrottleMode::Http429}) {
         sandbox::SandboxConfig config;
