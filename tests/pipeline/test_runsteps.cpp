@@ -69,6 +69,13 @@ public:
         run.job = JobRepository(*reader).find(run.jobId).value();
     }
 
+    // Lists the whole selection with a new lister and gives what was stored.
+    QList<JobProduct> listEverything() {
+        ProductLister lister(run, 0);
+        waitFor([&](auto done) { lister.run(done); });
+        return stored();
+    }
+
     QList<JobProduct> stored() { return JobProductRepository(*reader).list(run.jobId).value(); }
 
     // Waits until `step` calls back.
@@ -110,10 +117,7 @@ TEST(ProductLister, ListsEveryProductOncePageByPageInTheStoresOrder) {
     SandboxFixture sandbox(catalog, roomyBucket());
     StepHarness h(sandbox, 7);
     h.createJob();
-    ProductLister lister(h.run, 0);
-    h.waitFor([&](auto done) { lister.run(done); });
-
-    const QList<JobProduct> products = h.stored();
+    const QList<JobProduct> products = h.listEverything();
     ASSERT_EQ(products.size(), 30);
     QSet<QString> ids;
     for (int i = 0; i < products.size(); ++i) {
@@ -175,10 +179,7 @@ TEST(ProductLister, ListsEveryProductWithSmallerPagesWhenAPageIsTooExpensive) {
     SandboxFixture sandbox(catalog, config);
     StepHarness h(sandbox, 25);
     h.createJob();
-    ProductLister lister(h.run, 0);
-    h.waitFor([&](auto done) { lister.run(done); });
-
-    const QList<JobProduct> products = h.stored();
+    const QList<JobProduct> products = h.listEverything();
     ASSERT_EQ(products.size(), 30);
     QSet<QString> ids;
     for (const JobProduct &p : products)

@@ -64,8 +64,9 @@ public:
     QFuture<Result<std::optional<ProductSnapshot>>> product(const QString &id);
 
     // Large selections: a bulk query over the products matching `searchQuery` (its id),
-    // its state, and its JSONL result streamed product by product into `sink` (memory
-    // stays flat however large the catalog). Gives how many products were read.
+    // its state, and its JSONL result read product by product into `sink` (set aside on
+    // disk as it streams in, so memory holds only where each product's lines are, however
+    // large the catalog). Gives how many products were read.
     QFuture<Result<QString>> startProductsBulkQuery(const QString &searchQuery);
     QFuture<Result<BulkOperationStatus>> bulkOperation(const QString &id);
     QFuture<Result<qint64>> readBulkProducts(const QUrl &url,
