@@ -21,6 +21,7 @@ int exitCodeFor(const Error &error) {
     case Error::Code::Throttled:
     case Error::Code::Refused:
     case Error::Code::LocalIo:
+    case Error::Code::TooExpensive:
         return Failed;
     }
     return Failed;

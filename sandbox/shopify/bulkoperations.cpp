@@ -72,6 +72,9 @@ struct BulkOperations::Operation {
     std::shared_ptr<const ConnectionPage> roots;
     QList<const SelectionSet *> rootNodeSets;
     qsizetype nextRoot = 0;
+    bool grouped = false;
+    QByteArray children; // ungrouped: the child lines, written after every parent
+
     // Mutation operations.
     QString mutation;
     QList<QJsonObject> lines;
@@ -99,8 +102,8 @@ int BulkOperations::running() const {
     return n;
 }
 
-BulkOperations::StartResult BulkOperations::startQuery(const QString &query,
-                                                       const QStringList &scopes) {
+BulkOperations::StartResult
+BulkOperations::startQuery(const QString &query, const QStringList &scopes, bool groupObjects) {
     StartResult r;
     r.field = {QStringLiteral("query")};
     r.code = QStringLiteral("INVALID");
@@ -162,6 +165,7 @@ BulkOperations::StartResult BulkOperations::startQuery(const QString &query,
     auto operation = newOperation(QStringLiteral("QUERY"), query, scopes);
     operation->document = std::move(doc);
     operation->executor = std::move(executor);
+    operation->grouped = groupObjects;
     m_operations.append(operation);
     schedule(operation);
     return {operation->info.id, {}, {}, {}};
@@ -338,8 +342,9 @@ void BulkOperations::runQuerySlice(Operation &op) {
                     w.value(parentId);
                 }
             });
-            op.result += line.data();
-            op.result += '\n';
+            QByteArray &out = op.grouped || parentId.isEmpty() ? op.result : op.children;
+            out += line.data();
+            out += '\n';
             ++op.info.objectCount;
             const TypeDef *type = m_schema.type(object.type);
             QString id;
@@ -386,6 +391,7 @@ void BulkOperations::runMutationSlice(Operation &op) {
 }
 
 void BulkOperations::finish(Operation &op, const QString &status) {
+    op.result += std::exchange(op.children, QByteArray());
     op.info.status = status;
     op.info.completedAt = m_context.store.now();
     op.info.fileSize = op.result.size();

@@ -17,7 +17,9 @@ class StagedUploads;
 struct ShopContext;
 
 // Shopify bulk operations: a query run over the whole store, its result written as JSONL
-// (nested connections as lines of their own carrying __parentId, parents first), or a
+// (nested connections as lines of their own carrying __parentId: with groupObjects right
+// under their parent, without it after every parent, as Shopify does not promise where
+// they come — https://shopify.dev/docs/api/usage/bulk-operations/queries), or a
 // mutation run once per line of an uploaded JSONL file, with one result line per input
 // line carrying __lineNumber. Work runs in slices on the event loop, so an operation is
 // CREATED, then RUNNING, then COMPLETED while the server keeps answering.
@@ -39,7 +41,7 @@ public:
         QString error;
         QString code;
     };
-    StartResult startQuery(const QString &query, const QStringList &scopes);
+    StartResult startQuery(const QString &query, const QStringList &scopes, bool groupObjects);
     StartResult startMutation(const QString &mutation, const QString &stagedUploadPath,
                               const QStringList &scopes);
     QString cancel(const QString &id); // empty on success, else why not

@@ -30,7 +30,7 @@ struct ShopContext {
     StagedUploads *uploads = nullptr;
     QJsonArray searchWarnings; // extensions.search of the current answer
     QStringList grantedScopes; // of the current request's token
-    QString staleDigestCode; // see ShopifyConfig; empty: either, drawn from digestRandom
+    QString staleDigestCode;   // see ShopifyConfig; empty: either, drawn from digestRandom
     QRandomGenerator digestRandom;
     ShopFacts shop{}; // see ShopifyConfig
 

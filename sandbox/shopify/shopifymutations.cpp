@@ -621,7 +621,8 @@ void addBulkMutations(Schema &s, ShopContext &ctx) {
                     QStringLiteral("BulkOperationRunQueryPayload"),
                     QStringLiteral("BulkOperationUserError"),
                     ctx.bulk->startQuery(i.args.value(QStringLiteral("query")).toString(),
-                                         ctx.grantedScopes));
+                                         ctx.grantedScopes,
+                                         i.args.value(QStringLiteral("groupObjects")).toBool()));
             },
             {{QStringLiteral("groupObjects"), QStringLiteral("Boolean!"), false},
              {QStringLiteral("query"), QStringLiteral("String!")}});

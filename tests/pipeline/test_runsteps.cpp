@@ -69,6 +69,13 @@ public:
         run.job = JobRepository(*reader).find(run.jobId).value();
     }
 
+    // Lists the whole selection with a new lister and gives what was stored.
+    QList<JobProduct> listEverything() {
+        ProductLister lister(run, 0);
+        waitFor([&](auto done) { lister.run(done); });
+        return stored();
+    }
+
     QList<JobProduct> stored() { return JobProductRepository(*reader).list(run.jobId).value(); }
 
     // Waits until `step` calls back.
@@ -110,10 +117,7 @@ TEST(ProductLister, ListsEveryProductOncePageByPageInTheStoresOrder) {
     SandboxFixture sandbox(catalog, roomyBucket());
     StepHarness h(sandbox, 7);
     h.createJob();
-    ProductLister lister(h.run, 0);
-    h.waitFor([&](auto done) { lister.run(done); });
-
-    const QList<JobProduct> products = h.stored();
+    const QList<JobProduct> products = h.listEverything();
     ASSERT_EQ(products.size(), 30);
     QSet<QString> ids;
     for (int i = 0; i < products.size(); ++i) {
@@ -165,6 +169,27 @@ TEST(ProductLister, ResumesAfterTheLastStoredPage) {
     EXPECT_EQ(countRequests(sandbox.requestLog(), QStringLiteral("operationName"),
                             QStringLiteral("ProductsPage")),
               3);
+}
+
+TEST(ProductLister, ListsEveryProductWithSmallerPagesWhenAPageIsTooExpensive) {
+    // A page of 25 costs 877 points; this store allows 300 a query (Shopify: 1000).
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    sandbox::SandboxConfig config = roomyBucket();
+    config.shopify.maxQueryCost = 300;
+    SandboxFixture sandbox(catalog, config);
+    StepHarness h(sandbox, 25);
+    h.createJob();
+    const QList<JobProduct> products = h.listEverything();
+    ASSERT_EQ(products.size(), 30);
+    QSet<QString> ids;
+    for (const JobProduct &p : products)
+        ids.insert(p.productId);
+    EXPECT_EQ(ids.size(), 30) << "no product listed twice";
+    EXPECT_EQ(countRequests(sandbox.requestLog(), QStringLiteral("operationName"),
+                            QStringLiteral("ProductsPage")),
+              1 + 4)
+        << "25 refused, then 300 / 35.08 = 8 a page: 8, 8, 8, 6";
+    EXPECT_TRUE(JobRepository(*h.reader).find(h.run.jobId).value().listingDone);
 }
 
 TEST(ProductAnalyser, NeverPaysTwiceForTheSameImage) {

@@ -39,6 +39,43 @@ QSet<QString> allIds(ShopifyClient &shopify, const QString &query, int pageSize)
     return ids;
 }
 
+// Starts the products bulk export and polls it until it is finished, as the lister does.
+BulkOperationStatus finishedBulkExport(ShopifyClient &shopify) {
+    auto id = await(shopify.startProductsBulkQuery(QString()));
+    EXPECT_TRUE(id.ok()) << (id ? "" : id.error().message.toStdString());
+    BulkOperationStatus status;
+    if (!id)
+        return status;
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            auto s = await(shopify.bulkOperation(id.value()));
+            EXPECT_TRUE(s.ok());
+            status = s ? s.value() : BulkOperationStatus{};
+            return !s || status.finished();
+        },
+        std::numeric_limits<int>::max()));
+    return status;
+}
+
+QByteArray download(QNetworkAccessManager &network, const QUrl &url) {
+    QNetworkReply *reply = network.get(QNetworkRequest(url));
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return reply->isFinished(); }, std::numeric_limits<int>::max()));
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    return body;
+}
+
+// Reads `jsonl` fed to the reader in two parts, cut at `split`.
+QList<ProductSnapshot> readSplitAt(const QByteArray &jsonl, qsizetype split) {
+    QList<ProductSnapshot> products;
+    BulkProductReader reader([&](ProductSnapshot p) { products.append(p); });
+    EXPECT_TRUE(reader.feed(QByteArrayView(jsonl).first(split)).ok());
+    EXPECT_TRUE(reader.feed(QByteArrayView(jsonl).sliced(split)).ok());
+    EXPECT_TRUE(reader.finish().ok());
+    return products;
+}
+
 int throttledAnswers(sandbox::SandboxServer &server, QNetworkAccessManager &network) {
     QNetworkReply *reply =
         network.get(QNetworkRequest(QUrl(server.baseUrl() + QStringLiteral("/_sandbox/requests"))));
@@ -163,6 +200,90 @@ TEST(ShopifyClient, PacesRequestsSoASmallBucketIsNeverOverdrawn) {
     EXPECT_EQ(shopify.throttle().known()->maximumAvailable, 400);
 }
 
+// Page sizes from what pages cost: one query may cost at most maxQueryCost
+// (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits).
+namespace {
+sandbox::SandboxConfig roomyBucketWithMaxCost(int maxQueryCost) {
+    sandbox::SandboxConfig c;
+    c.shopify.bucketSize = 20000;
+    c.shopify.restoreRate = 10000;
+    c.shopify.maxQueryCost = maxQueryCost;
+    return c;
+}
+
+int productsPageRequests(SandboxFixture &sandbox) {
+    int n = 0;
+    for (const QJsonValue &e : sandbox.requestLog())
+        n += e.toObject().value(QStringLiteral("operationName")).toString() ==
+                     QLatin1String("ProductsPage")
+                 ? 1
+                 : 0;
+    return n;
+}
+} // namespace
+
+TEST(ShopifyClient, AfterAPageItAsksForNoMoreProductsThanOneQueryMayCost) {
+    const sandbox::Catalog catalog =
+        realCatalog(QStringLiteral("allovin-admin-graphql-products-164.json"));
+    SandboxFixture sandbox(catalog, roomyBucketWithMaxCost(1000));
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+
+    // 25 products with ProductFields: 2 + 25 × 35 = 877 points, 35.08 a product.
+    auto first = await(shopify.productsPage(QString(), QString(), 25));
+    ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
+    ASSERT_EQ(first->products.size(), 25);
+    // Asked for up to 250, the client sends what 1000 points buy at that price: 28
+    // (2 + 28 × 35 = 982), not 250 (8752) which Shopify would refuse.
+    auto second = await(shopify.productsPage(QString(), first->endCursor, 250));
+    ASSERT_TRUE(second.ok()) << second.error().message.toStdString();
+    EXPECT_EQ(second->products.size(), 28);
+    EXPECT_EQ(productsPageRequests(sandbox), 2) << "no page was refused as too expensive";
+}
+
+TEST(ShopifyClient, APageRefusedAsTooExpensiveIsAskedForAgainSmaller) {
+    const sandbox::Catalog catalog =
+        realCatalog(QStringLiteral("allovin-admin-graphql-products-164.json"));
+    SandboxFixture sandbox(catalog, roomyBucketWithMaxCost(300));
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+
+    // 25 cost 877 > 300: refused once, then 300 ÷ 35.08 = 8 a page (282 points).
+    const QSet<QString> ids = allIds(shopify, QString(), 25);
+    EXPECT_EQ(ids.size(), 164);
+    EXPECT_EQ(productsPageRequests(sandbox), 1 + (164 + 7) / 8)
+        << "one refusal, then pages of 8 that are never refused";
+}
+
+TEST(ShopifyClient, APageIsNeverDearerThanTheWholeBucket) {
+    // A page the bucket can never hold would be THROTTLED for ever: 400 points buy 11.
+    sandbox::SandboxConfig config = roomyBucketWithMaxCost(1000);
+    config.shopify.bucketSize = 400;
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, config);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    EXPECT_EQ(allIds(shopify, QString(), 250).size(), 30);
+    EXPECT_EQ(throttledAnswers(sandbox.server, sandbox.network), 0);
+}
+
+TEST(ShopifyClient, OneProductOverTheLimitFailsNamingTheStoreTheCostAndTheLimit) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucketWithMaxCost(30));
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    auto page = await(shopify.productsPage(QString(), QString(), 25));
+    ASSERT_FALSE(page.ok());
+    EXPECT_EQ(page.error().code, Error::Code::TooExpensive);
+    const QString message = page.error().message;
+    EXPECT_TRUE(message.contains(sandbox.store().domain())) << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("37")))
+        << "a product's cost: " << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("30"))) << "the limit: " << message.toStdString();
+    EXPECT_FALSE(message.contains(QStringLiteral("bug"))) << message.toStdString();
+    EXPECT_EQ(productsPageRequests(sandbox), 2) << "25, then 1; never below one product";
+}
+
 TEST(ShopifyClient, ThrottleStormsAndMalformedAnswersAreWaitedOutInBothThrottleModes) {
     for (const auto mode : {sandbox::ThrottleMode::Http200, sandbox::ThrottleMode::Http429}) {
         sandbox::SandboxConfig config;
@@ -204,17 +325,7 @@ TEST(ShopifyClient, StreamsABulkExportOfThousandsOfProducts) {
     SandboxFixture sandbox(catalog);
     HttpClient http(&sandbox.network, sandbox.fastRetries());
     ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
-    auto id = await(shopify.startProductsBulkQuery(QString()));
-    ASSERT_TRUE(id.ok()) << id.error().message.toStdString();
-    BulkOperationStatus status;
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            auto s = await(shopify.bulkOperation(id.value()));
-            EXPECT_TRUE(s.ok());
-            status = s ? s.value() : BulkOperationStatus{};
-            return !s || status.finished();
-        },
-        std::numeric_limits<int>::max()));
+    const BulkOperationStatus status = finishedBulkExport(shopify);
     ASSERT_EQ(status.status, QStringLiteral("COMPLETED"));
     QSet<QString> ids;
     int withMedia = 0;
@@ -226,6 +337,107 @@ TEST(ShopifyClient, StreamsABulkExportOfThousandsOfProducts) {
     EXPECT_EQ(read.value(), 3000);
     EXPECT_EQ(ids.size(), 3000);
     EXPECT_GT(withMedia, 2900) << "children (media lines) were attached to their products";
+}
+
+TEST(ShopifyClient, ABulkExportIsUngroupedAndEveryChildReachesItsProduct) {
+    sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    for (qsizetype i = 0; i < catalog.products.size(); ++i) {
+        sandbox::StoreMetafield colour;
+        colour.id = QStringLiteral("gid://shopify/Metafield/%1").arg(9000 + i);
+        colour.ns = QStringLiteral("tagdesk");
+        colour.key = QStringLiteral("colour");
+        colour.type = QStringLiteral("single_line_text_field");
+        colour.value = QStringLiteral("colour %1").arg(i);
+        catalog.products[i].metafields.append(colour);
+    }
+    SandboxFixture sandbox(catalog);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    const BulkOperationStatus status = finishedBulkExport(shopify);
+    ASSERT_EQ(status.status, QStringLiteral("COMPLETED"));
+
+    // Asked for with groupObjects: false, the sandbox writes the children apart from their
+    // products, all after the last product (as Shopify may).
+    const QList<QByteArray> lines = download(sandbox.network, status.url).trimmed().split('\n');
+    qsizetype lastProduct = -1;
+    qsizetype firstChild = lines.size();
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines[i].contains("\"__parentId\""))
+            firstChild = std::min(firstChild, i);
+        else
+            lastProduct = i;
+    }
+    EXPECT_EQ(lastProduct, catalog.products.size() - 1);
+    EXPECT_GT(firstChild, lastProduct) << "the export is not grouped";
+
+    QHash<QString, ProductSnapshot> read;
+    auto count = await(
+        shopify.readBulkProducts(status.url, [&](ProductSnapshot p) { read.insert(p.id, p); }));
+    ASSERT_TRUE(count.ok()) << count.error().message.toStdString();
+    EXPECT_EQ(count.value(), catalog.products.size());
+    ASSERT_EQ(read.size(), catalog.products.size());
+    for (const sandbox::StoreProduct &expected : catalog.products) {
+        const ProductSnapshot &p = read.value(expected.id);
+        QStringList mediaIds;
+        for (const MediaImage &m : p.media)
+            mediaIds << m.id;
+        QStringList expectedIds;
+        for (const sandbox::StoreImage &m : expected.media)
+            expectedIds << m.mediaId;
+        EXPECT_EQ(mediaIds, expectedIds) << expected.id.toStdString();
+        const Metafield *colour = p.metafield(QStringLiteral("tagdesk"), QStringLiteral("colour"));
+        ASSERT_NE(colour, nullptr) << expected.id.toStdString();
+        EXPECT_EQ(colour->value, expected.metafields.last().value);
+    }
+}
+
+TEST(BulkProductReader, AttachesChildrenToTheirProductWhereverTheyCome) {
+    // Ungrouped (https://shopify.dev/docs/api/usage/bulk-operations/queries): a child may
+    // come before its product, after it, or after every product.
+    const QByteArray jsonl =
+        "{\"id\":\"gid://shopify/MediaImage/21\",\"alt\":\"back\",\"mediaContentType\":"
+        "\"IMAGE\",\"image\":{\"url\":\"https://cdn.example/b.jpg\"},"
+        "\"__parentId\":\"gid://shopify/Product/2\"}\n"
+        "{\"id\":\"gid://shopify/Product/1\",\"title\":\"A\",\"updatedAt\":"
+        "\"2026-01-01T00:00:00Z\"}\n"
+        "{\"id\":\"gid://shopify/Product/2\",\"title\":\"B\",\"updatedAt\":"
+        "\"2026-01-01T00:00:00Z\"}\n"
+        "{\"id\":\"gid://shopify/MediaImage/11\",\"alt\":\"front\",\"mediaContentType\":"
+        "\"IMAGE\",\"image\":{\"url\":\"https://cdn.example/a.jpg\"},"
+        "\"__parentId\":\"gid://shopify/Product/1\"}\n"
+        "{\"id\":\"gid://shopify/Metafield/5\",\"namespace\":\"tagdesk\",\"key\":\"colour\","
+        "\"value\":\"red\",\"__parentId\":\"gid://shopify/Product/1\"}\n"
+        "{\"id\":\"gid://shopify/MediaImage/12\",\"alt\":\"side\",\"mediaContentType\":"
+        "\"IMAGE\",\"image\":{\"url\":\"https://cdn.example/c.jpg\"},"
+        "\"__parentId\":\"gid://shopify/Product/1\"}\n";
+    for (int split = 1; split < jsonl.size(); split += 11) {
+        const QList<ProductSnapshot> products = readSplitAt(jsonl, split);
+        ASSERT_EQ(products.size(), 2);
+        EXPECT_EQ(products[0].title, QStringLiteral("A")) << "products keep the file's order";
+        ASSERT_EQ(products[0].media.size(), 2);
+        EXPECT_EQ(products[0].media[0].alt, QStringLiteral("front"));
+        EXPECT_EQ(products[0].media[1].alt, QStringLiteral("side"));
+        ASSERT_NE(products[0].metafield(QStringLiteral("tagdesk"), QStringLiteral("colour")),
+                  nullptr);
+        ASSERT_EQ(products[1].media.size(), 1);
+        EXPECT_EQ(products[1].media[0].alt, QStringLiteral("back"));
+    }
+}
+
+TEST(BulkProductReader, AChildOfAProductNotInTheExportIsAnError) {
+    BulkProductReader reader([](ProductSnapshot) {});
+    ASSERT_TRUE(reader
+                    .feed("{\"id\":\"gid://shopify/Product/1\",\"title\":\"A\","
+                          "\"updatedAt\":\"2026-01-01T00:00:00Z\"}\n"
+                          "{\"id\":\"gid://shopify/MediaImage/9\",\"__parentId\":"
+                          "\"gid://shopify/Product/7\"}\n")
+                    .ok());
+    auto finished = reader.finish();
+    ASSERT_FALSE(finished.ok());
+    EXPECT_TRUE(finished.error().message.contains(QStringLiteral("gid://shopify/Product/7")))
+        << finished.error().message.toStdString();
+    EXPECT_TRUE(finished.error().message.contains(QStringLiteral("Line 2")))
+        << finished.error().message.toStdString();
 }
 
 TEST(BulkProductReader, AssemblesProductsFromLinesSplitAnywhere) {
@@ -241,11 +453,7 @@ TEST(BulkProductReader, AssemblesProductsFromLinesSplitAnywhere) {
         "{\"id\":\"gid://shopify/Product/"
         "2\",\"title\":\"B\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}";
     for (int split = 1; split < jsonl.size(); split += 7) {
-        QList<ProductSnapshot> products;
-        BulkProductReader reader([&](ProductSnapshot p) { products.append(p); });
-        ASSERT_TRUE(reader.feed(QByteArrayView(jsonl).first(split)).ok());
-        ASSERT_TRUE(reader.feed(QByteArrayView(jsonl).sliced(split)).ok());
-        ASSERT_TRUE(reader.finish().ok());
+        const QList<ProductSnapshot> products = readSplitAt(jsonl, split);
         ASSERT_EQ(products.size(), 2);
         ASSERT_EQ(products[0].media.size(), 1);
         EXPECT_EQ(products[0].media[0].alt, QStringLiteral("front"));

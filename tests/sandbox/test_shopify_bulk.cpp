@@ -112,6 +112,50 @@ TEST_F(ShopifyBulk, ABulkQueryExportsJsonlWithParentIds) {
     EXPECT_EQ(metafields, 15);
 }
 
+TEST_F(ShopifyBulk, GroupObjectsDecidesWhetherChildrenFollowTheirParent) {
+    // https://shopify.dev/changelog/posts/bulk-operations-group-objects-default-changed-to-false
+    SandboxConfig config;
+    config.shopify.bulkSliceSize = 4; // several slices
+    start(config, syntheticCatalog(12));
+    const QString run =
+        QStringLiteral("mutation R($q: String!, $g: Boolean!) { bulkOperationRunQuery(query: $q, "
+                       "groupObjects: $g) { bulkOperation { id } userErrors { message } } }");
+    const QString query = resource(QStringLiteral("BulkProductsQuery.graphql"))
+                              .replace(QStringLiteral("$SEARCH"), QString());
+    for (const bool grouped : {true, false}) {
+        const HttpResult started =
+            graphql(run, {{QStringLiteral("q"), query}, {QStringLiteral("g"), grouped}});
+        const QString id =
+            at(started.data(), {"bulkOperationRunQuery", "bulkOperation", "id"}).toString();
+        ASSERT_FALSE(id.isEmpty()) << started.body.constData();
+        const QJsonObject op = waitForOperation(id);
+        ASSERT_EQ(op.value(QStringLiteral("status")).toString(), QStringLiteral("COMPLETED"));
+        const QList<QJsonObject> lines =
+            jsonLines(get(QUrl(op.value(QStringLiteral("url")).toString())).body);
+        ASSERT_EQ(lines.size(), 12 * 4) << "each product, its 2 media and its metafield";
+        QString lastParent;
+        QSet<QString> parents;
+        int childrenRightAfterTheirParent = 0;
+        int childrenAfterEveryParent = 0;
+        for (const QJsonObject &line : lines) {
+            const QString parent = line.value(QStringLiteral("__parentId")).toString();
+            if (parent.isEmpty()) {
+                lastParent = line.value(QStringLiteral("id")).toString();
+                parents.insert(lastParent);
+                continue;
+            }
+            childrenRightAfterTheirParent += parent == lastParent ? 1 : 0;
+            childrenAfterEveryParent += parents.size() == 12 ? 1 : 0;
+        }
+        if (grouped) {
+            EXPECT_EQ(childrenRightAfterTheirParent, 36) << "grouped: under their parent";
+        } else {
+            EXPECT_EQ(childrenAfterEveryParent, 36) << "ungrouped: after every parent";
+            EXPECT_LT(childrenRightAfterTheirParent, 36);
+        }
+    }
+}
+
 TEST_F(ShopifyBulk, InvalidBulkQueriesAreUserErrors) {
     start();
     auto userError = [&](const QString &query) {

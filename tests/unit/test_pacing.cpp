@@ -1,7 +1,8 @@
-// The one retry policy and the one Shopify throttle: pure rules, tested with injected
-// randomness and time.
+// The one retry policy, the one Shopify throttle and the page sizer: pure rules, tested
+// with injected randomness and time.
 #include "net/retrypolicy.h"
 #include "shopify/costthrottle.h"
+#include "shopify/pagesizer.h"
 
 #include <gtest/gtest.h>
 
@@ -108,4 +109,23 @@ TEST(CostThrottle, ARequestDearerThanTheBucketWaitsForAFullBucketOnly) {
     const auto now = CostThrottle::Clock::now();
     t.update({1000, 0, 100}, now);
     EXPECT_EQ(t.delayBefore(5000, now), 10000ms);
+}
+
+TEST(PageSizer, AsksForWhatIsWantedUntilAPageHasBeenPriced) {
+    PageSizer sizer;
+    EXPECT_EQ(sizer.pageSize(25, 1000), 25);
+    EXPECT_EQ(sizer.pageSize(0, 1000), 1) << "never less than one";
+    EXPECT_FALSE(sizer.costOf(10).has_value());
+}
+
+TEST(PageSizer, SizesPagesFromThePricePerNodeWithinTheBudget) {
+    PageSizer sizer;
+    sizer.priced(25, 877); // 35.08 a node
+    EXPECT_EQ(sizer.pageSize(250, 1000), 28) << "2 + 28 x 35 = 982";
+    EXPECT_EQ(sizer.pageSize(10, 1000), 10) << "never more than wanted";
+    EXPECT_EQ(sizer.pageSize(250, 300), 8);
+    EXPECT_EQ(sizer.pageSize(250, 20), 1) << "one node over the budget is still one";
+    EXPECT_DOUBLE_EQ(*sizer.costOf(10), 350.8);
+    sizer.priced(40, 1000); // 25 a node: an exact fit does not round down
+    EXPECT_EQ(sizer.pageSize(250, 1000), 40);
 }

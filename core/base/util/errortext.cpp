@@ -40,6 +40,8 @@ QString errorKindText(const Error &error) {
         return Texts::tr("Refused by the store");
     case Error::Code::LocalIo:
         return Texts::tr("File error");
+    case Error::Code::TooExpensive:
+        return Texts::tr("Too expensive a query");
     }
     return {};
 }

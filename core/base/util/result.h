@@ -26,6 +26,7 @@ struct Error {
         Throttled,     // still asked to slow down after every retry (HTTP 429, THROTTLED)
         Refused,       // the store refused a value it was sent (userErrors)
         LocalIo,       // a local file or folder could not be read or written
+        TooExpensive,  // the store prices the request over what one query may cost
     };
 
     Code code = Code::Failed;
@@ -50,6 +51,7 @@ struct Error {
     static Error throttled(QString m) { return make(Code::Throttled, std::move(m)); }
     static Error refused(QString m) { return make(Code::Refused, std::move(m)); }
     static Error localIo(QString m) { return make(Code::LocalIo, std::move(m)); }
+    static Error tooExpensive(QString m) { return make(Code::TooExpensive, std::move(m)); }
 
     static Error make(Code code, QString m, QString scope = {}) {
         Error e;

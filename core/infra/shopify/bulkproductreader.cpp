@@ -3,6 +3,7 @@
 #include "shopify/productjson.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -20,6 +21,8 @@ QString childConnection(const QString &id) {
         return QStringLiteral("metafields");
     return QStringLiteral("media"); // MediaImage, Video, ExternalVideo, Model3d
 }
+
+const QString parentKey = QStringLiteral("__parentId");
 } // namespace
 
 BulkProductReader::BulkProductReader(Sink sink)
@@ -53,7 +56,17 @@ Status BulkProductReader::finish() {
         if (auto s = line(last); !s)
             return s;
     }
-    return flush();
+    if (auto s = emitProducts(); !s)
+        return s;
+    // What is left belongs to no product of the file.
+    if (!m_children.isEmpty()) {
+        const auto orphan = m_children.cbegin();
+        return Error::failed(
+            Texts::tr("Line %1 of Shopify's bulk result belongs to %2, which is not in the result")
+                .arg(orphan.value().first().lineNumber)
+                .arg(orphan.key()));
+    }
+    return {};
 }
 
 Status BulkProductReader::line(QByteArrayView text) {
@@ -66,41 +79,70 @@ Status BulkProductReader::line(QByteArrayView text) {
         return Error::failed(Texts::tr("Line %1 of Shopify's bulk result is not JSON (%2)")
                                  .arg(m_lineNumber)
                                  .arg(error.errorString()));
-    const QJsonObject object = doc.object();
-    const QString parent = object.value(QLatin1String("__parentId")).toString();
-    if (parent.isEmpty()) {
-        // A new product: the one before it is complete.
-        if (auto s = flush(); !s)
-            return s;
-        m_current = object;
-        return {};
-    }
-    if (parent != m_current.value(QLatin1String("id")).toString())
-        return Error::failed(
-            Texts::tr("Line %1 of Shopify's bulk result belongs to %2, which is not the "
-                      "product before it; the result is not grouped as requested")
-                .arg(m_lineNumber)
-                .arg(parent));
-    const QString connection = childConnection(object.value(QLatin1String("id")).toString());
-    QJsonObject holder = m_current.value(connection).toObject();
-    QJsonArray nodes = holder.value(QLatin1String("nodes")).toArray();
-    QJsonObject child = object;
-    child.remove(QLatin1String("__parentId"));
-    nodes.append(child);
-    holder.insert(QLatin1String("nodes"), nodes);
-    m_current.insert(connection, holder);
+    const QString parent = doc.object().value(parentKey).toString();
+    if (parent.isEmpty())
+        return setAside(m_productLines, text);
+    Span where;
+    if (auto s = setAside(m_childLines, text, &where); !s)
+        return s;
+    m_children[parent].append(where);
     return {};
 }
 
-Status BulkProductReader::flush() {
-    if (m_current.isEmpty())
-        return {};
-    auto snapshot = productFromGraphql(std::exchange(m_current, QJsonObject()));
+Status BulkProductReader::setAside(QTemporaryFile &file, QByteArrayView text, Span *where) {
+    if (!file.isOpen() && !file.open())
+        return Error::localIo(Texts::tr("Shopify's bulk result cannot be set aside in %1: %2")
+                                  .arg(QDir::tempPath(), file.errorString()));
+    if (where)
+        *where = {file.pos(), qint32(text.size()), qint32(m_lineNumber)};
+    if (file.write(text.data(), text.size()) != text.size() || !file.putChar('\n'))
+        return Error::localIo(Texts::tr("Shopify's bulk result cannot be set aside in %1: %2")
+                                  .arg(file.fileName(), file.errorString()));
+    return {};
+}
+
+Status BulkProductReader::emitProducts() {
+    if (!m_productLines.isOpen())
+        return {}; // no product at all
+    if (!m_productLines.flush() || !m_productLines.seek(0) || !m_childLines.flush())
+        return Error::localIo(Texts::tr("Shopify's bulk result cannot be read back from %1: %2")
+                                  .arg(m_productLines.fileName(), m_productLines.errorString()));
+    while (!m_productLines.atEnd()) {
+        const QByteArray text = m_productLines.readLine();
+        if (auto s = assemble(QJsonDocument::fromJson(text).object()); !s)
+            return s;
+    }
+    return {};
+}
+
+Status BulkProductReader::assemble(const QJsonObject &line) {
+    QJsonObject product = line;
+    const QList<Span> children = m_children.take(product.value(QLatin1String("id")).toString());
+    for (const Span &span : children) {
+        auto object = child(span);
+        if (!object)
+            return object.error();
+        const QString connection = childConnection(object->value(QLatin1String("id")).toString());
+        QJsonObject holder = product.value(connection).toObject();
+        QJsonArray nodes = holder.value(QLatin1String("nodes")).toArray();
+        object->remove(parentKey);
+        nodes.append(object.value());
+        holder.insert(QLatin1String("nodes"), nodes);
+        product.insert(connection, holder);
+    }
+    auto snapshot = productFromGraphql(product);
     if (!snapshot)
         return snapshot.error();
     ++m_products;
     m_sink(std::move(snapshot).value());
     return {};
+}
+
+Result<QJsonObject> BulkProductReader::child(const Span &span) {
+    if (!m_childLines.seek(span.offset))
+        return Error::localIo(Texts::tr("Shopify's bulk result cannot be read back from %1: %2")
+                                  .arg(m_childLines.fileName(), m_childLines.errorString()));
+    return QJsonDocument::fromJson(m_childLines.read(span.size)).object();
 }
 
 } // namespace tagdesk

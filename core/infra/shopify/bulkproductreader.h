@@ -3,36 +3,56 @@
 #include "domain/product.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
+#include <QTemporaryFile>
 
 #include <functional>
 
 namespace tagdesk {
 
 // Reads the JSONL result of the products bulk query (resources/graphql/
-// BulkProductsQuery.graphql, run with groupObjects) as it streams in: one product line,
-// then its media and metafield lines carrying __parentId. Holds one product and one
-// partial line at a time, so memory does not grow with the catalog.
+// BulkProductsQuery.graphql) as it streams in: product lines, and media and metafield
+// lines carrying their product's id in __parentId. Run without groupObjects (cheaper and
+// less likely to time out), Shopify may write a child anywhere in the file, before or
+// after its product (https://shopify.dev/docs/api/usage/bulk-operations/queries), so no
+// product is known to be complete before the file ends. The lines are set aside in two
+// temporary files as they come — products in order, children with where each is — and
+// at the end each product is assembled with its children and handed over in the file's
+// order. Memory holds where the children are (a few dozen bytes each) and one product,
+// not the catalog. Grouped results are read the same way.
 class BulkProductReader {
 public:
     using Sink = std::function<void(ProductSnapshot)>;
 
     explicit BulkProductReader(Sink sink);
 
-    // Feeds the next bytes of the file; complete products go to the sink.
+    // Feeds the next bytes of the file.
     Status feed(QByteArrayView bytes);
-    // The file ended: hands over the last product. An unfinished line is an error.
+    // The file ended: hands every product to the sink. An unfinished line is an error,
+    // and so is a child of a product the file does not hold.
     Status finish();
 
     qint64 productsRead() const { return m_products; }
 
 private:
+    struct Span {
+        qint64 offset = 0;
+        qint32 size = 0;
+        qint32 lineNumber = 0; // in Shopify's file, for messages
+    };
+
     Status line(QByteArrayView text);
-    Status flush();
+    Status setAside(QTemporaryFile &file, QByteArrayView text, Span *where = nullptr);
+    Status assemble(const QJsonObject &product);
+    Result<QJsonObject> child(const Span &span);
+    Status emitProducts();
 
     Sink m_sink;
     QByteArray m_partial;
-    QJsonObject m_current; // the product being assembled, with its children collected
+    QTemporaryFile m_productLines;
+    QTemporaryFile m_childLines;
+    QHash<QString, QList<Span>> m_children; // by product id, in the file's order
     qint64 m_lineNumber = 0;
     qint64 m_products = 0;
 };

@@ -49,6 +49,38 @@ QString requiredScope(const QJsonObject &error) {
     return {};
 }
 
+Result<ProductPage> productPageFrom(const Result<QJsonObject> &data) {
+    if (!data)
+        return data.error();
+    const QJsonObject products = data->value(QLatin1String("products")).toObject();
+    const QJsonObject pageInfo = products.value(QLatin1String("pageInfo")).toObject();
+    ProductPage page;
+    page.hasNextPage = pageInfo.value(QLatin1String("hasNextPage")).toBool();
+    page.endCursor = pageInfo.value(QLatin1String("endCursor")).toString();
+    for (const QJsonValue &node : products.value(QLatin1String("nodes")).toArray()) {
+        auto snapshot = productFromGraphql(node.toObject());
+        if (!snapshot)
+            return snapshot.error();
+        page.products.append(std::move(snapshot).value());
+    }
+    return page;
+}
+
+// The products of a page whose images go on past the first page of them: their index on
+// the page and the cursor to read on from.
+QList<std::pair<qsizetype, QString>> mediaToFollow(const QJsonObject &data) {
+    QList<std::pair<qsizetype, QString>> out;
+    const QJsonArray nodes =
+        data.value(QLatin1String("products")).toObject().value(QLatin1String("nodes")).toArray();
+    for (qsizetype i = 0; i < nodes.size(); ++i) {
+        if (const QString after =
+                moreMediaAfter(nodes.at(i).toObject().value(QLatin1String("media")));
+            !after.isEmpty())
+            out.append({i, after});
+    }
+    return out;
+}
+
 // A first guess at a document's cost before Shopify has told us; after that, Shopify
 // reports the real cost in every answer's extensions.cost
 // (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits).
@@ -154,7 +186,10 @@ QFuture<Result<QJsonObject>> ShopifyClient::execute(const QString &document,
 QFuture<Result<QJsonObject>> ShopifyClient::send(const QString &document, const QString &text,
                                                  const QJsonObject &variables,
                                                  const QString &token) {
-    const double cost = m_learnedCost.value(document, defaultCost);
+    // A paged document's price follows its `first`; any other costs what it cost last time.
+    const int first = variables.value(QLatin1String("first")).toInt();
+    const auto pagePrice = first > 0 ? m_pageSizers.value(document).costOf(first) : std::nullopt;
+    const double cost = pagePrice.value_or(m_learnedCost.value(document, defaultCost));
     const auto wait = m_throttle.delayBefore(cost, CostThrottle::Clock::now());
 
     HttpRequest request;
@@ -167,25 +202,27 @@ QFuture<Result<QJsonObject>> ShopifyClient::send(const QString &document, const 
     request.body = QJsonDocument(QJsonObject{{QStringLiteral("query"), text},
                                              {QStringLiteral("variables"), variables}})
                        .toJson(QJsonDocument::Compact);
-    request.classify = [this, document](const HttpResponse &r) {
-        return classify(document, r);
+    request.classify = [this, document, first](const HttpResponse &r) {
+        return classify(document, first, r);
     };
 
     auto promise = std::make_shared<QPromise<Result<QJsonObject>>>();
     promise->start();
-    QTimer::singleShot(wait, this, [this, promise, request, cost, document] {
+    QTimer::singleShot(wait, this, [this, promise, request, cost, document, first] {
         m_throttle.reserve(cost);
-        m_http->send(request).then(this, [this, promise, cost,
-                                          document](const Result<HttpResponse> &r) {
-            m_throttle.release(cost);
-            promise->addResult(r ? interpret(document, r.value()) : Result<QJsonObject>(r.error()));
-            promise->finish();
-        });
+        m_http->send(request).then(
+            this, [this, promise, cost, document, first](const Result<HttpResponse> &r) {
+                m_throttle.release(cost);
+                promise->addResult(r ? interpret(document, first, r.value())
+                                     : Result<QJsonObject>(r.error()));
+                promise->finish();
+            });
     });
     return promise->future();
 }
 
-AttemptOutcome ShopifyClient::classify(const QString &document, const HttpResponse &response) {
+AttemptOutcome ShopifyClient::classify(const QString &document, int first,
+                                       const HttpResponse &response) {
     const QJsonDocument json = QJsonDocument::fromJson(response.body);
     const QJsonObject body = json.object();
     // Every answer carries the bucket's state: pace from it.
@@ -199,8 +236,11 @@ AttemptOutcome ShopifyClient::classify(const QString &document, const HttpRespon
                            status.value(QLatin1String("restoreRate")).toDouble()},
                           now);
     const double requested = cost.value(QLatin1String("requestedQueryCost")).toDouble();
-    if (requested > 0)
+    if (requested > 0) {
         m_learnedCost.insert(document, requested);
+        if (first > 0)
+            m_pageSizers[document].priced(first, requested);
+    }
 
     if (response.status == 429) {
         m_throttle.throttled(now);
@@ -266,19 +306,49 @@ Error ShopifyClient::httpError(const HttpResponse &r) const {
     }
 }
 
-Result<QJsonObject> ShopifyClient::interpret(const QString &document,
+double ShopifyClient::queryBudget() const {
+    const auto bucket = m_throttle.known();
+    if (!bucket || bucket->maximumAvailable <= 0)
+        return m_maxQueryCost;
+    return std::min(m_maxQueryCost, bucket->maximumAvailable);
+}
+
+Error ShopifyClient::tooExpensive(const QString &document, int first, const QJsonObject &error) {
+    // MAX_COST_EXCEEDED gives the price and the limit in its extensions (cost, maxCost):
+    // a refused page still teaches what a node costs
+    // (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits).
+    const QJsonObject extensions = error.value(QLatin1String("extensions")).toObject();
+    const double cost = extensions.value(QLatin1String("cost")).toDouble();
+    const double maxCost = extensions.value(QLatin1String("maxCost")).toDouble();
+    if (maxCost > 0)
+        m_maxQueryCost = maxCost;
+    if (first > 0)
+        m_pageSizers[document].priced(first, cost);
+    if (cost <= 0 || maxCost <= 0)
+        return Error::tooExpensive(
+            Texts::tr("%1 refused %2 as too expensive: %3")
+                .arg(m_store.domain(), document, error.value(QLatin1String("message")).toString()));
+    return Error::tooExpensive(
+        Texts::tr("%1 refused %2 as too expensive: it costs %3 points, more than the %4 one "
+                  "query may cost there")
+            .arg(m_store.domain(), document)
+            .arg(cost)
+            .arg(maxCost));
+}
+
+Result<QJsonObject> ShopifyClient::interpret(const QString &document, int first,
                                              const HttpResponse &response) {
     if (!response.isSuccess())
         return httpError(response);
     const QJsonObject body = QJsonDocument::fromJson(response.body).object();
     const QJsonArray errors = errorsOf(body);
     if (!errors.isEmpty()) {
-        const QJsonValue first = errors.first();
-        const QString code = errorCode(first);
-        const QString message = first.toObject().value(QLatin1String("message")).toString();
+        const QJsonObject error = errors.first().toObject();
+        const QString code = errorCode(error);
+        const QString message = error.value(QLatin1String("message")).toString();
         const QString shop = m_store.domain();
         if (code == QLatin1String("ACCESS_DENIED")) {
-            const QString scope = requiredScope(first.toObject());
+            const QString scope = requiredScope(error);
             return Error::scopeMissing(
                 Texts::tr("%1 denied access: %2. Give the app the %3 access scope in the "
                           "Shopify admin.")
@@ -288,10 +358,7 @@ Result<QJsonObject> ShopifyClient::interpret(const QString &document,
                 scope);
         }
         if (code == QLatin1String("MAX_COST_EXCEEDED"))
-            return Error::failed(
-                Texts::tr("%1 refused a request as too expensive (%2). This is a Tagdesk "
-                          "bug: please report it.")
-                    .arg(shop, message));
+            return tooExpensive(document, first, error);
         if (code == QLatin1String("THROTTLED"))
             return Error::throttled(
                 Texts::tr("%1 stayed throttled after every retry; try again in a "
@@ -338,32 +405,37 @@ QFuture<Result<qint64>> ShopifyClient::countProducts(const QString &searchQuery)
 
 QFuture<Result<ProductPage>> ShopifyClient::productsPage(const QString &searchQuery,
                                                          const QString &after, int first) {
-    QJsonObject variables{{QStringLiteral("first"), std::clamp(first, 1, 250)},
-                          {QStringLiteral("query"), searchQuery}};
+    const QString document = QStringLiteral("ProductsPage");
+    const int size =
+        m_pageSizers.value(document).pageSize(std::clamp(first, 1, 250), queryBudget());
+    QJsonObject variables{{QStringLiteral("first"), size}, {QStringLiteral("query"), searchQuery}};
     if (!after.isEmpty())
         variables.insert(QStringLiteral("after"), after);
-    return execute(QStringLiteral("ProductsPage"), variables)
+    return execute(document, variables)
         .then(this,
-              [this](const Result<QJsonObject> &data) -> QFuture<Result<ProductPage>> {
-                  if (!data)
-                      return readyFuture(Result<ProductPage>(data.error()));
-                  const QJsonObject products = data->value(QLatin1String("products")).toObject();
-                  const QJsonObject pageInfo = products.value(QLatin1String("pageInfo")).toObject();
-                  ProductPage page;
-                  page.hasNextPage = pageInfo.value(QLatin1String("hasNextPage")).toBool();
-                  page.endCursor = pageInfo.value(QLatin1String("endCursor")).toString();
-                  QList<MoreMedia> more;
-                  for (const QJsonValue &node : products.value(QLatin1String("nodes")).toArray()) {
-                      auto snapshot = productFromGraphql(node.toObject());
-                      if (!snapshot)
-                          return readyFuture(Result<ProductPage>(snapshot.error()));
-                      if (const QString after =
-                              moreMediaAfter(node.toObject().value(QLatin1String("media")));
-                          !after.isEmpty())
-                          more.append({page.products.size(), after});
-                      page.products.append(std::move(snapshot).value());
+              [this, searchQuery, after, size,
+               document](const Result<QJsonObject> &data) -> QFuture<Result<ProductPage>> {
+                  if (data) {
+                      auto page = productPageFrom(data);
+                      if (!page)
+                          return readyFuture(page);
+                      QList<MoreMedia> more;
+                      for (const auto &[index, cursor] : mediaToFollow(*data))
+                          more.append({index, cursor});
+                      return withAllMedia(std::move(page).value(), std::move(more));
                   }
-                  return withAllMedia(std::move(page), std::move(more));
+                  if (data.error().code != Error::Code::TooExpensive)
+                      return readyFuture(Result<ProductPage>(data.error()));
+                  // The refusal priced the page, so the next try is sized to fit; it is
+                  // smaller every time, so this ends at one product at the latest.
+                  if (size > 1)
+                      return productsPage(searchQuery, after, size - 1);
+                  return readyFuture(Result<ProductPage>(Error::tooExpensive(
+                      Texts::tr("%1 prices even a single product at %2 points, more than the "
+                                "%3 one query may cost there: its products cannot be listed")
+                          .arg(m_store.domain())
+                          .arg(m_pageSizers.value(document).costOf(1).value_or(0))
+                          .arg(m_maxQueryCost))));
               })
         .unwrap();
 }

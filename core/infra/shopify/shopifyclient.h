@@ -4,6 +4,7 @@
 #include "domain/shopifystore.h"
 #include "net/httpclient.h"
 #include "shopify/costthrottle.h"
+#include "shopify/pagesizer.h"
 
 #include <QDateTime>
 #include <QFuture>
@@ -53,14 +54,19 @@ public:
     // so that a missing scope is named before it starts, not after an hour of work.
     QFuture<Result<ShopConnection>> connectToShop();
     QFuture<Result<qint64>> countProducts(const QString &searchQuery);
+    // Up to `first` products after `after`: fewer when the pages priced so far say that
+    // many would cost more than one query may (or than the whole bucket holds); a page
+    // Shopify refuses as too expensive (MAX_COST_EXCEEDED) is asked for again smaller,
+    // down to one product, and a single product over the limit is a TooExpensive error.
     QFuture<Result<ProductPage>> productsPage(const QString &searchQuery, const QString &after,
                                               int first = 100);
     // std::nullopt if the product no longer exists.
     QFuture<Result<std::optional<ProductSnapshot>>> product(const QString &id);
 
     // Large selections: a bulk query over the products matching `searchQuery` (its id),
-    // its state, and its JSONL result streamed product by product into `sink` (memory
-    // stays flat however large the catalog). Gives how many products were read.
+    // its state, and its JSONL result read product by product into `sink` (set aside on
+    // disk as it streams in, so memory holds only where each product's lines are, however
+    // large the catalog). Gives how many products were read.
     QFuture<Result<QString>> startProductsBulkQuery(const QString &searchQuery);
     QFuture<Result<BulkOperationStatus>> bulkOperation(const QString &id);
     QFuture<Result<qint64>> readBulkProducts(const QUrl &url,
@@ -80,16 +86,21 @@ private:
     QFuture<Result<QString>> accessToken();
     QFuture<Result<QJsonObject>> send(const QString &document, const QString &text,
                                       const QJsonObject &variables, const QString &token);
-    AttemptOutcome classify(const QString &document, const HttpResponse &response);
-    Result<QJsonObject> interpret(const QString &document, const HttpResponse &response);
+    AttemptOutcome classify(const QString &document, int first, const HttpResponse &response);
+    Result<QJsonObject> interpret(const QString &document, int first, const HttpResponse &response);
+    Error tooExpensive(const QString &document, int first, const QJsonObject &error);
+    // What one query may cost here: Shopify's limit, and never more than the bucket holds.
+    double queryBudget() const;
     Error httpError(const HttpResponse &response) const;
 
     HttpClient *m_http;
     ShopifyStore m_store;
     ShopifyCredentials m_credentials;
     CostThrottle m_throttle;
-    QHash<QString, double> m_learnedCost; // requestedQueryCost per document
-    QString m_grantedToken;               // from the client-credentials grant
+    QHash<QString, double> m_learnedCost;   // requestedQueryCost per document
+    QHash<QString, PageSizer> m_pageSizers; // per document sent with a `first` variable
+    double m_maxQueryCost = PageSizer::shopifyMaxQueryCost; // as MAX_COST_EXCEEDED says
+    QString m_grantedToken;                                 // from the client-credentials grant
     QDateTime m_grantedTokenRenewAt;
 };
 

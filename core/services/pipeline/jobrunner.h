@@ -21,9 +21,10 @@ struct RunnerServices {
     HttpClient *http = nullptr; // image downloads
     ImageCache *images = nullptr;
     Tagger *tagger = nullptr;
-    // Products per page. A product with ProductFields costs about 35 points
-    // (media 10, metafields 10), and one query may cost at most 1000: 25 keeps a
-    // page near 880.
+    // Most products per page. A product with ProductFields is priced about 35
+    // points (media 10, metafields 10) and one query may cost at most 1000: 25 is
+    // priced 877. Where a store prices it higher, the Shopify client asks for
+    // fewer, as the costs it has seen say.
     int pageSize = 25;
     int parallelDownloads = 4;
     // Selections larger than this are listed with a bulk operation (a streamed

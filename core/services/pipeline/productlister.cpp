@@ -17,8 +17,8 @@ struct Texts {
 // was interrupted lists in bulk again rather than page by page.
 const QString bulkMarker = QStringLiteral("bulk");
 
-// Products of a bulk export are stored in batches as the file streams in; the batch is
-// the only thing held in memory.
+// Products of a bulk export are stored in batches as the reader hands them over; the
+// batch is the only thing held in memory.
 constexpr int bulkStoreEvery = 250;
 } // namespace
 
