@@ -17,6 +17,7 @@ QJsonObject countsJson(const ProductTally &t) {
                        {QStringLiteral("rejected"), t.rejected},
                        {QStringLiteral("synced"), t.synced},
                        {QStringLiteral("failed"), t.failed + t.syncFailed},
+                       {QStringLiteral("skipped"), t.skipped},
                        {QStringLiteral("conflicts"), t.conflicts}};
 }
 
@@ -97,7 +98,8 @@ QString jobTable(const QList<JobSummary> &jobs) {
         const qint64 reviewed = s.tally.approved + s.tally.rejected;
         out += row({QString::number(s.job.id), s.job.name, jobStatusText(s.status),
                     taggerKey(s.job.tagger), QString::number(s.tally.total),
-                    QStringLiteral("%1/%2").arg(reviewed).arg(s.tally.total - s.tally.failed),
+                    QStringLiteral("%1/%2").arg(reviewed).arg(s.tally.total - s.tally.failed -
+                                                              s.tally.skipped),
                     s.job.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                     s.job.shop.isKnown() ? s.job.shop.domain : QStringLiteral("-")},
                    widths);
@@ -123,7 +125,8 @@ QString jobDetailText(const JobSummary &summary, const QList<JobProduct> &produc
       << '\n'
       << "Counts:      " << t.total << " products, " << t.analysed << " analysed, " << t.needsReview
       << " to review, " << t.approved << " approved, " << t.rejected << " rejected, " << t.synced
-      << " synced, " << (t.failed + t.syncFailed) << " failed, " << t.conflicts << " conflicts\n";
+      << " synced, " << (t.failed + t.syncFailed) << " failed, " << t.conflicts << " conflicts, "
+      << t.skipped << " skipped\n";
     if (!job.fatalError.isEmpty())
         s << "Error:       " << job.fatalError << '\n';
     for (const JobProduct &p : products) {

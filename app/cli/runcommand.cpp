@@ -70,12 +70,13 @@ int runJob(qint64 jobId, const RunOptions &options, const DatabaseConfig &databa
     if (!summary)
         return reportError(err, summary.error());
     const ProductTally &t = summary->tally;
-    out << Texts::tr("Job %1: %2 — %3 products, %4 analysed, %5 failed")
+    out << Texts::tr("Job %1: %2 — %3 products, %4 analysed, %5 failed, %6 skipped")
                .arg(jobId)
                .arg(jobStatusText(summary->status))
                .arg(t.total)
                .arg(t.analysed)
                .arg(t.failed)
+               .arg(t.skipped)
         << Qt::endl;
     return t.failed > 0 ? int(PartlyFailed) : int(Ok);
 }

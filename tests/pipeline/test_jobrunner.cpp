@@ -185,6 +185,11 @@ TEST(JobRunner, AnalysesEveryProductOfARealCatalogThatHasImages) {
     auto summary = h.jobReader.summary(job);
     ASSERT_TRUE(summary.ok());
     EXPECT_EQ(summary->status, JobStatus::Review);
+    // A product without images is skipped with its reason, counted apart, not failed.
+    ASSERT_LT(withImages, active) << "the catalog has products without images";
+    EXPECT_EQ(summary->tally.skipped, active - withImages);
+    EXPECT_EQ(summary->tally.failed, 0);
+    EXPECT_EQ(summary->tally.needsReview, withImages);
     EXPECT_FALSE(summary->job.runRequested);
 }
 

@@ -32,6 +32,7 @@ const ProductProgress pushed{S::Analysed, R::Approved, Y::Pushed};
 const ProductProgress pushFailed{S::Analysed, R::Approved, Y::Failed};
 const ProductProgress conflict{S::Analysed, R::Approved, Y::Conflict};
 const ProductProgress fetchFailed{S::Failed, R::Pending, Y::None};
+const ProductProgress skipped{S::Skipped, R::Pending, Y::None};
 
 } // namespace
 
@@ -115,6 +116,19 @@ TEST(JobStatus, FetchFailuresAloneDoNotBlockReviewOrCompletion) {
     EXPECT_EQ(status({fetchFailed, toReview}), JobStatus::Review);
     EXPECT_EQ(status({fetchFailed, pushed}), JobStatus::Complete);
     EXPECT_EQ(status({fetchFailed, rejected}), JobStatus::Complete);
+}
+
+TEST(JobStatus, SkippedProductsAreNeitherWorkLeftNorErrors) {
+    EXPECT_EQ(status({skipped, toReview}), JobStatus::Review);
+    EXPECT_EQ(status({skipped, pushed}), JobStatus::Complete) << "not complete with errors";
+    EXPECT_EQ(status({skipped, rejected}), JobStatus::Complete);
+    EXPECT_EQ(status({skipped, skipped}), JobStatus::Complete) << "nothing to do is no error";
+    EXPECT_EQ(status({skipped, fetchFailed}), JobStatus::Error)
+        << "the one product that had images could not be read";
+    const ProductTally t = tally({skipped, toReview});
+    EXPECT_EQ(t.skipped, 1);
+    EXPECT_EQ(t.failed, 0);
+    EXPECT_EQ(t.needsReview, 1);
 }
 
 TEST(JobStatus, TallyCountsEachState) {

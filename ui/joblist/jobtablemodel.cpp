@@ -91,7 +91,7 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
         return {};
     const JobSummary &s = m_jobs[index.row()];
     const qint64 reviewed = s.tally.approved + s.tally.rejected;
-    const qint64 reviewable = s.tally.total - s.tally.failed;
+    const qint64 reviewable = s.tally.total - s.tally.failed - s.tally.skipped;
 
     switch (role) {
     case JobIdRole:

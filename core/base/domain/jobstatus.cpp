@@ -65,11 +65,14 @@ void ProductTally::add(const ProductProgress &p, qint64 count) {
     case PipelineStage::Failed:
         failed += count;
         break;
+    case PipelineStage::Skipped:
+        skipped += count;
+        break;
     }
 
     switch (p.review) {
     case ReviewState::Pending:
-        if (p.stage != PipelineStage::Failed)
+        if (p.stage != PipelineStage::Failed && p.stage != PipelineStage::Skipped)
             needsReview += count;
         return;
     case ReviewState::Rejected:
@@ -109,6 +112,7 @@ ProductTally &ProductTally::operator+=(const ProductTally &o) {
     unanalysed += o.unanalysed;
     analysed += o.analysed;
     failed += o.failed;
+    skipped += o.skipped;
     needsReview += o.needsReview;
     approved += o.approved;
     rejected += o.rejected;
@@ -139,12 +143,12 @@ JobStatus deriveJobStatus(const JobFacts &facts, const ProductTally &t) {
     if (t.needsReview > 0)
         return JobStatus::Review;
 
-    // Everything is reviewed (approved, rejected) or failed.
+    // Everything is reviewed (approved, rejected), failed or skipped.
     if (t.approved == 0) {
-        // Nothing was analysed at all: the job could not run.
-        if (t.failed == t.total)
+        // Nothing could be analysed, and not for want of images: the job could not run.
+        if (t.failed > 0 && t.failed + t.skipped == t.total)
             return JobStatus::Error;
-        return JobStatus::Complete; // all rejected: nothing to push
+        return JobStatus::Complete; // all rejected or skipped: nothing to push
     }
     if (t.waitingToSync > 0)
         return JobStatus::ReadyToSync;

@@ -31,6 +31,7 @@ struct ProductTally {
     qint64 unanalysed = 0;  // Pending or Fetched: still to be analysed
     qint64 analysed = 0;    // stage Analysed
     qint64 failed = 0;      // stage Failed (could not be fetched or analysed)
+    qint64 skipped = 0;     // stage Skipped (nothing to analyse): neither done nor an error
     qint64 needsReview = 0; // not yet approved or rejected (and not failed)
     qint64 approved = 0;
     qint64 rejected = 0;

@@ -110,6 +110,8 @@ QString stageKey(PipelineStage s) {
         return QStringLiteral("analysed");
     case PipelineStage::Failed:
         return QStringLiteral("failed");
+    case PipelineStage::Skipped:
+        return QStringLiteral("skipped");
     }
     return {};
 }
@@ -150,9 +152,10 @@ QString syncKey(SyncState s) {
 
 std::optional<PipelineStage> stageFromKey(const QString &key) {
     using S = PipelineStage;
-    return fromKey(
-        key, std::array{S::Pending, S::Fetching, S::Fetched, S::Analysing, S::Analysed, S::Failed},
-        &stageKey);
+    return fromKey(key,
+                   std::array{S::Pending, S::Fetching, S::Fetched, S::Analysing, S::Analysed,
+                              S::Failed, S::Skipped},
+                   &stageKey);
 }
 
 std::optional<ReviewState> reviewFromKey(const QString &key) {
@@ -182,6 +185,8 @@ QString stageText(PipelineStage s) {
         return QCoreApplication::translate("PipelineStage", "Analysed");
     case PipelineStage::Failed:
         return QCoreApplication::translate("PipelineStage", "Failed");
+    case PipelineStage::Skipped:
+        return QCoreApplication::translate("PipelineStage", "Skipped");
     }
     return {};
 }

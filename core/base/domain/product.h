@@ -63,7 +63,8 @@ struct ProductSnapshot {
 };
 
 // Where a product is in fetch → analyse.
-enum class PipelineStage { Pending, Fetching, Fetched, Analysing, Analysed, Failed };
+// Skipped: nothing to analyse (no images); not an error, and nothing to review.
+enum class PipelineStage { Pending, Fetching, Fetched, Analysing, Analysed, Failed, Skipped };
 // What the reviewer decided for the product as a whole.
 enum class ReviewState { Pending, Approved, Rejected };
 // Where an approved product is in push (and revert).

@@ -30,8 +30,11 @@ Condition filterCondition(ProductFilter filter) {
     case ProductFilter::Conflicts:
         return {QStringLiteral("jp.sync = ?"), {syncKey(SyncState::Conflict)}};
     case ProductFilter::Errors:
-        return {QStringLiteral("(jp.stage = ? OR jp.sync = ? OR jp.error <> '')"),
-                {stageKey(PipelineStage::Failed), syncKey(SyncState::Failed)}};
+        // A skipped product keeps its reason in `error`, but it is no error.
+        return {
+            QStringLiteral("(jp.stage = ? OR jp.sync = ? OR (jp.error <> '' AND jp.stage <> ?))"),
+            {stageKey(PipelineStage::Failed), syncKey(SyncState::Failed),
+             stageKey(PipelineStage::Skipped)}};
     case ProductFilter::Flagged:
         return {QStringLiteral("jp.flagged = 1"), {}};
     case ProductFilter::SyncQueue:

@@ -25,7 +25,7 @@ QString problemsOf(const ProductWork &work, bool usable) {
             errors << image.error;
     }
     if (work.images.isEmpty())
-        return Texts::tr("This product has no images to analyse");
+        return Texts::tr("Skipped: the product has no images to analyse");
     if (!usable)
         return errors.join(QStringLiteral("; "));
     if (!errors.isEmpty())
@@ -159,8 +159,11 @@ void ProductAnalyser::finish(const std::shared_ptr<ProductWork> &work, std::func
     const qint64 id = m_run.jobId;
     const QString productId = work->product.productId;
     const ProductProgress &was = work->product.progress;
-    const ProductProgress next{usable ? PipelineStage::Analysed : PipelineStage::Failed, was.review,
-                               was.sync};
+    // A product with no images is skipped, not failed: there was nothing to analyse.
+    const PipelineStage stage = usable                   ? PipelineStage::Analysed
+                                : work->images.isEmpty() ? PipelineStage::Skipped
+                                                         : PipelineStage::Failed;
+    const ProductProgress next{stage, was.review, was.sync};
     write<bool>(
         [id, productId, suggestions, next, error](Connection &conn) -> Result<bool> {
             if (auto saved = SuggestionRepository(conn).replace(id, productId, suggestions); !saved)
