@@ -61,7 +61,7 @@ Status editProductAsMerchant(ShopifyStore &store, const QString &productGid,
         else if (k == QLatin1String("productType"))
             p.productType = it.value().toString();
         else if (k == QLatin1String("descriptionHtml"))
-            p.descriptionHtml = it.value().toString();
+            p.descriptionHtml = editorForm(it.value().toString());
         else if (k == QLatin1String("vendor"))
             p.vendor = it.value().toString();
         else if (isMetafieldEdit(k)) {

@@ -233,6 +233,7 @@ void addProductUpdate(Schema &s, ShopContext &ctx) {
              text("title", p.title);
              text("handle", p.handle);
              text("descriptionHtml", p.descriptionHtml);
+             p.descriptionHtml = editorForm(p.descriptionHtml);
              text("productType", p.productType);
              text("vendor", p.vendor);
              text("status", p.status);

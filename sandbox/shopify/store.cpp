@@ -1,5 +1,7 @@
 #include "shopify/store.h"
 
+#include "util/htmltokens.h"
+
 #include "shopify/gid.h"
 
 #include <QCryptographicHash>
@@ -120,6 +122,10 @@ Catalog ShopifyStore::toCatalog() const {
     for (const StoreProduct &p : m_products)
         c.products.append(p);
     return c;
+}
+
+QString editorForm(const QString &html) {
+    return htmlFromTokens(htmlTokens(html));
 }
 
 QString compareDigest(const StoreMetafield &metafield) {

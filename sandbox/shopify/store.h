@@ -82,4 +82,8 @@ private:
 // Metafield.compareDigest: changes whenever the value (or its write time) changes.
 QString compareDigest(const StoreMetafield &metafield);
 
+// A description as Shopify's editor keeps it, not as it was sent: attributes in name order
+// and double-quoted, entities decoded (only &, <, > escaped), whitespace between tags gone.
+QString editorForm(const QString &html);
+
 } // namespace tagdesk::sandbox

@@ -544,6 +544,70 @@ TEST(SyncBusyStore, EditsOutsideTheWrittenFieldsNeitherStopAPushNorARevert) {
     EXPECT_GE(moved, 1);
 }
 
+namespace {
+// The catalog with descriptions as a person might have typed them: single quotes,
+// attributes out of order, entities, blank lines between paragraphs.
+sandbox::Catalog withHandwrittenDescriptions() {
+    sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    for (sandbox::StoreProduct &p : catalog.products)
+        p.descriptionHtml = QStringLiteral(
+            "<P id=intro class='lead'>Caf&eacute; &amp; co &#8211; soft</P>\n\n<p>Two</p>");
+    return catalog;
+}
+} // namespace
+
+TEST(SyncReadBack, ADescriptionShopifyKeptInItsOwnFormIsASuccess) {
+    SandboxFixture sandbox(withHandwrittenDescriptions());
+    SyncHarness h(sandbox, sandbox.fastRetries());
+    const qint64 job = h.analysedJob(2, Destinations(Destination::Description));
+    ASSERT_EQ(h.approveAll(job), 2);
+    const QList<ProductChange> preview = h.preview(job);
+    const auto report = h.sync(job);
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report->written, 2) << report->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(report->clean());
+    for (const ProductChange &c : preview) {
+        const QString sent = c.plan.after.value(productfields::description).toString();
+        const QString kept = sandbox.server.store().product(c.product.productId)->descriptionHtml;
+        EXPECT_NE(kept, sent) << "Shopify keeps its own spelling";
+        EXPECT_TRUE(kept.startsWith(QStringLiteral(
+            "<p class=\"lead\" id=\"intro\">Caf\u00e9 &amp; co \u2013 soft</p><p>Two</p>")))
+            << kept.toStdString();
+        EXPECT_TRUE(kept.contains(QStringLiteral("data-tagdesk=\"attributes\"")));
+    }
+    // A second push finds Tagdesk's block in Shopify's form and replaces it, not adds one.
+    const auto again = h.sync(job);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->written + again->conflicts + again->failed, 0);
+    // A revert puts back the description as it was, in Shopify's form.
+    const auto reverted = h.sync(job, SyncRunner::Mode::Revert);
+    ASSERT_TRUE(reverted.ok());
+    EXPECT_EQ(reverted->written, 2) << reverted->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(reverted->clean());
+}
+
+TEST(SyncReadBack, ADescriptionShopifyDidNotKeepIsStillAnError) {
+    // Requests: 1 the page, 2 the re-read, 3 productUpdate, 4 the read-back; before 4 a
+    // merchant puts another description in.
+    sandbox::Catalog catalog = withHandwrittenDescriptions();
+    sandbox::SandboxConfig config;
+    for (const sandbox::StoreProduct &p : catalog.products)
+        config.faults.remoteEdits.append(
+            {p.id,
+             4,
+             QStringLiteral("shopify"),
+             {{QStringLiteral("descriptionHtml"), QStringLiteral("<p>Something else</p>")}}});
+    SandboxFixture sandbox(catalog, config);
+    SyncHarness h(sandbox, sandbox.fastRetries());
+    const qint64 job = h.analysedJob(1, Destinations(Destination::Description));
+    h.approveAll(job);
+    const auto report = h.sync(job);
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report->failed, 1);
+    const JobProduct p = h.product(job, h.productIds.at(0));
+    EXPECT_TRUE(p.error.contains(QStringLiteral("did not apply"))) << p.error.toStdString();
+}
+
 TEST(SyncReadBack, AWriteShopifyAcceptedButDidNotKeepIsAnErrorNotASuccess) {
     // Shopify requests of this test: 1 the product page, 2 the re-read before the push,
     // 3 tagsAdd, 4 the read-back. Just before the read-back, the tags are replaced (as if

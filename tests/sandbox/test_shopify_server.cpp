@@ -22,11 +22,21 @@ QString document(const QString &name) {
     if (!f.open(QIODevice::ReadOnly))
         return {};
     QString text = QString::fromUtf8(f.readAll());
-    if (text.contains(QStringLiteral("...ProductFields"))) {
-        QFile fragment(
-            testData(QStringLiteral("../../resources/graphql/fragments/ProductFields.graphql")));
-        if (fragment.open(QIODevice::ReadOnly))
-            text += u'\n' + QString::fromUtf8(fragment.readAll());
+    // The fragments it spreads, and those they spread, as the client adds them.
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const char *name : {"ProductFields", "MediaFields"}) {
+            const QString spread = QStringLiteral("...") + QString::fromLatin1(name);
+            const QString definition = QStringLiteral("fragment ") + QString::fromLatin1(name);
+            if (!text.contains(spread) || text.contains(definition))
+                continue;
+            QFile fragment(testData(QStringLiteral("../../resources/graphql/fragments/%1.graphql")
+                                        .arg(QString::fromLatin1(name))));
+            if (fragment.open(QIODevice::ReadOnly)) {
+                text += u'\n' + QString::fromUtf8(fragment.readAll());
+                grew = true;
+            }
+        }
     }
     return text;
 }
@@ -200,6 +210,10 @@ TEST_F(ShopifyServer, EveryDocumentTagdeskSendsRunsWithoutErrors) {
                 node, largest);
     const HttpResult product =
         clean(QStringLiteral("Product.graphql"), {{QStringLiteral("id"), id}});
+    clean(QStringLiteral("ProductMedia.graphql"),
+          {{QStringLiteral("id"), id},
+           {QStringLiteral("after"),
+            at(product.data(), {"product", "media", "pageInfo", "endCursor"}).toString()}});
     clean(QStringLiteral("ProductsCount.graphql"),
           {{QStringLiteral("query"), QStringLiteral("tag:needs-ai")}});
     clean(QStringLiteral("ProductUpdate.graphql"),

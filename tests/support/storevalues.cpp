@@ -1,14 +1,24 @@
 #include "support/storevalues.h"
 
 #include "sync/productfields.h"
+#include "util/htmltokens.h"
 
 #include <QJsonArray>
 
 namespace tagdesk::test {
 
+namespace {
+// Descriptions compare as Shopify keeps them: by their HTML, not its spelling.
+QJsonValue comparableHtml(const QJsonValue &html) {
+    return htmlFromTokens(htmlTokens(html.toString()));
+}
+} // namespace
+
 QJsonObject comparableProduct(const QJsonObject &sandboxProduct) {
     QJsonObject o = sandboxProduct;
     o.remove(QStringLiteral("updatedAt"));
+    if (o.contains(productfields::description))
+        o.insert(productfields::description, comparableHtml(o.value(productfields::description)));
     QStringList tags;
     for (const QJsonValue &t : o.value(QStringLiteral("tags")).toArray())
         tags << t.toString();
@@ -33,8 +43,10 @@ QJsonObject withPlanApplied(QJsonObject values, const ChangePlan &plan,
         const QString key = it.key();
         if (key == productfields::tags) {
             values.insert(QStringLiteral("tags"), it.value());
-        } else if (key == productfields::productType || key == productfields::description) {
+        } else if (key == productfields::productType) {
             values.insert(key, it.value());
+        } else if (key == productfields::description) {
+            values.insert(key, comparableHtml(it.value()));
         } else if (const auto [ns, mkey] = productfields::metafieldOf(key); !ns.isEmpty()) {
             const QString name = ns + QLatin1Char('.') + mkey;
             if (it.value().isNull())

@@ -3,6 +3,7 @@
 #include "domain/product.h"
 #include "domain/selection.h"
 #include "domain/suggestion.h"
+#include "util/htmltokens.h"
 
 #include <gtest/gtest.h>
 
@@ -122,4 +123,18 @@ TEST(ProgressKeys, RoundTrip) {
           SyncState::Failed, SyncState::Conflict, SyncState::Reverting, SyncState::Reverted})
         EXPECT_EQ(syncFromKey(syncKey(s)), s);
     EXPECT_FALSE(reviewFromKey(QStringLiteral("maybe")).has_value());
+}
+
+TEST(HtmlTokens, SpellingsOfTheSameHtmlAreTheSameAndOthersAreNot) {
+    EXPECT_TRUE(sameHtml(QStringLiteral("<p class='a' id=b>Caf&eacute; &amp; co</p>\n\n<p>x</p>"),
+                         QStringLiteral("<P ID=\"b\" CLASS=\"a\">Café &#38; co</P><p>x</p>")));
+    EXPECT_TRUE(sameHtml(QStringLiteral("<p>a<br/>b</p>"), QStringLiteral("<p>a<br>b</p>")));
+    EXPECT_FALSE(sameHtml(QStringLiteral("<p>a b</p>"), QStringLiteral("<p>a  b</p>")))
+        << "text itself is kept as written";
+    EXPECT_FALSE(sameHtml(QStringLiteral("<p class=\"a\">x</p>"), QStringLiteral("<p>x</p>")));
+    EXPECT_FALSE(sameHtml(QStringLiteral("<p>x</p>"), QStringLiteral("<div>x</div>")));
+    EXPECT_EQ(htmlFromTokens(htmlTokens(QStringLiteral("<p title='say \"hi\"' class=x>1 < 2</p>"))),
+              QStringLiteral("<p class=\"x\" title=\"say &quot;hi&quot;\">1 &lt; 2</p>"));
+    EXPECT_EQ(htmlFromTokens(htmlTokens(QStringLiteral("<!-- kept --> <p>a</p>"))),
+              QStringLiteral("<!-- kept --><p>a</p>"));
 }

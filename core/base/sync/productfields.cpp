@@ -1,5 +1,7 @@
 #include "sync/productfields.h"
 
+#include "util/htmltokens.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -75,6 +77,10 @@ QJsonObject read(const ProductSnapshot &product, const QStringList &fieldKeys) {
 }
 
 bool same(const QString &fieldKey, const QJsonValue &a, const QJsonValue &b) {
+    // Shopify keeps a description in its editor's form (quoting, entities, whitespace
+    // between tags), so what was written comes back spelled otherwise.
+    if (fieldKey == description && a.isString() && b.isString())
+        return sameHtml(a.toString(), b.toString());
     if (fieldKey != tags)
         return a == b;
     QStringList left, right;

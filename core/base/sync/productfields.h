@@ -31,7 +31,7 @@ QJsonValue read(const ProductSnapshot &product, const QString &fieldKey);
 QJsonObject read(const ProductSnapshot &product, const QStringList &fieldKeys);
 QJsonArray sortedTags(const QStringList &tags);
 
-// Equal as Shopify would see them: tags compare as sets.
+// Equal as Shopify would see them: tags compare as sets, descriptions by their HTML tokens.
 bool same(const QString &fieldKey, const QJsonValue &a, const QJsonValue &b);
 // The keys of `expected` whose value `product` does not have.
 QStringList differing(const QJsonObject &expected, const ProductSnapshot &product);
