@@ -142,6 +142,16 @@ const PhotoLibrary &library() {
 QByteArray photoBytes(const QString &photo) {
     return library().bytes(photo);
 }
+QByteArray photoVariant(const QByteArray &jpeg, const QString &variant) {
+    if (!jpeg.startsWith("\xFF\xD8") || variant.isEmpty())
+        return jpeg;
+    const QByteArray text = "tagdesk-sandbox image " + variant.toUtf8().left(1000);
+    const int length = int(text.size()) + 2; // the length field counts itself
+    QByteArray segment("\xFF\xFE");
+    segment.append(char(length >> 8)).append(char(length & 0xFF)).append(text);
+    return jpeg.left(2) + segment + jpeg.mid(2);
+}
+
 QStringList photoNames() {
     return library().names();
 }

@@ -32,6 +32,11 @@ std::optional<PhotoInfo> photoInfo(const QString &photo);
 QStringList photoLabels();
 QStringList photosWithLabel(const QString &label);
 
+// The photo's bytes made distinct for `variant`: a JPEG comment segment naming it, right
+// after the start-of-image marker (JPEG, ITU T.81 B.2.4.5), so the picture is the same and
+// the bytes are not. Bytes that are not a JPEG come back unchanged.
+QByteArray photoVariant(const QByteArray &jpeg, const QString &variant);
+
 // The bundled photo whose bytes are exactly these, if any (taggers receive images as
 // base64 or data URIs and still need to know which photo it was).
 std::optional<QString> photoWithContent(const QByteArray &bytes);

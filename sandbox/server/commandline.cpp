@@ -28,6 +28,10 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
            "TOKEN=SCOPES");
     option("shop-domain", "The shop's myshopify domain (default tagdesk-sandbox.myshopify.com).",
            "DOMAIN");
+    p.addOption(QCommandLineOption(
+        QStringLiteral("distinct-images"),
+        QStringLiteral("Serve every image with bytes of its own (the photo with a comment "
+                       "naming the image), not the shared bundled photo.")));
     option("shop-id", "The shop's number in its id gid://shopify/Shop/N (default 1).", "N");
     option("client-id", "Client id for the client-credentials grant.", "ID");
     option("client-secret", "Client secret for the client-credentials grant.", "SECRET");
@@ -112,6 +116,7 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
         s.scopedTokens.insert(
             token, spec.section(QLatin1Char('='), 1).split(QLatin1Char(','), Qt::SkipEmptyParts));
     }
+    s.distinctImages = p.isSet(QStringLiteral("distinct-images"));
     if (p.isSet(QStringLiteral("shop-domain")))
         s.shop.domain = p.value(QStringLiteral("shop-domain"));
     if (p.isSet(QStringLiteral("shop-id"))) {

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QUrlQuery>
 
 namespace tagdesk::sandbox {
 
@@ -278,13 +279,25 @@ SandboxResponse SandboxServer::faultError(const QString &service, int status) co
     return r;
 }
 
+namespace {
+// The bytes served at /_sandbox/images/<photo>[?v=N]: the bundled photo, or with a version
+// the photo made that image's own (see ShopifyConfig::distinctImages).
+QByteArray servedImage(const QString &photo, const QUrlQuery &query) {
+    if (photo.contains(u'/'))
+        return {};
+    const QByteArray bytes = photoBytes(photo);
+    const QString version = query.queryItemValue(QStringLiteral("v"));
+    return version.isEmpty() ? bytes : photoVariant(bytes, version);
+}
+} // namespace
+
 std::optional<QByteArray> SandboxServer::localImage(const QUrl &url) const {
     const bool local =
         url.host() == QLatin1String("127.0.0.1") || url.host() == QLatin1String("localhost");
     static const QString prefix = QStringLiteral("/_sandbox/images/");
     if (!local || url.port() != m_port || !url.path().startsWith(prefix))
         return std::nullopt;
-    const QByteArray bytes = photoBytes(url.path().mid(prefix.size()));
+    const QByteArray bytes = servedImage(url.path().mid(prefix.size()), QUrlQuery(url));
     if (bytes.isEmpty())
         return std::nullopt;
     return bytes;
@@ -308,7 +321,7 @@ SandboxResponse SandboxServer::handle(const SandboxRequest &request) {
         return m_shopify->upload(request);
     if (path.startsWith(QLatin1String("/_sandbox/images/"))) {
         const QString photo = path.mid(17);
-        const QByteArray bytes = photo.contains(u'/') ? QByteArray() : photoBytes(photo);
+        const QByteArray bytes = servedImage(photo, request.query);
         if (bytes.isEmpty())
             return SandboxResponse::json("{\"error\":\"no such image\"}", 404);
         SandboxResponse r;

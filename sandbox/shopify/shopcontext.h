@@ -42,8 +42,15 @@ struct ShopContext {
                                             : QStringLiteral("INVALID_COMPARE_DIGEST");
     }
 
-    QString imageUrl(const QString &photo) const {
-        return baseUrl + QStringLiteral("/_sandbox/images/") + photo;
+    bool distinctImages = false; // see ShopifyConfig
+
+    // Where an image is served. Shopify's CDN addresses carry a version (`?v=`); with
+    // distinct images the sandbox's does too, and serves that image's own bytes.
+    QString imageUrl(const StoreImage &image) const {
+        QString url = baseUrl + QStringLiteral("/_sandbox/images/") + image.photo;
+        if (distinctImages)
+            url += QStringLiteral("?v=") + image.imageId.section(u'/', -1);
+        return url;
     }
 };
 

@@ -44,6 +44,10 @@ struct ShopifyConfig {
     // client must take both as a conflict. Empty: either, drawn per refusal from `seed`.
     QString staleDigestCode;
     quint64 seed = 1; // the sandbox's --seed, shared with the fault plan
+    // Every image served with bytes of its own (the photo plus a JPEG comment naming the
+    // image), so that a catalog's images do not share the 30 bundled photos: the image
+    // cache then holds one file per image, as with a real store.
+    bool distinctImages = false;
 };
 
 // The Shopify Admin API as the sandbox serves it: authentication, the client-credentials

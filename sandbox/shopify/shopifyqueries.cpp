@@ -404,7 +404,7 @@ void addMedia(Schema &s, ShopContext &ctx) {
     s.field(I, QStringLiteral("id"), QStringLiteral("ID"),
             [](const ResolveInfo &i) { return Resolved::value(mediaOf(i).image->imageId); });
     s.field(I, QStringLiteral("url"), QStringLiteral("URL!"), [&ctx](const ResolveInfo &i) {
-        return Resolved::value(ctx.imageUrl(mediaOf(i).image->photo));
+        return Resolved::value(ctx.imageUrl(*mediaOf(i).image));
     });
     s.field(I, QStringLiteral("altText"), QStringLiteral("String"),
             [](const ResolveInfo &i) { return Resolved::value(mediaOf(i).image->alt); });
