@@ -173,11 +173,10 @@ TEST(ShopifyClient, ReadsEverySnapshotFieldAJobMayWrite) {
     EXPECT_EQ(s.tags, expected.tags);
     EXPECT_EQ(s.descriptionHtml, expected.descriptionHtml);
     EXPECT_TRUE(s.updatedAt.isValid());
+    ASSERT_FALSE(expected.media.isEmpty()) << "the product chosen has images";
     ASSERT_EQ(s.media.size(), std::min<qsizetype>(expected.media.size(), 10));
-    if (!s.media.isEmpty()) {
-        EXPECT_EQ(s.media.first().id, expected.media.first().mediaId);
-        EXPECT_TRUE(s.media.first().url.toString().startsWith(sandbox.server.baseUrl()));
-    }
+    EXPECT_EQ(s.media.first().id, expected.media.first().mediaId);
+    EXPECT_TRUE(s.media.first().url.toString().startsWith(sandbox.server.baseUrl()));
     auto missing = await(shopify.product(QStringLiteral("gid://shopify/Product/999999999")));
     ASSERT_TRUE(missing.ok());
     EXPECT_FALSE(missing->has_value());

@@ -40,9 +40,8 @@ TEST_F(ShopifyFaults, ErrorRateAnswersTheConfiguredStatus) {
     EXPECT_EQ(at(requestLog(), {"0", "fault"}).toString(), QStringLiteral("error"));
     // Other services are unaffected.
     const QString photo = photoNames().value(0);
-    if (!photo.isEmpty()) {
-        EXPECT_EQ(get(url(QStringLiteral("/_sandbox/images/") + photo)).status, 200);
-    }
+    ASSERT_FALSE(photo.isEmpty());
+    EXPECT_EQ(get(url(QStringLiteral("/_sandbox/images/") + photo)).status, 200);
 }
 
 TEST_F(ShopifyFaults, LatencyDelaysTheAnswer) {

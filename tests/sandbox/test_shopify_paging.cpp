@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QSet>
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 using namespace tagdesk::sandbox;
@@ -35,17 +37,23 @@ SandboxConfig roomyBucket() {
 class ShopifyPaging : public SandboxFixture {
 protected:
     // Pages forward with `first`, returning ids in the order received.
-    QStringList pageAll(int first, const QJsonObject &extra = {}, int *requests = nullptr) {
+    // Every product id, page by page; `pageNanoseconds` gets how long each page took.
+    QStringList pageAll(int first, const QJsonObject &extra = {}, int *requests = nullptr,
+                        QList<qint64> *pageNanoseconds = nullptr) {
         QStringList ids;
         QString after;
         bool more = true;
         int count = 0;
+        QElapsedTimer pageTimer;
         while (more) {
             QJsonObject vars = extra;
             vars.insert(QStringLiteral("first"), first);
             if (!after.isEmpty())
                 vars.insert(QStringLiteral("after"), after);
+            pageTimer.start();
             const HttpResult r = graphql(pageQuery, vars);
+            if (pageNanoseconds)
+                pageNanoseconds->append(pageTimer.nsecsElapsed());
             ++count;
             EXPECT_EQ(r.status, 200);
             EXPECT_TRUE(r.errors().isEmpty()) << r.body.left(500).constData();
@@ -176,20 +184,38 @@ TEST_F(ShopifyPaging, AHundredThousandProductsPageInLinearTime) {
     growCatalog(catalog, 100000);
     ASSERT_EQ(catalog.products.size(), 100000);
     start(roomyBucket(), std::move(catalog));
-    QElapsedTimer timer;
-    timer.start();
     int requests = 0;
-    const QStringList ids = pageAll(250, {}, &requests);
-    const qint64 elapsed = timer.elapsed();
+    QList<qint64> pageTimes;
+    const QStringList ids = pageAll(250, {}, &requests, &pageTimes);
     EXPECT_EQ(ids.size(), 100000);
     EXPECT_EQ(QSet<QString>(ids.begin(), ids.end()).size(), 100000);
-    EXPECT_EQ(requests, 400);
-    // A filtered walk scans each product once overall, however selective the filter.
+    ASSERT_EQ(requests, 400);
+    // Linear overall means a page deep in the catalog costs what the first pages cost: a
+    // cursor found by scanning from the start would make the last pages hundreds of times
+    // slower. Medians of 40 pages each, and a generous bound, because machines are noisy.
+    auto medianMs = [](QList<qint64> times) {
+        std::sort(times.begin(), times.end());
+        return double(times.at(times.size() / 2)) / 1e6;
+    };
+    const double first = medianMs(pageTimes.mid(0, 40));
+    const double last = medianMs(pageTimes.mid(pageTimes.size() - 40));
+    std::printf("[ figures  ] 100,000 products in %d pages of 250 over loopback: median page "
+                "%.2f ms among the first 40, %.2f ms among the last 40 (ratio %.2f)\n",
+                requests, first, last, last / first);
+    EXPECT_LT(last / first, 4.0) << "a page's cost grows with its depth in the catalog";
+    // A filtered walk goes on from where its cursor is, not from the start of the catalog:
+    // its late pages cost what its early pages cost.
+    QList<qint64> filteredTimes;
     const QStringList filtered =
-        pageAll(250, {{QStringLiteral("query"), QStringLiteral("product_type:Dresses")}});
-    EXPECT_GT(filtered.size(), 0);
-    // Not a time limit (machines are noisy): the figure goes to the test log.
-    std::printf("[ figures  ] 100,000 products: %d pages of 250 over loopback in %lld ms "
-                "(%.2f ms per page); product_type:Dresses matched %lld\n",
-                requests, qint64(elapsed), double(elapsed) / requests, qint64(filtered.size()));
+        pageAll(250, {{QStringLiteral("query"), QStringLiteral("product_type:Dresses")}}, nullptr,
+                &filteredTimes);
+    ASSERT_GE(filteredTimes.size(), 12) << filtered.size() << " dresses";
+    const qsizetype quarter = filteredTimes.size() / 4;
+    const double filteredFirst = medianMs(filteredTimes.mid(0, quarter));
+    const double filteredLast = medianMs(filteredTimes.mid(filteredTimes.size() - quarter));
+    std::printf("[ figures  ] product_type:Dresses matched %lld in %lld pages: median page "
+                "%.2f ms among the first %lld, %.2f ms among the last (ratio %.2f)\n",
+                qint64(filtered.size()), qint64(filteredTimes.size()), filteredFirst,
+                qint64(quarter), filteredLast, filteredLast / filteredFirst);
+    EXPECT_LT(filteredLast / filteredFirst, 4.0) << "a filtered page rescans the catalog";
 }

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <QJsonArray>
 
 using namespace tagdesk;
@@ -315,11 +317,11 @@ TEST(ChangePlan, OnlyTagsTheUserNamedAreRemovedAndTypesMayDifferPerAttribute) {
                   productfields::metafield(QStringLiteral("tagdesk"), QStringLiteral("pattern"))),
               QJsonValue(QStringLiteral("striped")));
     const ProductWrites w = writesFor(plan, shirt(), s);
-    for (const auto &m : w.metafieldsToSet) {
-        if (m.key == QLatin1String("colour")) {
-            EXPECT_EQ(m.type, QStringLiteral("list.single_line_text_field"));
-        }
-    }
+    const auto colour =
+        std::find_if(w.metafieldsToSet.begin(), w.metafieldsToSet.end(),
+                     [](const auto &m) { return m.key == QLatin1String("colour"); });
+    ASSERT_NE(colour, w.metafieldsToSet.end());
+    EXPECT_EQ(colour->type, QStringLiteral("list.single_line_text_field"));
     EXPECT_TRUE(w.tagsToRemove.contains(QStringLiteral("summer")));
 
     NewJob job;
