@@ -12,9 +12,13 @@
 
 #include <iostream>
 
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 
 using namespace tagdesk;
@@ -113,6 +117,120 @@ TEST_F(CliSync, ApprovedValuesReachTheStoreExactlyAsPreviewedAndNothingElseChang
 
     const CliResult history = tagdesk({QStringLiteral("history"), job, QStringLiteral("--json")});
     EXPECT_EQ(history.json().array().size(), original.size());
+}
+
+TEST_F(CliSync, JobsShowJsonListsEveryProductWithEachSuggestionAndTheStoresCurrentValue) {
+    // Before the job read the store, a merchant set one product's colour metafield and
+    // gave another a colour tag in Tagdesk's form.
+    const QString teal = QStringLiteral("gid://shopify/Product/8285549133952");
+    const QString olive = QStringLiteral("gid://shopify/Product/8285549396096");
+    start({QStringLiteral("--remote-edit"),
+           teal + QStringLiteral("@1:metafield:tagdesk.colour=teal"),
+           QStringLiteral("--remote-edit"), olive + QStringLiteral("@1:tags=Kith,colour:olive")});
+    const QHash<QString, QString> merchantColours{{teal, QStringLiteral("teal")},
+                                                  {olive, QStringLiteral("olive")}};
+    const CliResult r =
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("show"), job, QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    QHash<QString, QJsonObject> shown;
+    for (const QJsonValue &p : r.json().object().value(QStringLiteral("products")).toArray())
+        shown.insert(p.toObject().value(QStringLiteral("id")).toString(), p.toObject());
+    ASSERT_EQ(QSet<QString>(shown.keyBegin(), shown.keyEnd()),
+              QSet<QString>(original.keyBegin(), original.keyEnd()));
+
+    // `current` is the store's value as the job read it, from the metafield or the tag.
+    int coloured = 0;
+    for (auto it = shown.begin(); it != shown.end(); ++it) {
+        const QJsonObject &stored = original.value(it.key());
+        EXPECT_EQ(it->value(QStringLiteral("title")).toString(),
+                  stored.value(QStringLiteral("title")).toString());
+        EXPECT_EQ(it->value(QStringLiteral("stage")).toString(), QStringLiteral("analysed"));
+        EXPECT_EQ(it->value(QStringLiteral("review")).toString(), QStringLiteral("pending"));
+        EXPECT_EQ(it->value(QStringLiteral("sync")).toString(), QStringLiteral("none"));
+        const QJsonArray suggestions = it->value(QStringLiteral("suggestions")).toArray();
+        ASSERT_FALSE(suggestions.isEmpty()) << it.key().toStdString();
+        for (const QJsonValue &v : suggestions) {
+            const QJsonObject s = v.toObject();
+            EXPECT_FALSE(s.value(QStringLiteral("value")).toString().isEmpty());
+            EXPECT_GT(s.value(QStringLiteral("confidence")).toDouble(), 0.0);
+            if (s.value(QStringLiteral("attribute")).toString() != QLatin1String("colour"))
+                continue;
+            EXPECT_EQ(s.value(QStringLiteral("current")).toString(),
+                      merchantColours.value(it.key()))
+                << it.key().toStdString();
+            coloured += merchantColours.contains(it.key());
+        }
+    }
+    EXPECT_EQ(coloured, 2) << "each merchant's colour is shown as the current value";
+}
+
+TEST_F(CliSync, TheImageCacheCapFromTheEnvironmentEvictsAnArchivedJobsImagesInARealRun) {
+    // Every image its own bytes, as in a real store, so the cache holds one file per image.
+    start({QStringLiteral("--distinct-images")});
+    const QDir images(cli.home() + QStringLiteral("/data/Tagdesk/Tagdesk/images"));
+    const auto files = [&images] {
+        QFileInfoList out;
+        QDirIterator it(images.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            out << it.fileInfo();
+        }
+        return out;
+    };
+    const auto cached = [&files] {
+        qint64 bytes = 0;
+        const QFileInfoList all = files();
+        for (const QFileInfo &f : all)
+            bytes += f.size();
+        return std::pair{qsizetype(all.size()), bytes};
+    };
+    // A second job of up to ten images a product fills the cache well over the cap.
+    const CliResult many =
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("create"), QStringLiteral("--name"),
+                 QStringLiteral("Many"), QStringLiteral("--images"), QStringLiteral("10")});
+    ASSERT_EQ(many.exitCode, 0) << many.describe();
+    const QString manyJob = QString::fromUtf8(many.out.trimmed());
+    ASSERT_EQ(tagdesk({QStringLiteral("jobs"), QStringLiteral("run"), manyJob}).exitCode, 0);
+    const auto [filesBefore, bytesBefore] = cached();
+    constexpr qint64 cap = 1024 * 1024;
+    ASSERT_GT(bytesBefore, 2 * cap) << filesBefore << " images: too few for the cap to matter";
+
+    // Both jobs are archived; a third job of one product runs under a 1 MB cap.
+    for (const QString &archived : {job, manyJob})
+        ASSERT_EQ(tagdesk({QStringLiteral("jobs"), QStringLiteral("archive"), archived}).exitCode,
+                  0);
+    const QString product = original.keys().first();
+    const CliResult created =
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("create"), QStringLiteral("--name"),
+                 QStringLiteral("One"), QStringLiteral("--products"), product});
+    ASSERT_EQ(created.exitCode, 0) << created.describe();
+    const QString second = QString::fromUtf8(created.out.trimmed());
+    cli.environment().insert(QStringLiteral("TAGDESK_IMAGE_CACHE_MB"), QStringLiteral("1"));
+    const CliResult run = tagdesk({QStringLiteral("jobs"), QStringLiteral("run"), second});
+    ASSERT_EQ(run.exitCode, 0) << run.describe();
+
+    const auto [filesAfter, bytesAfter] = cached();
+    std::printf("[ figures  ] image cache: %lld files, %lld bytes after the first job; %lld "
+                "files, %lld bytes after a run under a 1 MB cap\n",
+                qint64(filesBefore), bytesBefore, qint64(filesAfter), bytesAfter);
+    EXPECT_LE(bytesAfter, cap);
+    EXPECT_LT(filesAfter, filesBefore);
+    // The second job's images stay, so its review works offline: each distinct image
+    // carries its id in a JPEG comment, and the product's first image is still cached.
+    const QJsonArray media = original.value(product).value(QStringLiteral("media")).toArray();
+    ASSERT_FALSE(media.isEmpty());
+    const QByteArray mark = "tagdesk-sandbox image " + media.first()
+                                                           .toObject()
+                                                           .value(QStringLiteral("imageId"))
+                                                           .toString()
+                                                           .section(u'/', -1)
+                                                           .toUtf8();
+    bool kept = false;
+    for (const QFileInfo &f : files()) {
+        QFile file(f.filePath());
+        kept = kept || (file.open(QIODevice::ReadOnly) && file.read(200).contains(mark));
+    }
+    EXPECT_TRUE(kept) << "the image of the job still open was evicted";
 }
 
 TEST_F(CliSync, TwoProductsEditedInShopifyEndAsConflictsWithExitCode3) {
