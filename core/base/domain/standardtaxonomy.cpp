@@ -13,7 +13,8 @@ namespace {
 
 const QLatin1String kCategoryPrefix("gid://shopify/TaxonomyCategory/");
 const QLatin1String kNameSeparator(" > ");
-constexpr int kDeepestCapturedLevel = 5;
+// Six levels, "Apparel & Accessories > … > Bolero Jackets": depth 5 counting the top as 0.
+constexpr int kDeepestLevel = 6;
 
 QString shortCategoryId(const QString &id) {
     const QString trimmed = id.trimmed();
@@ -139,14 +140,14 @@ void StandardTaxonomy::indexCategories() {
     }
 }
 
-// The data has no attribute handles for the depth-5 children of Baby & Children's Coats &
-// Jackets (resources/taxonomy/README.md, known gaps). Such a child uses its parent's, marked
-// attributesInherited: they are the nearest handles known, though not checked (in the data,
+// The data has no attribute handles for the depth-5 (deepest) children of Baby & Children's
+// Coats & Jackets (resources/taxonomy/README.md, known gaps). Such a child uses its parent's,
+// marked attributesInherited: they are the nearest handles known, though not checked (in the data,
 // 256 of the 440 children with handles have all of their parent's). Shallower categories
 // without handles keep none, as their parents are too general to stand in for them.
 void StandardTaxonomy::inheritMissingAttributes() {
     for (TaxonomyCategory &category : m_categories) {
-        if (!category.attributeHandles.isEmpty() || category.depth() != kDeepestCapturedLevel)
+        if (!category.attributeHandles.isEmpty() || category.depth() != kDeepestLevel)
             continue;
         if (const TaxonomyCategory *parent = categoryById(category.parentId());
             parent && !parent->attributeHandles.isEmpty()) {

@@ -42,7 +42,7 @@ struct TaxonomyCategory {
 
     QString name() const;     // the last part of the full name: "Dresses"
     QString shortId() const;  // "aa-1-4"
-    int depth() const;        // "aa-1-4" → 3
+    int depth() const;        // levels of the full name: "aa-1-4" → 3
     QString parentId() const; // the parent's full id; empty for a top-level category
 };
 
