@@ -1,5 +1,6 @@
 #include "fieldvalues.h"
 
+#include "domain/standardtaxonomy.h"
 #include "sync/productfields.h"
 
 #include <QCoreApplication>
@@ -15,18 +16,20 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(FieldValues)
 };
 
-// Reading order: tags, type, description, metafields, alt texts; -1: not a field.
+// Reading order: tags, type, category, description, metafields, alt texts; -1: not a field.
 int rank(const QString &key) {
     if (key == productfields::tags)
         return 0;
     if (key == productfields::productType)
         return 1;
-    if (key == productfields::description)
+    if (key == productfields::category)
         return 2;
-    if (!productfields::metafieldOf(key).first.isEmpty())
+    if (key == productfields::description)
         return 3;
-    if (!productfields::mediaOf(key).isEmpty())
+    if (!productfields::metafieldOf(key).first.isEmpty())
         return 4;
+    if (!productfields::mediaOf(key).isEmpty())
+        return 5;
     return -1;
 }
 } // namespace
@@ -67,6 +70,11 @@ QString text(const QJsonValue &value) {
         break;
     }
     const QString s = value.toString();
+    // A category is written by id; people read it by its name.
+    if (s.startsWith(QLatin1String("gid://shopify/TaxonomyCategory/"))) {
+        if (const TaxonomyCategory *c = StandardTaxonomy::instance().categoryById(s))
+            return c->fullName;
+    }
     return s.isEmpty() ? Texts::tr("(empty)") : s;
 }
 
@@ -75,6 +83,8 @@ Destination destinationOf(const QString &fieldKey) {
         return Destination::ProductType;
     if (fieldKey == productfields::description)
         return Destination::Description;
+    if (fieldKey == productfields::category)
+        return Destination::Category;
     if (!productfields::metafieldOf(fieldKey).first.isEmpty())
         return Destination::Metafields;
     if (!productfields::mediaOf(fieldKey).isEmpty())

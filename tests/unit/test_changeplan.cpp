@@ -1,15 +1,19 @@
 // The before → after plan of a product: templates, Tagdesk's own tags, only-fill-empty,
 // the description block, Shopify's limits, and the writes that carry it out.
+#include "domain/attribute.h"
 #include "domain/job.h"
+#include "domain/standardtaxonomy.h"
 #include "support/qtprinters.h"
 #include "sync/changeplan.h"
 #include "sync/productfields.h"
+#include "sync/productreview.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace tagdesk;
 
@@ -330,4 +334,74 @@ TEST(ChangePlan, OnlyTagsTheUserNamedAreRemovedAndTypesMayDifferPerAttribute) {
     const auto refused = job.validated();
     ASSERT_FALSE(refused.ok());
     EXPECT_TRUE(refused.error().message.contains(QStringLiteral("number_integer")));
+}
+
+TEST(ChangePlan, TheShopifyCategoryGoesToProductCategoryByIdAndNowhereElse) {
+    const QString dresses = QStringLiteral("Apparel & Accessories > Clothing > Dresses");
+    QList<ApprovedValue> approved = values;
+    approved.append({attributes::shopifyCategory, dresses});
+    const ChangePlan plan = planChange(shirt(), approved, allDestinations(), WriteSettings());
+    EXPECT_TRUE(plan.isWritable()) << plan.problems.join(u'\n').toStdString();
+    EXPECT_EQ(plan.before.value(productfields::category), QJsonValue(QJsonValue::Null))
+        << "the shirt had no category";
+    const QString id = plan.after.value(productfields::category).toString();
+    ASSERT_TRUE(id.startsWith(QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-")))
+        << id.toStdString();
+    EXPECT_EQ(StandardTaxonomy::instance().categoryById(id)->fullName, dresses);
+    // Not as a tag, a metafield, or in the alt text or description.
+    for (auto it = plan.after.begin(); it != plan.after.end(); ++it) {
+        if (it.key() == productfields::category)
+            continue;
+        EXPECT_FALSE(QJsonDocument(QJsonObject{{it.key(), it.value()}})
+                         .toJson()
+                         .contains("Apparel & Accessories"))
+            << it.key().toStdString();
+    }
+
+    // Written by productUpdate; the reverse clears it again.
+    const ProductWrites w = writesFor(plan, shirt(), WriteSettings());
+    ASSERT_TRUE(w.category.has_value());
+    EXPECT_EQ(*w.category, QJsonValue(id));
+    ProductSnapshot filed = shirt();
+    filed.category = {id, dresses, false};
+    const ProductWrites back = writesFor(plan.reversed(), filed, WriteSettings());
+    ASSERT_TRUE(back.category.has_value());
+    EXPECT_TRUE(back.category->isNull());
+
+    // Already in it: nothing to write. Only-fill-empty leaves a category alone.
+    EXPECT_FALSE(planChange(filed, approved, Destination::Category, WriteSettings())
+                     .after.contains(productfields::category));
+    filed.category = {QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-13-7"),
+                      QStringLiteral("Apparel & Accessories > Clothing > Clothing Tops > Shirts"),
+                      false};
+    WriteSettings fillEmpty;
+    fillEmpty.onlyFillEmpty = true;
+    EXPECT_TRUE(planChange(filed, approved, Destination::Category, fillEmpty).isEmpty());
+    EXPECT_FALSE(planChange(filed, approved, Destination::Category, WriteSettings()).isEmpty());
+}
+
+TEST(ChangePlan, ACategoryNotInTheTaxonomyIsRefusedInThePreview) {
+    const ChangePlan plan = planChange(
+        shirt(), {{attributes::shopifyCategory, QStringLiteral("Clothing > Spacesuits")}},
+        Destination::Category, WriteSettings());
+    EXPECT_TRUE(plan.isEmpty());
+    ASSERT_EQ(plan.problems.size(), 1);
+    EXPECT_TRUE(plan.problems.first().contains(QStringLiteral("Spacesuits")));
+    EXPECT_TRUE(plan.problems.first().contains(QStringLiteral("Standard Product Taxonomy")));
+}
+
+TEST(ProductSnapshot, KeepsItsCategoryThroughJsonAndOlderSnapshotsHaveNone) {
+    ProductSnapshot p = shirt();
+    p.category = {QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-4"),
+                  QStringLiteral("Apparel & Accessories > Clothing > Dresses"), true};
+    const auto back = ProductSnapshot::fromJson(p.toJson());
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back->category, p.category);
+    QJsonObject old = shirt().toJson();
+    old.remove(QStringLiteral("category"));
+    EXPECT_TRUE(ProductSnapshot::fromJson(old)->category.isEmpty());
+    EXPECT_EQ(productfields::read(p, productfields::category),
+              QJsonValue(QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-4")));
+    EXPECT_EQ(currentAttributeValue(p, attributes::shopifyCategory),
+              QStringLiteral("Apparel & Accessories > Clothing > Dresses"));
 }

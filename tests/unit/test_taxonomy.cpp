@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace tagdesk;
 
 TEST(Taxonomy, MapsEachProvidersWordsOntoOneVocabulary) {
@@ -64,7 +66,7 @@ TEST(Taxonomy, GroupsLabelsIntoSuggestionsWithAlternatives) {
     };
     const QList<Suggestion> s =
         Taxonomy::suggestions(TaggerKind::Ximilar, labels, QStringLiteral("m1"));
-    ASSERT_EQ(s.size(), 2);
+    ASSERT_EQ(s.size(), 3) << "colour, category, and the Shopify category it stands for";
     EXPECT_EQ(s[0].attribute, attributes::colour) << "provider's order is kept";
     EXPECT_EQ(s[0].value, QStringLiteral("black"));
     EXPECT_DOUBLE_EQ(s[0].confidence, 0.83);
@@ -74,6 +76,7 @@ TEST(Taxonomy, GroupsLabelsIntoSuggestionsWithAlternatives) {
     EXPECT_EQ(s[0].sourceImageId, QStringLiteral("m1"));
     EXPECT_EQ(s[0].providerLabel, QStringLiteral("Color: black"));
     EXPECT_EQ(s[1].value, QStringLiteral("dresses"));
+    EXPECT_EQ(s[2].attribute, attributes::shopifyCategory);
 }
 
 TEST(Taxonomy, KeepsOnlyTheWantedAttributes) {
@@ -82,4 +85,38 @@ TEST(Taxonomy, KeepsOnlyTheWantedAttributes) {
     const auto s = Taxonomy::suggestions(TaggerKind::Ximilar, labels, {}, {attributes::neckline});
     ASSERT_EQ(s.size(), 1);
     EXPECT_EQ(s[0].attribute, attributes::neckline);
+}
+
+TEST(Taxonomy, ACategoryATaggerNamesBecomesAShopifyCategoryWithItsAlternatives) {
+    const QList<Suggestion> suggestions = Taxonomy::suggestions(
+        TaggerKind::Ximilar,
+        {{QStringLiteral("Category"), QStringLiteral("Clothing/Dresses"), 0.9},
+         {QStringLiteral("Category"), QStringLiteral("Clothing/Skirts"), 0.3},
+         {QStringLiteral("Color"), QStringLiteral("navy"), 0.8}},
+        QStringLiteral("gid://shopify/MediaImage/7"));
+    const auto found =
+        std::find_if(suggestions.begin(), suggestions.end(), [](const Suggestion &s) {
+            return s.attribute == attributes::shopifyCategory;
+        });
+    ASSERT_NE(found, suggestions.end());
+    EXPECT_EQ(found->value, QStringLiteral("Apparel & Accessories > Clothing > Dresses"));
+    EXPECT_DOUBLE_EQ(found->confidence, 0.9);
+    EXPECT_EQ(found->sourceImageId, QStringLiteral("gid://shopify/MediaImage/7"));
+    EXPECT_EQ(found->providerLabel, QStringLiteral("Category: Clothing/Dresses"))
+        << "the provider's own words stay as evidence";
+    ASSERT_GE(found->alternatives.size(), 2);
+    EXPECT_EQ(found->alternatives.first().value,
+              QStringLiteral("Apparel & Accessories > Clothing > Skirts"))
+        << "the tagger's own second guess first";
+    EXPECT_DOUBLE_EQ(found->alternatives.first().confidence, 0.3);
+    // The tagger's word is kept as it was.
+    EXPECT_TRUE(std::any_of(suggestions.begin(), suggestions.end(), [](const Suggestion &s) {
+        return s.attribute == attributes::category && s.value == QStringLiteral("dresses");
+    }));
+
+    // A word with no counterpart gives no Shopify category, and the word stays.
+    const QList<Suggestion> unknown = Taxonomy::suggestions(
+        TaggerKind::Pixyle, {{QStringLiteral("category"), QStringLiteral("other"), 0.7}}, {});
+    ASSERT_EQ(unknown.size(), 1);
+    EXPECT_EQ(unknown.first().attribute, attributes::category);
 }

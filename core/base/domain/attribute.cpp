@@ -5,8 +5,8 @@
 namespace tagdesk::attributes {
 
 QStringList known() {
-    return {category, subcategory, colour, pattern, material, sleeveLength,
-            length,   neckline,    style,  gender,  fit};
+    return {category,     subcategory, shopifyCategory, colour, pattern, material,
+            sleeveLength, length,      neckline,        style,  gender,  fit};
 }
 
 bool isKnown(const QString &attribute) {
@@ -18,6 +18,8 @@ QString displayName(const QString &attribute) {
         return QCoreApplication::translate("Attribute", "Category");
     if (attribute == subcategory)
         return QCoreApplication::translate("Attribute", "Subcategory");
+    if (attribute == shopifyCategory)
+        return QCoreApplication::translate("Attribute", "Shopify category");
     if (attribute == colour)
         return QCoreApplication::translate("Attribute", "Colour");
     if (attribute == pattern)

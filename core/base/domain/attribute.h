@@ -19,6 +19,10 @@ inline const QString neckline = QStringLiteral("neckline");
 inline const QString style = QStringLiteral("style");
 inline const QString gender = QStringLiteral("gender");
 inline const QString fit = QStringLiteral("fit");
+// The category of Shopify's Standard Product Taxonomy that the category a tagger named
+// stands for; its value is the category's full name ("Apparel & Accessories > Clothing >
+// Dresses"), the one `product.category` is written from.
+inline const QString shopifyCategory = QStringLiteral("shopify_category");
 
 QStringList known();
 bool isKnown(const QString &attribute);

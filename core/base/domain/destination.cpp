@@ -9,13 +9,14 @@
 namespace tagdesk {
 
 namespace {
-const std::array<std::pair<Destination, const char *>, 5> &keys() {
-    static const std::array<std::pair<Destination, const char *>, 5> k{{
+const std::array<std::pair<Destination, const char *>, 6> &keys() {
+    static const std::array<std::pair<Destination, const char *>, 6> k{{
         {Destination::Tags, "tags"},
         {Destination::Metafields, "metafields"},
         {Destination::ProductType, "type"},
         {Destination::AltText, "alt"},
         {Destination::Description, "description"},
+        {Destination::Category, "category"},
     }};
     return k;
 }
@@ -46,7 +47,7 @@ Result<Destinations> destinationsFromKeys(const QString &text) {
             return Error::invalid(
                 QCoreApplication::translate("Destination",
                                             "Unknown destination '%1' (use tags, metafields, "
-                                            "type, alt or description)")
+                                            "type, alt, description or category)")
                     .arg(raw.trimmed()));
     }
     if (!d)
@@ -67,6 +68,8 @@ QString destinationText(Destination d) {
         return QCoreApplication::translate("Destination", "Image alt text");
     case Destination::Description:
         return QCoreApplication::translate("Destination", "Description");
+    case Destination::Category:
+        return QCoreApplication::translate("Destination", "Product category");
     }
     return {};
 }

@@ -14,6 +14,7 @@ enum class Destination {
     ProductType = 0x4,
     AltText = 0x8,
     Description = 0x10,
+    Category = 0x20, // product.category, from the Shopify category suggested
 };
 Q_DECLARE_FLAGS(Destinations, Destination)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Destinations)
@@ -29,7 +30,7 @@ inline constexpr Destinations defaultDestinations() {
 
 inline constexpr Destinations allDestinations() {
     return Destinations(Destination::Tags) | Destination::Metafields | Destination::ProductType |
-           Destination::AltText | Destination::Description;
+           Destination::AltText | Destination::Description | Destination::Category;
 }
 
 } // namespace tagdesk

@@ -49,18 +49,23 @@ QJsonObject ProductSnapshot::toJson() const {
                                           {QStringLiteral("value"), m.value},
                                           {QStringLiteral("compareDigest"), m.compareDigest}});
     }
-    return QJsonObject{
-        {QStringLiteral("id"), id},
-        {QStringLiteral("handle"), handle},
-        {QStringLiteral("title"), title},
-        {QStringLiteral("vendor"), vendor},
-        {QStringLiteral("productType"), productType},
-        {QStringLiteral("status"), status},
-        {QStringLiteral("descriptionHtml"), descriptionHtml},
-        {QStringLiteral("tags"), QJsonArray::fromStringList(tags)},
-        {QStringLiteral("media"), mediaJson},
-        {QStringLiteral("metafields"), metafieldsJson},
-        {QStringLiteral("updatedAt"), updatedAt.toUTC().toString(Qt::ISODateWithMs)}};
+    QJsonObject json{{QStringLiteral("id"), id},
+                     {QStringLiteral("handle"), handle},
+                     {QStringLiteral("title"), title},
+                     {QStringLiteral("vendor"), vendor},
+                     {QStringLiteral("productType"), productType},
+                     {QStringLiteral("status"), status},
+                     {QStringLiteral("descriptionHtml"), descriptionHtml},
+                     {QStringLiteral("tags"), QJsonArray::fromStringList(tags)},
+                     {QStringLiteral("media"), mediaJson},
+                     {QStringLiteral("metafields"), metafieldsJson},
+                     {QStringLiteral("updatedAt"), updatedAt.toUTC().toString(Qt::ISODateWithMs)}};
+    if (!category.isEmpty())
+        json.insert(QStringLiteral("category"),
+                    QJsonObject{{QStringLiteral("id"), category.id},
+                                {QStringLiteral("fullName"), category.fullName},
+                                {QStringLiteral("isArchived"), category.archived}});
+    return json;
 }
 
 Result<ProductSnapshot> ProductSnapshot::fromJson(const QJsonObject &json) {
@@ -74,6 +79,10 @@ Result<ProductSnapshot> ProductSnapshot::fromJson(const QJsonObject &json) {
     s.title = str(json, "title");
     s.vendor = str(json, "vendor");
     s.productType = str(json, "productType");
+    // Snapshots stored before categories were read have none: no category known.
+    if (const QJsonObject c = json.value(QStringLiteral("category")).toObject(); !c.isEmpty())
+        s.category = {str(c, "id"), str(c, "fullName"),
+                      c.value(QStringLiteral("isArchived")).toBool()};
     s.status = str(json, "status");
     s.descriptionHtml = str(json, "descriptionHtml");
     for (const auto &t : json.value(QStringLiteral("tags")).toArray())

@@ -39,6 +39,18 @@ struct Metafield {
     friend bool operator==(const Metafield &, const Metafield &) = default;
 };
 
+// A product's category in Shopify's Standard Product Taxonomy (`Product.category`, a
+// TaxonomyCategory: shopify.dev/docs/api/admin-graphql/latest/objects/TaxonomyCategory).
+struct ProductCategory {
+    QString id = {};       // gid://shopify/TaxonomyCategory/aa-1-4; empty: no category
+    QString fullName = {}; // "Apparel & Accessories > Clothing > Dresses"
+    bool archived = false; // isArchived: a newer taxonomy retired it
+
+    bool isEmpty() const { return id.isEmpty(); }
+
+    friend bool operator==(const ProductCategory &, const ProductCategory &) = default;
+};
+
 // Every field of a product that a job may write, as Shopify had it when the job fetched
 // it. The conflict check before a push compares the fields the push writes with these.
 struct ProductSnapshot {
@@ -47,6 +59,7 @@ struct ProductSnapshot {
     QString title;
     QString vendor;
     QString productType;
+    ProductCategory category = {};
     QString status;
     QString descriptionHtml;
     QStringList tags;

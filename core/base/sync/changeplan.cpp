@@ -1,6 +1,7 @@
 #include "sync/changeplan.h"
 
 #include "domain/attribute.h"
+#include "domain/standardtaxonomy.h"
 #include "sync/productfields.h"
 
 #include <QCoreApplication>
@@ -188,6 +189,30 @@ void planMetafields(ChangePlan &plan, const ProductSnapshot &snapshot,
     }
 }
 
+// product.category takes a category id of Shopify's Standard Product Taxonomy
+// (ProductUpdateInput.category: shopify.dev/docs/api/admin-graphql/latest/input-objects/
+// ProductUpdateInput); the value approved is the category's full name, as reviewed.
+void planCategory(ChangePlan &plan, const ProductSnapshot &snapshot,
+                  const QList<ApprovedValue> &values, const WriteSettings &s) {
+    if (s.onlyFillEmpty && !snapshot.category.isEmpty())
+        return;
+    const StandardTaxonomy &taxonomy = StandardTaxonomy::instance();
+    for (const ApprovedValue &v : values) {
+        if (v.attribute != attributes::shopifyCategory)
+            continue;
+        const TaxonomyCategory *category = taxonomy.categoryByFullName(v.value);
+        if (!category)
+            category = taxonomy.categoryById(v.value.trimmed());
+        if (!category) {
+            plan.problems << Texts::tr("\"%1\" is not a category of Shopify's Standard Product "
+                                       "Taxonomy (%2)")
+                                 .arg(v.value, taxonomy.version());
+            continue;
+        }
+        change(plan, snapshot, productfields::category, category->id);
+    }
+}
+
 void planProductType(ChangePlan &plan, const ProductSnapshot &snapshot,
                      const QList<ApprovedValue> &values, const WriteSettings &s) {
     if (s.onlyFillEmpty && !snapshot.productType.isEmpty())
@@ -298,12 +323,19 @@ QString fillTemplate(const QString &text, const QHash<QString, QString> &values)
     return out.trimmed();
 }
 
-ChangePlan planChange(const ProductSnapshot &snapshot, const QList<ApprovedValue> &values,
+ChangePlan planChange(const ProductSnapshot &snapshot, const QList<ApprovedValue> &allValues,
                       Destinations destinations, const WriteSettings &settings) {
     ChangePlan plan;
     plan.productId = snapshot.id;
-    if (values.isEmpty())
+    if (allValues.isEmpty())
         return plan;
+    // The Shopify category is written to product.category only: as a tag or a metafield
+    // its full name would repeat what the category already says.
+    QList<ApprovedValue> values = allValues;
+    values.removeIf(
+        [](const ApprovedValue &v) { return v.attribute == attributes::shopifyCategory; });
+    if (destinations.testFlag(Destination::Category))
+        planCategory(plan, snapshot, allValues, settings);
     if (destinations.testFlag(Destination::Tags))
         planTags(plan, snapshot, values, settings);
     if (destinations.testFlag(Destination::Metafields))
@@ -345,7 +377,8 @@ ChangePlan ChangePlan::fromJson(const QJsonObject &json) {
 
 bool ProductWrites::isEmpty() const {
     return tagsToAdd.isEmpty() && tagsToRemove.isEmpty() && metafieldsToSet.isEmpty() &&
-           metafieldsToDelete.isEmpty() && !productType && !descriptionHtml && altTexts.isEmpty();
+           metafieldsToDelete.isEmpty() && !productType && !descriptionHtml && !category &&
+           altTexts.isEmpty();
 }
 
 ProductWrites writesFor(const ChangePlan &plan, const ProductSnapshot &current,
@@ -377,6 +410,8 @@ ProductWrites writesFor(const ChangePlan &plan, const ProductSnapshot &current,
             w.productType = value.toString();
         } else if (key == productfields::description) {
             w.descriptionHtml = value.toString();
+        } else if (key == productfields::category) {
+            w.category = value;
         } else if (const auto [ns, mkey] = productfields::metafieldOf(key); !ns.isEmpty()) {
             const Metafield *existing = current.metafield(ns, mkey);
             if (value.isNull()) {

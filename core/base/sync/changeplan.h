@@ -76,6 +76,7 @@ struct ProductWrites {
     QList<std::pair<QString, QString>> metafieldsToDelete; // namespace, key
     std::optional<QString> productType;
     std::optional<QString> descriptionHtml;
+    std::optional<QJsonValue> category; // a TaxonomyCategory id, or null to clear it
     // media id, alt; only images Shopify reports READY (the others wait for a later sync)
     QList<std::pair<QString, QString>> altTexts;
 

@@ -56,6 +56,9 @@ QJsonValue read(const ProductSnapshot &product, const QString &fieldKey) {
         return product.productType;
     if (fieldKey == description)
         return product.descriptionHtml;
+    if (fieldKey == category)
+        return product.category.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                          : QJsonValue(product.category.id);
     if (const auto [ns, key] = metafieldOf(fieldKey); !ns.isEmpty()) {
         const Metafield *m = product.metafield(ns, key);
         return m ? QJsonValue(m->value) : QJsonValue(QJsonValue::Null);
@@ -166,6 +169,8 @@ QString describe(const QString &fieldKey, const ProductSnapshot *product) {
         return Texts::tr("Product type");
     if (fieldKey == description)
         return Texts::tr("Description");
+    if (fieldKey == category)
+        return Texts::tr("Product category");
     if (const auto [ns, key] = metafieldOf(fieldKey); !ns.isEmpty())
         return Texts::tr("Metafield %1.%2").arg(ns, key);
     const QString media = mediaOf(fieldKey);

@@ -12,6 +12,7 @@ namespace tagdesk {
 // check, the read-back, the push log and a revert all speak of the same things:
 //   "tags"                      the tag list (a sorted array: order is not meaningful)
 //   "productType", "descriptionHtml"
+//   "category"                  the taxonomy category's id, null when there is none
 //   "metafield:ns.key"          the metafield's value, null when it does not exist
 //   "alt:gid://shopify/MediaImage/N"   an image's alt text, null when the image is gone
 namespace productfields {
@@ -19,6 +20,7 @@ namespace productfields {
 inline const QString tags = QStringLiteral("tags");
 inline const QString productType = QStringLiteral("productType");
 inline const QString description = QStringLiteral("descriptionHtml");
+inline const QString category = QStringLiteral("category");
 QString metafield(const QString &ns, const QString &key);
 QString alt(const QString &mediaId);
 

@@ -1,5 +1,7 @@
 #include "sync/productreview.h"
 
+#include "domain/attribute.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -88,6 +90,8 @@ bool ProductReview::fullyDecided() const {
 
 QString currentAttributeValue(const ProductSnapshot &snapshot, const QString &attribute,
                               const WriteSettings &writing) {
+    if (attribute == attributes::shopifyCategory)
+        return snapshot.category.fullName;
     if (attribute == writing.productTypeFrom && !snapshot.productType.isEmpty())
         return snapshot.productType;
     if (const Metafield *m =

@@ -11,8 +11,9 @@ PushCalls pushCallsPerProduct(Destinations destinations) {
         ++calls.mutations; // tagsAdd (tagsRemove too when the job removes tags)
     if (destinations.testFlag(Destination::Metafields))
         ++calls.mutations; // metafieldsSet
-    if (destinations.testAnyFlags(Destination::ProductType | Destination::Description))
-        ++calls.mutations; // one productUpdate carries both
+    if (destinations.testAnyFlags(Destination::ProductType | Destination::Description |
+                                  Destination::Category))
+        ++calls.mutations; // one productUpdate carries them all
     if (destinations.testFlag(Destination::AltText))
         ++calls.mutations; // fileUpdate
     return calls;

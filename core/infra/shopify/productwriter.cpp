@@ -124,8 +124,10 @@ QList<ShopifyMutation> mutationsFor(const QString &productId, const ProductWrite
                     QStringLiteral("metafieldsDelete"),
                     {{QStringLiteral("metafields"), ids}}});
     }
-    if (w.productType || w.descriptionHtml) {
+    if (w.productType || w.descriptionHtml || w.category) {
         QJsonObject product{{QStringLiteral("id"), productId}};
+        if (w.category)
+            product.insert(QStringLiteral("category"), *w.category);
         if (w.productType)
             product.insert(QStringLiteral("productType"), *w.productType);
         if (w.descriptionHtml)

@@ -1,6 +1,7 @@
 #include "taggers/taxonomy.h"
 
 #include "domain/attribute.h"
+#include "domain/taxonomyvocabulary.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -171,7 +172,51 @@ QList<Suggestion> Taxonomy::suggestions(TaggerKind tagger, const QList<ProviderL
             s.alternatives.append({list[i].value, list[i].confidence});
         out.append(s);
     }
+    const bool wantsCategory = wanted.isEmpty() || wanted.contains(attributes::shopifyCategory) ||
+                               wanted.contains(attributes::category);
+    if (wantsCategory) {
+        if (auto category = shopifyCategory(out))
+            out.append(*category);
+    }
     return out;
+}
+
+std::optional<Suggestion> Taxonomy::shopifyCategory(const QList<Suggestion> &suggestions) {
+    // A subcategory ("midi dresses", "jeans") is the more specific word when it has a
+    // counterpart; the category ("dresses", "pants") otherwise.
+    for (const QString &from : {attributes::subcategory, attributes::category}) {
+        const auto source = std::find_if(suggestions.begin(), suggestions.end(),
+                                         [&](const Suggestion &s) { return s.attribute == from; });
+        if (source == suggestions.end())
+            continue;
+        const CategoryMatch match = vocabulary::matchCategory(source->value);
+        if (!match.matched())
+            continue;
+        Suggestion s;
+        s.attribute = attributes::shopifyCategory;
+        s.value = match.best.fullName;
+        s.confidence = source->confidence;
+        s.sourceImageId = source->sourceImageId;
+        s.providerLabel = source->providerLabel.isEmpty() ? source->value : source->providerLabel;
+        // The tagger's other guesses first, with its confidence in them; then the nearby
+        // categories of the same word (a child's dress, a maternity dress), which the tagger
+        // did not weigh, at half its confidence.
+        auto add = [&s](const QString &fullName, double confidence) {
+            if (fullName != s.value &&
+                std::none_of(s.alternatives.begin(), s.alternatives.end(),
+                             [&](const Alternative &a) { return a.value == fullName; }))
+                s.alternatives.append({fullName, confidence});
+        };
+        for (const Alternative &other : source->alternatives) {
+            const CategoryMatch m = vocabulary::matchCategory(other.value);
+            if (m.matched())
+                add(m.best.fullName, other.confidence);
+        }
+        for (const TaxonomyCategoryChoice &nearby : match.alternatives)
+            add(nearby.fullName, source->confidence / 2);
+        return s;
+    }
+    return std::nullopt;
 }
 
 } // namespace tagdesk

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace tagdesk {
 
 // One thing a provider said about an image, in its own words: a feature ("Sleeves",
@@ -41,6 +43,11 @@ public:
 
     // "  Navy   Blue " → "navy blue".
     static QString normaliseValue(const QString &value);
+
+    // The Shopify category (attributes::shopifyCategory) the subcategory, else the category,
+    // among `suggestions` stands for in Shopify's Standard Product Taxonomy; nullopt when
+    // neither has a counterpart there (the tagger's own words stay as they are).
+    static std::optional<Suggestion> shopifyCategory(const QList<Suggestion> &suggestions);
 };
 
 } // namespace tagdesk
