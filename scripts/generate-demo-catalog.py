@@ -41,6 +41,38 @@ LABEL_DEFAULTS = {
     "t-shirt": ("T-Shirts", "tops"),
 }
 
+# Each label's Shopify Standard Product Taxonomy category (ids from resources/taxonomy/).
+LABEL_CATEGORY = {
+    "dress": "aa-1-4",         # Dresses
+    "hat": "aa-2-17",          # Clothing Accessories > Hats
+    "longsleeve": "aa-1-13-12",  # Clothing Tops > Sweaters
+    "outwear": "aa-1-10-2",    # Outerwear > Coats & Jackets
+    "pants": "aa-1-12",        # Pants
+    "shirt": "aa-1-13-7",      # Clothing Tops > Shirts
+    "shoes": "aa-8",           # Shoes
+    "shorts": "aa-1-14",       # Shorts
+    "skirt": "aa-1-15",        # Skirts
+    "t-shirt": "aa-1-13-8",    # Clothing Tops > T-Shirts
+}
+# The category the sandbox serves as archived (sandbox/shopify/sandboxtaxonomy.h).
+ARCHIVED_CATEGORY = "aa-1-2"
+ARCHIVED_PRODUCT = 10
+
+# The store's existing shopify--color-pattern metaobject entries (label, hex, base colour
+# value, pattern value), for a client to find and reuse; their field keys are
+# sandbox/shopify/metaobjects.cpp's.
+METAOBJECTS = [
+    ("shopify--color-pattern", "blue", [("label", "Blue"), ("color", "#1F4E9A"),
+     ("color_taxonomy_reference", '["gid://shopify/TaxonomyValue/2"]'),
+     ("pattern_taxonomy_reference", "gid://shopify/TaxonomyValue/2874")]),
+    ("shopify--color-pattern", "black", [("label", "Black"), ("color", "#000000"),
+     ("color_taxonomy_reference", '["gid://shopify/TaxonomyValue/1"]'),
+     ("pattern_taxonomy_reference", "gid://shopify/TaxonomyValue/2874")]),
+    ("shopify--fabric", "cotton", [("label", "Cotton"),
+     ("taxonomy_reference", "gid://shopify/TaxonomyValue/16984")]),
+]
+BASE_METAOBJECT = 130_000_000_000
+
 # Two products per photo, in labels.csv order: (title, vendor, description, extra
 # collections, tags). The photo's colour and pattern words in titles follow labels.csv.
 PRODUCTS = {
@@ -232,6 +264,12 @@ def main():
                 }]},
                 "metafields": {"nodes": []},
             }
+            # Three in four products are filed under their label's category, one of them
+            # under the archived one; the others have none.
+            if n == ARCHIVED_PRODUCT:
+                node["category"] = {"id": f"gid://shopify/TaxonomyCategory/{ARCHIVED_CATEGORY}"}
+            elif n % 4 != 3:
+                node["category"] = {"id": f"gid://shopify/TaxonomyCategory/{LABEL_CATEGORY[label]}"}
             if n % 5 == 0:
                 node["metafields"]["nodes"].append({
                     "id": f"gid://shopify/Metafield/{BASE_METAFIELD + metafield_counter}",
@@ -262,6 +300,12 @@ def main():
         nodes.append(node)
 
     OUT.write_text(json.dumps(nodes, indent=1, ensure_ascii=False) + "\n")
+    metaobjects = [{"id": f"gid://shopify/Metaobject/{BASE_METAOBJECT + i}", "type": mtype,
+                    "handle": handle, "fields": [{"key": k, "value": v} for k, v in fields],
+                    "createdAt": "2026-01-02T10:00:00Z", "updatedAt": "2026-01-02T10:00:00Z"}
+                   for i, (mtype, handle, fields) in enumerate(METAOBJECTS)]
+    (OUT.parent / "metaobjects.json").write_text(
+        json.dumps({"metaobjects": metaobjects}, indent=1, ensure_ascii=False) + "\n")
     print(f"wrote {len(nodes)} products to {OUT.relative_to(ROOT)}")
 
 

@@ -43,6 +43,7 @@ Status CatalogBuilder::add(const ProductDraft &draft) {
     product.status = normalisedStatus(draft.status);
     product.descriptionHtml = draft.descriptionHtml;
     product.tags = draft.tags;
+    product.category = draft.category;
     product.createdAt = draft.createdAt.isValid() ? draft.createdAt : kTimestampOfUndatedFiles;
     product.updatedAt = draft.updatedAt.isValid() ? draft.updatedAt : product.createdAt;
     for (const StoreCollection &collection : draft.collections) {

@@ -1,6 +1,11 @@
 #include "catalogloader.h"
 
+#include "shopify/storejson.h"
+
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtDebug>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +27,17 @@ Catalog readDemoCatalog() {
         qCritical("%s", qUtf8Printable(catalog.error().message));
         return {};
     }
+    // The store's existing metaobject entries (shopify--color-pattern Blue and Black, …), in
+    // the state file's form.
+    QFile metaobjects(u":/demo/metaobjects.json"_s);
+    if (metaobjects.open(QIODevice::ReadOnly))
+        for (const QJsonValue &m : QJsonDocument::fromJson(metaobjects.readAll())
+                                       .object()
+                                       .value(u"metaobjects"_s)
+                                       .toArray())
+            catalog->metaobjects.append(metaobjectFromJson(m.toObject()));
+    else
+        qCritical("The demo metaobjects are missing from the build (:/demo/metaobjects.json)");
     return std::move(catalog).value();
 }
 

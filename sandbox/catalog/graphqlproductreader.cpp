@@ -111,6 +111,7 @@ Result<ProductDraft> readGraphqlProduct(const QJsonObject &product) {
     draft.images = readImages(product);
     draft.collections = readCollections(product);
     draft.metafields = readMetafields(product);
+    draft.category = product.value(u"category"_s).toObject().value(u"id"_s).toString();
     return draft;
 }
 

@@ -32,6 +32,7 @@ struct ProductDraft {
     QList<StoreMetafield> metafields; // ids may be empty
     QDateTime createdAt;
     QDateTime updatedAt;
+    QString category = {}; // a TaxonomyCategory gid (GraphQL `category { id }`), may be empty
 };
 
 } // namespace tagdesk::sandbox

@@ -54,6 +54,8 @@ struct StoreProduct {
     QList<StoreMetafield> metafields;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // Product.category: gid://shopify/TaxonomyCategory/aa-1-4, empty when uncategorised.
+    QString category = {};
 
     friend bool operator==(const StoreProduct &, const StoreProduct &) = default;
 };
@@ -66,9 +68,39 @@ struct StoreCollection {
     friend bool operator==(const StoreCollection &, const StoreCollection &) = default;
 };
 
+// One field of a metaobject entry: its definition's key and the value as text (a list
+// field holds a JSON array, as in Shopify).
+struct StoreMetaobjectField {
+    QString key = {};
+    QString value = {};
+
+    friend bool operator==(const StoreMetaobjectField &, const StoreMetaobjectField &) = default;
+};
+
+// A store-level metaobject entry (gid://shopify/Metaobject/N) of a definition's type, e.g.
+// the standard `shopify--color-pattern` entries that category metafields reference.
+struct StoreMetaobject {
+    QString id = {};
+    QString type = {};
+    QString handle = {};
+    QList<StoreMetaobjectField> fields = {};
+    QDateTime createdAt = {};
+    QDateTime updatedAt = {};
+
+    QString field(const QString &key) const {
+        for (const StoreMetaobjectField &f : fields)
+            if (f.key == key)
+                return f.value;
+        return {};
+    }
+
+    friend bool operator==(const StoreMetaobject &, const StoreMetaobject &) = default;
+};
+
 struct Catalog {
     QList<StoreProduct> products;
     QList<StoreCollection> collections;
+    QList<StoreMetaobject> metaobjects = {};
 };
 
 } // namespace tagdesk::sandbox

@@ -104,6 +104,12 @@ TypeDef &Schema::interface(const QString &name) {
     return *t;
 }
 
+TypeDef &Schema::unionOf(const QString &name, const QStringList &members) {
+    TypeDef &t = interface(name);
+    t.members = members;
+    return t;
+}
+
 TypeDef &Schema::record(const QString &name, const QStringList &interfaces) {
     TypeDef &t = object(name, interfaces);
     t.record = true;
@@ -156,7 +162,10 @@ bool Schema::isPossible(const QString &concrete, const QString &target) const {
     if (concrete == target)
         return true;
     const TypeDef *t = type(concrete);
-    return t && t->interfaces.contains(target);
+    if (t && t->interfaces.contains(target))
+        return true;
+    const TypeDef *u = type(target);
+    return u && u->members.contains(concrete);
 }
 
 bool Schema::overlaps(const QString &a, const QString &b) const {
@@ -168,7 +177,8 @@ bool Schema::overlaps(const QString &a, const QString &b) const {
         return false;
     if (ta->kind == TypeDef::Kind::Interface && tb->kind == TypeDef::Kind::Interface) {
         for (const auto &t : m_types)
-            if (t->interfaces.contains(a) && t->interfaces.contains(b))
+            if (t->kind == TypeDef::Kind::Object && isPossible(t->name, a) &&
+                isPossible(t->name, b))
                 return true;
     }
     return false;

@@ -120,8 +120,9 @@ struct TypeDef {
     enum class Kind { Scalar, Enum, Object, Interface, InputObject };
     QString name;
     Kind kind = Kind::Object;
-    QList<FieldDef> fields; // objects and interfaces
-    QStringList interfaces; // objects: the interfaces they implement
+    QList<FieldDef> fields;   // objects and interfaces
+    QStringList interfaces;   // objects: the interfaces they implement
+    QStringList members = {}; // unions (served as field-less interfaces): their object types
     QStringList enumValues;
     QList<ArgumentDef> inputFields;
     QString connectionNode; // set for XConnection types
@@ -153,6 +154,9 @@ public:
     void input(const QString &name, const QList<ArgSpec> &fields);
     TypeDef &object(const QString &name, const QStringList &interfaces = {});
     TypeDef &interface(const QString &name);
+    // A union: like an interface without fields (only `__typename` and fragments select
+    // from it), whose possible types are `members`.
+    TypeDef &unionOf(const QString &name, const QStringList &members);
     // An object type whose sources are Records.
     TypeDef &record(const QString &name, const QStringList &interfaces = {});
     // Defines `<node>Connection` and `<node>Edge`.

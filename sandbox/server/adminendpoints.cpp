@@ -1,6 +1,7 @@
 #include "server/adminendpoints.h"
 
 #include "server/requestlog.h"
+#include "shopify/sandboxtaxonomy.h"
 #include "shopify/store.h"
 #include "shopify/storejson.h"
 
@@ -27,10 +28,20 @@ bool isMetafieldEdit(const QString &field) {
 Status editProductAsMerchant(ShopifyStore &store, const QString &productGid,
                              const QJsonObject &fields) {
     static const QStringList editable{
-        QStringLiteral("title"),           QStringLiteral("tags"),   QStringLiteral("productType"),
-        QStringLiteral("descriptionHtml"), QStringLiteral("vendor"), QStringLiteral("status"),
-        QStringLiteral("totalInventory")};
+        QStringLiteral("title"),           QStringLiteral("tags"),    QStringLiteral("productType"),
+        QStringLiteral("descriptionHtml"), QStringLiteral("vendor"),  QStringLiteral("status"),
+        QStringLiteral("totalInventory"),  QStringLiteral("category")};
     for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (it.key() == QLatin1String("category")) {
+            // A TaxonomyCategory id, or "" / null to remove the category.
+            if (!it.value().isNull() && !it.value().isString())
+                return Error::invalid(QStringLiteral("'category' must be a category id or null"));
+            const QString id = it.value().toString();
+            if (!id.isEmpty() && !SandboxTaxonomy::instance().category(id))
+                return Error::invalid(
+                    QStringLiteral("No taxonomy category %1 in the sandbox").arg(id));
+            continue;
+        }
         if (isMetafieldEdit(it.key())) {
             if (!it.value().isString() || it.key().count(u'.') < 1)
                 return Error::invalid(
@@ -64,7 +75,10 @@ Status editProductAsMerchant(ShopifyStore &store, const QString &productGid,
             p.descriptionHtml = editorForm(it.value().toString());
         else if (k == QLatin1String("vendor"))
             p.vendor = it.value().toString();
-        else if (isMetafieldEdit(k)) {
+        else if (k == QLatin1String("category")) {
+            const ServedCategory *c = SandboxTaxonomy::instance().category(it.value().toString());
+            p.category = c ? c->id : QString();
+        } else if (isMetafieldEdit(k)) {
             const QString path = k.mid(int(std::strlen("metafield:")));
             const qsizetype dot = path.indexOf(u'.');
             const QString ns = path.left(dot);

@@ -14,7 +14,8 @@ class RequestLog;
 bool isMetafieldEdit(const QString &field);
 
 // Edits a product the way a person in the Shopify admin would: sets the given fields
-// (title, tags, productType, descriptionHtml, vendor, status, totalInventory, and
+// (title, tags, productType, descriptionHtml, vendor, status, totalInventory, category (a
+// TaxonomyCategory id; "" or null removes it), and
 // "metafield:NAMESPACE.KEY" to a text value) and saves, which always moves updatedAt.
 // Used by PATCH /_sandbox/products and by the remote-edit fault.
 Status editProductAsMerchant(ShopifyStore &store, const QString &productGid,

@@ -83,9 +83,9 @@ Status setFault(ServiceFaults &f, const QString &key, const QJsonValue &value,
 
 Status checkEditFields(const QJsonObject &fields, const QString &where) {
     static const QStringList known{
-        QStringLiteral("title"),           QStringLiteral("tags"),   QStringLiteral("productType"),
-        QStringLiteral("descriptionHtml"), QStringLiteral("vendor"), QStringLiteral("status"),
-        QStringLiteral("totalInventory")};
+        QStringLiteral("title"),           QStringLiteral("tags"),    QStringLiteral("productType"),
+        QStringLiteral("descriptionHtml"), QStringLiteral("vendor"),  QStringLiteral("status"),
+        QStringLiteral("totalInventory"),  QStringLiteral("category")};
     for (auto it = fields.begin(); it != fields.end(); ++it)
         if (!known.contains(it.key()) && !isMetafieldEdit(it.key()))
             return Error::invalid(QStringLiteral("%1: cannot edit '%2' (editable: %3)")

@@ -47,6 +47,7 @@ SandboxServer::SandboxServer(SandboxConfig config, Catalog catalog, QObject *par
     }
     m_store = std::make_unique<ShopifyStore>(std::move(state.catalog));
     m_store->setNextMetafieldNumber(state.nextMetafieldNumber);
+    m_store->mutableMetaobjects().setNextNumber(state.nextMetaobjectNumber);
     m_shopify = std::make_unique<ShopifyApi>(*m_store, m_config.shopify);
     m_log = std::make_unique<RequestLog>(m_config.requestLogLimit);
     m_admin = std::make_unique<AdminEndpoints>(*m_store, *m_log);

@@ -29,7 +29,8 @@ const QStringList &knownFields() {
                                     QStringLiteral("status"),       QStringLiteral("title"),
                                     QStringLiteral("handle"),       QStringLiteral("updated_at"),
                                     QStringLiteral("created_at"),   QStringLiteral("collection_id"),
-                                    QStringLiteral("id"),           QStringLiteral("default")};
+                                    QStringLiteral("id"),           QStringLiteral("default"),
+                                    QStringLiteral("category_id")};
     return fields;
 }
 
@@ -431,6 +432,13 @@ bool evaluate(const Node &n, const StoreProduct &p) {
                                    ? n.value
                                    : gidFor(u"Collection", n.value.toLongLong());
         return p.collectionIds.contains(wanted);
+    }
+    // category_id:aa-1-4 (Shopify's example gives the short id; the full gid works too): the
+    // product's own category only.
+    if (f == QLatin1String("category_id")) {
+        const QString prefix = QStringLiteral("gid://shopify/TaxonomyCategory/");
+        const QString wanted = n.value.startsWith(prefix) ? n.value : prefix + n.value;
+        return !p.category.isEmpty() && p.category == wanted;
     }
     if (f == QLatin1String("id")) {
         const qint64 wanted =

@@ -13,6 +13,15 @@ class ShopifyStore;
 class BulkOperations;
 class StagedUploads;
 
+// Whether `granted` scopes allow `required`: a write_ scope grants its read_ scope, as in
+// Shopify (https://shopify.dev/docs/api/usage/access-scopes).
+inline bool hasScope(const QStringList &granted, const QString &required) {
+    if (granted.contains(required))
+        return true;
+    return required.startsWith(QLatin1String("read_")) &&
+           granted.contains(QStringLiteral("write_") + required.mid(5));
+}
+
 // Who the sandbox store says it is (`shop { id name myshopifyDomain }`): a sandbox with
 // another id is another store.
 struct ShopFacts {

@@ -41,14 +41,16 @@ struct ShopifyApi::Prepared {
 };
 
 const QStringList &ShopifyApi::fullScopes() {
-    static const QStringList scopes{QStringLiteral("read_products"),
-                                    QStringLiteral("write_products"), QStringLiteral("read_files"),
-                                    QStringLiteral("write_files")};
+    static const QStringList scopes{
+        QStringLiteral("read_products"),    QStringLiteral("write_products"),
+        QStringLiteral("read_files"),       QStringLiteral("write_files"),
+        QStringLiteral("read_metaobjects"), QStringLiteral("write_metaobjects")};
     return scopes;
 }
 
 const QStringList &ShopifyApi::readScopes() {
-    static const QStringList scopes{QStringLiteral("read_products"), QStringLiteral("read_files")};
+    static const QStringList scopes{QStringLiteral("read_products"), QStringLiteral("read_files"),
+                                    QStringLiteral("read_metaobjects")};
     return scopes;
 }
 
@@ -152,17 +154,9 @@ QByteArray ShopifyApi::execute(Prepared &p, const QStringList &scopes, int &actu
     m_context.searchWarnings = {};
     Executor executor(*m_schema, *p.document, p.variables);
     executor.setFieldGuard([&scopes](const FieldDef &field) -> std::optional<GraphQLError> {
-        if (field.requiredScope.isEmpty() || scopes.contains(field.requiredScope))
+        if (field.requiredScope.isEmpty() || hasScope(scopes, field.requiredScope))
             return std::nullopt;
-        GraphQLError e;
-        const QString required = QStringLiteral("`%1` access scope.").arg(field.requiredScope);
-        e.message = QStringLiteral("Access denied for %1 field. Required access: %2")
-                        .arg(field.name, required);
-        e.extensions = {{QStringLiteral("code"), QStringLiteral("ACCESS_DENIED")},
-                        {QStringLiteral("documentation"),
-                         QStringLiteral("https://shopify.dev/api/usage/access-scopes")},
-                        {QStringLiteral("requiredAccess"), required}};
-        return e;
+        return accessDenied(field.name, field.requiredScope);
     });
     JsonWriter out;
     executor.executeOperation(*p.operation, out);

@@ -1,7 +1,9 @@
 // The write side of the sandbox's Shopify schema: the mutations Tagdesk sends, with
 // Shopify's payload shapes, userErrors and limits.
 #include "shopify/bulkoperations.h"
+#include "shopify/categorymetafields.h"
 #include "shopify/gid.h"
+#include "shopify/sandboxtaxonomy.h"
 #include "shopify/shopifyschema.h"
 #include "shopify/stageduploads.h"
 #include "shopify/store.h"
@@ -184,7 +186,7 @@ void addProductUpdate(Schema &s, ShopContext &ctx) {
                  errors.add({QStringLiteral("media")},
                             QStringLiteral("The sandbox cannot create media"));
              for (const char *unsupported :
-                  {"category", "templateSuffix", "giftCardTemplateSuffix", "requiresSellingPlan"})
+                  {"templateSuffix", "giftCardTemplateSuffix", "requiresSellingPlan"})
                  if (in.contains(QString::fromLatin1(unsupported)))
                      errors.add({QStringLiteral("product"), QString::fromLatin1(unsupported)},
                                 QStringLiteral("The sandbox store does not support %1")
@@ -195,6 +197,35 @@ void addProductUpdate(Schema &s, ShopContext &ctx) {
              if (in.contains(QStringLiteral("handle")) &&
                  in.value(QStringLiteral("handle")).toString().trimmed().isEmpty())
                  errors.add({QStringLiteral("handle")}, QStringLiteral("Handle can't be blank"));
+             // category: a TaxonomyCategory id, or null to remove it.
+             const StoreProduct &current = ctx.store.productAt(index);
+             const bool setsCategory = in.contains(QStringLiteral("category"));
+             const QString category =
+                 setsCategory ? in.value(QStringLiteral("category")).toString() : current.category;
+             QString categoryGid = category;
+             QStringList conflicting;
+             if (setsCategory && !category.isEmpty()) {
+                 const ServedCategory *c = SandboxTaxonomy::instance().category(category);
+                 if (!c)
+                     errors.add({QStringLiteral("category")},
+                                QStringLiteral("Category does not exist"));
+                 else
+                     categoryGid = c->id;
+             }
+             if (setsCategory) {
+                 // Shopify's deleteConflictingConstrainedMetafields: "Whether to delete
+                 // metafields whose constraints don't match the product's category"
+                 // (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/ProductUpdateInput).
+                 conflicting = conflictingCategoryMetafields(current, categoryGid);
+                 if (!conflicting.isEmpty() &&
+                     !in.value(QStringLiteral("deleteConflictingConstrainedMetafields")).toBool())
+                     errors.add({QStringLiteral("category")},
+                                QStringLiteral("The product has metafields the new category does "
+                                               "not have (%1); set "
+                                               "deleteConflictingConstrainedMetafields to delete "
+                                               "them")
+                                    .arg(conflicting.join(QStringLiteral(", "))));
+             }
              QStringList tags;
              if (in.contains(QStringLiteral("tags"))) {
                  tags = tagsArgument(in.value(QStringLiteral("tags")));
@@ -214,6 +245,11 @@ void addProductUpdate(Schema &s, ShopContext &ctx) {
                      if (!problem.isEmpty())
                          errors.add(field + QStringList{QStringLiteral("value")}, problem);
                  }
+                 if (m.value(QStringLiteral("namespace")).toString() == categoryMetafieldNamespace)
+                     if (auto why = categoryMetafieldProblem(
+                             ctx.store, categoryGid, m.value(QStringLiteral("key")).toString(),
+                             type, m.value(QStringLiteral("value")).toString()))
+                         errors.add(field + QStringList{why->field}, why->message);
              }
              for (const char *list : {"collectionsToJoin", "collectionsToLeave"})
                  for (const QJsonValue &c : in.value(QString::fromLatin1(list)).toArray())
@@ -237,6 +273,12 @@ void addProductUpdate(Schema &s, ShopContext &ctx) {
              text("productType", p.productType);
              text("vendor", p.vendor);
              text("status", p.status);
+             if (setsCategory) {
+                 p.category = categoryGid;
+                 p.metafields.removeIf([&](const StoreMetafield &m) {
+                     return conflicting.contains(m.ns + u'.' + m.key);
+                 });
+             }
              if (in.contains(QStringLiteral("tags")))
                  p.tags = tags;
              const QJsonObject seo = in.value(QStringLiteral("seo")).toObject();
@@ -409,6 +451,11 @@ void addMetafieldsSet(Schema &s, ShopContext &ctx) {
                                     : QStringLiteral("INVALID_VALUE"),
                                 idx);
                  }
+                 if (ns == categoryMetafieldNamespace && !type.isEmpty())
+                     if (auto why =
+                             categoryMetafieldProblem(ctx.store, owner->category, key, type, value))
+                         errors.add(field(why->field.toLatin1().constData()), why->message,
+                                    why->code, idx);
                  if (in.contains(QStringLiteral("compareDigest"))) {
                      const QJsonValue digest = in.value(QStringLiteral("compareDigest"));
                      if (!digest.isNull() && !isWellFormedDigest(digest.toString())) {

@@ -166,8 +166,8 @@ void addProduct(Schema &s, ShopContext &ctx) {
     f("hasOnlyDefaultVariant", "Boolean!",
       [](const ResolveInfo &) { return Resolved::value(true); });
     f("totalInventory", "Int!", [](const ResolveInfo &) { return Resolved::value(0); });
-    // The sandbox has no product taxonomy: every product is uncategorised.
-    f("category", "TaxonomyCategory", [](const ResolveInfo &) { return Resolved::null(); });
+    f("category", "TaxonomyCategory",
+      [](const ResolveInfo &i) { return categoryObject(productOf(i).category); });
     f("seo", "SEO!", [](const ResolveInfo &i) {
         return Resolved::objectOf(QStringLiteral("SEO"), &productOf(i));
     });
@@ -325,12 +325,6 @@ void addProduct(Schema &s, ShopContext &ctx) {
             QStringLiteral("String!"));
     s.field(QStringLiteral("ProductOptionValue"), QStringLiteral("hasVariants"),
             QStringLiteral("Boolean!"));
-
-    s.object(QStringLiteral("TaxonomyCategory"), {QStringLiteral("Node")});
-    for (const char *n : {"id", "name", "fullName"})
-        s.field(QStringLiteral("TaxonomyCategory"), QString::fromLatin1(n),
-                QString::fromLatin1(n == std::string_view("id") ? "ID!" : "String!"),
-                [](const ResolveInfo &) { return Resolved::null(); });
 
     // SEO lives in the product's global.title_tag / global.description_tag metafields, as
     // in Shopify.
@@ -546,6 +540,21 @@ std::optional<Resolved> nodeById(ShopContext &ctx, const QString &id) {
     } else if (kind == QLatin1String("ProductVariant")) {
         if (const StoreProduct *p = ctx.store.product(gidFor(u"Product", legacyId(id))))
             return Resolved::objectOf(QStringLiteral("ProductVariant"), p);
+    } else if (kind == QLatin1String("TaxonomyCategory")) {
+        Resolved r = categoryObject(id);
+        if (r.kind != Resolved::Kind::Null)
+            return r;
+    } else if (kind == QLatin1String("TaxonomyValue")) {
+        Resolved r = taxonomyValueObject(id);
+        if (r.kind != Resolved::Kind::Null)
+            return r;
+    } else if (kind == QLatin1String("Metaobject")) {
+        if (!hasScope(ctx.grantedScopes, QStringLiteral("read_metaobjects")))
+            return Resolved::failure(
+                accessDenied(QStringLiteral("node"), QStringLiteral("read_metaobjects")));
+        Resolved r = metaobjectObject(ctx, id);
+        if (r.kind != Resolved::Kind::Null)
+            return r;
     }
     return std::nullopt;
 }

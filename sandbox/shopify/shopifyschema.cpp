@@ -30,6 +30,18 @@ Resolved userError(const QString &type, const QStringList &field, const QString 
     return Resolved::objectOf(type, r);
 }
 
+GraphQLError accessDenied(const QString &fieldName, const QString &scope) {
+    GraphQLError e;
+    const QString required = QStringLiteral("`%1` access scope.").arg(scope);
+    e.message =
+        QStringLiteral("Access denied for %1 field. Required access: %2").arg(fieldName, required);
+    e.extensions = {{QStringLiteral("code"), QStringLiteral("ACCESS_DENIED")},
+                    {QStringLiteral("documentation"),
+                     QStringLiteral("https://shopify.dev/api/usage/access-scopes")},
+                    {QStringLiteral("requiredAccess"), required}};
+    return e;
+}
+
 void addShopifyEnumsAndInputs(Schema &s) {
     for (const char *name : {"DateTime", "URL", "HTML", "UnsignedInt64", "JSON", "Decimal"})
         s.scalar(QString::fromLatin1(name));
@@ -69,6 +81,47 @@ void addShopifyEnumsAndInputs(Schema &s) {
       "COLLECTION_IMAGE FILE IMAGE MODEL_3D PRODUCT_IMAGE SHOP_IMAGE VIDEO "
       "BULK_MUTATION_VARIABLES RETURN_LABEL URL_REDIRECT_IMPORT DISPUTE_FILE_UPLOAD");
     e("StagedUploadHttpMethodType", "POST PUT");
+    e("MetafieldDefinitionConstraintStatus",
+      "CONSTRAINED_AND_UNCONSTRAINED CONSTRAINED_ONLY UNCONSTRAINED_ONLY");
+    e("MetafieldDefinitionPinnedStatus", "ANY PINNED UNPINNED");
+    e("MetafieldDefinitionSortKeys", "ID NAME PINNED_POSITION RELEVANCE");
+    e("MetaobjectStatus", "DRAFT ACTIVE");
+    e("MetaobjectUserErrorCode",
+      "INVALID INCLUSION TAKEN TOO_LONG TOO_SHORT PRESENT BLANK INVALID_TYPE INVALID_VALUE "
+      "INVALID_OPTION DUPLICATE_FIELD_INPUT UNDEFINED_OBJECT_TYPE UNDEFINED_OBJECT_FIELD "
+      "OBJECT_FIELD_TAKEN OBJECT_FIELD_REQUIRED RECORD_NOT_FOUND INTERNAL_ERROR "
+      "MAX_DEFINITIONS_EXCEEDED MAX_OBJECTS_EXCEEDED INPUT_LIMIT_EXCEEDED IMMUTABLE "
+      "NOT_AUTHORIZED RESERVED_NAME DISPLAY_NAME_CONFLICT ADMIN_ACCESS_INPUT_NOT_ALLOWED "
+      "APP_CONFIG_MANAGED STANDARD_METAOBJECT_DEFINITION_DEPENDENT_ON_APP "
+      "CAPABILITY_NOT_ENABLED URL_HANDLE_TAKEN URL_HANDLE_INVALID URL_HANDLE_BLANK "
+      "FIELD_TYPE_INVALID MISSING_REQUIRED_KEYS REFERENCE_EXISTS_ERROR");
+    s.input(QStringLiteral("MetafieldDefinitionConstraintSubtypeIdentifier"),
+            {{QStringLiteral("key"), QStringLiteral("String!")},
+             {QStringLiteral("value"), QStringLiteral("String!")}});
+    s.input(QStringLiteral("MetaobjectHandleInput"),
+            {{QStringLiteral("handle"), QStringLiteral("String!")},
+             {QStringLiteral("type"), QStringLiteral("String!")}});
+    s.input(QStringLiteral("MetaobjectFieldInput"),
+            {{QStringLiteral("key"), QStringLiteral("String!")},
+             {QStringLiteral("value"), QStringLiteral("String!")}});
+    s.input(QStringLiteral("MetaobjectCapabilityDataPublishableInput"),
+            {{QStringLiteral("status"), QStringLiteral("MetaobjectStatus!")}});
+    s.input(QStringLiteral("MetaobjectCapabilityDataOnlineStoreInput"),
+            {{QStringLiteral("templateSuffix"), QStringLiteral("String")}});
+    s.input(QStringLiteral("MetaobjectCapabilityDataInput"),
+            {{QStringLiteral("onlineStore"),
+              QStringLiteral("MetaobjectCapabilityDataOnlineStoreInput")},
+             {QStringLiteral("publishable"),
+              QStringLiteral("MetaobjectCapabilityDataPublishableInput")}});
+    s.input(QStringLiteral("MetaobjectCreateInput"),
+            {{QStringLiteral("capabilities"), QStringLiteral("MetaobjectCapabilityDataInput")},
+             {QStringLiteral("fields"), QStringLiteral("[MetaobjectFieldInput!]")},
+             {QStringLiteral("handle"), QStringLiteral("String")},
+             {QStringLiteral("type"), QStringLiteral("String!")}});
+    s.input(QStringLiteral("MetaobjectUpsertInput"),
+            {{QStringLiteral("capabilities"), QStringLiteral("MetaobjectCapabilityDataInput")},
+             {QStringLiteral("fields"), QStringLiteral("[MetaobjectFieldInput!]")},
+             {QStringLiteral("handle"), QStringLiteral("String")}});
 
     s.input(QStringLiteral("SEOInput"),
             {{QStringLiteral("title"), QStringLiteral("String")},
@@ -137,7 +190,10 @@ std::unique_ptr<Schema> buildShopifySchema(ShopContext &context) {
     auto schema = std::make_unique<Schema>();
     addShopifyEnumsAndInputs(*schema);
     addShopifyQueries(*schema, context);
+    addTaxonomyQueries(*schema, context);
+    addMetaobjectQueries(*schema, context);
     addShopifyMutations(*schema, context);
+    addMetaobjectMutations(*schema, context);
     return schema;
 }
 

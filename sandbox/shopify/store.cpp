@@ -12,6 +12,7 @@ namespace tagdesk::sandbox {
 
 ShopifyStore::ShopifyStore(Catalog catalog, Clock clock)
     : m_collections(std::move(catalog.collections))
+    , m_metaobjects(std::move(catalog.metaobjects))
     , m_clock(std::move(clock)) {
     // Sort a permutation by precomputed ids, then move each product once.
     std::vector<std::pair<qint64, qsizetype>> order;
@@ -118,6 +119,7 @@ const std::vector<qsizetype> &ShopifyStore::ordered(ProductOrder order) {
 Catalog ShopifyStore::toCatalog() const {
     Catalog c;
     c.collections = m_collections;
+    c.metaobjects = m_metaobjects.entries();
     c.products.reserve(qsizetype(m_products.size()));
     for (const StoreProduct &p : m_products)
         c.products.append(p);

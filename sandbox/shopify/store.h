@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/storeproduct.h"
+#include "shopify/metaobjects.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -58,6 +59,11 @@ public:
     // The value a product sorts by in `order`, as text that compares correctly.
     static QString sortValue(const StoreProduct &p, ProductOrder order);
 
+    // The store's metaobject entries. Writers call noteWrite() after changing them.
+    const Metaobjects &metaobjects() const { return m_metaobjects; }
+    Metaobjects &mutableMetaobjects() { return m_metaobjects; }
+    void noteWrite() { ++m_version; }
+
     Catalog toCatalog() const;
     qint64 nextMetafieldNumber() const { return m_nextMetafield; }
     void setNextMetafieldNumber(qint64 n) { m_nextMetafield = std::max(m_nextMetafield, n); }
@@ -69,6 +75,7 @@ private:
     QHash<QString, qsizetype> m_index;
     QHash<QString, MediaLocation> m_mediaIndex;
     QList<StoreCollection> m_collections;
+    Metaobjects m_metaobjects;
     Clock m_clock;
     qint64 m_nextMetafield = 1;
     quint64 m_version = 1;

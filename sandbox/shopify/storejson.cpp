@@ -64,7 +64,36 @@ QJsonObject productToJson(const StoreProduct &p, const QString &imageBaseUrl) {
         {QStringLiteral("media"), media},
         {QStringLiteral("metafields"), metafields},
         {QStringLiteral("createdAt"), iso(p.createdAt)},
-        {QStringLiteral("updatedAt"), iso(p.updatedAt)}};
+        {QStringLiteral("updatedAt"), iso(p.updatedAt)},
+        {QStringLiteral("category"), p.category.isEmpty() ? QJsonValue() : QJsonValue(p.category)}};
+}
+
+QJsonObject metaobjectToJson(const StoreMetaobject &m) {
+    QJsonArray fields;
+    for (const StoreMetaobjectField &f : m.fields)
+        fields.append(
+            QJsonObject{{QStringLiteral("key"), f.key}, {QStringLiteral("value"), f.value}});
+    return QJsonObject{{QStringLiteral("id"), m.id},
+                       {QStringLiteral("type"), m.type},
+                       {QStringLiteral("handle"), m.handle},
+                       {QStringLiteral("fields"), fields},
+                       {QStringLiteral("createdAt"), isoMs(m.createdAt)},
+                       {QStringLiteral("updatedAt"), isoMs(m.updatedAt)}};
+}
+
+StoreMetaobject metaobjectFromJson(const QJsonObject &o) {
+    StoreMetaobject m;
+    m.id = o.value(QStringLiteral("id")).toString();
+    m.type = o.value(QStringLiteral("type")).toString();
+    m.handle = o.value(QStringLiteral("handle")).toString();
+    for (const QJsonValue &v : o.value(QStringLiteral("fields")).toArray())
+        m.fields.append({v.toObject().value(QStringLiteral("key")).toString(),
+                         v.toObject().value(QStringLiteral("value")).toString()});
+    m.createdAt = fromIso(o.value(QStringLiteral("createdAt")));
+    m.updatedAt = fromIso(o.value(QStringLiteral("updatedAt")));
+    if (!m.updatedAt.isValid())
+        m.updatedAt = m.createdAt;
+    return m;
 }
 
 StoreProduct productFromJson(const QJsonObject &o) {
@@ -109,6 +138,7 @@ StoreProduct productFromJson(const QJsonObject &o) {
     }
     p.createdAt = fromIso(o.value(QStringLiteral("createdAt")));
     p.updatedAt = fromIso(o.value(QStringLiteral("updatedAt")));
+    p.category = o.value(QStringLiteral("category")).toString();
     return p;
 }
 
@@ -121,11 +151,16 @@ QByteArray storeStateToJson(const ShopifyStore &store) {
         collections.append(QJsonObject{{QStringLiteral("id"), c.id},
                                        {QStringLiteral("handle"), c.handle},
                                        {QStringLiteral("title"), c.title}});
+    QJsonArray metaobjects;
+    for (const StoreMetaobject &m : store.metaobjects().entries())
+        metaobjects.append(metaobjectToJson(m));
     const QJsonObject root{
         {QStringLiteral("format"), QStringLiteral("tagdesk-sandbox-state")},
         {QStringLiteral("version"), 1},
         {QStringLiteral("nextMetafieldNumber"), double(store.nextMetafieldNumber())},
+        {QStringLiteral("nextMetaobjectNumber"), double(store.metaobjects().nextNumber())},
         {QStringLiteral("collections"), collections},
+        {QStringLiteral("metaobjects"), metaobjects},
         {QStringLiteral("products"), products}};
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
@@ -158,6 +193,10 @@ Result<StoreState> storeStateFromJson(const QByteArray &json, const QString &nam
     }
     for (const QJsonValue &p : root.value(QStringLiteral("products")).toArray())
         state.catalog.products.append(productFromJson(p.toObject()));
+    for (const QJsonValue &m : root.value(QStringLiteral("metaobjects")).toArray())
+        state.catalog.metaobjects.append(metaobjectFromJson(m.toObject()));
+    state.nextMetaobjectNumber =
+        qint64(root.value(QStringLiteral("nextMetaobjectNumber")).toDouble(1));
     return state;
 }
 

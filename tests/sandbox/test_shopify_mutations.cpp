@@ -332,7 +332,7 @@ TEST_F(ShopifyMutations, AReadOnlyTokenReadsButGetsAccessDeniedOnWrites) {
                      .contains(QStringLiteral("x")));
     const HttpResult full =
         graphql(QStringLiteral("{ currentAppInstallation { accessScopes { handle } } }"));
-    EXPECT_EQ(at(full.data(), {"currentAppInstallation", "accessScopes"}).toArray().size(), 4);
+    EXPECT_EQ(at(full.data(), {"currentAppInstallation", "accessScopes"}).toArray().size(), 6);
 }
 
 TEST_F(ShopifyMutations, ClientCredentialsGrantIssuesAWorkingToken) {
@@ -344,7 +344,8 @@ TEST_F(ShopifyMutations, ClientCredentialsGrantIssuesAWorkingToken) {
     const QString token = form.json().value(QStringLiteral("access_token")).toString();
     EXPECT_TRUE(token.startsWith(QStringLiteral("shpat_")));
     EXPECT_EQ(form.json().value(QStringLiteral("scope")).toString(),
-              QStringLiteral("read_products,write_products,read_files,write_files"));
+              QStringLiteral("read_products,write_products,read_files,write_files,read_metaobjects,"
+                             "write_metaobjects"));
     EXPECT_EQ(form.json().value(QStringLiteral("expires_in")).toInt(), 86399);
     EXPECT_TRUE(graphql(tagsAdd,
                         {{QStringLiteral("id"), product1},
