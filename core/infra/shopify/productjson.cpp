@@ -56,6 +56,10 @@ Result<ProductSnapshot> productFromGraphql(const QJsonObject &node) {
     p.title = str(node, "title");
     p.vendor = str(node, "vendor");
     p.productType = str(node, "productType");
+    if (const QJsonObject category = node.value(QLatin1String("category")).toObject();
+        !category.isEmpty())
+        p.category = {str(category, "id"), str(category, "fullName"),
+                      category.value(QLatin1String("isArchived")).toBool()};
     p.status = str(node, "status");
     p.descriptionHtml = str(node, "descriptionHtml");
     for (const QJsonValue &t : node.value(QLatin1String("tags")).toArray())
