@@ -55,13 +55,26 @@ QJsonObject jobDetailJson(const JobSummary &summary, const QList<JobProduct> &pr
                  p.snapshot ? currentAttributeValue(*p.snapshot, s.attribute, summary.job.writing)
                             : QString()}});
         }
-        productsJson.append(QJsonObject{{QStringLiteral("id"), p.productId},
-                                        {QStringLiteral("title"), p.title},
-                                        {QStringLiteral("stage"), stageKey(p.progress.stage)},
-                                        {QStringLiteral("review"), reviewKey(p.progress.review)},
-                                        {QStringLiteral("sync"), syncKey(p.progress.sync)},
-                                        {QStringLiteral("error"), p.error},
-                                        {QStringLiteral("suggestions"), suggestionsJson}});
+        // The category the images suggest: the surest Shopify category suggestion.
+        QString suggestedCategory;
+        double sureness = -1;
+        for (const Suggestion &s : suggestions.value(p.productId)) {
+            if (s.attribute == attributes::shopifyCategory && s.confidence > sureness) {
+                suggestedCategory = s.value;
+                sureness = s.confidence;
+            }
+        }
+        productsJson.append(QJsonObject{
+            {QStringLiteral("id"), p.productId},
+            {QStringLiteral("title"), p.title},
+            {QStringLiteral("category"), p.snapshot ? p.snapshot->category.fullName : QString()},
+            {QStringLiteral("categoryProblem"),
+             p.snapshot ? categoryProblem(*p.snapshot, suggestedCategory) : QString()},
+            {QStringLiteral("stage"), stageKey(p.progress.stage)},
+            {QStringLiteral("review"), reviewKey(p.progress.review)},
+            {QStringLiteral("sync"), syncKey(p.progress.sync)},
+            {QStringLiteral("error"), p.error},
+            {QStringLiteral("suggestions"), suggestionsJson}});
     }
     out.insert(QStringLiteral("products"), productsJson);
     return out;

@@ -463,8 +463,8 @@ TEST_F(CliSync, ExportWritesASpreadsheetWithShopifyColumnNames) {
     const QByteArray bytes = file.readAll();
     EXPECT_TRUE(bytes.startsWith("\xEF\xBB\xBF")) << "UTF-8 with a byte-order mark";
     const QList<QByteArray> lines = bytes.mid(3).split('\n');
-    EXPECT_TRUE(lines.first().startsWith("Handle,Title,Tags,Type,Image Alt Text,Metafield: "
-                                         "tagdesk.colour [single_line_text_field]"))
+    EXPECT_TRUE(lines.first().startsWith("URL handle,Title,Tags,Type,Product category,Image alt "
+                                         "text,Colour (product.metafields.tagdesk.colour)"))
         << lines.first().toStdString();
     EXPECT_TRUE(lines.first().endsWith('\r')) << "RFC 4180 lines end in CRLF";
     EXPECT_EQ(lines.size(), original.size() + 2) << "a header, a row per product, the end";

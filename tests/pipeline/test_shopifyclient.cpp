@@ -228,15 +228,15 @@ TEST(ShopifyClient, AfterAPageItAsksForNoMoreProductsThanOneQueryMayCost) {
     HttpClient http(&sandbox.network, sandbox.fastRetries());
     ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
 
-    // 25 products with ProductFields: 2 + 25 × 35 = 877 points, 35.08 a product.
+    // 25 products with ProductFields: 2 + 25 × 36 = 902 points, 36.08 a product.
     auto first = await(shopify.productsPage(QString(), QString(), 25));
     ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
     ASSERT_EQ(first->products.size(), 25);
-    // Asked for up to 250, the client sends what 1000 points buy at that price: 28
-    // (2 + 28 × 35 = 982), not 250 (8752) which Shopify would refuse.
+    // Asked for up to 250, the client sends what 1000 points buy at that price: 27
+    // (2 + 27 × 36 = 974), not 250 (9002) which Shopify would refuse.
     auto second = await(shopify.productsPage(QString(), first->endCursor, 250));
     ASSERT_TRUE(second.ok()) << second.error().message.toStdString();
-    EXPECT_EQ(second->products.size(), 28);
+    EXPECT_EQ(second->products.size(), 27);
     EXPECT_EQ(productsPageRequests(sandbox), 2) << "no page was refused as too expensive";
 }
 

@@ -785,7 +785,12 @@ TEST(OpenAiTagger, SendsEachImageAsItIsWithAStrictSchemaOfTheAttributesItAsksFor
     for (int i = 0; i < images.size(); ++i) {
         ASSERT_TRUE(answers->at(i).ok()) << answers->at(i).error().message.toStdString();
         const QList<Suggestion> &suggestions = answers->at(i)->suggestions;
-        ASSERT_EQ(suggestions.size(), 2) << "null means unsaid, not a suggestion";
+        ASSERT_EQ(suggestions.size(), 3)
+            << "category, colour and the Shopify category; null means unsaid, not a suggestion";
+        const Suggestion *shopifyCategory = find(suggestions, attributes::shopifyCategory);
+        ASSERT_NE(shopifyCategory, nullptr);
+        EXPECT_EQ(shopifyCategory->value,
+                  QStringLiteral("Apparel & Accessories > Clothing > Dresses"));
         const Suggestion *category = find(suggestions, attributes::category);
         const Suggestion *colour = find(suggestions, attributes::colour);
         ASSERT_NE(category, nullptr);

@@ -83,5 +83,6 @@ TEST_F(DesktopFixture, SyncNowPushesTheApprovedProductsAndExportWritesTheJob) {
     ASSERT_TRUE(QTest::qWaitFor([&] { return exported.count() == 1; }, patientMs));
     QFile csv(path);
     ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
-    EXPECT_TRUE(csv.readLine().startsWith("\xEF\xBB\xBFHandle,Title,Tags,Type,Image Alt Text"));
+    EXPECT_TRUE(
+        csv.readLine().startsWith("\xEF\xBB\xBFURL handle,Title,Tags,Type,Product category"));
 }

@@ -158,3 +158,21 @@ TEST(BuildProductReview, AProductNeverFetchedHasNoStoreValuesAndGoesNowhereYet) 
     EXPECT_TRUE(r.attributes.first().fieldKeys.isEmpty());
     EXPECT_FALSE(r.fullyDecided());
 }
+
+TEST(ProductReview, TheCategoryInShopifyIsFlaggedWhenMissingArchivedOrUnlikeTheImages) {
+    const QString dresses = QStringLiteral("Apparel & Accessories > Clothing > Dresses");
+    ProductSnapshot p;
+    p.id = QStringLiteral("gid://shopify/Product/1");
+    EXPECT_EQ(categoryProblem(p, QString()), QString()) << "nothing suggested, nothing to say";
+    EXPECT_EQ(categoryProblem(p, dresses), QStringLiteral("No category in Shopify"));
+    p.category = {QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-4"), dresses, false};
+    EXPECT_EQ(categoryProblem(p, dresses), QString());
+    // A broader or narrower category agrees with the images.
+    EXPECT_EQ(categoryProblem(p, QStringLiteral("Apparel & Accessories > Clothing")), QString());
+    p.category.fullName = QStringLiteral("Apparel & Accessories > Clothing");
+    EXPECT_EQ(categoryProblem(p, dresses), QString());
+    p.category.fullName = QStringLiteral("Apparel & Accessories > Shoes");
+    EXPECT_TRUE(categoryProblem(p, dresses).contains(QStringLiteral("the images suggest")));
+    p.category.archived = true;
+    EXPECT_TRUE(categoryProblem(p, QString()).contains(QStringLiteral("archived")));
+}

@@ -242,3 +242,16 @@ TEST(TaxonomyVocabulary, MatchedValuesAreAllowedForTheMatchedCategory) {
         shoes.best.id,
         vocabulary::matchValue(attributes::neckline, QStringLiteral("v-neck")).value.id));
 }
+
+TEST(Vocabulary, AProductsTypeOrElseItsTitleNamesItsCategory) {
+    EXPECT_EQ(vocabulary::categoryFromProductWords(QStringLiteral("Dresses"), QStringLiteral("Ada"))
+                  .best.fullName,
+              QStringLiteral("Apparel & Accessories > Clothing > Dresses"));
+    EXPECT_EQ(vocabulary::categoryFromProductWords(
+                  QStringLiteral("Placeholder"),
+                  QStringLiteral("Giorgio Armani & Kith Monogram Camp Collar Shirt - Kindling"))
+                  .best.fullName,
+              QStringLiteral("Apparel & Accessories > Clothing > Clothing Tops > Shirts"));
+    EXPECT_FALSE(
+        vocabulary::categoryFromProductWords(QString(), QStringLiteral("Gift card")).matched());
+}

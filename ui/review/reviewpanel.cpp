@@ -483,7 +483,9 @@ void ReviewPanel::showEvidence() {
             if (r.images.at(i).mediaId == s.sourceImageId)
                 image = i + 1;
         }
-        QString from = taggerDisplayName(m_job.job.tagger).toHtmlEscaped();
+        QString from = s.sourceImageId.isEmpty()
+                           ? tr("the product's own words")
+                           : taggerDisplayName(m_job.job.tagger).toHtmlEscaped();
         if (image > 0)
             from += tr(", image %1").arg(image);
         lines << tr("<b>%1</b>: %2 at %3 %, from %4")
@@ -508,6 +510,8 @@ void ReviewPanel::showEvidence() {
     } else {
         lines << tr("No alternatives: E types another value.");
     }
+    if (const QString problem = m_model->review().categoryProblem; !problem.isEmpty())
+        lines << tr("⚠ Category: %1").arg(problem.toHtmlEscaped());
     m_evidence->setText(lines.join(QStringLiteral("<br>")));
     m_images->highlightSource(s.sourceImageId);
 }

@@ -13,6 +13,11 @@ bool isKnown(const QString &attribute) {
     return known().contains(attribute);
 }
 
+bool isWanted(const QStringList &wanted, const QString &attribute) {
+    return wanted.isEmpty() || wanted.contains(attribute) ||
+           (attribute == shopifyCategory && wanted.contains(category));
+}
+
 QString displayName(const QString &attribute) {
     if (attribute == category)
         return QCoreApplication::translate("Attribute", "Category");

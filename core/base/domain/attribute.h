@@ -26,6 +26,9 @@ inline const QString shopifyCategory = QStringLiteral("shopify_category");
 
 QStringList known();
 bool isKnown(const QString &attribute);
+// Whether a job asking for `wanted` attributes (empty: all) keeps `attribute`; a job that
+// asks for the category gets the Shopify category it stands for too.
+bool isWanted(const QStringList &wanted, const QString &attribute);
 QString displayName(const QString &attribute);
 } // namespace attributes
 

@@ -266,6 +266,23 @@ const TaxonomyValue *findValue(const ValueVocabulary &vocabulary, const QString 
 
 } // namespace
 
+CategoryMatch categoryFromProductWords(const QString &productType, const QString &title) {
+    if (!productType.trimmed().isEmpty()) {
+        if (CategoryMatch m = matchCategory(productType); m.matched())
+            return m;
+    }
+    // Titles end with what the product is more often than they start with it.
+    static const QRegularExpression separators(QStringLiteral("[^\\w&'-]+"));
+    const QStringList words = title.split(separators, Qt::SkipEmptyParts);
+    for (qsizetype i = words.size() - 1; i >= 0; --i) {
+        if (words[i].size() < 3)
+            continue;
+        if (CategoryMatch m = matchCategory(words[i]); m.matched())
+            return m;
+    }
+    return CategoryMatch{productType.isEmpty() ? title : productType, {}, {}};
+}
+
 QStringList unknownCategoryNames() {
     QStringList unknown;
     for (const QStringList &fullNames : categoryTable())

@@ -53,6 +53,12 @@ CategoryMatch matchCategory(const QString &label);
 // differ from taxonomyAttribute(): gender "kids" is the age group Kids.
 ValueMatch matchValue(const QString &tagdeskAttribute, const QString &label);
 
+// The category a product's own words name, for a product whose tagger named none (the local
+// colour analyser sees colours, not garments): its product type ("Dresses"), else the last
+// word of its title that names a category ("… Camp Collar Shirt"). No match when neither
+// does.
+CategoryMatch categoryFromProductWords(const QString &productType, const QString &title);
+
 // Full names the category matching names that the taxonomy does not have (a typo, or a
 // category a newer taxonomy version renamed); the tests keep it empty.
 QStringList unknownCategoryNames();

@@ -2,6 +2,7 @@
 
 #include "domain/attribute.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,6 +105,32 @@ QString currentAttributeValue(const ProductSnapshot &snapshot, const QString &at
     return {};
 }
 
+QString categoryProblem(const ProductSnapshot &snapshot, const QString &suggestedFullName) {
+    const ProductCategory &current = snapshot.category;
+    if (current.isEmpty())
+        return suggestedFullName.isEmpty()
+                   ? QString()
+                   : QCoreApplication::translate("ProductReview", "No category in Shopify");
+    if (current.archived)
+        return QCoreApplication::translate(
+                   "ProductReview",
+                   "The category “%1” is archived in Shopify's taxonomy; choose a current one")
+            .arg(current.fullName);
+    if (suggestedFullName.isEmpty())
+        return {};
+    // Categories are paths: "A > B" is an ancestor of "A > B > C". A broader or narrower
+    // category than the one suggested is consistent with the images.
+    const auto within = [](const QString &path, const QString &prefix) {
+        return path.compare(prefix, Qt::CaseInsensitive) == 0 ||
+               path.startsWith(prefix + QStringLiteral(" > "), Qt::CaseInsensitive);
+    };
+    if (within(current.fullName, suggestedFullName) || within(suggestedFullName, current.fullName))
+        return {};
+    return QCoreApplication::translate("ProductReview",
+                                       "In Shopify it is “%1”; the images suggest “%2”")
+        .arg(current.fullName, suggestedFullName);
+}
+
 ProductReview buildProductReview(const JobProduct &product, const QList<ReviewImage> &images,
                                  const QList<Suggestion> &suggestions,
                                  const QList<AttributeDecision> &decisions,
@@ -167,6 +194,10 @@ ProductReview buildProductReview(const JobProduct &product, const QList<ReviewIm
             review.attributes[row].editedValue = d.value;
     }
     if (product.snapshot) {
+        const int category = review.rowOf(attributes::shopifyCategory);
+        review.categoryProblem = categoryProblem(
+            *product.snapshot,
+            category < 0 ? QString() : review.attributes[category].suggestion.value);
         for (AttributeReview &a : review.attributes) {
             a.current = currentAttributeValue(*product.snapshot, a.attribute, writing);
             const QString value =

@@ -50,6 +50,9 @@ struct ProductReview {
     // The before → after of the values as decided now: what approving the product would
     // queue. Empty when the product was never fetched.
     ChangePlan plan;
+    // What is wrong with the product's category in Shopify, in words (categoryProblem);
+    // empty when nothing is.
+    QString categoryProblem = {};
 
     // Index of the row for `attribute`, -1 if none.
     int rowOf(const QString &attribute) const;
@@ -62,6 +65,12 @@ struct ProductReview {
 // ("colour:red"). A list metafield's items are joined with ", ".
 QString currentAttributeValue(const ProductSnapshot &snapshot, const QString &attribute,
                               const WriteSettings &writing = {});
+
+// What is wrong with a product's category in Shopify, given the category the images
+// suggest (a full name; empty when none was suggested): none at all, an archived one, or one
+// that is neither the suggested category nor one of its ancestors or descendants. Empty
+// when nothing is wrong.
+QString categoryProblem(const ProductSnapshot &snapshot, const QString &suggestedFullName);
 
 // The review of a product from what the job stored: one row per attribute (in the order
 // the tagger reported them; attributes added by an edit last). `plan` is the product's

@@ -142,7 +142,7 @@ QList<Suggestion> Taxonomy::suggestions(TaggerKind tagger, const QList<ProviderL
         if (label.value.trimmed().isEmpty())
             continue;
         const Mapped m = map(tagger, label.feature, label.value);
-        if (!wanted.isEmpty() && !wanted.contains(m.attribute))
+        if (!attributes::isWanted(wanted, m.attribute))
             continue;
         QList<Candidate> &list = byAttribute[m.attribute];
         if (list.isEmpty())
@@ -172,9 +172,7 @@ QList<Suggestion> Taxonomy::suggestions(TaggerKind tagger, const QList<ProviderL
             s.alternatives.append({list[i].value, list[i].confidence});
         out.append(s);
     }
-    const bool wantsCategory = wanted.isEmpty() || wanted.contains(attributes::shopifyCategory) ||
-                               wanted.contains(attributes::category);
-    if (wantsCategory) {
+    if (attributes::isWanted(wanted, attributes::shopifyCategory)) {
         if (auto category = shopifyCategory(out))
             out.append(*category);
     }

@@ -1,6 +1,7 @@
 #include "pipeline/csvexport.h"
 
 #include "domain/attribute.h"
+#include "domain/standardtaxonomy.h"
 #include "pipeline/productchanges.h"
 #include "storage/jobproductrepository.h"
 #include "sync/changeplan.h"
@@ -17,6 +18,14 @@ namespace {
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(CsvExport)
 };
+
+// A category by its full name, as the template's "Product category" shows it.
+QString categoryText(const QJsonValue &id) {
+    if (!id.isString())
+        return {};
+    const TaxonomyCategory *c = StandardTaxonomy::instance().categoryById(id.toString());
+    return c ? c->fullName : id.toString();
+}
 
 QString valueText(const QJsonValue &v) {
     if (v.isArray()) {
@@ -86,12 +95,23 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
     }
     attributeColumns << others;
 
+    // The Shopify category is the "Product category" column, never a metafield.
+    QStringList metafieldColumns = attributeColumns;
+    metafieldColumns.removeAll(attributes::shopifyCategory);
+
+    // The names of Shopify's current product CSV template ("URL handle", "Product category",
+    // "Image alt text"; a metafield as "Label (product.metafields.namespace.key)"), as its
+    // sample file has them (help.shopify.com/en/manual/products/import-export/using-csv).
     const QString ns = job.writing.metafieldNamespace;
-    QStringList header{QStringLiteral("Handle"), QStringLiteral("Title"), QStringLiteral("Tags"),
-                       QStringLiteral("Type"), QStringLiteral("Image Alt Text")};
-    for (const QString &a : attributeColumns)
-        header << QStringLiteral("Metafield: %1.%2 [%3]")
-                      .arg(ns, metafieldKeyFor(a), job.writing.metafieldTypeFor(a));
+    QStringList header{QStringLiteral("URL handle"),
+                       QStringLiteral("Title"),
+                       QStringLiteral("Tags"),
+                       QStringLiteral("Type"),
+                       QStringLiteral("Product category"),
+                       QStringLiteral("Image alt text")};
+    for (const QString &a : metafieldColumns)
+        header << QStringLiteral("%1 (product.metafields.%2.%3)")
+                      .arg(attributes::displayName(a), ns, metafieldKeyFor(a));
     header << QStringLiteral("Tagdesk: Product ID") << QStringLiteral("Tagdesk: Review")
            << QStringLiteral("Tagdesk: Sync") << QStringLiteral("Tagdesk: Problems");
     for (const QString &a : attributeColumns)
@@ -117,10 +137,16 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
                                                       : productfields::read(snapshot, key));
         };
         QStringList fields{
-            snapshot.handle, p.title, value(productfields::tags), value(productfields::productType),
+            snapshot.handle,
+            p.title,
+            value(productfields::tags),
+            value(productfields::productType),
+            categoryText(plan.after.contains(productfields::category)
+                             ? plan.after.value(productfields::category)
+                             : productfields::read(snapshot, productfields::category)),
             snapshot.media.isEmpty() ? QString()
                                      : value(productfields::alt(snapshot.media.first().id))};
-        for (const QString &a : attributeColumns)
+        for (const QString &a : metafieldColumns)
             fields << value(productfields::metafield(ns, metafieldKeyFor(a)));
         fields << p.productId << reviewKey(p.progress.review) << syncKey(p.progress.sync)
                << (plan.problems.isEmpty() ? p.error : plan.problems.join(QStringLiteral("; ")));

@@ -1,6 +1,7 @@
 #include "pipeline/productanalyser.h"
 
 #include "domain/attribute.h"
+#include "domain/taxonomyvocabulary.h"
 #include "pipeline/suggestionmerge.h"
 #include "storage/jobproductrepository.h"
 #include "storage/suggestionrepository.h"
@@ -147,6 +148,33 @@ void ProductAnalyser::storeAnswers(const std::shared_ptr<ProductWork> &work,
         [next = std::move(next)](bool) { next(); });
 }
 
+namespace {
+// A tagger that names no garment (the local colour analyser) still leaves a product with a
+// Shopify category to review when its own type or title names one: less sure than a tagger
+// that saw the garment, and said to come from the product's words, not an image.
+void addCategoryFromProductWords(QList<Suggestion> &suggestions, const ProductSnapshot &product,
+                                 const QStringList &wanted) {
+    if (!attributes::isWanted(wanted, attributes::shopifyCategory) ||
+        std::any_of(suggestions.begin(), suggestions.end(),
+                    [](const Suggestion &s) { return s.attribute == attributes::shopifyCategory; }))
+        return;
+    const CategoryMatch match =
+        vocabulary::categoryFromProductWords(product.productType, product.title);
+    if (!match.matched())
+        return;
+    const bool fromType = vocabulary::matchCategory(product.productType).matched();
+    Suggestion s;
+    s.attribute = attributes::shopifyCategory;
+    s.value = match.best.fullName;
+    s.confidence = fromType ? 0.5 : 0.35;
+    s.providerLabel = fromType ? Texts::tr("Product type: %1").arg(product.productType)
+                               : Texts::tr("Title: %1").arg(product.title);
+    for (const TaxonomyCategoryChoice &nearby : match.alternatives)
+        s.alternatives.append({nearby.fullName, s.confidence / 2});
+    suggestions.append(s);
+}
+} // namespace
+
 void ProductAnalyser::finish(const std::shared_ptr<ProductWork> &work, std::function<void()> then) {
     QList<QList<Suggestion>> perImage;
     for (const ImageWork &image : work->images) {
@@ -155,7 +183,11 @@ void ProductAnalyser::finish(const std::shared_ptr<ProductWork> &work, std::func
     }
     const bool usable = !perImage.isEmpty();
     const QString error = problemsOf(*work, usable);
-    const QList<Suggestion> suggestions = mergeSuggestions(perImage, m_run.job.attributes);
+    QList<Suggestion> suggestions = mergeSuggestions(perImage, m_run.job.attributes);
+    // Only for a job that writes the category: elsewhere a guess from words would be one
+    // more value to review, and the least sure one (approving "all above 60 %" weighs it).
+    if (usable && work->product.snapshot && m_run.job.destinations.testFlag(Destination::Category))
+        addCategoryFromProductWords(suggestions, *work->product.snapshot, m_run.job.attributes);
     const qint64 id = m_run.jobId;
     const QString productId = work->product.productId;
     const ProductProgress &was = work->product.progress;

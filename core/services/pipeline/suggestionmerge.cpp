@@ -1,5 +1,7 @@
 #include "pipeline/suggestionmerge.h"
 
+#include "domain/attribute.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -33,7 +35,7 @@ QList<Suggestion> mergeSuggestions(const QList<QList<Suggestion>> &perImage,
     QHash<QString, Others> others;
     for (const QList<Suggestion> &list : perImage) {
         for (const Suggestion &s : list) {
-            if (!wanted.isEmpty() && !wanted.contains(s.attribute))
+            if (!attributes::isWanted(wanted, s.attribute))
                 continue;
             Others &seen = others[s.attribute];
             if (!best.contains(s.attribute)) {
