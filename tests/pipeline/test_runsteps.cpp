@@ -172,7 +172,7 @@ TEST(ProductLister, ResumesAfterTheLastStoredPage) {
 }
 
 TEST(ProductLister, ListsEveryProductWithSmallerPagesWhenAPageIsTooExpensive) {
-    // A page of 25 costs 877 points; this store allows 300 a query (Shopify: 1000).
+    // A page of 25 costs 902 points; this store allows 300 a query (Shopify: 1000).
     const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
     sandbox::SandboxConfig config = roomyBucket();
     config.shopify.maxQueryCost = 300;

@@ -21,9 +21,9 @@ struct RunnerServices {
     HttpClient *http = nullptr; // image downloads
     ImageCache *images = nullptr;
     Tagger *tagger = nullptr;
-    // Most products per page. A product with ProductFields is priced about 35
-    // points (media 10, metafields 10) and one query may cost at most 1000: 25 is
-    // priced 877. Where a store prices it higher, the Shopify client asks for
+    // Most products per page. A product with ProductFields is priced about 36
+    // points (media 10, metafields 10, category 1) and one query may cost at most
+    // 1000: 25 is priced 902. Where a store prices it higher, the Shopify client asks for
     // fewer, as the costs it has seen say.
     int pageSize = 25;
     int parallelDownloads = 4;
