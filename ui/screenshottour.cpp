@@ -379,6 +379,8 @@ void ScreenshotTour::prepareDemoJob() {
     NewJob summer;
     summer.name = tr("Summer collection");
     summer.tagger = TaggerKind::Local;
+    // The category too, so the tour shows a Shopify category beside the store's.
+    summer.destinations = defaultDestinations() | Destination::Category;
     NewJob dresses;
     dresses.name = tr("Dresses for the autumn catalogue");
     dresses.selection = ProductSelection::fromQuery(QStringLiteral("product_type:Dress")).value();

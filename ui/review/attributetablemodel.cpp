@@ -131,14 +131,16 @@ QVariant AttributeTableModel::data(const QModelIndex &index, int role) const {
         case Attribute:
             return attributes::displayName(a->attribute);
         case InShopify:
-            return a->current.isEmpty() && role == Qt::DisplayRole ? QStringLiteral("—")
-                                                                   : a->current;
+            if (role != Qt::DisplayRole)
+                return a->current;
+            return a->current.isEmpty() ? QStringLiteral("—")
+                                        : attributes::shortValue(a->attribute, a->current);
         case Suggestion: {
             const QString value =
                 a->verdict == Verdict::Rejected ? a->suggestion.value : a->valueToWrite();
             if (role == Qt::AccessibleTextRole)
                 return tr("%1, %2").arg(value, verdictText(a->verdict));
-            return value;
+            return role == Qt::DisplayRole ? attributes::shortValue(a->attribute, value) : value;
         }
         case Confidence:
             if (!hasSuggestion || a->verdict == Verdict::Edited)
@@ -193,7 +195,9 @@ QVariant AttributeTableModel::data(const QModelIndex &index, int role) const {
     case Qt::ToolTipRole:
         switch (index.column()) {
         case InShopify:
-            return tr("What the product had when the job fetched it");
+            return a->current.isEmpty()
+                       ? tr("What the product had when the job fetched it")
+                       : tr("%1 — what the product had when the job fetched it").arg(a->current);
         case Suggestion:
             return tr("%1 — %2. E edits it, 1–9 picks an alternative.")
                 .arg(a->valueToWrite().isEmpty() ? a->suggestion.value : a->valueToWrite(),

@@ -495,7 +495,9 @@ void ReviewPanel::showEvidence() {
                      .arg(from);
         if (!s.providerLabel.isEmpty() &&
             s.providerLabel.compare(s.value, Qt::CaseInsensitive) != 0)
-            lines << tr("The tagger's own words: “%1”").arg(s.providerLabel.toHtmlEscaped());
+            lines << (s.sourceImageId.isEmpty() ? tr("Read from the product's %1")
+                                                : tr("The tagger's own words: “%1”"))
+                         .arg(s.providerLabel.toHtmlEscaped());
     }
     if (!a->alternatives.isEmpty()) {
         QStringList alts;

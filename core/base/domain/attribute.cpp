@@ -13,6 +13,13 @@ bool isKnown(const QString &attribute) {
     return known().contains(attribute);
 }
 
+QString shortValue(const QString &attribute, const QString &value) {
+    if (attribute != shopifyCategory)
+        return value;
+    const QStringList levels = value.split(QStringLiteral(" > "));
+    return levels.size() <= 2 ? value : levels.mid(levels.size() - 2).join(QStringLiteral(" > "));
+}
+
 bool isWanted(const QStringList &wanted, const QString &attribute) {
     return wanted.isEmpty() || wanted.contains(attribute) ||
            (attribute == shopifyCategory && wanted.contains(category));

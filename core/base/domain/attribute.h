@@ -30,6 +30,9 @@ bool isKnown(const QString &attribute);
 // asks for the category gets the Shopify category it stands for too.
 bool isWanted(const QStringList &wanted, const QString &attribute);
 QString displayName(const QString &attribute);
+// A value as a narrow column shows it: a Shopify category by the last two levels of its
+// path ("Clothing > Dresses"); other values as they are.
+QString shortValue(const QString &attribute, const QString &value);
 } // namespace attributes
 
 } // namespace tagdesk

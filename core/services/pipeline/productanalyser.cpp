@@ -167,8 +167,8 @@ void addCategoryFromProductWords(QList<Suggestion> &suggestions, const ProductSn
     s.attribute = attributes::shopifyCategory;
     s.value = match.best.fullName;
     s.confidence = fromType ? 0.5 : 0.35;
-    s.providerLabel = fromType ? Texts::tr("Product type: %1").arg(product.productType)
-                               : Texts::tr("Title: %1").arg(product.title);
+    s.providerLabel = fromType ? Texts::tr("type “%1”").arg(product.productType)
+                               : Texts::tr("title “%1”").arg(product.title);
     for (const TaxonomyCategoryChoice &nearby : match.alternatives)
         s.alternatives.append({nearby.fullName, s.confidence / 2});
     suggestions.append(s);
