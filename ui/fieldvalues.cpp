@@ -16,7 +16,8 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(FieldValues)
 };
 
-// Reading order: tags, type, category, description, metafields, alt texts; -1: not a field.
+// Reading order: tags, type, category, description, metafields, category metafields, alt
+// texts; -1: not a field.
 int rank(const QString &key) {
     if (key == productfields::tags)
         return 0;
@@ -28,8 +29,10 @@ int rank(const QString &key) {
         return 3;
     if (!productfields::metafieldOf(key).first.isEmpty())
         return 4;
-    if (!productfields::mediaOf(key).isEmpty())
+    if (!productfields::categoryMetafieldOf(key).isEmpty())
         return 5;
+    if (!productfields::mediaOf(key).isEmpty())
+        return 6;
     return -1;
 }
 } // namespace
@@ -49,6 +52,22 @@ QStringList orderedKeys(std::initializer_list<QJsonObject> objects) {
     return keys;
 }
 
+namespace {
+// A category metafield lists taxonomy values by id; people read them by their names.
+QString taxonomyValueName(const QString &id) {
+    if (!id.startsWith(QLatin1String("gid://shopify/TaxonomyValue/")))
+        return id;
+    const StandardTaxonomy &taxonomy = StandardTaxonomy::instance();
+    if (const TaxonomyAttribute *a = taxonomy.attribute(taxonomy.attributeOfValue(id))) {
+        for (const TaxonomyValue &v : a->values) {
+            if (v.id == id)
+                return v.name;
+        }
+    }
+    return id;
+}
+} // namespace
+
 QString text(const QJsonValue &value) {
     switch (value.type()) {
     case QJsonValue::Null:
@@ -57,7 +76,7 @@ QString text(const QJsonValue &value) {
     case QJsonValue::Array: {
         QStringList items;
         for (const QJsonValue &v : value.toArray())
-            items << (v.isString() ? v.toString() : text(v));
+            items << (v.isString() ? taxonomyValueName(v.toString()) : text(v));
         return items.isEmpty() ? Texts::tr("(none)") : items.join(QStringLiteral(", "));
     }
     case QJsonValue::Bool:
@@ -85,6 +104,8 @@ Destination destinationOf(const QString &fieldKey) {
         return Destination::Description;
     if (fieldKey == productfields::category)
         return Destination::Category;
+    if (!productfields::categoryMetafieldOf(fieldKey).isEmpty())
+        return Destination::CategoryMetafields;
     if (!productfields::metafieldOf(fieldKey).first.isEmpty())
         return Destination::Metafields;
     if (!productfields::mediaOf(fieldKey).isEmpty())

@@ -38,7 +38,8 @@ Commands:
 
 const char *const usageOptions = R"(
 Options of 'jobs create' for writing values:
-  --to DESTINATIONS     where approved values go (default tags,metafields)
+  --to DESTINATIONS     where approved values go (default tags,metafields): tags,
+                        metafields, type, alt, description, category, category-metafields
   --tag-template T      default "{attribute}:{value}"
   --alt-template T      default "{title} – {colour} {pattern} {category}"
   --type-from A         category (default) or subcategory
@@ -290,7 +291,8 @@ const QList<Command> &Runner::commands() {
         {{QStringLiteral("review"), QStringLiteral("approve")},
          &Runner::reviewApprove,
          "  review approve ID (--all | --products GID,... | --min-confidence X)\n"
-         "              [--to tags,metafields,type,alt,description]\n"},
+         "              [--to tags,metafields,type,alt,description,category,\n"
+         "                    category-metafields]\n"},
         {{QStringLiteral("review"), QStringLiteral("reject")},
          &Runner::reviewReject,
          "  review reject ID --products GID,...\n"},

@@ -28,6 +28,27 @@ TEST(AccessScopes, ARunReadsAndASyncWritesWhatTheJobsPlacesNeed) {
                            QStringLiteral("write_files")}));
 }
 
+TEST(AccessScopes, CategoryMetafieldsNeedTheMetaobjectScopesBeforeAnyWrite) {
+    const Destinations category =
+        Destinations(Destination::Category) | Destination::CategoryMetafields;
+    EXPECT_EQ(handles(requiredScopes(category, StoreAccess::Read)),
+              QStringList{QStringLiteral("read_products")});
+    EXPECT_EQ(
+        handles(requiredScopes(category, StoreAccess::Write)),
+        (QStringList{QStringLiteral("read_products"), QStringLiteral("write_products"),
+                     QStringLiteral("read_metaobjects"), QStringLiteral("write_metaobjects")}));
+    // write_metaobjects grants the read; a token with the read only still lacks the write.
+    const QStringList readOnly{QStringLiteral("write_products"),
+                               QStringLiteral("read_metaobjects")};
+    const auto missing = missingScopes(requiredScopes(category, StoreAccess::Write), readOnly);
+    ASSERT_EQ(missing.size(), 1);
+    EXPECT_EQ(missing.first().handle, QStringLiteral("write_metaobjects"));
+    EXPECT_TRUE(
+        missingScopes(requiredScopes(category, StoreAccess::Write),
+                      {QStringLiteral("write_products"), QStringLiteral("write_metaobjects")})
+            .isEmpty());
+}
+
 TEST(AccessScopes, AWriteScopeGrantsItsReadScopeOnly) {
     const QStringList granted{QStringLiteral("write_products")};
     EXPECT_TRUE(scopeGranted(granted, QStringLiteral("read_products")));

@@ -3,6 +3,7 @@
 #include "domain/attribute.h"
 #include "domain/job.h"
 #include "domain/standardtaxonomy.h"
+#include "domain/taxonomyvocabulary.h"
 #include "support/qtprinters.h"
 #include "sync/changeplan.h"
 #include "sync/productfields.h"
@@ -404,4 +405,157 @@ TEST(ProductSnapshot, KeepsItsCategoryThroughJsonAndOlderSnapshotsHaveNone) {
               QJsonValue(QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-4")));
     EXPECT_EQ(currentAttributeValue(p, attributes::shopifyCategory),
               QStringLiteral("Apparel & Accessories > Clothing > Dresses"));
+}
+
+namespace {
+const QString dressesId = QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-4");
+const QString pantsId = QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-12");
+const QString blueValue = QStringLiteral("gid://shopify/TaxonomyValue/2");
+const QString blackValue = QStringLiteral("gid://shopify/TaxonomyValue/1");
+
+QString valueId(const QString &attribute, const QString &label) {
+    return vocabulary::matchValue(attribute, label).value.id;
+}
+
+QJsonArray sortedIds(QStringList ids) {
+    std::sort(ids.begin(), ids.end());
+    return QJsonArray::fromStringList(ids);
+}
+
+ProductSnapshot dressIn(const QString &categoryId) {
+    ProductSnapshot p = shirt();
+    p.category = {categoryId, StandardTaxonomy::instance().categoryById(categoryId)->fullName,
+                  false};
+    return p;
+}
+
+// A dress whose shopify.color-pattern references the store's Black entry.
+ProductSnapshot blackDress() {
+    ProductSnapshot p = dressIn(dressesId);
+    p.metafields.append({QStringLiteral("shopify"), QStringLiteral("color-pattern"),
+                         QStringLiteral("list.metaobject_reference"),
+                         QStringLiteral("[\"gid://shopify/Metaobject/7\"]"),
+                         QStringLiteral("digest-black")});
+    p.categoryMetaobjects.append({QStringLiteral("gid://shopify/Metaobject/7"),
+                                  QStringLiteral("shopify--color-pattern"),
+                                  QStringLiteral("black"),
+                                  {blackValue}});
+    return p;
+}
+} // namespace
+
+TEST(ChangePlan, CategoryMetafieldsTakeTheTaxonomyValuesOfTheCategorysAttributes) {
+    const QList<ApprovedValue> approved{{attributes::colour, QStringLiteral("navy, white")},
+                                        {attributes::pattern, QStringLiteral("striped")},
+                                        {attributes::material, QStringLiteral("cotton")},
+                                        {attributes::length, QStringLiteral("midi")}};
+    const ChangePlan plan =
+        planChange(dressIn(dressesId), approved, Destination::CategoryMetafields, {});
+    EXPECT_TRUE(plan.isWritable()) << plan.problems.join(u'\n').toStdString();
+    // Both colours are values of the one list.
+    EXPECT_EQ(plan.after.value(productfields::categoryMetafield(QStringLiteral("color"))),
+              sortedIds({valueId(attributes::colour, QStringLiteral("navy")),
+                         valueId(attributes::colour, QStringLiteral("white"))}));
+    EXPECT_EQ(plan.after.value(productfields::categoryMetafield(QStringLiteral("pattern"))),
+              sortedIds({valueId(attributes::pattern, QStringLiteral("striped"))}));
+    EXPECT_EQ(plan.after.value(productfields::categoryMetafield(QStringLiteral("fabric"))),
+              sortedIds({valueId(attributes::material, QStringLiteral("cotton"))}));
+    EXPECT_EQ(plan.after.size(), 3) << "length has no category metafield";
+    EXPECT_EQ(plan.before.value(productfields::categoryMetafield(QStringLiteral("color"))),
+              QJsonValue(QJsonValue::Null));
+    EXPECT_EQ(productfields::describe(productfields::categoryMetafield(QStringLiteral("color"))),
+              QStringLiteral("Category metafield Color"));
+}
+
+TEST(ChangePlan, ACategoryMetafieldTheProductCannotTakeIsRefusedInThePreview) {
+    const QList<ApprovedValue> neckline{{attributes::neckline, QStringLiteral("v-neck")}};
+    ASSERT_FALSE(valueId(attributes::neckline, QStringLiteral("v-neck")).isEmpty());
+    ChangePlan plan = planChange(dressIn(pantsId), neckline, Destination::CategoryMetafields, {});
+    EXPECT_TRUE(plan.isEmpty());
+    ASSERT_EQ(plan.problems.size(), 1);
+    EXPECT_TRUE(plan.problems.first().contains(QStringLiteral("is not an attribute of Pants")))
+        << plan.problems.first().toStdString();
+
+    plan = planChange(shirt(), neckline, Destination::CategoryMetafields, {});
+    ASSERT_EQ(plan.problems.size(), 1);
+    EXPECT_TRUE(plan.problems.first().contains(QStringLiteral("no category")));
+
+    plan = planChange(dressIn(dressesId), {{attributes::colour, QStringLiteral("glorbish")}},
+                      Destination::CategoryMetafields, {});
+    ASSERT_EQ(plan.problems.size(), 1);
+    EXPECT_TRUE(plan.problems.first().contains(QStringLiteral("has no Shopify value")));
+    EXPECT_TRUE(plan.problems.first().contains(QStringLiteral("glorbish")));
+}
+
+TEST(ChangePlan, CategoryMetafieldsFollowTheCategoryThePlanWrites) {
+    const QList<ApprovedValue> approved{
+        {attributes::shopifyCategory, QStringLiteral("Apparel & Accessories > Clothing > Dresses")},
+        {attributes::neckline, QStringLiteral("v-neck")}};
+    const Destinations both = Destinations(Destination::Category) | Destination::CategoryMetafields;
+    // Without a category now, the one the plan writes takes the neckline.
+    const ChangePlan plan = planChange(shirt(), approved, both, {});
+    EXPECT_TRUE(plan.isWritable()) << plan.problems.join(u'\n').toStdString();
+    EXPECT_EQ(plan.after.value(productfields::category).toString(), dressesId);
+    EXPECT_TRUE(plan.after.contains(productfields::categoryMetafield(QStringLiteral("neckline"))));
+    // The category alone does not: Pants has no neckline.
+    EXPECT_FALSE(
+        planChange(dressIn(pantsId), approved, Destination::CategoryMetafields, {}).isWritable());
+}
+
+TEST(ChangePlan, TheApprovedValueReplacesTheListAndOnlyFillEmptyLeavesItAlone) {
+    const QList<ApprovedValue> blue{{attributes::colour, QStringLiteral("blue")}};
+    const QString key = productfields::categoryMetafield(QStringLiteral("color"));
+    const ChangePlan plan = planChange(blackDress(), blue, Destination::CategoryMetafields, {});
+    EXPECT_EQ(plan.before.value(key), QJsonArray{blackValue});
+    EXPECT_EQ(plan.after.value(key), QJsonArray{blueValue});
+    WriteSettings fillEmpty;
+    fillEmpty.onlyFillEmpty = true;
+    EXPECT_TRUE(
+        planChange(blackDress(), blue, Destination::CategoryMetafields, fillEmpty).isEmpty());
+    EXPECT_TRUE(planChange(blackDress(), {{attributes::colour, QStringLiteral("black")}},
+                           Destination::CategoryMetafields, {})
+                    .isEmpty())
+        << "already so";
+
+    // Written with the metafield's digest, as taxonomy values for the resolver; the reverse
+    // of a new metafield deletes it.
+    const ProductWrites w = writesFor(plan, blackDress(), {});
+    ASSERT_EQ(w.categoryMetafieldsToSet.size(), 1);
+    EXPECT_EQ(w.categoryMetafieldsToSet.first().key, QStringLiteral("color-pattern"));
+    EXPECT_EQ(w.categoryMetafieldsToSet.first().taxonomyValueIds, QStringList{blueValue});
+    EXPECT_EQ(w.categoryMetafieldsToSet.first().compareDigest, QStringLiteral("digest-black"));
+    const ChangePlan fresh =
+        planChange(dressIn(dressesId), blue, Destination::CategoryMetafields, {});
+    ProductSnapshot written = blackDress();
+    written.categoryMetaobjects.first().taxonomyValueIds = {blueValue};
+    const ProductWrites back = writesFor(fresh.reversed(), written, {});
+    EXPECT_TRUE(back.categoryMetafieldsToSet.isEmpty());
+    EXPECT_EQ(back.metafieldsToDelete,
+              (QList<std::pair<QString, QString>>{
+                  {QStringLiteral("shopify"), QStringLiteral("color-pattern")}}));
+}
+
+TEST(ProductFields, ACategoryMetafieldReadsAsASetOfTaxonomyValuesAndUnreadEntriesKeepTheirIds) {
+    ProductSnapshot p = blackDress();
+    p.metafields.last().value = QStringLiteral(
+        "[\"gid://shopify/Metaobject/9\",\"gid://shopify/Metaobject/7\",\"gid://shopify/"
+        "Metaobject/7\"]");
+    const QString key = productfields::categoryMetafield(QStringLiteral("color"));
+    const QJsonValue read = productfields::read(p, key);
+    EXPECT_EQ(read, (QJsonArray{QStringLiteral("gid://shopify/Metaobject/9"), blackValue}));
+    EXPECT_TRUE(productfields::same(
+        key, read, QJsonArray{blackValue, QStringLiteral("gid://shopify/Metaobject/9")}));
+    EXPECT_FALSE(productfields::same(key, read, QJsonArray{blackValue}));
+    EXPECT_EQ(productfields::read(shirt(), key), QJsonValue(QJsonValue::Null));
+}
+
+TEST(ProductSnapshot, KeepsTheMetaobjectsOfItsCategoryMetafieldsThroughJson) {
+    const ProductSnapshot p = blackDress();
+    const auto back = ProductSnapshot::fromJson(p.toJson());
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back->categoryMetaobjects, p.categoryMetaobjects);
+    EXPECT_EQ(back.value(), p);
+    QJsonObject old = p.toJson();
+    old.remove(QStringLiteral("categoryMetaobjects"));
+    EXPECT_TRUE(ProductSnapshot::fromJson(old)->categoryMetaobjects.isEmpty());
 }

@@ -57,6 +57,14 @@ TEST(Destinations, ParseTheCliWords) {
     ASSERT_FALSE(bad.ok());
     EXPECT_TRUE(bad.error().message.contains(QStringLiteral("colour")));
     EXPECT_FALSE(destinationsFromKeys(QString()).ok());
+    auto category = destinationsFromKeys(QStringLiteral("category-metafields,category"));
+    ASSERT_TRUE(category.ok());
+    EXPECT_EQ(category.value(),
+              Destinations(Destination::Category) | Destination::CategoryMetafields);
+    EXPECT_EQ(destinationsToKeys(allDestinations()),
+              QStringLiteral("tags,metafields,type,alt,description,category,category-metafields"));
+    EXPECT_EQ(destinationText(Destination::CategoryMetafields),
+              QStringLiteral("Category metafields"));
 }
 
 TEST(NewJob, ValidatesNameImagesAndAttributes) {

@@ -9,7 +9,8 @@ DestinationBoxes::DestinationBoxes(const QString &title, Destinations checked, Q
     : QGroupBox(title, parent) {
     auto *row = new QHBoxLayout(this);
     for (Destination d : {Destination::Tags, Destination::Metafields, Destination::ProductType,
-                          Destination::AltText, Destination::Description, Destination::Category}) {
+                          Destination::AltText, Destination::Description, Destination::Category,
+                          Destination::CategoryMetafields}) {
         auto *box = new QCheckBox(destinationText(d), this);
         box->setObjectName(QStringLiteral("saveTo_") + destinationsToKeys(d));
         box->setChecked(checked.testFlag(d));

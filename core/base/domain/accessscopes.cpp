@@ -20,6 +20,16 @@ QList<RequiredScope> requiredScopes(Destinations destinations, StoreAccess acces
     // alone is enough for a product's own media is not documented: both are checked.
     if (destinations.testFlag(Destination::AltText))
         scopes.append({QStringLiteral("write_files"), Texts::tr("writing image alt text")});
+    // Category metafields reference the store's metaobjects, which Tagdesk reads (to find the
+    // entry of a taxonomy value) and creates when missing: metaobjects need read_metaobjects
+    // and metaobjectCreate write_metaobjects
+    // (shopify.dev/docs/api/admin-graphql/latest/mutations/metaobjectCreate).
+    if (destinations.testFlag(Destination::CategoryMetafields)) {
+        scopes.append({QStringLiteral("read_metaobjects"),
+                       Texts::tr("reading metaobjects for category metafields")});
+        scopes.append({QStringLiteral("write_metaobjects"),
+                       Texts::tr("creating metaobjects for category metafields")});
+    }
     return scopes;
 }
 

@@ -9,14 +9,15 @@
 namespace tagdesk {
 
 namespace {
-const std::array<std::pair<Destination, const char *>, 6> &keys() {
-    static const std::array<std::pair<Destination, const char *>, 6> k{{
+const std::array<std::pair<Destination, const char *>, 7> &keys() {
+    static const std::array<std::pair<Destination, const char *>, 7> k{{
         {Destination::Tags, "tags"},
         {Destination::Metafields, "metafields"},
         {Destination::ProductType, "type"},
         {Destination::AltText, "alt"},
         {Destination::Description, "description"},
         {Destination::Category, "category"},
+        {Destination::CategoryMetafields, "category-metafields"},
     }};
     return k;
 }
@@ -47,7 +48,8 @@ Result<Destinations> destinationsFromKeys(const QString &text) {
             return Error::invalid(
                 QCoreApplication::translate("Destination",
                                             "Unknown destination '%1' (use tags, metafields, "
-                                            "type, alt, description or category)")
+                                            "type, alt, description, category or "
+                                            "category-metafields)")
                     .arg(raw.trimmed()));
     }
     if (!d)
@@ -70,6 +72,8 @@ QString destinationText(Destination d) {
         return QCoreApplication::translate("Destination", "Description");
     case Destination::Category:
         return QCoreApplication::translate("Destination", "Product category");
+    case Destination::CategoryMetafields:
+        return QCoreApplication::translate("Destination", "Category metafields");
     }
     return {};
 }

@@ -15,6 +15,9 @@ enum class Destination {
     AltText = 0x8,
     Description = 0x10,
     Category = 0x20, // product.category, from the Shopify category suggested
+    // The category's metafields (shopify.color-pattern, shopify.fabric, …): references to
+    // the store's metaobjects that stand for taxonomy values.
+    CategoryMetafields = 0x40,
 };
 Q_DECLARE_FLAGS(Destinations, Destination)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Destinations)
@@ -30,7 +33,8 @@ inline constexpr Destinations defaultDestinations() {
 
 inline constexpr Destinations allDestinations() {
     return Destinations(Destination::Tags) | Destination::Metafields | Destination::ProductType |
-           Destination::AltText | Destination::Description | Destination::Category;
+           Destination::AltText | Destination::Description | Destination::Category |
+           Destination::CategoryMetafields;
 }
 
 } // namespace tagdesk

@@ -31,6 +31,14 @@ const Metafield *ProductSnapshot::metafield(const QString &ns, const QString &ke
     return nullptr;
 }
 
+const CategoryMetaobject *ProductSnapshot::categoryMetaobject(const QString &id) const {
+    for (const CategoryMetaobject &m : categoryMetaobjects) {
+        if (m.id == id)
+            return &m;
+    }
+    return nullptr;
+}
+
 QJsonObject ProductSnapshot::toJson() const {
     QJsonArray mediaJson;
     for (const MediaImage &m : media) {
@@ -65,6 +73,16 @@ QJsonObject ProductSnapshot::toJson() const {
                     QJsonObject{{QStringLiteral("id"), category.id},
                                 {QStringLiteral("fullName"), category.fullName},
                                 {QStringLiteral("isArchived"), category.archived}});
+    if (!categoryMetaobjects.isEmpty()) {
+        QJsonArray entries;
+        for (const CategoryMetaobject &m : categoryMetaobjects)
+            entries.append(QJsonObject{{QStringLiteral("id"), m.id},
+                                       {QStringLiteral("type"), m.type},
+                                       {QStringLiteral("handle"), m.handle},
+                                       {QStringLiteral("taxonomyValueIds"),
+                                        QJsonArray::fromStringList(m.taxonomyValueIds)}});
+        json.insert(QStringLiteral("categoryMetaobjects"), entries);
+    }
     return json;
 }
 
@@ -100,6 +118,14 @@ Result<ProductSnapshot> ProductSnapshot::fromJson(const QJsonObject &json) {
         const QJsonObject m = v.toObject();
         s.metafields.append({str(m, "namespace"), str(m, "key"), str(m, "type"), str(m, "value"),
                              str(m, "compareDigest")});
+    }
+    // Snapshots stored before category metafields were read have none.
+    for (const auto &v : json.value(QStringLiteral("categoryMetaobjects")).toArray()) {
+        const QJsonObject m = v.toObject();
+        QStringList values;
+        for (const QJsonValue &id : m.value(QStringLiteral("taxonomyValueIds")).toArray())
+            values << id.toString();
+        s.categoryMetaobjects.append({str(m, "id"), str(m, "type"), str(m, "handle"), values});
     }
     s.updatedAt = QDateTime::fromString(str(json, "updatedAt"), Qt::ISODateWithMs);
     return s;

@@ -51,6 +51,20 @@ struct ProductCategory {
     friend bool operator==(const ProductCategory &, const ProductCategory &) = default;
 };
 
+// A metaobject one of the product's category metafields references (shopify.color-pattern
+// lists entries of type shopify--color-pattern), and the taxonomy values it stands for: its
+// base colours (color_taxonomy_reference) for a colour entry, its taxonomy_reference for
+// the others. Kept so that a category metafield reads as taxonomy values, which do not
+// depend on the store.
+struct CategoryMetaobject {
+    QString id = {};                   // gid://shopify/Metaobject/N
+    QString type = {};                 // shopify--color-pattern
+    QString handle = {};               // blue
+    QStringList taxonomyValueIds = {}; // gid://shopify/TaxonomyValue/2
+
+    friend bool operator==(const CategoryMetaobject &, const CategoryMetaobject &) = default;
+};
+
 // Every field of a product that a job may write, as Shopify had it when the job fetched
 // it. The conflict check before a push compares the fields the push writes with these.
 struct ProductSnapshot {
@@ -64,10 +78,13 @@ struct ProductSnapshot {
     QString descriptionHtml;
     QStringList tags;
     QList<MediaImage> media;
-    QList<Metafield> metafields;
+    QList<Metafield> metafields; // Tagdesk's namespace, and the category metafields (shopify)
+    // The metaobjects the category metafields reference (as far as Shopify listed them).
+    QList<CategoryMetaobject> categoryMetaobjects = {};
     QDateTime updatedAt;
 
     const Metafield *metafield(const QString &ns, const QString &key) const;
+    const CategoryMetaobject *categoryMetaobject(const QString &id) const;
 
     QJsonObject toJson() const;
     static Result<ProductSnapshot> fromJson(const QJsonObject &json);

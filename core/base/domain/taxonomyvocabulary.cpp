@@ -297,6 +297,20 @@ QString taxonomyAttribute(const QString &tagdeskAttribute) {
     return valueVocabularies().value(tagdeskAttribute).attribute;
 }
 
+QString categoryMetafieldKey(const QString &attributeHandle) {
+    return attributeHandle == QLatin1String("color") ? QStringLiteral("color-pattern")
+                                                     : attributeHandle;
+}
+
+QString categoryMetaobjectType(const QString &attributeHandle) {
+    return QStringLiteral("shopify--") + categoryMetafieldKey(attributeHandle);
+}
+
+QString attributeOfCategoryMetafieldKey(const QString &key) {
+    const QString handle = key == QLatin1String("color-pattern") ? QStringLiteral("color") : key;
+    return StandardTaxonomy::instance().attribute(handle) ? handle : QString();
+}
+
 CategoryMatch matchCategory(const QString &label) {
     const StandardTaxonomy &taxonomy = StandardTaxonomy::instance();
     const QString labelKey = key(label);

@@ -59,6 +59,20 @@ ValueMatch matchValue(const QString &tagdeskAttribute, const QString &label);
 // does.
 CategoryMatch categoryFromProductWords(const QString &productType, const QString &title);
 
+// Category metafields: a product's metafield `shopify.<key>` for each attribute of its
+// category, of type list.metaobject_reference, listing the store's metaobjects of type
+// `shopify--<key>` (https://help.shopify.com/en/manual/custom-data/metafields/category-metafields).
+// The key is the attribute's handle, but colour's is "color-pattern": its entries hold a
+// base colour and a base pattern
+// (https://shopify.dev/docs/apps/build/product-merchandising/products-and-collections/metafield-linked).
+inline const QString categoryMetafieldNamespace = QStringLiteral("shopify");
+QString categoryMetafieldKey(const QString &attributeHandle);
+// "shopify--color-pattern", "shopify--fabric"…
+QString categoryMetaobjectType(const QString &attributeHandle);
+// The attribute handle of a category metafield key ("color-pattern" → "color"); empty for a
+// key of no attribute Tagdesk carries values of.
+QString attributeOfCategoryMetafieldKey(const QString &key);
+
 // Full names the category matching names that the taxonomy does not have (a typo, or a
 // category a newer taxonomy version renamed); the tests keep it empty.
 QStringList unknownCategoryNames();

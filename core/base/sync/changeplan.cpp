@@ -2,6 +2,7 @@
 
 #include "domain/attribute.h"
 #include "domain/standardtaxonomy.h"
+#include "domain/taxonomyvocabulary.h"
 #include "sync/productfields.h"
 
 #include <QCoreApplication>
@@ -213,6 +214,80 @@ void planCategory(ChangePlan &plan, const ProductSnapshot &snapshot,
     }
 }
 
+// The category the product will be in: the one this plan writes, else its own.
+const TaxonomyCategory *plannedCategory(const ChangePlan &plan, const ProductSnapshot &snapshot) {
+    const QJsonValue planned = plan.after.value(productfields::category);
+    const QString id =
+        plan.after.contains(productfields::category) ? planned.toString() : snapshot.category.id;
+    return id.isEmpty() ? nullptr : StandardTaxonomy::instance().categoryById(id);
+}
+
+// Category metafields: each approved value whose attribute is a taxonomy attribute of the
+// product's category becomes that attribute's metafield, as taxonomy value ids (the store's
+// metaobjects for them are found when it is written). The approved value replaces what the
+// metafield held rather than joining it: the review settled what the attribute is, and an
+// older entry left beside it (a merchant's guess, an earlier push) would contradict it; the
+// push log keeps the old list for a revert. Colour is the one attribute a garment often
+// has several of ("navy, white"): each colour is a value of the list, as many as a list
+// metafield takes (shopifylimits::maxListMetafieldItems). The others take their one value.
+// A value that cannot be written (no category, an attribute the category lacks, a label
+// without a taxonomy value) is a problem of the plan: the preview shows it, nothing is sent.
+void planCategoryMetafields(ChangePlan &plan, const ProductSnapshot &snapshot,
+                            const QList<ApprovedValue> &values, const WriteSettings &s) {
+    const TaxonomyCategory *category = plannedCategory(plan, snapshot);
+    QHash<QString, QStringList> wanted; // attribute handle → taxonomy value ids
+    QStringList order;
+    for (const ApprovedValue &v : values) {
+        if (vocabulary::taxonomyAttribute(v.attribute).isEmpty())
+            continue; // length, fit, style…: no category metafield takes them
+        const QStringList labels =
+            v.attribute == attributes::colour ? listItems(v.value) : QStringList{v.value.trimmed()};
+        for (const QString &label : labels) {
+            const ValueMatch match = vocabulary::matchValue(v.attribute, label);
+            if (!match.matched()) {
+                plan.problems << Texts::tr("%1 \"%2\" has no Shopify value for a category "
+                                           "metafield")
+                                     .arg(attributes::displayName(v.attribute), label);
+                continue;
+            }
+            const TaxonomyAttribute *attribute =
+                StandardTaxonomy::instance().attribute(match.attributeHandle);
+            const QString attributeName = attribute ? attribute->name : match.attributeHandle;
+            if (!category) {
+                plan.problems << Texts::tr("%1 \"%2\" cannot go into a category metafield: "
+                                           "the product has no category")
+                                     .arg(attributeName, match.value.name);
+                continue;
+            }
+            if (!category->attributeHandles.contains(match.attributeHandle)) {
+                plan.problems << Texts::tr("%1 is not an attribute of %2 (for \"%3\")")
+                                     .arg(attributeName, category->name(), match.value.name);
+                continue;
+            }
+            if (!wanted.contains(match.attributeHandle))
+                order << match.attributeHandle;
+            QStringList &ids = wanted[match.attributeHandle];
+            if (!ids.contains(match.value.id))
+                ids << match.value.id;
+        }
+    }
+    for (const QString &handle : std::as_const(order)) {
+        const QString key = productfields::categoryMetafield(handle);
+        const QJsonValue held = productfields::read(snapshot, key);
+        if (s.onlyFillEmpty && !held.isNull() && !held.toArray().isEmpty())
+            continue;
+        QStringList ids = wanted.value(handle);
+        if (ids.size() > shopifylimits::maxListMetafieldItems)
+            plan.problems << Texts::tr("The category metafield of %1 would list %2 values; "
+                                       "Shopify allows %3")
+                                 .arg(handle)
+                                 .arg(ids.size())
+                                 .arg(shopifylimits::maxListMetafieldItems);
+        std::sort(ids.begin(), ids.end());
+        change(plan, snapshot, key, QJsonArray::fromStringList(ids));
+    }
+}
+
 void planProductType(ChangePlan &plan, const ProductSnapshot &snapshot,
                      const QList<ApprovedValue> &values, const WriteSettings &s) {
     if (s.onlyFillEmpty && !snapshot.productType.isEmpty())
@@ -336,6 +411,9 @@ ChangePlan planChange(const ProductSnapshot &snapshot, const QList<ApprovedValue
         [](const ApprovedValue &v) { return v.attribute == attributes::shopifyCategory; });
     if (destinations.testFlag(Destination::Category))
         planCategory(plan, snapshot, allValues, settings);
+    // After the category: the metafields follow the category the product will be in.
+    if (destinations.testFlag(Destination::CategoryMetafields))
+        planCategoryMetafields(plan, snapshot, values, settings);
     if (destinations.testFlag(Destination::Tags))
         planTags(plan, snapshot, values, settings);
     if (destinations.testFlag(Destination::Metafields))
@@ -377,8 +455,8 @@ ChangePlan ChangePlan::fromJson(const QJsonObject &json) {
 
 bool ProductWrites::isEmpty() const {
     return tagsToAdd.isEmpty() && tagsToRemove.isEmpty() && metafieldsToSet.isEmpty() &&
-           metafieldsToDelete.isEmpty() && !productType && !descriptionHtml && !category &&
-           altTexts.isEmpty();
+           categoryMetafieldsToSet.isEmpty() && metafieldsToDelete.isEmpty() && !productType &&
+           !descriptionHtml && !category && altTexts.isEmpty();
 }
 
 ProductWrites writesFor(const ChangePlan &plan, const ProductSnapshot &current,
@@ -412,6 +490,22 @@ ProductWrites writesFor(const ChangePlan &plan, const ProductSnapshot &current,
             w.descriptionHtml = value.toString();
         } else if (key == productfields::category) {
             w.category = value;
+        } else if (const QString attribute = productfields::categoryMetafieldOf(key);
+                   !attribute.isEmpty()) {
+            const QString mkey = vocabulary::categoryMetafieldKey(attribute);
+            const Metafield *existing =
+                current.metafield(vocabulary::categoryMetafieldNamespace, mkey);
+            if (value.isNull()) {
+                if (existing)
+                    w.metafieldsToDelete.append({vocabulary::categoryMetafieldNamespace, mkey});
+                continue;
+            }
+            ProductWrites::CategoryMetafieldWrite m{attribute, mkey, {}, std::nullopt};
+            for (const QJsonValue &id : value.toArray())
+                m.taxonomyValueIds << id.toString();
+            if (existing)
+                m.compareDigest = existing->compareDigest;
+            w.categoryMetafieldsToSet.append(m);
         } else if (const auto [ns, mkey] = productfields::metafieldOf(key); !ns.isEmpty()) {
             const Metafield *existing = current.metafield(ns, mkey);
             if (value.isNull()) {

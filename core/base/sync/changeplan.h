@@ -73,6 +73,15 @@ struct ProductWrites {
         std::optional<QString> compareDigest; // nullopt: must not exist yet
     };
     QList<MetafieldWrite> metafieldsToSet;
+    // A category metafield (shopify.<key>) to set to the store's metaobjects of these
+    // taxonomy values: which metaobjects they are is found (or made) when it is written.
+    struct CategoryMetafieldWrite {
+        QString attributeHandle = {};              // color
+        QString key = {};                          // color-pattern
+        QStringList taxonomyValueIds = {};         // or a metaobject id Tagdesk could not read
+        std::optional<QString> compareDigest = {}; // nullopt: must not exist yet
+    };
+    QList<CategoryMetafieldWrite> categoryMetafieldsToSet;
     QList<std::pair<QString, QString>> metafieldsToDelete; // namespace, key
     std::optional<QString> productType;
     std::optional<QString> descriptionHtml;

@@ -1,9 +1,11 @@
 #include "sync/productfields.h"
 
+#include "domain/taxonomyvocabulary.h"
 #include "util/htmltokens.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -12,6 +14,7 @@ namespace tagdesk::productfields {
 namespace {
 const QLatin1String metafieldPrefix("metafield:");
 const QLatin1String altPrefix("alt:");
+const QLatin1String categoryMetafieldPrefix("categorymetafield:");
 
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(ProductFields)
@@ -24,6 +27,31 @@ QString metafield(const QString &ns, const QString &key) {
 
 QString alt(const QString &mediaId) {
     return altPrefix + mediaId;
+}
+
+QString categoryMetafield(const QString &attributeHandle) {
+    return categoryMetafieldPrefix + attributeHandle;
+}
+
+QString categoryMetafieldOf(const QString &fieldKey) {
+    return fieldKey.startsWith(categoryMetafieldPrefix)
+               ? fieldKey.mid(categoryMetafieldPrefix.size())
+               : QString();
+}
+
+QJsonArray categoryValueIds(const ProductSnapshot &product, const QString &metaobjectIds) {
+    QStringList ids;
+    for (const QJsonValue &v : QJsonDocument::fromJson(metaobjectIds.toUtf8()).array()) {
+        const QString id = v.toString();
+        if (const CategoryMetaobject *m = product.categoryMetaobject(id);
+            m && !m->taxonomyValueIds.isEmpty())
+            ids << m->taxonomyValueIds;
+        else
+            ids << id;
+    }
+    ids.removeDuplicates();
+    std::sort(ids.begin(), ids.end());
+    return QJsonArray::fromStringList(ids);
 }
 
 std::pair<QString, QString> metafieldOf(const QString &fieldKey) {
@@ -63,6 +91,11 @@ QJsonValue read(const ProductSnapshot &product, const QString &fieldKey) {
         const Metafield *m = product.metafield(ns, key);
         return m ? QJsonValue(m->value) : QJsonValue(QJsonValue::Null);
     }
+    if (const QString attribute = categoryMetafieldOf(fieldKey); !attribute.isEmpty()) {
+        const Metafield *m = product.metafield(vocabulary::categoryMetafieldNamespace,
+                                               vocabulary::categoryMetafieldKey(attribute));
+        return m ? QJsonValue(categoryValueIds(product, m->value)) : QJsonValue(QJsonValue::Null);
+    }
     if (const QString media = mediaOf(fieldKey); !media.isEmpty()) {
         for (const MediaImage &image : product.media) {
             if (image.id == media)
@@ -84,13 +117,21 @@ bool same(const QString &fieldKey, const QJsonValue &a, const QJsonValue &b) {
     // between tags), so what was written comes back spelled otherwise.
     if (fieldKey == description && a.isString() && b.isString())
         return sameHtml(a.toString(), b.toString());
-    if (fieldKey != tags)
+    const bool valueSet = !categoryMetafieldOf(fieldKey).isEmpty();
+    if (fieldKey != tags && !(valueSet && a.isArray() && b.isArray()))
         return a == b;
     QStringList left, right;
     for (const QJsonValue &v : a.toArray())
         left << v.toString();
     for (const QJsonValue &v : b.toArray())
         right << v.toString();
+    if (valueSet) { // taxonomy value ids: exact, as a set
+        left.removeDuplicates();
+        right.removeDuplicates();
+        std::sort(left.begin(), left.end());
+        std::sort(right.begin(), right.end());
+        return left == right;
+    }
     return sortedTags(left) == sortedTags(right);
 }
 
@@ -173,6 +214,10 @@ QString describe(const QString &fieldKey, const ProductSnapshot *product) {
         return Texts::tr("Product category");
     if (const auto [ns, key] = metafieldOf(fieldKey); !ns.isEmpty())
         return Texts::tr("Metafield %1.%2").arg(ns, key);
+    if (const QString attribute = categoryMetafieldOf(fieldKey); !attribute.isEmpty()) {
+        const TaxonomyAttribute *a = StandardTaxonomy::instance().attribute(attribute);
+        return Texts::tr("Category metafield %1").arg(a ? a->name : attribute);
+    }
     const QString media = mediaOf(fieldKey);
     if (product) {
         for (qsizetype i = 0; i < product->media.size(); ++i) {

@@ -15,6 +15,12 @@ namespace tagdesk {
 //   "category"                  the taxonomy category's id, null when there is none
 //   "metafield:ns.key"          the metafield's value, null when it does not exist
 //   "alt:gid://shopify/MediaImage/N"   an image's alt text, null when the image is gone
+//   "categorymetafield:color"   the category metafield of a taxonomy attribute (here
+//                               shopify.color-pattern) as the sorted taxonomy value ids its
+//                               metaobjects stand for (a set: order is not meaningful);
+//                               null when it does not exist. Taxonomy values are the same in
+//                               every store, so the preview needs no store; a referenced
+//                               metaobject Tagdesk could not read stays as its own id.
 namespace productfields {
 
 inline const QString tags = QStringLiteral("tags");
@@ -23,11 +29,17 @@ inline const QString description = QStringLiteral("descriptionHtml");
 inline const QString category = QStringLiteral("category");
 QString metafield(const QString &ns, const QString &key);
 QString alt(const QString &mediaId);
+QString categoryMetafield(const QString &attributeHandle);
 
 // For "metafield:ns.key": ns and key; for "alt:ID": the media id. Empty when the key is
 // of another kind.
 std::pair<QString, QString> metafieldOf(const QString &fieldKey);
 QString mediaOf(const QString &fieldKey);
+// For "categorymetafield:color": "color"; empty for a key of another kind.
+QString categoryMetafieldOf(const QString &fieldKey);
+// The taxonomy value ids `metaobjectIds` (a category metafield's value: a JSON list of
+// metaobject ids) stand for in `product`, sorted and without repeats.
+QJsonArray categoryValueIds(const ProductSnapshot &product, const QString &metaobjectIds);
 
 QJsonValue read(const ProductSnapshot &product, const QString &fieldKey);
 QJsonObject read(const ProductSnapshot &product, const QStringList &fieldKeys);

@@ -9,8 +9,9 @@ PushCalls pushCallsPerProduct(Destinations destinations) {
     calls.reads = 2; // the conflict check before, the read-back after
     if (destinations.testFlag(Destination::Tags))
         ++calls.mutations; // tagsAdd (tagsRemove too when the job removes tags)
-    if (destinations.testFlag(Destination::Metafields))
-        ++calls.mutations; // metafieldsSet
+    if (destinations.testAnyFlags(Destination::Metafields | Destination::CategoryMetafields))
+        ++calls.mutations; // one metafieldsSet carries both (a metaobject the store lacks is
+                           // created once per sync, which a product's share does not count)
     if (destinations.testAnyFlags(Destination::ProductType | Destination::Description |
                                   Destination::Category))
         ++calls.mutations; // one productUpdate carries them all

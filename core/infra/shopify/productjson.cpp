@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace tagdesk {
 
@@ -44,6 +45,43 @@ QString moreMediaAfter(const QJsonValue &connection) {
     if (!pageInfo.value(QLatin1String("hasNextPage")).toBool())
         return {};
     return pageInfo.value(QLatin1String("endCursor")).toString();
+}
+
+CategoryMetaobject categoryMetaobjectFrom(const QJsonObject &node) {
+    auto fieldValue = [&node](const char *alias) {
+        return node.value(QLatin1String(alias)).toObject().value(QLatin1String("value")).toString();
+    };
+    // A colour entry's base colours are a JSON list; the others' value is one id.
+    QStringList values;
+    const QString colors = fieldValue("baseColors");
+    for (const QJsonValue &c : QJsonDocument::fromJson(colors.toUtf8()).array())
+        values << c.toString();
+    if (const QString value = fieldValue("taxonomyValue"); !value.isEmpty())
+        values << value;
+    return {str(node, "id"), str(node, "type"), str(node, "handle"), values};
+}
+
+void appendCategoryMetafields(ProductSnapshot &product, const QJsonValue &connection) {
+    for (const QJsonValue &v : nodesOf(connection)) {
+        const QJsonObject m = v.toObject();
+        product.metafields.append({str(m, "namespace"), str(m, "key"), str(m, "type"),
+                                   str(m, "value"), str(m, "compareDigest")});
+    }
+}
+
+QStringList unreadCategoryMetaobjects(const ProductSnapshot &product) {
+    QStringList out;
+    for (const Metafield &m : product.metafields) {
+        if (m.ns != QLatin1String("shopify") ||
+            m.type != QLatin1String("list.metaobject_reference"))
+            continue;
+        for (const QJsonValue &v : QJsonDocument::fromJson(m.value.toUtf8()).array()) {
+            const QString id = v.toString();
+            if (!id.isEmpty() && !product.categoryMetaobject(id) && !out.contains(id))
+                out << id;
+        }
+    }
+    return out;
 }
 
 Result<ProductSnapshot> productFromGraphql(const QJsonObject &node) {

@@ -10,6 +10,14 @@ namespace tagdesk {
 // into a snapshot. Connections may come as `nodes` or as `edges { node }`.
 Result<ProductSnapshot> productFromGraphql(const QJsonObject &node);
 
+// A metaobject as CategoryMetaobjectNodes and CategoryMetaobjects select it, with the
+// taxonomy values it stands for.
+CategoryMetaobject categoryMetaobjectFrom(const QJsonObject &node);
+// Adds the metafields of a `categoryMetafields` connection (ProductCategoryMetafields).
+void appendCategoryMetafields(ProductSnapshot &product, const QJsonValue &connection);
+// The metaobject ids `product`'s category metafields list whose taxonomy values it lacks.
+QStringList unreadCategoryMetaobjects(const ProductSnapshot &product);
+
 // Adds the images of a `media` connection to a product, in Shopify's order.
 void appendMedia(ProductSnapshot &product, const QJsonValue &connection);
 // The cursor after which a `media` connection has more, or empty when it is complete.

@@ -1,8 +1,10 @@
 #include "shopify/productwriter.h"
 
+#include "domain/taxonomyvocabulary.h"
 #include "util/futures.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QPromise>
 
 #include <memory>
@@ -85,8 +87,59 @@ void sendNext(std::shared_ptr<Sending> s) {
 }
 } // namespace
 
-QList<ShopifyMutation> mutationsFor(const QString &productId, const ProductWrites &w) {
+namespace {
+ShopifyMutation metafieldsDelete(const QString &productId,
+                                 const QList<std::pair<QString, QString>> &metafields) {
+    QJsonArray ids;
+    for (const auto &[ns, key] : metafields)
+        ids.append(QJsonObject{{QStringLiteral("ownerId"), productId},
+                               {QStringLiteral("namespace"), ns},
+                               {QStringLiteral("key"), key}});
+    return {QStringLiteral("MetafieldsDelete"),
+            QStringLiteral("metafieldsDelete"),
+            {{QStringLiteral("metafields"), ids}}};
+}
+
+ShopifyMutation productUpdate(const QString &productId, const ProductWrites &w) {
+    QJsonObject product{{QStringLiteral("id"), productId}};
+    if (w.category)
+        product.insert(QStringLiteral("category"), *w.category);
+    if (w.productType)
+        product.insert(QStringLiteral("productType"), *w.productType);
+    if (w.descriptionHtml)
+        product.insert(QStringLiteral("descriptionHtml"), *w.descriptionHtml);
+    return {QStringLiteral("ProductUpdate"),
+            QStringLiteral("productUpdate"),
+            {{QStringLiteral("product"), product}}};
+}
+} // namespace
+
+QList<ShopifyMutation> mutationsFor(const QString &productId, const ProductWrites &w,
+                                    const QHash<QString, QStringList> &categoryReferences) {
     QList<ShopifyMutation> out;
+    QList<std::pair<QString, QString>> deletes = w.metafieldsToDelete;
+    if (w.category) {
+        // A category metafield the old category had goes before the category changes, the
+        // new category's are set after it.
+        QList<std::pair<QString, QString>> categoryDeletes;
+        deletes.removeIf([&](const std::pair<QString, QString> &m) {
+            if (m.first != vocabulary::categoryMetafieldNamespace)
+                return false;
+            categoryDeletes.append(m);
+            return true;
+        });
+        if (!categoryDeletes.isEmpty())
+            out.append(metafieldsDelete(productId, categoryDeletes));
+        out.append(productUpdate(productId, w));
+    }
+    QList<ProductWrites::MetafieldWrite> sets = w.metafieldsToSet;
+    for (const auto &c : w.categoryMetafieldsToSet)
+        sets.append({vocabulary::categoryMetafieldNamespace, c.key,
+                     QStringLiteral("list.metaobject_reference"),
+                     QString::fromUtf8(
+                         QJsonDocument(QJsonArray::fromStringList(categoryReferences.value(c.key)))
+                             .toJson(QJsonDocument::Compact)),
+                     c.compareDigest});
     if (!w.tagsToAdd.isEmpty())
         out.append({QStringLiteral("TagsAdd"),
                     QStringLiteral("tagsAdd"),
@@ -97,9 +150,9 @@ QList<ShopifyMutation> mutationsFor(const QString &productId, const ProductWrite
                     QStringLiteral("tagsRemove"),
                     {{QStringLiteral("id"), productId},
                      {QStringLiteral("tags"), stringArray(w.tagsToRemove)}}});
-    for (qsizetype i = 0; i < w.metafieldsToSet.size(); i += metafieldsPerCall) {
+    for (qsizetype i = 0; i < sets.size(); i += metafieldsPerCall) {
         QJsonArray inputs;
-        for (const auto &m : w.metafieldsToSet.mid(i, metafieldsPerCall)) {
+        for (const auto &m : sets.mid(i, metafieldsPerCall)) {
             QJsonObject in{{QStringLiteral("ownerId"), productId},
                            {QStringLiteral("namespace"), m.ns},
                            {QStringLiteral("key"), m.key},
@@ -114,28 +167,10 @@ QList<ShopifyMutation> mutationsFor(const QString &productId, const ProductWrite
                     QStringLiteral("metafieldsSet"),
                     {{QStringLiteral("metafields"), inputs}}});
     }
-    if (!w.metafieldsToDelete.isEmpty()) {
-        QJsonArray ids;
-        for (const auto &[ns, key] : w.metafieldsToDelete)
-            ids.append(QJsonObject{{QStringLiteral("ownerId"), productId},
-                                   {QStringLiteral("namespace"), ns},
-                                   {QStringLiteral("key"), key}});
-        out.append({QStringLiteral("MetafieldsDelete"),
-                    QStringLiteral("metafieldsDelete"),
-                    {{QStringLiteral("metafields"), ids}}});
-    }
-    if (w.productType || w.descriptionHtml || w.category) {
-        QJsonObject product{{QStringLiteral("id"), productId}};
-        if (w.category)
-            product.insert(QStringLiteral("category"), *w.category);
-        if (w.productType)
-            product.insert(QStringLiteral("productType"), *w.productType);
-        if (w.descriptionHtml)
-            product.insert(QStringLiteral("descriptionHtml"), *w.descriptionHtml);
-        out.append({QStringLiteral("ProductUpdate"),
-                    QStringLiteral("productUpdate"),
-                    {{QStringLiteral("product"), product}}});
-    }
+    if (!deletes.isEmpty())
+        out.append(metafieldsDelete(productId, deletes));
+    if (!w.category && (w.productType || w.descriptionHtml))
+        out.append(productUpdate(productId, w));
     for (qsizetype i = 0; i < w.altTexts.size(); i += filesPerCall) {
         QJsonArray files;
         for (const auto &[media, alt] : w.altTexts.mid(i, filesPerCall))

@@ -22,7 +22,14 @@ struct ShopifyMutation {
 // removes tags by name, so sending them again after a timeout changes nothing.
 namespace productwriter {
 
-QList<ShopifyMutation> mutationsFor(const QString &productId, const ProductWrites &writes);
+// `categoryReferences`: for each category metafield to set (by its key, "color-pattern"),
+// the store's metaobject ids of its taxonomy values (MetaobjectResolver). When the category
+// changes, the category metafields its old category had and the new lacks are deleted
+// first, and productUpdate comes before metafieldsSet: Shopify takes a category metafield
+// only on a product whose category has that attribute
+// (https://help.shopify.com/en/manual/custom-data/metafields/category-metafields).
+QList<ShopifyMutation> mutationsFor(const QString &productId, const ProductWrites &writes,
+                                    const QHash<QString, QStringList> &categoryReferences = {});
 
 // Gives each mutation's payload, in order. The first refusal stops the rest: its
 // userErrors become the message. A compare-and-set refusal (STALE_OBJECT or

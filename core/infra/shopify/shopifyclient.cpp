@@ -422,7 +422,13 @@ QFuture<Result<ProductPage>> ShopifyClient::productsPage(const QString &searchQu
                       QList<MoreMedia> more;
                       for (const auto &[index, cursor] : mediaToFollow(*data))
                           more.append({index, cursor});
-                      return withAllMedia(std::move(page).value(), std::move(more));
+                      return withAllMedia(std::move(page).value(), std::move(more))
+                          .then(this,
+                                [this](const Result<ProductPage> &all) {
+                                    return all ? withCategoryMetafields(all.value())
+                                               : readyFuture(all);
+                                })
+                          .unwrap();
                   }
                   if (data.error().code != Error::Code::TooExpensive)
                       return readyFuture(Result<ProductPage>(data.error()));
@@ -463,6 +469,73 @@ QFuture<Result<ProductPage>> ShopifyClient::withAllMedia(ProductPage page, QList
         .unwrap();
 }
 
+QFuture<Result<ProductPage>> ShopifyClient::withCategoryMetafields(ProductPage page) {
+    if (!m_readsCategoryMetafields || page.products.isEmpty())
+        return readyFuture(Result<ProductPage>(std::move(page)));
+    QStringList ids;
+    for (const ProductSnapshot &p : page.products)
+        ids << p.id;
+    return execute(QStringLiteral("ProductCategoryMetafields"),
+                   {{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}})
+        .then(this,
+              [this, page = std::move(page)](
+                  const Result<QJsonObject> &data) mutable -> QFuture<Result<ProductPage>> {
+                  if (!data)
+                      return readyFuture(Result<ProductPage>(data.error()));
+                  for (const QJsonValue &n : data->value(QLatin1String("nodes")).toArray()) {
+                      const QJsonObject node = n.toObject();
+                      for (ProductSnapshot &p : page.products) {
+                          if (p.id == node.value(QLatin1String("id")).toString())
+                              appendCategoryMetafields(
+                                  p, node.value(QLatin1String("categoryMetafields")));
+                      }
+                  }
+                  return withCategoryMetaobjects(std::move(page));
+              })
+        .unwrap();
+}
+
+QFuture<Result<ProductPage>> ShopifyClient::withCategoryMetaobjects(ProductPage page) {
+    QStringList ids;
+    for (const ProductSnapshot &p : page.products) {
+        for (const QString &id : unreadCategoryMetaobjects(p)) {
+            if (!ids.contains(id))
+                ids << id;
+        }
+    }
+    if (ids.isEmpty())
+        return readyFuture(Result<ProductPage>(std::move(page)));
+    // nodes(ids:) takes at most 250 ids (shopify.dev/docs/api/admin-graphql/latest/queries/
+    // nodes); a page of products references far fewer distinct entries, and the rest of a
+    // longer list is left for the next read.
+    ids = ids.mid(0, 250);
+    return execute(QStringLiteral("CategoryMetaobjectNodes"),
+                   {{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}})
+        .then(this, [page = std::move(page)](const Result<QJsonObject> &data) mutable {
+            if (!data) {
+                // A token without read_metaobjects cannot read them: the metafields then
+                // read as their metaobject ids, the same on every read, so the conflict
+                // check still holds; only a transient failure stops the read.
+                if (data.error().isTransient())
+                    return Result<ProductPage>(data.error());
+                return Result<ProductPage>(std::move(page));
+            }
+            QList<CategoryMetaobject> entries;
+            for (const QJsonValue &n : data->value(QLatin1String("nodes")).toArray()) {
+                if (n.isObject() && n.toObject().contains(QLatin1String("type")))
+                    entries.append(categoryMetaobjectFrom(n.toObject()));
+            }
+            for (ProductSnapshot &p : page.products) {
+                const QStringList unread = unreadCategoryMetaobjects(p);
+                for (const CategoryMetaobject &e : entries) {
+                    if (unread.contains(e.id))
+                        p.categoryMetaobjects.append(e);
+                }
+            }
+            return Result<ProductPage>(std::move(page));
+        });
+}
+
 QFuture<Result<std::optional<ProductSnapshot>>> ShopifyClient::product(const QString &id) {
     using Answer = Result<std::optional<ProductSnapshot>>;
     return execute(QStringLiteral("Product"), {{QStringLiteral("id"), id}})
@@ -484,6 +557,11 @@ QFuture<Result<std::optional<ProductSnapshot>>> ShopifyClient::product(const QSt
                       !after.isEmpty())
                       more.append({0, after});
                   return withAllMedia(std::move(one), std::move(more))
+                      .then(this,
+                            [this](const Result<ProductPage> &all) {
+                                return all ? withCategoryMetafields(all.value()) : readyFuture(all);
+                            })
+                      .unwrap()
                       .then([](const Result<ProductPage> &page) -> Answer {
                           if (!page)
                               return page.error();

@@ -46,6 +46,12 @@ public:
     // GraphQL (bulk results, staged uploads).
     HttpClient *http() const { return m_http; }
 
+    // Whether products are read with their category metafields (shopify.color-pattern, …)
+    // and the taxonomy values of the metaobjects those reference: one more query or two a
+    // page, so only for a job that writes them. Off by default.
+    void setReadsCategoryMetafields(bool reads) { m_readsCategoryMetafields = reads; }
+    bool readsCategoryMetafields() const { return m_readsCategoryMetafields; }
+
     // Runs one document (its file name without .graphql) and gives its `data` object.
     QFuture<Result<QJsonObject>> execute(const QString &document,
                                          const QJsonObject &variables = {});
@@ -83,6 +89,10 @@ private:
     };
     // The page with every image of the products in `more`, read page by page.
     QFuture<Result<ProductPage>> withAllMedia(ProductPage page, QList<MoreMedia> more);
+    // The page with its products' category metafields (when they are read), then the
+    // taxonomy values of the metaobjects those reference, each in one query for the page.
+    QFuture<Result<ProductPage>> withCategoryMetafields(ProductPage page);
+    QFuture<Result<ProductPage>> withCategoryMetaobjects(ProductPage page);
     QFuture<Result<QString>> accessToken();
     QFuture<Result<QJsonObject>> send(const QString &document, const QString &text,
                                       const QJsonObject &variables, const QString &token);
@@ -99,6 +109,7 @@ private:
     CostThrottle m_throttle;
     QHash<QString, double> m_learnedCost;   // requestedQueryCost per document
     QHash<QString, PageSizer> m_pageSizers; // per document sent with a `first` variable
+    bool m_readsCategoryMetafields = false;
     double m_maxQueryCost = PageSizer::shopifyMaxQueryCost; // as MAX_COST_EXCEEDED says
     QString m_grantedToken;                                 // from the client-credentials grant
     QDateTime m_grantedTokenRenewAt;

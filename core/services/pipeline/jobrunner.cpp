@@ -75,6 +75,10 @@ void JobRunner::begin() {
             if (!begun)
                 return storeFailed(begun.error());
             m_run->job = begun->job;
+            // A job that writes category metafields keeps them (and what their metaobjects
+            // stand for) in its snapshots; the others are not charged for reading them.
+            m_run->services.shopify->setReadsCategoryMetafields(
+                m_run->job.destinations.testFlag(Destination::CategoryMetafields));
             m_lister = std::make_unique<ProductLister>(*m_run, begun->stored);
             m_fetcher = std::make_unique<ProductFetcher>(*m_run);
             m_analysis = std::make_unique<AnalysisQueue>(*m_run);

@@ -22,6 +22,9 @@ struct ProductChange {
     // some of its values may already be in Shopify.
     bool resumed = false;
     std::optional<PushRecord> undoing; // revert: the push whose values are put back
+    // Revert: metaobjects Tagdesk created for category metafields that nothing in the job
+    // references once this product is reverted; deleted after its writes.
+    QStringList metaobjectsToDelete = {};
 };
 
 } // namespace tagdesk

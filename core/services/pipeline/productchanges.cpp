@@ -6,6 +6,8 @@
 #include "storage/suggestionrepository.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
 #include <QSet>
 
 namespace tagdesk {
@@ -38,6 +40,56 @@ Result<QList<JobProduct>> inSync(Connection &conn, qint64 jobId, const QList<Syn
     const QSet<QString> wanted(productIds.begin(), productIds.end());
     products->removeIf([&](const JobProduct &p) { return !wanted.contains(p.productId); });
     return products;
+}
+
+// The metaobjects a push created for category metafields (ProductSync records them with
+// its answers).
+QStringList createdMetaobjects(const PushRecord &push) {
+    QStringList out;
+    for (const QJsonValue &answer :
+         push.shopifyAnswer.value(QStringLiteral("mutations")).toArray()) {
+        for (const QJsonValue &id :
+             answer.toObject().value(QStringLiteral("createdMetaobjects")).toArray())
+            out << id.toString();
+    }
+    return out;
+}
+
+// Which reverted product deletes each metaobject Tagdesk created: the last one of the run
+// that references it, and none when a product of the job that stays pushed references it.
+// Shopify could say whether anything else references an entry (Metaobject.referencedBy),
+// but Tagdesk relies on what it knows: the entries it created are referenced by the job's
+// pushes, and a merchant who used one meanwhile on another product loses that reference
+// (metaobjectDelete drops it) — the price of leaving no orphans.
+Status assignMetaobjectDeletes(Connection &conn, const Job &job, QList<ProductChange> &changes) {
+    QHash<QString, qsizetype> lastUser;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        for (const QString &id : createdMetaobjects(*changes.at(i).undoing))
+            lastUser.insert(id, i);
+    }
+    if (lastUser.isEmpty())
+        return {};
+    auto pushed = JobProductRepository(conn).inSync(job.id, {SyncState::Pushed});
+    if (!pushed)
+        return pushed.error();
+    PushLogRepository log(conn);
+    for (const JobProduct &p : pushed.value()) {
+        if (std::any_of(changes.begin(), changes.end(),
+                        [&](const ProductChange &c) { return c.product.productId == p.productId; }))
+            continue; // reverted in this run
+        auto push = log.revertible(job.id, p.productId);
+        if (!push)
+            return push.error();
+        if (push.value()) {
+            for (const QString &id : createdMetaobjects(*push.value()))
+                lastUser.remove(id);
+        }
+    }
+    for (auto it = lastUser.cbegin(); it != lastUser.cend(); ++it)
+        changes[it.value()].metaobjectsToDelete << it.key();
+    for (ProductChange &c : changes)
+        c.metaobjectsToDelete.sort();
+    return {};
 }
 
 // A stored plan of an interrupted write replaces the computed one.
@@ -135,6 +187,8 @@ Result<QList<ProductChange>> toRevert(Connection &conn, const Job &job,
         resumeStored(inFlight, c);
         out.append(c);
     }
+    if (auto s = assignMetaobjectDeletes(conn, job, out); !s)
+        return s.error();
     for (const QString &id : productIds) {
         if (std::none_of(out.begin(), out.end(),
                          [&](const ProductChange &c) { return c.product.productId == id; }))

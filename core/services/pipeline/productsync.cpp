@@ -4,6 +4,7 @@
 #include "sync/productfields.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 namespace tagdesk {
 
@@ -15,7 +16,8 @@ struct Texts {
 
 ProductSync::ProductSync(SyncContext &sync, SyncRecorder &recorder, QObject *parent)
     : SyncStep(sync, parent)
-    , m_recorder(recorder) {
+    , m_recorder(recorder)
+    , m_metaobjects(std::make_unique<MetaobjectResolver>(sync.services.shopify)) {
 }
 
 void ProductSync::check(
@@ -65,11 +67,70 @@ void ProductSync::compare(
 
 void ProductSync::write(const ProductChange &change, const ProductSnapshot &remote) {
     const ProductWrites writes = writesFor(change.plan, remote, m_sync.job.writing);
-    const auto mutations = productwriter::mutationsFor(change.product.productId, writes);
-    productwriter::apply(m_sync.services.shopify, mutations)
-        .then(this, [this, change, remote](const Result<QJsonArray> &answers) {
+    if (writes.categoryMetafieldsToSet.isEmpty())
+        return send(change, remote, writes, {});
+    resolveCategoryMetafields(
+        change, remote, writes,
+        [this, change, remote, writes](const Result<QHash<QString, QStringList>> &references) {
             if (m_sync.finished)
                 return;
+            if (references)
+                return send(change, remote, writes, references.value());
+            if (references.error().isTransient())
+                return m_sync.lostInFlight(change, references.error());
+            m_recorder.failed(change, references.error().message);
+        });
+}
+
+void ProductSync::resolveCategoryMetafields(
+    const ProductChange &change, const ProductSnapshot &remote, const ProductWrites &writes,
+    std::function<void(const Result<QHash<QString, QStringList>> &)> done,
+    QHash<QString, QStringList> resolved) {
+    if (resolved.size() == writes.categoryMetafieldsToSet.size())
+        return done(resolved);
+    const auto &next = writes.categoryMetafieldsToSet.at(resolved.size());
+    // The entries the product had when the job read it come first: a revert puts back the
+    // very ones it referenced; then those it has now.
+    QList<CategoryMetaobject> preferred = remote.categoryMetaobjects;
+    if (change.product.snapshot)
+        preferred = change.product.snapshot->categoryMetaobjects + preferred;
+    m_metaobjects->resolve(next.attributeHandle, next.taxonomyValueIds, preferred)
+        .then(this, [this, change, remote, writes, done = std::move(done), resolved,
+                     key = next.key](const Result<QStringList> &ids) mutable {
+            if (m_sync.finished)
+                return;
+            if (!ids)
+                return done(ids.error());
+            resolved.insert(key, ids.value());
+            resolveCategoryMetafields(change, remote, writes, std::move(done), resolved);
+        });
+}
+
+void ProductSync::send(const ProductChange &change, const ProductSnapshot &remote,
+                       const ProductWrites &writes, const QHash<QString, QStringList> &references) {
+    auto mutations = productwriter::mutationsFor(change.product.productId, writes, references);
+    // Revert: the entries Tagdesk created that nothing in the job references any more go
+    // once the product no longer references them.
+    for (const QString &id : change.metaobjectsToDelete)
+        mutations.append({QStringLiteral("MetaobjectDelete"),
+                          QStringLiteral("metaobjectDelete"),
+                          {{QStringLiteral("id"), id}}});
+    // The entries this sync created that the product now references: the push log keeps
+    // them, so a revert knows which entries are Tagdesk's to delete.
+    QStringList created;
+    for (const QStringList &ids : references) {
+        for (const QString &id : ids) {
+            if (m_metaobjects->created().contains(id) && !created.contains(id))
+                created << id;
+        }
+    }
+    productwriter::apply(m_sync.services.shopify, mutations)
+        .then(this, [this, change, remote, created](Result<QJsonArray> answers) {
+            if (m_sync.finished)
+                return;
+            if (answers && !created.isEmpty())
+                answers->append(QJsonObject{
+                    {QStringLiteral("createdMetaobjects"), QJsonArray::fromStringList(created)}});
             if (answers)
                 return verify(change, answers.value());
             const Error &e = answers.error();

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "pipeline/syncrecorder.h"
+#include "shopify/metaobjectresolver.h"
+
+#include <memory>
 
 namespace tagdesk {
 
@@ -20,13 +23,27 @@ public:
     // Reads the product back: a write Shopify accepted but did not apply is a failure.
     void verify(const ProductChange &change, const QJsonArray &answers);
 
+    // The entries of taxonomy values created by this sync (for the push log of each product
+    // that references one).
+    const MetaobjectResolver &metaobjects() const { return *m_metaobjects; }
+
 private:
+    // Finds (or creates) the store's metaobjects for each category metafield of `writes`,
+    // one after the other, then `done` with them by metafield key.
+    void
+    resolveCategoryMetafields(const ProductChange &change, const ProductSnapshot &remote,
+                              const ProductWrites &writes,
+                              std::function<void(const Result<QHash<QString, QStringList>> &)> done,
+                              QHash<QString, QStringList> resolved = {});
+    void send(const ProductChange &change, const ProductSnapshot &remote,
+              const ProductWrites &writes, const QHash<QString, QStringList> &references);
     void compare(const ProductChange &change, const ProductSnapshot &remote,
                  std::function<void(const ProductChange &, const ProductSnapshot &)> writable);
     void readBack(const ProductChange &change, const QJsonArray &answers,
                   const Result<std::optional<ProductSnapshot>> &back);
 
     SyncRecorder &m_recorder;
+    std::unique_ptr<MetaobjectResolver> m_metaobjects;
 };
 
 } // namespace tagdesk

@@ -6,6 +6,7 @@
 #include "pipeline/syncstep.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
+#include "sync/productfields.h"
 
 #include <QCoreApplication>
 
@@ -86,8 +87,21 @@ void SyncRunner::load() {
                 return m_sync->storeFailed(loaded.error());
             m_sync->job = loaded->job;
             m_changes = loaded->changes;
-            m_bulk =
-                m_sync->direction.pushing() && m_changes.size() >= m_sync->services.bulkThreshold;
+            // Category metafields need their metaobjects found (or made) and the category
+            // written before them, product by product: the bulk mode's one mutation per kind
+            // of write does neither, so such a push goes product by product.
+            const bool categoryMetafields =
+                std::any_of(m_changes.begin(), m_changes.end(), [](const ProductChange &c) {
+                    const QStringList keys = c.plan.before.keys() + c.plan.after.keys();
+                    return c.destinations.testFlag(Destination::CategoryMetafields) ||
+                           std::any_of(keys.begin(), keys.end(), [](const QString &k) {
+                               return !productfields::categoryMetafieldOf(k).isEmpty();
+                           });
+                });
+            // The conflict check and the read-back compare them: read with the product.
+            m_sync->services.shopify->setReadsCategoryMetafields(categoryMetafields);
+            m_bulk = m_sync->direction.pushing() && !categoryMetafields &&
+                     m_changes.size() >= m_sync->services.bulkThreshold;
             emit progress(0, m_changes.size());
             next();
         });
