@@ -52,22 +52,6 @@ QStringList orderedKeys(std::initializer_list<QJsonObject> objects) {
     return keys;
 }
 
-namespace {
-// A category metafield lists taxonomy values by id; people read them by their names.
-QString taxonomyValueName(const QString &id) {
-    if (!id.startsWith(QLatin1String("gid://shopify/TaxonomyValue/")))
-        return id;
-    const StandardTaxonomy &taxonomy = StandardTaxonomy::instance();
-    if (const TaxonomyAttribute *a = taxonomy.attribute(taxonomy.attributeOfValue(id))) {
-        for (const TaxonomyValue &v : a->values) {
-            if (v.id == id)
-                return v.name;
-        }
-    }
-    return id;
-}
-} // namespace
-
 QString text(const QJsonValue &value) {
     switch (value.type()) {
     case QJsonValue::Null:
@@ -76,7 +60,8 @@ QString text(const QJsonValue &value) {
     case QJsonValue::Array: {
         QStringList items;
         for (const QJsonValue &v : value.toArray())
-            items << (v.isString() ? taxonomyValueName(v.toString()) : text(v));
+            items << (v.isString() ? StandardTaxonomy::instance().readableName(v.toString())
+                                   : text(v));
         return items.isEmpty() ? Texts::tr("(none)") : items.join(QStringLiteral(", "));
     }
     case QJsonValue::Bool:
@@ -89,12 +74,8 @@ QString text(const QJsonValue &value) {
         break;
     }
     const QString s = value.toString();
-    // A category is written by id; people read it by its name.
-    if (s.startsWith(QLatin1String("gid://shopify/TaxonomyCategory/"))) {
-        if (const TaxonomyCategory *c = StandardTaxonomy::instance().categoryById(s))
-            return c->fullName;
-    }
-    return s.isEmpty() ? Texts::tr("(empty)") : s;
+    // A category and taxonomy values are written by id; people read them by name.
+    return s.isEmpty() ? Texts::tr("(empty)") : StandardTaxonomy::instance().readableName(s);
 }
 
 Destination destinationOf(const QString &fieldKey) {

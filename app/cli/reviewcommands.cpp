@@ -1,6 +1,7 @@
 #include "reviewcommands.h"
 
 #include "cli.h"
+#include "domain/standardtaxonomy.h"
 #include "pipeline/reviewservice.h"
 #include "sync/productfields.h"
 
@@ -30,11 +31,12 @@ QString shown(const QJsonValue &v) {
     if (v.isArray()) {
         QStringList items;
         for (const QJsonValue &i : v.toArray())
-            items << i.toString();
+            items << StandardTaxonomy::instance().readableName(i.toString());
         return items.join(QStringLiteral(", "));
     }
+    // A category and taxonomy values are written by id; people read them by name.
     const QString s = v.toString();
-    return s.isEmpty() ? Texts::tr("(empty)") : s;
+    return s.isEmpty() ? Texts::tr("(empty)") : StandardTaxonomy::instance().readableName(s);
 }
 
 // "Tags: a, b → a, b, colour:red" lines, one per field that changes.
@@ -69,6 +71,8 @@ int previewJob(const OfflineCommand &c, const QStringList &productIds) {
         printChange(c, change.plan.before, change.plan.after);
         for (const QString &p : change.plan.problems)
             c.out << "    " << Texts::tr("PROBLEM: %1").arg(p) << Qt::endl;
+        for (const QString &n : change.plan.notes)
+            c.out << "    " << Texts::tr("LEFT OUT: %1").arg(n) << Qt::endl;
     }
     if (c.json)
         printJson(c, array);

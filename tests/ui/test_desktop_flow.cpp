@@ -55,6 +55,11 @@ protected:
 };
 
 TEST_F(DesktopFlow, CreateRunOpenApproveArchive) {
+    // Images that take a moment to arrive, as from a real store's CDN: the run stays
+    // "Processing" long enough for the list to show it (the sandbox alone is too quick).
+    sandbox::FaultPlan slowImages;
+    ASSERT_TRUE(slowImages.addFlag(QStringLiteral("images:latency=30-60")).ok());
+    server->setFaults(slowImages);
     openWindow();
     auto *jobTable = window->findChild<QTableView *>(QStringLiteral("jobTable"));
 

@@ -467,24 +467,35 @@ TEST(ChangePlan, CategoryMetafieldsTakeTheTaxonomyValuesOfTheCategorysAttributes
               QStringLiteral("Category metafield Color"));
 }
 
-TEST(ChangePlan, ACategoryMetafieldTheProductCannotTakeIsRefusedInThePreview) {
+TEST(ChangePlan, AValueACategoryMetafieldCannotTakeIsLeftOutWithANoteAndTheRestGoes) {
     const QList<ApprovedValue> neckline{{attributes::neckline, QStringLiteral("v-neck")}};
     ASSERT_FALSE(valueId(attributes::neckline, QStringLiteral("v-neck")).isEmpty());
     ChangePlan plan = planChange(dressIn(pantsId), neckline, Destination::CategoryMetafields, {});
     EXPECT_TRUE(plan.isEmpty());
-    ASSERT_EQ(plan.problems.size(), 1);
-    EXPECT_TRUE(plan.problems.first().contains(QStringLiteral("is not an attribute of Pants")))
-        << plan.problems.first().toStdString();
+    EXPECT_TRUE(plan.isWritable()) << "left out is not refused";
+    ASSERT_EQ(plan.notes.size(), 1);
+    EXPECT_TRUE(plan.notes.first().contains(QStringLiteral("is not an attribute of Pants")))
+        << plan.notes.first().toStdString();
 
     plan = planChange(shirt(), neckline, Destination::CategoryMetafields, {});
-    ASSERT_EQ(plan.problems.size(), 1);
-    EXPECT_TRUE(plan.problems.first().contains(QStringLiteral("no category")));
+    ASSERT_EQ(plan.notes.size(), 1);
+    EXPECT_TRUE(plan.notes.first().contains(QStringLiteral("no category")));
 
-    plan = planChange(dressIn(dressesId), {{attributes::colour, QStringLiteral("glorbish")}},
-                      Destination::CategoryMetafields, {});
-    ASSERT_EQ(plan.problems.size(), 1);
-    EXPECT_TRUE(plan.problems.first().contains(QStringLiteral("has no Shopify value")));
-    EXPECT_TRUE(plan.problems.first().contains(QStringLiteral("glorbish")));
+    // A colour with no Shopify value is left out of the metafield and still tagged; the
+    // other colour goes in.
+    plan = planChange(dressIn(dressesId),
+                      {{attributes::colour, QStringLiteral("glorbish")},
+                       {attributes::pattern, QStringLiteral("striped")}},
+                      Destinations(Destination::CategoryMetafields) | Destination::Tags, {});
+    EXPECT_TRUE(plan.isWritable()) << plan.problems.join(u'\n').toStdString();
+    ASSERT_EQ(plan.notes.size(), 1);
+    EXPECT_TRUE(plan.notes.first().contains(QStringLiteral("has no Shopify value")));
+    EXPECT_TRUE(plan.notes.first().contains(QStringLiteral("glorbish")));
+    EXPECT_TRUE(plan.after.contains(productfields::categoryMetafield(QStringLiteral("pattern"))));
+    EXPECT_TRUE(plan.after.value(productfields::tags)
+                    .toArray()
+                    .contains(QStringLiteral("colour:glorbish")));
+    EXPECT_EQ(ChangePlan::fromJson(plan.toJson()).notes, plan.notes);
 }
 
 TEST(ChangePlan, CategoryMetafieldsFollowTheCategoryThePlanWrites) {
@@ -497,9 +508,12 @@ TEST(ChangePlan, CategoryMetafieldsFollowTheCategoryThePlanWrites) {
     EXPECT_TRUE(plan.isWritable()) << plan.problems.join(u'\n').toStdString();
     EXPECT_EQ(plan.after.value(productfields::category).toString(), dressesId);
     EXPECT_TRUE(plan.after.contains(productfields::categoryMetafield(QStringLiteral("neckline"))));
-    // The category alone does not: Pants has no neckline.
+    // The current category alone does not: Pants has no neckline, which is left out.
+    const ChangePlan pants =
+        planChange(dressIn(pantsId), approved, Destination::CategoryMetafields, {});
     EXPECT_FALSE(
-        planChange(dressIn(pantsId), approved, Destination::CategoryMetafields, {}).isWritable());
+        pants.after.contains(productfields::categoryMetafield(QStringLiteral("neckline"))));
+    EXPECT_EQ(pants.notes.size(), 1);
 }
 
 TEST(ChangePlan, TheApprovedValueReplacesTheListAndOnlyFillEmptyLeavesItAlone) {

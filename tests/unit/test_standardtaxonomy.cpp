@@ -171,3 +171,15 @@ TEST(StandardTaxonomy, ReportsWhatItCannotRead) {
     EXPECT_EQ(broken.problems().size(), 3) << broken.problems().join(u'\n').toStdString();
     EXPECT_TRUE(broken.attributes().isEmpty());
 }
+
+TEST(StandardTaxonomy, NamesItsIdsForPeopleAndLeavesOtherTextAlone) {
+    const StandardTaxonomy &t = StandardTaxonomy::instance();
+    EXPECT_EQ(t.readableName(QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-4")),
+              QStringLiteral("Apparel & Accessories > Clothing > Dresses"));
+    const TaxonomyValue *navy = t.value(QStringLiteral("color"), QStringLiteral("Navy"));
+    ASSERT_NE(navy, nullptr);
+    EXPECT_EQ(t.readableName(navy->id), QStringLiteral("Navy"));
+    EXPECT_EQ(t.readableName(QStringLiteral("gid://shopify/TaxonomyValue/999999999")),
+              QStringLiteral("gid://shopify/TaxonomyValue/999999999"));
+    EXPECT_EQ(t.readableName(QStringLiteral("colour:red")), QStringLiteral("colour:red"));
+}

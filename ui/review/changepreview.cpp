@@ -57,6 +57,8 @@ QString changePreviewHtml(const ProductReview &review, const ChangePlan &plan) {
     }
     for (const QString &problem : plan.problems)
         html += Texts::tr("<p style='color:#c0392b'>⚠ %1</p>").arg(problem.toHtmlEscaped());
+    for (const QString &note : plan.notes)
+        html += Texts::tr("<p>Left out: %1</p>").arg(note.toHtmlEscaped());
     return html;
 }
 

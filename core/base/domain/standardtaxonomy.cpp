@@ -215,6 +215,23 @@ QString StandardTaxonomy::attributeOfValue(const QString &valueId) const {
     return m_attributeOfValue.value(valueId);
 }
 
+QString StandardTaxonomy::readableName(const QString &id) const {
+    if (id.startsWith(QLatin1String("gid://shopify/TaxonomyCategory/"))) {
+        const TaxonomyCategory *c = categoryById(id);
+        return c ? c->fullName : id;
+    }
+    if (id.startsWith(QLatin1String("gid://shopify/TaxonomyValue/"))) {
+        const QString handle = attributeOfValue(id);
+        if (const TaxonomyAttribute *a = handle.isEmpty() ? nullptr : attribute(handle)) {
+            for (const TaxonomyValue &v : a->values) {
+                if (v.id == id)
+                    return v.name;
+            }
+        }
+    }
+    return id;
+}
+
 bool StandardTaxonomy::isValueAllowed(const QString &categoryId, const QString &valueId) const {
     const TaxonomyCategory *category = categoryById(categoryId);
     const QString attributeHandle = attributeOfValue(valueId);

@@ -78,6 +78,9 @@ public:
     const TaxonomyValue *value(const QString &attributeHandle, const QString &nameOrHandle) const;
     // The handle of the attribute `valueId` belongs to; empty for an unknown value.
     QString attributeOfValue(const QString &valueId) const;
+    // What people call a taxonomy id: a category's full name, a value's name ("Navy");
+    // anything else (or an unknown id) as it is. For previews and history, which keep ids.
+    QString readableName(const QString &id) const;
     // Whether a category's metafields take this value: its attribute is one of the
     // category's attributes. Shopify lists values per attribute, not per category.
     bool isValueAllowed(const QString &categoryId, const QString &valueId) const;

@@ -230,8 +230,9 @@ const TaxonomyCategory *plannedCategory(const ChangePlan &plan, const ProductSna
 // push log keeps the old list for a revert. Colour is the one attribute a garment often
 // has several of ("navy, white"): each colour is a value of the list, as many as a list
 // metafield takes (shopifylimits::maxListMetafieldItems). The others take their one value.
-// A value that cannot be written (no category, an attribute the category lacks, a label
-// without a taxonomy value) is a problem of the plan: the preview shows it, nothing is sent.
+// A value that cannot be written there (no category, an attribute the category lacks, a
+// label without a taxonomy value) is left out with a note the preview shows: it still goes
+// wherever else the job writes it (a tag), and the product's other values are pushed.
 void planCategoryMetafields(ChangePlan &plan, const ProductSnapshot &snapshot,
                             const QList<ApprovedValue> &values, const WriteSettings &s) {
     const TaxonomyCategory *category = plannedCategory(plan, snapshot);
@@ -245,23 +246,23 @@ void planCategoryMetafields(ChangePlan &plan, const ProductSnapshot &snapshot,
         for (const QString &label : labels) {
             const ValueMatch match = vocabulary::matchValue(v.attribute, label);
             if (!match.matched()) {
-                plan.problems << Texts::tr("%1 \"%2\" has no Shopify value for a category "
-                                           "metafield")
-                                     .arg(attributes::displayName(v.attribute), label);
+                plan.notes << Texts::tr("%1 \"%2\" has no Shopify value for a category "
+                                        "metafield")
+                                  .arg(attributes::displayName(v.attribute), label);
                 continue;
             }
             const TaxonomyAttribute *attribute =
                 StandardTaxonomy::instance().attribute(match.attributeHandle);
             const QString attributeName = attribute ? attribute->name : match.attributeHandle;
             if (!category) {
-                plan.problems << Texts::tr("%1 \"%2\" cannot go into a category metafield: "
-                                           "the product has no category")
-                                     .arg(attributeName, match.value.name);
+                plan.notes << Texts::tr("%1 \"%2\" cannot go into a category metafield: "
+                                        "the product has no category")
+                                  .arg(attributeName, match.value.name);
                 continue;
             }
             if (!category->attributeHandles.contains(match.attributeHandle)) {
-                plan.problems << Texts::tr("%1 is not an attribute of %2 (for \"%3\")")
-                                     .arg(attributeName, category->name(), match.value.name);
+                plan.notes << Texts::tr("%1 is not an attribute of %2 (for \"%3\")")
+                                  .arg(attributeName, category->name(), match.value.name);
                 continue;
             }
             if (!wanted.contains(match.attributeHandle))
@@ -425,6 +426,7 @@ ChangePlan planChange(const ProductSnapshot &snapshot, const QList<ApprovedValue
     if (destinations.testFlag(Destination::Description))
         planDescription(plan, snapshot, values, settings);
     plan.problems.removeDuplicates();
+    plan.notes.removeDuplicates();
     return plan;
 }
 
@@ -440,7 +442,8 @@ QJsonObject ChangePlan::toJson() const {
     return {{QStringLiteral("productId"), productId},
             {QStringLiteral("before"), before},
             {QStringLiteral("after"), after},
-            {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
+            {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
 }
 
 ChangePlan ChangePlan::fromJson(const QJsonObject &json) {
@@ -450,6 +453,8 @@ ChangePlan ChangePlan::fromJson(const QJsonObject &json) {
     p.after = json.value(QStringLiteral("after")).toObject();
     for (const QJsonValue &v : json.value(QStringLiteral("problems")).toArray())
         p.problems << v.toString();
+    for (const QJsonValue &v : json.value(QStringLiteral("notes")).toArray())
+        p.notes << v.toString();
     return p;
 }
 

@@ -50,6 +50,9 @@ struct ChangePlan {
     QJsonObject before;   // field key (see productfields) → the snapshot's value
     QJsonObject after;    // field key → the value to write; only fields that change
     QStringList problems; // why Shopify would refuse it, one line each; empty if none
+    // What the plan leaves out and why (a value a category metafield cannot take); unlike
+    // a problem it does not stop the rest from being pushed.
+    QStringList notes = {};
 
     bool isEmpty() const { return after.isEmpty(); }
     bool isWritable() const { return problems.isEmpty(); }
