@@ -23,15 +23,17 @@ QString document(const QString &name) {
         return {};
     QString text = QString::fromUtf8(f.readAll());
     // The fragments it spreads, and those they spread, as the client adds them.
+    const QDir fragments(testData(QStringLiteral("../../resources/graphql/fragments")));
+    const QStringList names = fragments.entryList({QStringLiteral("*.graphql")}, QDir::Files);
     for (bool grew = true; grew;) {
         grew = false;
-        for (const char *name : {"ProductFields", "MediaFields"}) {
-            const QString spread = QStringLiteral("...") + QString::fromLatin1(name);
-            const QString definition = QStringLiteral("fragment ") + QString::fromLatin1(name);
+        for (const QString &file : names) {
+            const QString name = file.section(u'.', 0, 0);
+            const QString spread = QStringLiteral("...") + name;
+            const QString definition = QStringLiteral("fragment ") + name + u' ';
             if (!text.contains(spread) || text.contains(definition))
                 continue;
-            QFile fragment(testData(QStringLiteral("../../resources/graphql/fragments/%1.graphql")
-                                        .arg(QString::fromLatin1(name))));
+            QFile fragment(fragments.filePath(file));
             if (fragment.open(QIODevice::ReadOnly)) {
                 text += u'\n' + QString::fromUtf8(fragment.readAll());
                 grew = true;
