@@ -70,12 +70,18 @@ QJsonObject resolved(const QJsonObject &schema, const QJsonObject &rootSchema) {
     return target.toObject();
 }
 
+// An enum value as compared with what the image shows: a category path ("Apparel &
+// Accessories > Clothing > Dresses") by its last part.
+QString offeredWord(const QJsonValue &value) {
+    return normalised(value.toString().section(u" > "_s, -1));
+}
+
 // The enum value that best matches one of the candidates, most preferred candidate first.
 std::optional<QJsonValue> enumMatch(const QJsonArray &values, const QStringList &candidates) {
     for (const QString &candidate : candidates) {
         const QString wanted = normalised(candidate);
         for (const QJsonValue &value : values)
-            if (value.isString() && normalised(value.toString()) == wanted)
+            if (value.isString() && offeredWord(value) == wanted)
                 return value;
     }
     for (const QString &candidate : candidates) {
@@ -83,7 +89,7 @@ std::optional<QJsonValue> enumMatch(const QJsonArray &values, const QStringList 
         if (wanted.size() < 3)
             continue;
         for (const QJsonValue &value : values) {
-            const QString offered = normalised(value.toString());
+            const QString offered = offeredWord(value);
             if (value.isString() && offered.size() >= 3 &&
                 (offered.contains(wanted) || wanted.contains(offered)))
                 return value;
@@ -162,8 +168,15 @@ QStringList SchemaAnswer::candidates(Meaning meaning) const {
     case Meaning::Category:
         return garment ? garment->synonyms + QStringList{garment->productType, garment->label}
                        : QStringList{};
-    case Meaning::Colour:
-        return {analysis.mainColour().name, analysis.mainColour().family};
+    case Meaning::Colour: {
+        // The palette says "grey"; a schema may list American spellings (Shopify's "Gray").
+        QStringList colours{analysis.mainColour().name, analysis.mainColour().family};
+        for (const QString &colour : QStringList(colours))
+            colours
+                << QString(colour).replace(u"grey"_s, u"gray"_s).replace(u"colour"_s, u"color"_s);
+        colours.removeDuplicates();
+        return colours;
+    }
     case Meaning::Pattern:
         return analysis.plain
                    ? QStringList{u"plain"_s, u"solid"_s}
@@ -277,6 +290,9 @@ QJsonValue SchemaAnswer::valueFor(const QJsonObject &schemaOrReference, Meaning 
         if (!enumValues.isEmpty()) {
             if (const auto match = enumMatch(enumValues, wanted))
                 return *match;
+            // What an image cannot tell (material, neckline) is unsaid, not "other".
+            if (meaning == Meaning::Unknown && type.nullable)
+                return QJsonValue::Null;
             return enumFallback(enumValues, type.nullable);
         }
         if (!wanted.isEmpty())

@@ -1,6 +1,9 @@
 // The job runner end to end against the sandbox store over real sockets, on a real
 // SQLite file: list → fetch → download images → analyse, through injected faults, and
 // resumed after an interruption without fetching or analysing anything twice.
+#include "domain/attribute.h"
+#include "domain/standardtaxonomy.h"
+#include "domain/taxonomyvocabulary.h"
 #include "pipeline/imagecachejanitor.h"
 #include "pipeline/jobreader.h"
 #include "pipeline/jobrunner.h"
@@ -34,11 +37,16 @@ public:
         : m_inner(inner) {}
     TaggerKind kind() const override { return m_inner.kind(); }
     QString settingsKey() const override { return m_inner.settingsKey(); }
+    QString answerKey(const QString &categoryId) const override {
+        return m_inner.answerKey(categoryId);
+    }
     int maxImagesPerCall() const override { return m_inner.maxImagesPerCall(); }
     int concurrency() const override { return m_inner.concurrency(); }
     QFuture<Result<QList<Result<TaggerAnswer>>>>
     analyse(const QList<TaggerImage> &images) override {
         analysed += int(images.size());
+        for (const TaggerImage &image : images)
+            askedIn.insert(image.mediaId, image.categoryId);
         return m_inner.analyse(images);
     }
     Result<QList<Suggestion>> interpret(const QByteArray &raw,
@@ -46,6 +54,7 @@ public:
         return m_inner.interpret(raw, mediaId);
     }
     std::atomic<int> analysed{0};
+    QHash<QString, QString> askedIn; // media id → the category it was asked in
 
 private:
     Tagger &m_inner;
@@ -407,4 +416,87 @@ TEST(JobRunner, EveryTaggerAnalysesARealCatalog) {
             EXPECT_TRUE(anyCategory) << "remote taggers name the garment too";
         }
     }
+}
+
+// A job that files products in Shopify's taxonomy asks the vision model in it: each product's
+// images carry its category (its own, or the one its words name), the model answers in the
+// taxonomy's values, and those answers are kept apart from the general question's.
+TEST(JobRunner, AJobWritingTheCategoryAsksTheModelInTheTaxonomysVocabulary) {
+    const sandbox::Catalog catalog = sandbox::demoCatalog();
+    SandboxFixture sandbox(catalog, roomyBucket());
+    TaggerSettings settings;
+    settings.openAi.url = QUrl(sandbox.server.baseUrl());
+    settings.openAi.key = QStringLiteral("sk-sandbox");
+    settings.openAi.model = QStringLiteral("sandbox-vision");
+    HttpClient taggerHttp(&sandbox.network, sandbox.fastRetries());
+    auto openAi = makeTagger(TaggerKind::OpenAi, settings, &taggerHttp);
+    ASSERT_TRUE(openAi.ok()) << openAi.error().message.toStdString();
+    CountingTagger tagger(*openAi.value());
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries());
+    const auto runJob = [&](const QString &name, Destinations destinations) {
+        NewJob n;
+        n.name = name;
+        n.tagger = TaggerKind::OpenAi;
+        n.selection.kind = ProductSelection::Kind::Products;
+        for (int i = 0; i < 12; ++i)
+            n.selection.productIds << catalog.products[i].id;
+        n.destinations = destinations;
+        const qint64 id = await(h.jobs.create(n)).value().id;
+        const Status ran = h.run(id);
+        EXPECT_TRUE(ran.ok()) << ran.error().message.toStdString();
+        return id;
+    };
+
+    const qint64 tagsOnly = runJob(QStringLiteral("Tags"), Destinations(Destination::Tags));
+    const int generalQuestions = tagger.analysed.load();
+    ASSERT_EQ(generalQuestions, 12);
+    for (const QString &category : std::as_const(tagger.askedIn))
+        EXPECT_TRUE(category.isEmpty()) << "a tags job asks the general question";
+
+    tagger.askedIn.clear();
+    const qint64 filed =
+        runJob(QStringLiteral("Filed"), Destinations(Destination::Tags) | Destination::Category |
+                                            Destination::CategoryMetafields);
+    EXPECT_EQ(tagger.analysed.load(), generalQuestions + 12)
+        << "an answer to the general question is not reused for another question";
+    int withOwnCategory = 0;
+    for (int i = 0; i < 12; ++i) {
+        const sandbox::StoreProduct &p = catalog.products[i];
+        ASSERT_FALSE(p.media.isEmpty());
+        const QString asked = tagger.askedIn.value(p.media.first().mediaId);
+        const TaxonomyCategory *own = StandardTaxonomy::instance().categoryById(p.category);
+        if (own && !p.category.isEmpty() && asked == p.category)
+            ++withOwnCategory;
+        else
+            EXPECT_EQ(asked, vocabulary::categoryFromProductWords(p.productType, p.title).best.id)
+                << p.title.toStdString() << " in '" << p.category.toStdString() << "'";
+    }
+    EXPECT_GE(withOwnCategory, 6) << "most demo products have a category";
+
+    // The model answered in Shopify's words: each colour is a taxonomy colour, each product
+    // has a Shopify category the model chose itself.
+    auto suggestions = SuggestionRepository(*h.reader).forJob(filed);
+    ASSERT_TRUE(suggestions.ok());
+    int colours = 0;
+    for (auto it = suggestions->cbegin(); it != suggestions->cend(); ++it) {
+        bool chosen = false;
+        for (const Suggestion &s : it.value()) {
+            if (s.attribute == attributes::colour) {
+                ++colours;
+                // The model's word as said ("colour: Gray"), kept as the evidence.
+                const QString said = s.providerLabel.section(QStringLiteral(": "), 1);
+                const TaxonomyValue *value =
+                    StandardTaxonomy::instance().value(QStringLiteral("color"), said);
+                ASSERT_NE(value, nullptr) << s.providerLabel.toStdString();
+                EXPECT_EQ(value->name, said) << "in the taxonomy's own spelling";
+                EXPECT_EQ(vocabulary::matchValue(attributes::colour, s.value).value.id, value->id)
+                    << s.value.toStdString();
+            }
+            if (s.attribute == attributes::shopifyCategory)
+                chosen = s.providerLabel.startsWith(attributes::shopifyCategory);
+        }
+        EXPECT_TRUE(chosen) << it.key().toStdString();
+    }
+    EXPECT_EQ(colours, 12);
+    EXPECT_EQ(h.outcome(tagsOnly).size(), 12);
 }

@@ -803,6 +803,118 @@ TEST(OpenAiTagger, SendsEachImageAsItIsWithAStrictSchemaOfTheAttributesItAsksFor
     }
 }
 
+TEST(OpenAiTagger, AsksAProductInAShopifyCategoryInTheTaxonomysOwnValues) {
+    QList<QJsonObject> schemas;
+    // The model's answer: what the test sets, null for everything else.
+    QJsonObject said;
+    FakeProvider model([&](const QHttpServerRequest &r) {
+        const QJsonObject body = QJsonDocument::fromJson(r.body()).object();
+        const QJsonObject schema =
+            at(body, {"response_format", "json_schema", "schema"}).toObject();
+        schemas << schema;
+        QJsonObject answer;
+        const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
+        for (auto it = properties.begin(); it != properties.end(); ++it)
+            answer.insert(it.key(), said.contains(it.key())
+                                        ? said.value(it.key())
+                                        : QJsonObject{{it.key(), QJsonValue::Null},
+                                                      {QStringLiteral("confidence"), 0.0}});
+        return completion(QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)));
+    });
+    QNetworkAccessManager network;
+    HttpClient http(&network);
+    OpenAiTagger tagger(openAiSettings(model.baseUrl()), &http);
+    const auto entry = [](const QString &attribute, const QString &value, double confidence) {
+        return QJsonObject{{attribute, value}, {QStringLiteral("confidence"), confidence}};
+    };
+    const QString dresses = QStringLiteral("Apparel & Accessories > Clothing > Dresses");
+    const QString skirts = QStringLiteral("Apparel & Accessories > Clothing > Skirts");
+    said = {
+        {attributes::category, entry(attributes::category, QStringLiteral("dress"), 0.9)},
+        {attributes::shopifyCategory, entry(attributes::shopifyCategory, skirts, 0.7)},
+        {attributes::colour, entry(attributes::colour, QStringLiteral("Navy"), 0.8)},
+        {attributes::pattern, entry(attributes::pattern, QStringLiteral("Solid"), 0.85)},
+        {attributes::sleeveLength, entry(attributes::sleeveLength, QStringLiteral("Cap"), 0.6)}};
+
+    TaggerImage image = imagesOf(onePhotoPerLabel().mid(0, 1)).first();
+    image.categoryId = QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-4");
+    const auto answers = await(tagger.analyse({image}));
+    ASSERT_TRUE(answers.ok()) << answers.error().message.toStdString();
+    ASSERT_EQ(schemas.size(), 1);
+
+    // The schema lists Shopify's values for what a dress has, and its neighbours as categories.
+    const QJsonObject properties = schemas[0].value(QLatin1String("properties")).toObject();
+    const auto allowed = [&](const QString &attribute) {
+        QStringList values;
+        for (const QJsonValue &v : at(properties, {attribute.toUtf8().constData(), "properties",
+                                                   attribute.toUtf8().constData(), "enum"})
+                                       .toArray())
+            if (v.isString())
+                values << v.toString();
+        return values;
+    };
+    EXPECT_EQ(allowed(attributes::colour).size(), 19);
+    EXPECT_TRUE(allowed(attributes::colour).contains(QStringLiteral("Navy")));
+    EXPECT_FALSE(allowed(attributes::colour).contains(QStringLiteral("navy")));
+    EXPECT_EQ(allowed(attributes::pattern).size(), 51);
+    EXPECT_TRUE(allowed(attributes::material).contains(QStringLiteral("Denim")));
+    EXPECT_TRUE(allowed(attributes::neckline).contains(QStringLiteral("V-neck")));
+    EXPECT_TRUE(allowed(attributes::sleeveLength).contains(QStringLiteral("Spaghetti strap")));
+    EXPECT_EQ(allowed(attributes::gender),
+              (QStringList{QStringLiteral("women"), QStringLiteral("men"), QStringLiteral("unisex"),
+                           QStringLiteral("kids")}))
+        << "gender fills two taxonomy attributes and keeps its own words";
+    const QStringList categories = allowed(attributes::shopifyCategory);
+    ASSERT_FALSE(categories.isEmpty());
+    EXPECT_EQ(categories.first(), dresses) << "the shop's own category comes first";
+    EXPECT_TRUE(categories.contains(skirts));
+    EXPECT_LE(categories.size(), 40);
+    const QStringList required = [&] {
+        QStringList r;
+        for (const QJsonValue &v : schemas[0].value(QLatin1String("required")).toArray())
+            r << v.toString();
+        return r;
+    }();
+    EXPECT_TRUE(required.contains(attributes::shopifyCategory)) << "strict mode needs it";
+
+    // The answer keeps the taxonomy's spelling of the category, and the model's own choice of
+    // it leads; the garment word's category stays as an alternative.
+    ASSERT_TRUE(answers->at(0).ok()) << answers->at(0).error().message.toStdString();
+    const QList<Suggestion> &suggestions = answers->at(0)->suggestions;
+    const Suggestion *category = find(suggestions, attributes::shopifyCategory);
+    ASSERT_NE(category, nullptr);
+    EXPECT_EQ(category->value, skirts);
+    EXPECT_DOUBLE_EQ(category->confidence, 0.7);
+    ASSERT_FALSE(category->alternatives.isEmpty());
+    EXPECT_EQ(category->alternatives.first().value, dresses);
+    const Suggestion *colour = find(suggestions, attributes::colour);
+    ASSERT_NE(colour, nullptr);
+    EXPECT_EQ(colour->value, QStringLiteral("navy"));
+    const Suggestion *sleeves = find(suggestions, attributes::sleeveLength);
+    ASSERT_NE(sleeves, nullptr);
+    EXPECT_EQ(sleeves->value, QStringLiteral("cap"));
+    auto again = tagger.interpret(answers->at(0)->raw, image.mediaId);
+    ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+    EXPECT_EQ(again.value(), suggestions) << "a stored answer reads back the same";
+
+    // A value outside the category's list is that image's error, naming it.
+    said.insert(attributes::colour, entry(attributes::colour, QStringLiteral("navy blue"), 0.8));
+    const auto wrong = await(tagger.analyse({image}));
+    ASSERT_TRUE(wrong.ok());
+    ASSERT_FALSE(wrong->at(0).ok());
+    EXPECT_TRUE(wrong->at(0).error().message.contains(QStringLiteral("'navy blue'")))
+        << wrong->at(0).error().message.toStdString();
+
+    // Answers are kept per question: each category's apart, none's under the settings alone.
+    EXPECT_EQ(tagger.answerKey({}), tagger.settingsKey());
+    EXPECT_EQ(tagger.answerKey(QStringLiteral("no-such-category")), tagger.settingsKey());
+    EXPECT_NE(tagger.answerKey(QStringLiteral("aa-1-4")), tagger.settingsKey());
+    EXPECT_NE(tagger.answerKey(QStringLiteral("aa-1-4")),
+              tagger.answerKey(QStringLiteral("aa-1-15")));
+    EXPECT_EQ(tagger.answerKey(QStringLiteral("aa-1-4")),
+              tagger.answerKey(QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-4")));
+}
+
 TEST(XimilarTagger, SendsAtMostTenRecordsACallEachTheImageItselfUnderItsMediaId) {
     // Each record is answered with the documentation's real record, its `_id` echoed.
     const QJsonObject example =

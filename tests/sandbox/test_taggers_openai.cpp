@@ -125,6 +125,37 @@ TEST(TaggersOpenAi, MapsTheGarmentOntoTheCallersEnum) {
     }
 }
 
+// Shopify's taxonomy as enums: categories by full name ("… > Clothing > Dresses"), colours in
+// American spelling ("Gray"); what a photo cannot tell stays null rather than "Other".
+TEST(TaggersOpenAi, AnswersInShopifysTaxonomyWhenTheSchemaListsIt) {
+    TaggerEndpoints taggers(fetchBundledPhoto);
+    const QJsonObject schema = QJsonDocument::fromJson(R"({
+      "type": "object", "additionalProperties": false,
+      "required": ["shopify_category", "colour", "material"],
+      "properties": {
+        "shopify_category": {"type": "string", "enum": [
+          "Apparel & Accessories > Clothing > Skirts",
+          "Apparel & Accessories > Clothing > Dresses",
+          "Apparel & Accessories > Clothing > Outerwear"]},
+        "colour": {"type": "string", "enum": ["Black", "Blue", "Gray", "Navy", "White"]},
+        "material": {"type": ["string", "null"], "enum": ["Cotton", "Denim", "Other", null]}
+      }})")
+                                   .object();
+    const SandboxResponse dress =
+        chat(taggers,
+             chatRequest(dataUri(photoBytes(u"dress__28b09463-6bbb-491d-9ffc-f36df5c6b211.jpg"_s)),
+                         schemaFormat(schema)));
+    ASSERT_EQ(dress.status, 200) << dress.body.toStdString();
+    EXPECT_EQ(contentOf(dress)[u"shopify_category"_s].toString(),
+              u"Apparel & Accessories > Clothing > Dresses"_s);
+    EXPECT_TRUE(contentOf(dress)[u"material"_s].isNull());
+
+    const SandboxResponse grey =
+        chat(taggers, chatRequest(dataUri(photoBytes(kGreyJacketPhoto)), schemaFormat(schema)));
+    ASSERT_EQ(grey.status, 200) << grey.body.toStdString();
+    EXPECT_EQ(contentOf(grey)[u"colour"_s].toString(), u"Gray"_s);
+}
+
 TEST(TaggersOpenAi, FollowsNestedSchemasAndOtherTypes) {
     TaggerEndpoints taggers(fetchBundledPhoto);
     const QJsonObject schema = QJsonDocument::fromJson(R"({

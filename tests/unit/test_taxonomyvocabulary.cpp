@@ -2,6 +2,7 @@
 // support/vocabularyexpectations.h says. The labels come from the taggers' recorded real
 // answers (tests/data/taggers/, read with the live clients' parsers), the values the OpenAI
 // tagger may answer, and the local colour analyser's palette.
+#include "domain/attribute.h"
 #include "domain/colour.h"
 #include "domain/standardtaxonomy.h"
 #include "domain/taxonomyvocabulary.h"
@@ -77,7 +78,7 @@ QList<CollectedLabel> recordedAnswerLabels() {
 // the values the schema allows, so those are all it can say.
 QList<CollectedLabel> openAiAllowedLabels() {
     QList<CollectedLabel> out;
-    for (const openai::AskedAttribute &asked : openai::askedAttributes())
+    for (const openai::AskedAttribute &asked : openai::generalQuestion().attributes)
         for (const QString &value : asked.allowed)
             collect(out, TaggerKind::OpenAi, {{asked.attribute, value, 1.0}},
                     QStringLiteral("OpenAI schema"));
@@ -146,6 +147,45 @@ TEST(TaxonomyVocabulary, MapsEveryColourOfThePalette) {
     const QList<CollectedLabel> labels = paletteLabels();
     EXPECT_EQ(labels.size(), colour::paletteNames().size() + 1);
     expectEveryLabelListedAndMatched(labels);
+}
+
+// Asked in a category's vocabulary, the model can only answer the taxonomy's own values, and
+// each maps back to itself: no table needed, and none can be lost on the way.
+TEST(TaxonomyVocabulary, EveryTaxonomyValueTheOpenAiTaggerMayAnswerMapsBackToItself) {
+    const openai::Question dresses = openai::question(QStringLiteral("aa-1-4"));
+    ASSERT_EQ(dresses.categoryId, QStringLiteral("aa-1-4"));
+    int checked = 0;
+    for (const openai::AskedAttribute &asked : dresses.attributes) {
+        const QString handle = vocabulary::taxonomyAttribute(asked.attribute);
+        const TaxonomyAttribute *attribute = StandardTaxonomy::instance().attribute(handle);
+        if (!attribute || asked.attribute == attributes::gender)
+            continue;
+        ASSERT_EQ(asked.allowed.size(), attribute->values.size()) << handle.toStdString();
+        for (const TaxonomyValue &value : attribute->values) {
+            const Taxonomy::Mapped mapped =
+                Taxonomy::map(TaggerKind::OpenAi, asked.attribute, value.name);
+            EXPECT_EQ(mapped.attribute, asked.attribute);
+            const ValueMatch match = vocabulary::matchValue(mapped.attribute, mapped.value);
+            EXPECT_EQ(match.value.id, value.id)
+                << handle.toStdString() << " '" << value.name.toStdString() << "' came back as '"
+                << match.value.name.toStdString() << "' through '" << mapped.value.toStdString()
+                << "'";
+            ++checked;
+        }
+    }
+    // Colour 19, pattern 51, fabric 48, sleeve length 8, neckline 18.
+    EXPECT_EQ(checked, 19 + 51 + 48 + 8 + 18);
+    const auto category =
+        std::find_if(dresses.attributes.begin(), dresses.attributes.end(),
+                     [](const auto &a) { return a.attribute == attributes::shopifyCategory; });
+    ASSERT_NE(category, dresses.attributes.end());
+    for (const QString &fullName : category->allowed) {
+        const Taxonomy::Mapped mapped =
+            Taxonomy::map(TaggerKind::OpenAi, attributes::shopifyCategory, fullName);
+        EXPECT_EQ(mapped.attribute, attributes::shopifyCategory);
+        EXPECT_EQ(mapped.value, fullName) << "the taxonomy's spelling is kept";
+        EXPECT_NE(StandardTaxonomy::instance().categoryByFullName(mapped.value), nullptr);
+    }
 }
 
 // Each row of the table, whether or not a tagger gives it today.

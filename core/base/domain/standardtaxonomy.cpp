@@ -192,6 +192,26 @@ QList<const TaxonomyCategory *> StandardTaxonomy::searchCategories(const QString
     return found;
 }
 
+QList<const TaxonomyCategory *> StandardTaxonomy::nearbyCategories(const QString &id,
+                                                                   int limit) const {
+    const TaxonomyCategory *own = categoryById(id);
+    if (!own)
+        return {};
+    QList<const TaxonomyCategory *> found{own};
+    auto addChildrenOf = [&](const QString &parentId) {
+        for (const TaxonomyCategory &category : m_categories)
+            if (category.parentId() == parentId && !found.contains(&category))
+                found.append(&category);
+    };
+    addChildrenOf(own->id);
+    addChildrenOf(own->parentId());
+    if (const TaxonomyCategory *parent = categoryById(own->parentId())) {
+        found.append(parent);
+        addChildrenOf(parent->parentId());
+    }
+    return found.mid(0, limit);
+}
+
 const TaxonomyAttribute *StandardTaxonomy::attribute(const QString &handle) const {
     for (const TaxonomyAttribute &attribute : m_attributes)
         if (attribute.handle == handle)

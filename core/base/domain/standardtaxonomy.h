@@ -70,6 +70,10 @@ public:
     // Categories whose full name contains every word of `words` (ignoring case), those whose
     // own name holds the words first, then the less deep, then by full name.
     QList<const TaxonomyCategory *> searchCategories(const QString &words) const;
+    // The categories a product filed under `id` could as well be filed under, for choosing
+    // among: the category itself first, then its children, its siblings, its parent and the
+    // parent's siblings, at most `limit` of them. Empty for an unknown id.
+    QList<const TaxonomyCategory *> nearbyCategories(const QString &id, int limit) const;
 
     const QList<TaxonomyAttribute> &attributes() const { return m_attributes; }
     // Only the attributes whose values Tagdesk carries (color, pattern, fabric, …).

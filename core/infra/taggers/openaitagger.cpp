@@ -67,15 +67,23 @@ QUrl OpenAiTagger::completionsUrl() const {
 
 QString OpenAiTagger::settingsKey() const {
     // The question (prompt and schema) changes answers as much as the model does.
-    const QByteArray question =
-        openai::prompt().toUtf8() +
-        QJsonDocument(openai::responseSchema()).toJson(QJsonDocument::Compact) +
-        QByteArray::number(m_settings.maxTokens);
+    const QByteArray question = openai::prompt(openai::generalQuestion()).toUtf8() +
+                                QJsonDocument(openai::responseSchema(openai::generalQuestion()))
+                                    .toJson(QJsonDocument::Compact) +
+                                QByteArray::number(m_settings.maxTokens);
     const QString questionHash = QString::fromLatin1(
         QCryptographicHash::hash(question, QCryptographicHash::Sha1).toHex().left(12));
     return QStringLiteral("openai-v1|") + remote::endpointKey(completionsUrl()) +
            QStringLiteral("|model=") + m_settings.model + QStringLiteral("|question=") +
            questionHash;
+}
+
+QString OpenAiTagger::answerKey(const QString &categoryId) const {
+    const openai::Question question = openai::question(categoryId);
+    if (question.categoryId.isEmpty())
+        return settingsKey();
+    return settingsKey() + QStringLiteral("|asked-in=") + question.categoryId + QLatin1Char('@') +
+           openai::questionHash(question);
 }
 
 QString OpenAiTagger::serverName() const {
@@ -119,9 +127,10 @@ QFuture<Result<Result<TaggerAnswer>>> OpenAiTagger::analyseOne(const TaggerImage
     if (const auto unusable = remote::unusableImage(image, serverName()))
         return readyFuture(Result<Result<TaggerAnswer>>(Result<TaggerAnswer>(*unusable)));
 
+    const openai::Question question = openai::question(image.categoryId);
     const QJsonArray content{
         QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                    {QStringLiteral("text"), openai::prompt()}},
+                    {QStringLiteral("text"), openai::prompt(question)}},
         QJsonObject{
             {QStringLiteral("type"), QStringLiteral("image_url")},
             {QStringLiteral("image_url"),
@@ -140,7 +149,7 @@ QFuture<Result<Result<TaggerAnswer>>> OpenAiTagger::analyseOne(const TaggerImage
                      {QStringLiteral("json_schema"),
                       QJsonObject{{QStringLiteral("name"), QStringLiteral("tagdesk_attributes")},
                                   {QStringLiteral("strict"), true},
-                                  {QStringLiteral("schema"), openai::responseSchema()}}}}}};
+                                  {QStringLiteral("schema"), openai::responseSchema(question)}}}}}};
 
     HttpRequest request;
     request.method = "POST";
@@ -152,12 +161,14 @@ QFuture<Result<Result<TaggerAnswer>>> OpenAiTagger::analyseOne(const TaggerImage
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.transferTimeout = m_settings.transferTimeout;
     request.classify = classify;
-    return m_http->send(request).then(
-        &m_context,
-        [this, image](const Result<HttpResponse> &answer) { return readAnswer(image, answer); });
+    return m_http->send(request).then(&m_context,
+                                      [this, image, question](const Result<HttpResponse> &answer) {
+                                          return readAnswer(image, question, answer);
+                                      });
 }
 
 Result<Result<TaggerAnswer>> OpenAiTagger::readAnswer(const TaggerImage &image,
+                                                      const openai::Question &question,
                                                       const Result<HttpResponse> &answer) const {
     if (!answer)
         return answer.error();
@@ -204,6 +215,9 @@ Result<Result<TaggerAnswer>> OpenAiTagger::readAnswer(const TaggerImage &image,
         return imageError(Texts::tr("The model's answer has no text in "
                                     "choices[0].message.content"));
     const QByteArray raw = message.value(QLatin1String("content")).toString().toUtf8();
+    // Checked against the question asked; stored, it is read again as any question's answer.
+    if (const auto asked = openai::contentLabels(raw, question); !asked)
+        return imageError(asked.error().message);
     auto suggestions = interpret(raw, image.mediaId);
     if (!suggestions)
         return imageError(suggestions.error().message);
@@ -212,7 +226,7 @@ Result<Result<TaggerAnswer>> OpenAiTagger::readAnswer(const TaggerImage &image,
 
 Result<QList<Suggestion>> OpenAiTagger::interpret(const QByteArray &raw,
                                                   const QString &mediaId) const {
-    auto labels = openai::contentLabels(raw);
+    auto labels = openai::storedContentLabels(raw);
     if (!labels)
         return labels.error();
     return Taxonomy::suggestions(TaggerKind::OpenAi, labels.value(), mediaId);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/httpclient.h"
+#include "taggers/openaiattributes.h"
 #include "taggers/tagger.h"
 
 #include <QObject>
@@ -16,8 +17,9 @@ namespace tagdesk {
 // llama.cpp's llama-server. `POST {url}/v1/chat/completions` (or `{url}/chat/completions` when the
 // URL already ends in /v1), `Authorization: Bearer <key>` when a key is set, one user message with
 // the question and the cached image as a data URI, `response_format` json_schema (see
-// openaiattributes.h). The answer in `choices[0].message.content` is checked locally; what is not
-// the shape asked for is that image's error.
+// openaiattributes.h; asked in the Shopify category's vocabulary when the image has one). The
+// answer in `choices[0].message.content` is checked locally; what is not the shape asked for is
+// that image's error.
 class OpenAiTagger : public Tagger {
 public:
     struct Settings {
@@ -35,6 +37,7 @@ public:
 
     TaggerKind kind() const override { return TaggerKind::OpenAi; }
     QString settingsKey() const override;
+    QString answerKey(const QString &categoryId) const override;
     int concurrency() const override { return m_settings.concurrency; }
     QFuture<Result<QList<Result<TaggerAnswer>>>> analyse(const QList<TaggerImage> &images) override;
     Result<QList<Suggestion>> interpret(const QByteArray &raw,
@@ -47,6 +50,7 @@ private:
     // The outer Result fails for the whole job, the inner one for this image only.
     QFuture<Result<Result<TaggerAnswer>>> analyseOne(const TaggerImage &image);
     Result<Result<TaggerAnswer>> readAnswer(const TaggerImage &image,
+                                            const openai::Question &question,
                                             const Result<HttpResponse> &answer) const;
     QString serverName() const;
 

@@ -17,6 +17,10 @@ struct TaggerImage {
     QString sha256;  // cache key; also the key of the answer cache
     QByteArray bytes;
     QString mime;
+    // The Shopify taxonomy category to ask in ("aa-1-4"), for a job that files products in
+    // Shopify's taxonomy; empty otherwise. A tagger that can ask in the category's
+    // vocabulary does (the OpenAI-compatible one); the others ignore it.
+    QString categoryId = {};
 };
 
 // What a tagger said about one image: its raw answer (kept for audit and re-mapping)
@@ -35,6 +39,12 @@ public:
     // Identifies everything that changes the answer (model, profile, algorithm version),
     // so cached answers are reused only when they would come out the same.
     virtual QString settingsKey() const = 0;
+    // The key answers for images of a product asked in `categoryId` (see TaggerImage) are
+    // kept under: settingsKey(), plus the question when the category changes it.
+    virtual QString answerKey(const QString &categoryId) const {
+        (void)categoryId;
+        return settingsKey();
+    }
     // How many images one call may carry (Ximilar: 10) and how many calls may run at once.
     virtual int maxImagesPerCall() const { return 1; }
     virtual int concurrency() const { return 2; }

@@ -35,6 +35,8 @@ const QHash<QString, QString> &featureMap() {
         {QStringLiteral("style"), attributes::style},
         {QStringLiteral("gender"), attributes::gender},
         {QStringLiteral("fit"), attributes::fit},
+        // The OpenAI-compatible tagger's choice among Shopify's categories (a full name).
+        {QStringLiteral("shopify category"), attributes::shopifyCategory},
     };
     return map;
 }
@@ -89,6 +91,13 @@ QString withoutGarmentQualifier(const QString &value) {
     return qualifier > 0 ? value.left(qualifier) : value;
 }
 
+// Adds `value` to the suggestion's alternatives unless it is the suggestion or one already.
+void addAlternative(Suggestion &s, const QString &value, double confidence) {
+    if (value != s.value && std::none_of(s.alternatives.begin(), s.alternatives.end(),
+                                         [&](const Alternative &a) { return a.value == value; }))
+        s.alternatives.append({value, confidence});
+}
+
 } // namespace
 
 QString Taxonomy::normaliseValue(const QString &value) {
@@ -116,6 +125,12 @@ Taxonomy::Mapped Taxonomy::map(TaggerKind tagger, const QString &feature, const 
         return {attribute, v};
     }
     const QString &attribute = *known;
+    // A Shopify category keeps the taxonomy's spelling of its full name.
+    if (attribute == attributes::shopifyCategory) {
+        const TaxonomyCategory *category =
+            StandardTaxonomy::instance().categoryByFullName(value.trimmed());
+        return {attribute, category ? category->fullName : value.trimmed()};
+    }
     // Category paths ("Clothing/Dresses"): the most specific part carries the meaning.
     if (attribute == attributes::category || attribute == attributes::subcategory)
         v = v.section(QLatin1Char('/'), -1).trimmed();
@@ -173,8 +188,20 @@ QList<Suggestion> Taxonomy::suggestions(TaggerKind tagger, const QList<ProviderL
         out.append(s);
     }
     if (attributes::isWanted(wanted, attributes::shopifyCategory)) {
-        if (auto category = shopifyCategory(out))
-            out.append(*category);
+        const auto derived = shopifyCategory(out);
+        const auto chosen = std::find_if(out.begin(), out.end(), [](const Suggestion &s) {
+            return s.attribute == attributes::shopifyCategory;
+        });
+        if (chosen == out.end()) {
+            if (derived)
+                out.append(*derived);
+        } else if (derived) {
+            // The tagger chose among Shopify's categories itself; what its garment word
+            // stands for is one more alternative, with that word's confidence.
+            addAlternative(*chosen, derived->value, derived->confidence);
+            for (const Alternative &nearby : derived->alternatives)
+                addAlternative(*chosen, nearby.value, nearby.confidence);
+        }
     }
     return out;
 }
@@ -199,19 +226,13 @@ std::optional<Suggestion> Taxonomy::shopifyCategory(const QList<Suggestion> &sug
         // The tagger's other guesses first, with its confidence in them; then the nearby
         // categories of the same word (a child's dress, a maternity dress), which the tagger
         // did not weigh, at half its confidence.
-        auto add = [&s](const QString &fullName, double confidence) {
-            if (fullName != s.value &&
-                std::none_of(s.alternatives.begin(), s.alternatives.end(),
-                             [&](const Alternative &a) { return a.value == fullName; }))
-                s.alternatives.append({fullName, confidence});
-        };
         for (const Alternative &other : source->alternatives) {
             const CategoryMatch m = vocabulary::matchCategory(other.value);
             if (m.matched())
-                add(m.best.fullName, other.confidence);
+                addAlternative(s, m.best.fullName, other.confidence);
         }
         for (const TaxonomyCategoryChoice &nearby : match.alternatives)
-            add(nearby.fullName, source->confidence / 2);
+            addAlternative(s, nearby.fullName, source->confidence / 2);
         return s;
     }
     return std::nullopt;

@@ -34,6 +34,21 @@ QString problemsOf(const ProductWork &work, bool usable) {
             .arg(errors.join(QStringLiteral("; ")));
     return {};
 }
+
+// The Shopify category a tagger is asked in (TaggerImage::categoryId), for a job that files
+// products in Shopify's taxonomy: the product's own unless archived, else the one its type
+// or title names. Other jobs ask the general question, whose free words make better tags.
+QString categoryToAskIn(const Job &job, const ProductWork &work) {
+    if (!job.destinations.testFlag(Destination::Category) &&
+        !job.destinations.testFlag(Destination::CategoryMetafields))
+        return {};
+    if (!work.product.snapshot)
+        return {};
+    const ProductSnapshot &product = *work.product.snapshot;
+    if (!product.category.isEmpty() && !product.category.archived)
+        return product.category.id;
+    return vocabulary::categoryFromProductWords(product.productType, product.title).best.id;
+}
 } // namespace
 
 ProductAnalyser::ProductAnalyser(RunContext &run, QObject *parent)
@@ -47,7 +62,7 @@ void ProductAnalyser::analyse(std::shared_ptr<ProductWork> work, std::function<v
             shas << image.sha256;
     }
     const QString tagger = taggerKey(m_run.services.tagger->kind());
-    const QString settings = m_run.services.tagger->settingsKey();
+    const QString settings = m_run.services.tagger->answerKey(categoryToAskIn(m_run.job, *work));
     write<QHash<QString, QByteArray>>(
         [shas, tagger, settings](Connection &conn) -> Result<QHash<QString, QByteArray>> {
             QHash<QString, QByteArray> found;
@@ -99,11 +114,12 @@ void ProductAnalyser::callTagger(std::shared_ptr<ProductWork> work, QList<int> m
     const QList<int> chunk = missing.mid(0, std::max(1, tagger->maxImagesPerCall()));
     const QList<int> rest = missing.mid(chunk.size());
     QList<TaggerImage> images;
+    const QString categoryId = categoryToAskIn(m_run.job, *work);
     for (int i : chunk) {
         const ImageWork &image = work->images[i];
         auto bytes = m_run.services.images->load(image.sha256);
-        images.append(
-            {image.media.id, image.sha256, bytes ? bytes.value() : QByteArray(), QString()});
+        images.append({image.media.id, image.sha256, bytes ? bytes.value() : QByteArray(),
+                       QString(), categoryId});
     }
     tagger->analyse(images).then(this, [this, work, chunk, rest, then = std::move(then)](
                                            const Result<QList<Result<TaggerAnswer>>> &answers) {
@@ -135,7 +151,7 @@ void ProductAnalyser::storeAnswers(const std::shared_ptr<ProductWork> &work,
         toStore.append({image.sha256, answer->raw});
     }
     const QString tagger = taggerKey(m_run.services.tagger->kind());
-    const QString settings = m_run.services.tagger->settingsKey();
+    const QString settings = m_run.services.tagger->answerKey(categoryToAskIn(m_run.job, *work));
     write<bool>(
         [toStore, tagger, settings](Connection &conn) -> Result<bool> {
             TaggerAnswerRepository answers(conn);
