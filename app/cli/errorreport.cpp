@@ -22,6 +22,7 @@ int exitCodeFor(const Error &error) {
     case Error::Code::Refused:
     case Error::Code::LocalIo:
     case Error::Code::TooExpensive:
+    case Error::Code::Busy:
         return Failed;
     }
     return Failed;

@@ -3,6 +3,7 @@
 // the "done when" of the review/sync issue, one test each.
 #include "cli/clirunner.h"
 #include "cli/sandboxprocess.h"
+#include "storage/jobleaserepository.h"
 #include "support/qtprinters.h"
 #include "support/storevalues.h"
 #include "support/testdatabase.h"
@@ -335,6 +336,60 @@ TEST_F(CliSync, SyncKilledAtRandomMomentsEndsLikeAnUninterruptedOne) {
     EXPECT_EQ(pushes.size(), original.size());
     for (auto it = pushes.begin(); it != pushes.end(); ++it)
         EXPECT_EQ(it.value(), 1) << it.key().toStdString();
+}
+
+// One program at a time works on a job: a second sync or a revert while a sync runs is told
+// who is busy with the job and since when, and changes nothing; once that program is
+// killed, the job is free at once (its process is gone) and the next sync finishes it.
+TEST_F(CliSync, ASecondProgramIsToldWhoIsSyncingTheJobAndAKilledOneFreesIt) {
+    start({QStringLiteral("--fault"), QStringLiteral("shopify:latency=40-80")});
+    ASSERT_EQ(approveAll().exitCode, 0);
+    const auto expected = previewedStore();
+    QProcess first;
+    first.setProcessEnvironment(cli.environment());
+    first.start(QStringLiteral(TAGDESK_CLI_PATH),
+                common + QStringList{QStringLiteral("sync"), job});
+    ASSERT_TRUE(first.waitForStarted(-1));
+    // Until the first has taken the job (its lease is in the database).
+    const auto reader = db.open();
+    ASSERT_TRUE(reader);
+    std::optional<JobLease> holder;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            auto h = JobLeaseRepository(*reader).holder(job.toLongLong());
+            holder = h.ok() ? h.value() : std::nullopt;
+            return holder.has_value() || first.state() != QProcess::Running;
+        },
+        std::numeric_limits<int>::max()));
+    ASSERT_TRUE(holder) << "the first sync finished before it could be met";
+    EXPECT_EQ(holder->pid, first.processId());
+    EXPECT_EQ(holder->work, QStringLiteral("push"));
+
+    for (const QString &command : {QStringLiteral("sync"), QStringLiteral("revert")}) {
+        const CliResult second = tagdesk({command, job});
+        EXPECT_EQ(second.exitCode, 2) << second.describe();
+        const QString said = QString::fromUtf8(second.err);
+        EXPECT_TRUE(
+            said.startsWith(QStringLiteral("tagdesk-cli: Job busy: Job %1 is being synced by "
+                                           "tagdesk-cli (process %2 on ")
+                                .arg(job)
+                                .arg(first.processId())))
+            << second.describe();
+        EXPECT_TRUE(said.contains(QStringLiteral(" since 20"))) << second.describe();
+    }
+    ASSERT_EQ(first.state(), QProcess::Running) << "the busy answers came while it ran";
+    first.kill(); // SIGKILL: its lease stays behind
+    first.waitForFinished(-1);
+    auto left = JobLeaseRepository(*reader).holder(job.toLongLong());
+    ASSERT_TRUE(left.ok());
+    EXPECT_TRUE(left.value()) << "a killed program leaves its lease";
+
+    const CliResult next = tagdesk({QStringLiteral("sync"), job});
+    EXPECT_EQ(next.exitCode, 0) << next.describe();
+    expectSameStore(store(), expected);
+    auto after = JobLeaseRepository(*reader).holder(job.toLongLong());
+    ASSERT_TRUE(after.ok());
+    EXPECT_FALSE(after.value()) << "a finished sync ends its lease";
 }
 
 TEST_F(CliSync, WithTheStoreUnreachableApprovalsWaitAndTheJobIsReadyToSync) {

@@ -42,6 +42,8 @@ QString errorKindText(const Error &error) {
         return Texts::tr("File error");
     case Error::Code::TooExpensive:
         return Texts::tr("Too expensive a query");
+    case Error::Code::Busy:
+        return Texts::tr("Job busy");
     }
     return {};
 }

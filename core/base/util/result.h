@@ -27,6 +27,7 @@ struct Error {
         Refused,       // the store refused a value it was sent (userErrors)
         LocalIo,       // a local file or folder could not be read or written
         TooExpensive,  // the store prices the request over what one query may cost
+        Busy,          // another program is working on the job (JobLease): who, since when
     };
 
     Code code = Code::Failed;
@@ -41,6 +42,7 @@ struct Error {
     static Error notAllowed(QString m) { return make(Code::NotAllowed, std::move(m)); }
     static Error storage(QString m) { return make(Code::Storage, std::move(m)); }
     static Error locked(QString m) { return make(Code::Locked, std::move(m)); }
+    static Error busy(QString m) { return make(Code::Busy, std::move(m)); }
     static Error unavailable(QString m) { return make(Code::Unavailable, std::move(m)); }
     static Error quota(QString m) { return make(Code::Quota, std::move(m)); }
     static Error tokenRejected(QString m) { return make(Code::TokenRejected, std::move(m)); }

@@ -177,6 +177,20 @@ CREATE INDEX suggestions_by_value ON suggestions(job_id, attribute, value);
 ALTER TABLE jobs ADD COLUMN shop_domain TEXT NOT NULL DEFAULT '';
 ALTER TABLE jobs ADD COLUMN shop_id TEXT NOT NULL DEFAULT '';
 )SQL",
+    // 7: one program at a time works on a job (JobLeaseRepository): who, since when, and
+    // when it last showed it is alive.
+    R"SQL(
+CREATE TABLE job_leases (
+    job_id BIGINT PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
+    lease_id TEXT NOT NULL,
+    work TEXT NOT NULL,
+    program TEXT NOT NULL,
+    host TEXT NOT NULL,
+    pid BIGINT NOT NULL,
+    acquired_at TEXT NOT NULL,
+    renewed_at TEXT NOT NULL
+);
+)SQL",
 };
 
 constexpr int migrationCount = int(sizeof(migrations) / sizeof(migrations[0]));

@@ -5,12 +5,15 @@
 #include "pipeline/storecheck.h"
 #include "pipeline/syncrunner.h"
 #include "settings/account.h"
+#include "storage/jobleaserepository.h"
 #include "util/futures.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QThread>
+#include <QTimer>
 
 #include <functional>
 #include <map>
@@ -34,6 +37,37 @@ QString busyText(WorkKind kind) {
         return Texts::tr("having its conflicts settled");
     }
     return {};
+}
+
+// How a kind of work is named in the job_leases table.
+QString workKey(WorkKind kind) {
+    switch (kind) {
+    case WorkKind::Run:
+        return QStringLiteral("run");
+    case WorkKind::Push:
+        return QStringLiteral("push");
+    case WorkKind::Revert:
+        return QStringLiteral("revert");
+    case WorkKind::Resolve:
+        return QStringLiteral("resolve");
+    }
+    return {};
+}
+
+Error busyError(const JobLease &holder) {
+    QString doing = Texts::tr("being worked on");
+    for (WorkKind kind : {WorkKind::Run, WorkKind::Push, WorkKind::Revert, WorkKind::Resolve})
+        if (workKey(kind) == holder.work)
+            doing = busyText(kind);
+    return Error::busy(
+        Texts::tr("Job %1 is %2 by %3 since %4. Wait until that has finished, or stop it "
+                  "there. A program that was closed abruptly frees the job at once on this "
+                  "computer, and %5 seconds after its last sign of life on another.")
+            .arg(holder.jobId)
+            .arg(doing, holder.holderText(),
+                 QLocale::c().toString(holder.acquiredAt.toLocalTime(),
+                                       QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+            .arg(JobLeaseRepository::expiresAfter.count()));
 }
 
 WorkResult failure(WorkKind kind, const Error &error) {
@@ -89,9 +123,95 @@ public:
         , m_writer(writer)
         , m_sinks(std::move(sinks)) {}
 
-    // Asks the store who it is and checks the job may work with it (checkJobStore), then
-    // prepares (a push may put failed products back in the queue) and begins.
+    // Takes the job's lease (one program at a time works on a job), asks the store who it
+    // is and checks the job may work with it (checkJobStore), then prepares (a push may put
+    // failed products back in the queue) and begins.
     void start() {
+        const JobLease wanted = JobLease::forThisProcess(m_request.jobId, workKey(m_request.kind),
+                                                         QDateTime::currentDateTimeUtc());
+        m_writer
+            ->submit<std::optional<JobLease>>(
+                [wanted](Connection &conn) { return JobLeaseRepository(conn).acquire(wanted); })
+            .then(this, [this, wanted](const Result<std::optional<JobLease>> &taken) {
+                if (!taken)
+                    return finish(failure(m_request.kind, taken.error()));
+                if (taken.value())
+                    return finish(failure(m_request.kind, busyError(*taken.value())));
+                m_lease = wanted;
+                keepLeaseAlive();
+                connectToStore();
+            });
+    }
+
+    void cancel() {
+        m_cancelled = true;
+        if (m_begun)
+            stop();
+    }
+
+protected:
+    virtual ShopifyClient &shopify() = 0;
+    virtual void prepare(std::function<void()> then) { then(); }
+    virtual void begin() = 0;
+    virtual void stop() = 0;
+
+    // Ends the lease, then reports: whoever hears that the work ended may start the next.
+    void finish(WorkResult result) {
+        result.kind = m_request.kind;
+        result.begun = m_begun;
+        m_renewal.stop();
+        if (m_leaseLost && result.status.ok())
+            result.status = Error::busy(
+                Texts::tr("Another program took job %1 over while this one worked on it: this "
+                          "one had shown no sign of life for %2 seconds (was the computer "
+                          "asleep?). What was done is kept; start it again to go on.")
+                    .arg(m_request.jobId)
+                    .arg(JobLeaseRepository::expiresAfter.count()));
+        if (!m_lease)
+            return m_sinks.finished(result);
+        const JobLease lease = *std::exchange(m_lease, std::nullopt);
+        m_writer
+            ->submit<bool>([lease](Connection &conn) -> Result<bool> {
+                if (auto released = JobLeaseRepository(conn).release(lease.jobId, lease.leaseId);
+                    !released)
+                    return released.error();
+                return true;
+            })
+            .then(this, [this, result](const Result<bool> &) {
+                // A lease that could not be ended expires by itself.
+                m_sinks.finished(result);
+            });
+    }
+
+    const WorkRequest m_request;
+    DatabaseWriter *m_writer;
+    Sinks m_sinks;
+
+private:
+    void keepLeaseAlive() {
+        m_renewal.setInterval(JobLeaseRepository::renewEvery);
+        connect(&m_renewal, &QTimer::timeout, this, [this] {
+            if (!m_lease)
+                return;
+            const JobLease lease = *m_lease;
+            m_writer
+                ->submit<bool>([lease](Connection &conn) {
+                    return JobLeaseRepository(conn).renew(lease.jobId, lease.leaseId,
+                                                          QDateTime::currentDateTimeUtc());
+                })
+                .then(this, [this](const Result<bool> &renewed) {
+                    // Gone stale and taken by another program: stop writing.
+                    if (renewed && !renewed.value() && m_lease) {
+                        m_leaseLost = true;
+                        m_lease.reset();
+                        cancel();
+                    }
+                });
+        });
+        m_renewal.start();
+    }
+
+    void connectToStore() {
         shopify().connectToShop().then(this, [this](const Result<ShopConnection> &shop) {
             if (!shop)
                 return finish(failure(m_request.kind, shop.error()));
@@ -109,29 +229,6 @@ public:
         });
     }
 
-    void cancel() {
-        m_cancelled = true;
-        if (m_begun)
-            stop();
-    }
-
-protected:
-    virtual ShopifyClient &shopify() = 0;
-    virtual void prepare(std::function<void()> then) { then(); }
-    virtual void begin() = 0;
-    virtual void stop() = 0;
-
-    void finish(WorkResult result) {
-        result.kind = m_request.kind;
-        result.begun = m_begun;
-        m_sinks.finished(result);
-    }
-
-    const WorkRequest m_request;
-    DatabaseWriter *m_writer;
-    Sinks m_sinks;
-
-private:
     void beginUnlessCancelled() {
         if (m_cancelled)
             return finish(failure(m_request.kind, Error::failed(Texts::tr("Cancelled before it "
@@ -142,6 +239,9 @@ private:
 
     bool m_cancelled = false;
     bool m_begun = false;
+    std::optional<JobLease> m_lease; // held from start until finish
+    bool m_leaseLost = false;
+    QTimer m_renewal;
 };
 
 namespace {
