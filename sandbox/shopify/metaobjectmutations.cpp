@@ -49,6 +49,18 @@ Resolved payload(const QString &type, const QString &objectField, Resolved objec
     return Resolved::objectOf(type, r);
 }
 
+// The definition of `type`; for a type with none, nullptr and UNDEFINED_OBJECT_TYPE on
+// `field`, the argument that named the type.
+const MetaobjectDefinitionSpec *definitionOf(const QString &type, const QStringList &field,
+                                             Errors &errors) {
+    const MetaobjectDefinitionSpec *d = Metaobjects::definition(type);
+    if (!d)
+        errors.add(field,
+                   QStringLiteral("No metaobject definition exists for type \"%1\"").arg(type),
+                   QStringLiteral("UNDEFINED_OBJECT_TYPE"));
+    return d;
+}
+
 QList<StoreMetaobjectField> fieldsArgument(const QJsonObject &input) {
     QList<StoreMetaobjectField> out;
     for (const QJsonValue &v : input.value(QStringLiteral("fields")).toArray())
@@ -123,14 +135,10 @@ void addCreate(Schema &s, ShopContext &ctx) {
                 Errors errors;
                 const QJsonObject in = i.args.value(QStringLiteral("metaobject")).toObject();
                 const QString type = in.value(QStringLiteral("type")).toString();
-                const MetaobjectDefinitionSpec *d = Metaobjects::definition(type);
-                if (!d) {
-                    errors.add(
-                        {QStringLiteral("metaobject"), QStringLiteral("type")},
-                        QStringLiteral("No metaobject definition exists for type \"%1\"").arg(type),
-                        QStringLiteral("UNDEFINED_OBJECT_TYPE"));
+                const MetaobjectDefinitionSpec *d = definitionOf(
+                    type, {QStringLiteral("metaobject"), QStringLiteral("type")}, errors);
+                if (!d)
                     return payload(P, QStringLiteral("metaobject"), Resolved::null(), errors);
-                }
                 const QList<StoreMetaobjectField> fields = fieldsArgument(in);
                 checkCapabilities(in, errors);
                 errors.add(Metaobjects::checkFields(*d, fields, {QStringLiteral("metaobject")}));
@@ -165,14 +173,10 @@ void addUpsert(Schema &s, ShopContext &ctx) {
                 const QJsonObject h = i.args.value(QStringLiteral("handle")).toObject();
                 const QJsonObject in = i.args.value(QStringLiteral("metaobject")).toObject();
                 const QString type = h.value(QStringLiteral("type")).toString();
-                const MetaobjectDefinitionSpec *d = Metaobjects::definition(type);
-                if (!d) {
-                    errors.add(
-                        {QStringLiteral("handle"), QStringLiteral("type")},
-                        QStringLiteral("No metaobject definition exists for type \"%1\"").arg(type),
-                        QStringLiteral("UNDEFINED_OBJECT_TYPE"));
+                const MetaobjectDefinitionSpec *d =
+                    definitionOf(type, {QStringLiteral("handle"), QStringLiteral("type")}, errors);
+                if (!d)
                     return payload(P, QStringLiteral("metaobject"), Resolved::null(), errors);
-                }
                 const Metaobjects &all = ctx.store.metaobjects();
                 const QString lookup = h.value(QStringLiteral("handle")).toString().trimmed();
                 const StoreMetaobject *existing = all.byHandle(type, lookup);

@@ -29,8 +29,9 @@ namespace {
 
 class CliSync : public ::testing::Test {
 protected:
-    // `faults`: extra sandbox flags, e.g. latency so that a kill lands mid-sync.
-    void start(const QStringList &faults = {}) {
+    // `faults`: extra sandbox flags, e.g. latency so that a kill lands mid-sync;
+    // `createOptions`: extra `jobs create` options, e.g. its destinations.
+    void start(const QStringList &faults = {}, const QStringList &createOptions = {}) {
         sandbox = std::make_unique<SandboxProcess>(
             QStringList{QStringLiteral("--catalog"),
                         testData(QStringLiteral("catalogs/kith-storefront-products.json")),
@@ -42,12 +43,20 @@ protected:
                                  QStringLiteral("shpat_sandbox"));
         common = {QStringLiteral("--db"), db.path(), QStringLiteral("--store"), sandbox->url};
         original = sandbox->products();
-        const CliResult created = tagdesk({QStringLiteral("jobs"), QStringLiteral("create"),
-                                           QStringLiteral("--name"), QStringLiteral("Kith")});
-        ASSERT_EQ(created.exitCode, 0) << created.describe();
-        job = QString::fromUtf8(created.out.trimmed());
-        const CliResult run = tagdesk({QStringLiteral("jobs"), QStringLiteral("run"), job});
-        ASSERT_EQ(run.exitCode, 0) << run.describe();
+        job = createAndRun(createOptions);
+    }
+
+    // A new job over the whole store, run; its id.
+    QString createAndRun(const QStringList &options) {
+        const CliResult created =
+            tagdesk(QStringList{QStringLiteral("jobs"), QStringLiteral("create"),
+                                QStringLiteral("--name"), QStringLiteral("Kith")} +
+                    options);
+        EXPECT_EQ(created.exitCode, 0) << created.describe();
+        const QString id = QString::fromUtf8(created.out.trimmed());
+        const CliResult run = tagdesk({QStringLiteral("jobs"), QStringLiteral("run"), id});
+        EXPECT_EQ(run.exitCode, 0) << run.describe();
+        return id;
     }
 
     CliResult tagdesk(const QStringList &args) const { return cli.run(common + args); }
@@ -56,6 +65,18 @@ protected:
         return tagdesk({QStringLiteral("review"), QStringLiteral("approve"), job,
                         QStringLiteral("--all"), QStringLiteral("--to"),
                         QStringLiteral("tags,metafields,type,alt")});
+    }
+
+    // `export JOB --csv FILE`: the file's bytes.
+    QByteArray exportCsv(const QString &jobId) const {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kith.csv"));
+        const CliResult exported =
+            tagdesk({QStringLiteral("export"), jobId, QStringLiteral("--csv"), path});
+        EXPECT_EQ(exported.exitCode, 0) << exported.describe();
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+        return file.readAll();
     }
 
     QString status() const {
@@ -508,14 +529,7 @@ TEST_F(CliSync, RunningTheJobAgainLeavesEveryDecisionWhereTheReviewerPutIt) {
 TEST_F(CliSync, ExportWritesASpreadsheetWithShopifyColumnNames) {
     start();
     ASSERT_EQ(approveAll().exitCode, 0);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("kith.csv"));
-    const CliResult exported =
-        tagdesk({QStringLiteral("export"), job, QStringLiteral("--csv"), path});
-    ASSERT_EQ(exported.exitCode, 0) << exported.describe();
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-    const QByteArray bytes = file.readAll();
+    const QByteArray bytes = exportCsv(job);
     EXPECT_TRUE(bytes.startsWith("\xEF\xBB\xBF")) << "UTF-8 with a byte-order mark";
     const QList<QByteArray> lines = bytes.mid(3).split('\n');
     EXPECT_TRUE(lines.first().startsWith("URL handle,Title,Tags,Type,Product category,Image alt "
@@ -527,4 +541,106 @@ TEST_F(CliSync, ExportWritesASpreadsheetWithShopifyColumnNames) {
     EXPECT_TRUE(QString::fromUtf8(bytes).contains(
         QRegularExpression(QStringLiteral(",\"[^\"]*, colour:[^\"]*\","))))
         << bytes.left(600).toStdString();
+}
+
+namespace {
+// An exported CSV (RFC 4180, after its byte-order mark): a row per product, each field by
+// its column's name.
+QList<QHash<QString, QString>> csvRows(const QByteArray &bytes) {
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    const QString text = QString::fromUtf8(bytes.mid(3));
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c != u'"')
+                field += c;
+            else if (i + 1 < text.size() && text.at(i + 1) == u'"')
+                field += text.at(++i);
+            else
+                quoted = false;
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',' || c == u'\n') {
+            record << std::exchange(field, QString());
+            if (c == u'\n')
+                records << std::exchange(record, QStringList());
+        } else if (c != u'\r') {
+            field += c;
+        }
+    }
+    QList<QHash<QString, QString>> rows;
+    for (qsizetype r = 1; r < records.size(); ++r) {
+        EXPECT_EQ(records.at(r).size(), records.first().size()) << "row " << r;
+        QHash<QString, QString> row;
+        for (qsizetype c = 0; c < records.first().size(); ++c)
+            row.insert(records.first().at(c), records.at(r).value(c));
+        rows << row;
+    }
+    return rows;
+}
+} // namespace
+
+TEST_F(CliSync, ExportOfAJobWritingCategoryMetafieldsHasAColumnForEachWithItsValuesNames) {
+    const QStringList toCategoryMetafields{QStringLiteral("--to"),
+                                           QStringLiteral("category,category-metafields")};
+    start({}, toCategoryMetafields);
+    const QStringList ids = original.keys();
+    const QString dress = ids.at(0);
+    const QString pants = ids.at(1);
+    const auto decide = [&](const QString &jobId, const QString &product, const QString &attribute,
+                            const QString &value) {
+        const CliResult d = tagdesk(
+            {QStringLiteral("review"), QStringLiteral("decide"), jobId, QStringLiteral("--product"),
+             product, QStringLiteral("--attribute"), attribute, QStringLiteral("--value"), value});
+        EXPECT_EQ(d.exitCode, 0) << d.describe();
+    };
+    const auto exported = [&](const QString &jobId) {
+        QHash<QString, QHash<QString, QString>> byProduct;
+        for (const auto &row : csvRows(exportCsv(jobId)))
+            byProduct.insert(row.value(QStringLiteral("Tagdesk: Product ID")), row);
+        return byProduct;
+    };
+    const QString color = QStringLiteral("Color (product.metafields.shopify.color-pattern)");
+    const QString neckline = QStringLiteral("Neckline (product.metafields.shopify.neckline)");
+
+    // The reviewer settles each value, so none hangs on what the colour analyser sees.
+    decide(job, dress, QStringLiteral("shopify_category"),
+           QStringLiteral("Apparel & Accessories > Clothing > Dresses"));
+    decide(job, dress, QStringLiteral("colour"), QStringLiteral("blue, navy"));
+    decide(job, dress, QStringLiteral("neckline"), QStringLiteral("v-neck"));
+    decide(job, pants, QStringLiteral("shopify_category"),
+           QStringLiteral("Apparel & Accessories > Clothing > Pants"));
+    decide(job, pants, QStringLiteral("neckline"), QStringLiteral("v-neck"));
+    ASSERT_EQ(tagdesk({QStringLiteral("review"), QStringLiteral("approve"), job,
+                       QStringLiteral("--products"), dress + u',' + pants})
+                  .exitCode,
+              0);
+    auto rows = exported(job);
+    ASSERT_TRUE(rows.contains(dress) && rows.contains(pants));
+    ASSERT_TRUE(rows.value(dress).contains(color))
+        << rows.value(dress).keys().join(u'|').toStdString();
+    ASSERT_TRUE(rows.value(dress).contains(neckline));
+    // The taxonomy values' names, in the order the metafield lists them (by value id).
+    EXPECT_EQ(rows.value(dress).value(color), QStringLiteral("Navy; Blue"));
+    EXPECT_EQ(rows.value(dress).value(neckline), QStringLiteral("V-neck"));
+    EXPECT_EQ(rows.value(dress).value(QStringLiteral("Product category")),
+              QStringLiteral("Apparel & Accessories > Clothing > Dresses"));
+    // Pants take no neckline: the value is left out, and the pants have none in Shopify.
+    EXPECT_EQ(rows.value(pants).value(neckline), QString());
+
+    // Once pushed, the store's values are what a later job finds; a colour with no Shopify
+    // value is left out there, so its column keeps the store's.
+    const CliResult sync = tagdesk({QStringLiteral("sync"), job});
+    ASSERT_EQ(sync.exitCode, 0) << sync.describe();
+    const QString again = createAndRun(toCategoryMetafields);
+    decide(again, dress, QStringLiteral("colour"), QStringLiteral("iridescent"));
+    ASSERT_EQ(tagdesk({QStringLiteral("review"), QStringLiteral("approve"), again,
+                       QStringLiteral("--products"), dress})
+                  .exitCode,
+              0);
+    rows = exported(again);
+    EXPECT_EQ(rows.value(dress).value(color), QStringLiteral("Navy; Blue"));
 }

@@ -39,6 +39,39 @@ QSet<QString> allIds(ShopifyClient &shopify, const QString &query, int pageSize)
     return ids;
 }
 
+// Every product of the store read page by page, by id.
+QHash<QString, ProductSnapshot> pagedProducts(ShopifyClient &shopify) {
+    QHash<QString, ProductSnapshot> out;
+    QString cursor;
+    for (;;) {
+        auto page = await(shopify.productsPage(QString(), cursor, 50));
+        EXPECT_TRUE(page.ok()) << (page ? "" : page.error().message.toStdString());
+        if (!page)
+            break;
+        for (const ProductSnapshot &p : page->products)
+            out.insert(p.id, p);
+        if (!page->hasNextPage)
+            break;
+        cursor = page->endCursor;
+    }
+    return out;
+}
+
+sandbox::StoreMetafield storeMetafield(int n, const QString &ns, const QString &key,
+                                       const QString &type, const QString &value) {
+    sandbox::StoreMetafield m;
+    m.id = QStringLiteral("gid://shopify/Metafield/%1").arg(9900 + n);
+    m.ns = ns;
+    m.key = key;
+    m.type = type;
+    m.value = value;
+    return m;
+}
+
+QByteArray json(const ProductSnapshot &p) {
+    return QJsonDocument(p.toJson()).toJson(QJsonDocument::Indented);
+}
+
 // Starts the products bulk export and polls it until it is finished, as the lister does.
 BulkOperationStatus finishedBulkExport(ShopifyClient &shopify) {
     auto id = await(shopify.startProductsBulkQuery(QString()));
@@ -390,6 +423,54 @@ TEST(ShopifyClient, ABulkExportIsUngroupedAndEveryChildReachesItsProduct) {
     }
 }
 
+TEST(ShopifyClient, ABulkExportReadsEachProductAsAPageDoesCategoryMetafieldsIncluded) {
+    // The demo store's first product lists the store's Black and Blue colour entries, its
+    // Cotton entry and an entry the store no longer has, beside Tagdesk's own colour.
+    sandbox::Catalog catalog = sandbox::demoCatalog();
+    const QString list = QStringLiteral("list.metaobject_reference");
+    const QString black = QStringLiteral("gid://shopify/Metaobject/130000000001");
+    const QString blue = QStringLiteral("gid://shopify/Metaobject/130000000000");
+    const QString cotton = QStringLiteral("gid://shopify/Metaobject/130000000002");
+    const QString gone = QStringLiteral("gid://shopify/Metaobject/999");
+    sandbox::StoreProduct &dress = catalog.products.first();
+    dress.metafields = {
+        storeMetafield(1, QStringLiteral("shopify"), QStringLiteral("color-pattern"), list,
+                       QStringLiteral("[\"%1\",\"%2\"]").arg(black, blue)),
+        storeMetafield(2, QStringLiteral("tagdesk"), QStringLiteral("colour"),
+                       QStringLiteral("single_line_text_field"), QStringLiteral("navy")),
+        storeMetafield(3, QStringLiteral("shopify"), QStringLiteral("fabric"), list,
+                       QStringLiteral("[\"%1\"]").arg(cotton)),
+        storeMetafield(4, QStringLiteral("shopify"), QStringLiteral("neckline"), list,
+                       QStringLiteral("[\"%1\"]").arg(gone))};
+    SandboxFixture sandbox(catalog);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    for (const bool categoryMetafields : {true, false}) {
+        SCOPED_TRACE(categoryMetafields ? "reading category metafields" : "not reading them");
+        ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+        shopify.setReadsCategoryMetafields(categoryMetafields);
+        const QHash<QString, ProductSnapshot> paged = pagedProducts(shopify);
+        ASSERT_EQ(paged.size(), catalog.products.size());
+        const ProductSnapshot &pagedDress = paged.value(dress.id);
+        ASSERT_EQ(pagedDress.metafields.size(), categoryMetafields ? 4 : 1);
+        EXPECT_EQ(pagedDress.categoryMetaobjects.size(), categoryMetafields ? 3 : 0)
+            << "Black, Blue and Cotton; the missing entry stays an id";
+
+        const BulkOperationStatus status = finishedBulkExport(shopify);
+        ASSERT_EQ(status.status, QStringLiteral("COMPLETED"));
+        QHash<QString, ProductSnapshot> bulk;
+        auto read = await(
+            shopify.readBulkProducts(status.url, [&](ProductSnapshot p) { bulk.insert(p.id, p); }));
+        ASSERT_TRUE(read.ok()) << read.error().message.toStdString();
+        ASSERT_EQ(bulk.size(), paged.size());
+        EXPECT_EQ(bulk.value(dress.id).metafields, pagedDress.metafields)
+            << json(bulk.value(dress.id)).constData() << "\nread by page:\n"
+            << json(pagedDress).constData();
+        EXPECT_EQ(bulk.value(dress.id).categoryMetaobjects, pagedDress.categoryMetaobjects);
+        for (auto it = paged.cbegin(); it != paged.cend(); ++it)
+            EXPECT_EQ(json(bulk.value(it.key())), json(it.value())) << it.key().toStdString();
+    }
+}
+
 TEST(BulkProductReader, AttachesChildrenToTheirProductWhereverTheyCome) {
     // Ungrouped (https://shopify.dev/docs/api/usage/bulk-operations/queries): a child may
     // come before its product, after it, or after every product.
@@ -465,4 +546,45 @@ TEST(BulkProductReader, AssemblesProductsFromLinesSplitAnywhere) {
     ASSERT_FALSE(bad.ok());
     EXPECT_TRUE(bad.error().message.contains(QStringLiteral("Line 1")))
         << bad.error().message.toStdString();
+}
+
+TEST(BulkProductReader,
+     KeepsCategoryMetafieldsAfterTagdesksWithTheEntriesTheyReferenceOnlyIfAsked) {
+    // The category metafield's line comes first: a line says only its parent.
+    const QByteArray jsonl =
+        "{\"id\":\"gid://shopify/Product/1\",\"title\":\"A\",\"updatedAt\":"
+        "\"2026-01-01T00:00:00Z\"}\n"
+        "{\"id\":\"gid://shopify/Metafield/6\",\"namespace\":\"shopify\",\"key\":"
+        "\"color-pattern\",\"type\":\"list.metaobject_reference\",\"value\":"
+        "\"[\\\"gid://shopify/Metaobject/1\\\",\\\"gid://shopify/Metaobject/2\\\"]\","
+        "\"__parentId\":\"gid://shopify/Product/1\"}\n"
+        "{\"id\":\"gid://shopify/Metafield/5\",\"namespace\":\"tagdesk\",\"key\":\"colour\","
+        "\"value\":\"red\",\"__parentId\":\"gid://shopify/Product/1\"}\n";
+    const CategoryMetaobject blue{QStringLiteral("gid://shopify/Metaobject/2"),
+                                  QStringLiteral("shopify--color-pattern"),
+                                  QStringLiteral("blue"),
+                                  {QStringLiteral("gid://shopify/TaxonomyValue/2")}};
+
+    QList<ProductSnapshot> products;
+    BulkProductReader reader([&](ProductSnapshot p) { products.append(p); }, true);
+    ASSERT_TRUE(reader.feed(jsonl).ok());
+    EXPECT_EQ(reader.categoryMetaobjectIds(),
+              (QStringList{QStringLiteral("gid://shopify/Metaobject/1"), blue.id}));
+    reader.setCategoryMetaobjects({{blue.id, blue}});
+    ASSERT_TRUE(reader.finish().ok());
+    ASSERT_EQ(products.size(), 1);
+    ASSERT_EQ(products[0].metafields.size(), 2);
+    EXPECT_EQ(products[0].metafields[0].ns, QStringLiteral("tagdesk"));
+    EXPECT_EQ(products[0].metafields[1].key, QStringLiteral("color-pattern"));
+    EXPECT_EQ(products[0].categoryMetaobjects, QList<CategoryMetaobject>{blue})
+        << "an entry not read stays an id";
+
+    products.clear();
+    BulkProductReader without([&](ProductSnapshot p) { products.append(p); });
+    ASSERT_TRUE(without.feed(jsonl).ok());
+    EXPECT_TRUE(without.categoryMetaobjectIds().isEmpty());
+    ASSERT_TRUE(without.finish().ok());
+    ASSERT_EQ(products.size(), 1);
+    ASSERT_EQ(products[0].metafields.size(), 1);
+    EXPECT_EQ(products[0].metafields[0].ns, QStringLiteral("tagdesk"));
 }

@@ -5,6 +5,7 @@
 #include "catalog/catalogloader.h"
 #include "server/adminendpoints.h"
 #include "shopify/sandboxtaxonomy.h"
+#include "support/qtprinters.h"
 
 #include <QTemporaryDir>
 
@@ -88,6 +89,14 @@ QStringList codes(const QJsonValue &userErrors) {
     QStringList out;
     for (const QJsonValue &e : userErrors.toArray())
         out.append(e.toObject().value(QStringLiteral("code")).toString());
+    return out;
+}
+
+// A user error's `field`: the path of the argument it is about.
+QStringList fieldPath(const QJsonValue &userError) {
+    QStringList out;
+    for (const QJsonValue &f : userError.toObject().value(QStringLiteral("field")).toArray())
+        out.append(f.toString());
     return out;
 }
 
@@ -279,6 +288,9 @@ TEST_F(ShopifyTaxonomy, MetaobjectsAreCreatedFoundUpsertedAndDeleted) {
     r = graphql(createMetaobject, {{QStringLiteral("m"), noType}});
     EXPECT_EQ(codes(at(r.data(), {"metaobjectCreate", "userErrors"})),
               QStringList{QStringLiteral("UNDEFINED_OBJECT_TYPE")});
+    EXPECT_EQ(fieldPath(at(r.data(), {"metaobjectCreate", "userErrors", "0"})),
+              (QStringList{QStringLiteral("metaobject"), QStringLiteral("type")}))
+        << "the argument that named the type";
 
     QJsonObject noPattern{{QStringLiteral("type"), colorPattern},
                           {QStringLiteral("fields"),
@@ -319,6 +331,18 @@ TEST_F(ShopifyTaxonomy, MetaobjectsAreCreatedFoundUpsertedAndDeleted) {
     r = graphql(byHandle, {{QStringLiteral("h"), handle}});
     EXPECT_EQ(at(r.data(), {"metaobjectByHandle", "displayName"}).toString(),
               QStringLiteral("Midnight"));
+
+    r = graphql(upsertMetaobject,
+                {{QStringLiteral("h"),
+                  QJsonObject{{QStringLiteral("type"), noType.value(QStringLiteral("type"))},
+                              {QStringLiteral("handle"), QStringLiteral("x")}}},
+                 {QStringLiteral("m"), QJsonObject{}}});
+    EXPECT_EQ(codes(at(r.data(), {"metaobjectUpsert", "userErrors"})),
+              QStringList{QStringLiteral("UNDEFINED_OBJECT_TYPE")})
+        << r.body.constData();
+    EXPECT_EQ(fieldPath(at(r.data(), {"metaobjectUpsert", "userErrors", "0"})),
+              (QStringList{QStringLiteral("handle"), QStringLiteral("type")}))
+        << "the argument that named the type";
 
     r = graphql(deleteMetaobject, {{QStringLiteral("id"), created.value(QStringLiteral("id"))}});
     EXPECT_EQ(at(r.data(), {"metaobjectDelete", "deletedId"}), created.value(QStringLiteral("id")));

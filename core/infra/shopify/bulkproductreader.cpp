@@ -1,5 +1,6 @@
 #include "shopify/bulkproductreader.h"
 
+#include "domain/taxonomyvocabulary.h"
 #include "shopify/productjson.h"
 
 #include <QCoreApplication>
@@ -14,19 +15,34 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(BulkProductReader)
 };
 
-// A child line's kind, from its gid: gid://shopify/MediaImage/1 → media.
-QString childConnection(const QString &id) {
-    const QString type = id.section(QLatin1Char('/'), 3, 3);
-    if (type == QLatin1String("Metafield"))
-        return QStringLiteral("metafields");
-    return QStringLiteral("media"); // MediaImage, Video, ExternalVideo, Model3d
+bool isMetafield(const QJsonObject &child) {
+    return child.value(QLatin1String("id")).toString().section(QLatin1Char('/'), 3, 3) ==
+           QLatin1String("Metafield");
+}
+
+bool isCategoryMetafield(const QJsonObject &child) {
+    return isMetafield(child) && child.value(QLatin1String("namespace")).toString() ==
+                                     vocabulary::categoryMetafieldNamespace;
+}
+
+// The connection a child line belongs to. A line does not say which connection it came
+// from, only its parent (https://shopify.dev/docs/api/usage/bulk-operations/queries), so
+// its kind is read from its gid (gid://shopify/MediaImage/1 → media), and a metafield's
+// connection from its namespace: the category metafields are BulkProductsQuery's
+// categoryMetafields, the others its metafields.
+QString childConnection(const QJsonObject &child) {
+    if (!isMetafield(child))
+        return QStringLiteral("media"); // MediaImage, Video, ExternalVideo, Model3d
+    return isCategoryMetafield(child) ? QStringLiteral("categoryMetafields")
+                                      : QStringLiteral("metafields");
 }
 
 const QString parentKey = QStringLiteral("__parentId");
 } // namespace
 
-BulkProductReader::BulkProductReader(Sink sink)
-    : m_sink(std::move(sink)) {
+BulkProductReader::BulkProductReader(Sink sink, bool categoryMetafields)
+    : m_sink(std::move(sink))
+    , m_categoryMetafields(categoryMetafields) {
 }
 
 Status BulkProductReader::feed(QByteArrayView bytes) {
@@ -82,6 +98,20 @@ Status BulkProductReader::line(QByteArrayView text) {
     const QString parent = doc.object().value(parentKey).toString();
     if (parent.isEmpty())
         return setAside(m_productLines, text);
+    if (isCategoryMetafield(doc.object())) {
+        if (!m_categoryMetafields)
+            return {};
+        // The metaobjects it references, as a product holding only it lists them.
+        ProductSnapshot holder;
+        appendCategoryMetafields(holder,
+                                 QJsonObject{{QStringLiteral("nodes"), QJsonArray{doc.object()}}});
+        for (const QString &id : unreadCategoryMetaobjects(holder)) {
+            if (!m_metaobjectIdSet.contains(id)) {
+                m_metaobjectIdSet.insert(id);
+                m_metaobjectIds << id;
+            }
+        }
+    }
     Span where;
     if (auto s = setAside(m_childLines, text, &where); !s)
         return s;
@@ -122,7 +152,7 @@ Status BulkProductReader::assemble(const QJsonObject &line) {
         auto object = child(span);
         if (!object)
             return object.error();
-        const QString connection = childConnection(object->value(QLatin1String("id")).toString());
+        const QString connection = childConnection(object.value());
         QJsonObject holder = product.value(connection).toObject();
         QJsonArray nodes = holder.value(QLatin1String("nodes")).toArray();
         object->remove(parentKey);
@@ -133,6 +163,9 @@ Status BulkProductReader::assemble(const QJsonObject &line) {
     auto snapshot = productFromGraphql(product);
     if (!snapshot)
         return snapshot.error();
+    // After Tagdesk's metafields, as the paged read appends them.
+    appendCategoryMetafields(*snapshot, product.value(QLatin1String("categoryMetafields")));
+    addCategoryMetaobjects(*snapshot, m_metaobjects);
     ++m_products;
     m_sink(std::move(snapshot).value());
     return {};

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
+#include <QStringList>
 #include <QTemporaryFile>
 
 #include <functional>
@@ -21,14 +23,27 @@ namespace tagdesk {
 // at the end each product is assembled with its children and handed over in the file's
 // order. Memory holds where the children are (a few dozen bytes each) and one product,
 // not the catalog. Grouped results are read the same way.
+//
+// A product comes out as the paged read gives it (ShopifyClient::productsPage): Tagdesk's
+// metafields, then, where they are read, its category metafields and the metaobjects they
+// reference, which the caller reads between the download and finish() (a bulk query
+// cannot nest the metafields' references: they would be a third level of connections).
 class BulkProductReader {
 public:
     using Sink = std::function<void(ProductSnapshot)>;
 
-    explicit BulkProductReader(Sink sink);
+    // `categoryMetafields`: whether products keep their category metafields (shopify.*);
+    // without it their lines are passed over, as the paged read does not read them.
+    explicit BulkProductReader(Sink sink, bool categoryMetafields = false);
 
     // Feeds the next bytes of the file.
     Status feed(QByteArrayView bytes);
+    // The metaobjects the category metafields fed so far reference, each once.
+    QStringList categoryMetaobjectIds() const { return m_metaobjectIds; }
+    // What those metaobjects stand for, by id: each product gets those it references.
+    void setCategoryMetaobjects(QHash<QString, CategoryMetaobject> entries) {
+        m_metaobjects = std::move(entries);
+    }
     // The file ended: hands every product to the sink. An unfinished line is an error,
     // and so is a child of a product the file does not hold.
     Status finish();
@@ -49,6 +64,10 @@ private:
     Status emitProducts();
 
     Sink m_sink;
+    bool m_categoryMetafields = false;
+    QStringList m_metaobjectIds;
+    QSet<QString> m_metaobjectIdSet;
+    QHash<QString, CategoryMetaobject> m_metaobjects;
     QByteArray m_partial;
     QTemporaryFile m_productLines;
     QTemporaryFile m_childLines;

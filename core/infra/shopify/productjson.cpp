@@ -84,6 +84,14 @@ QStringList unreadCategoryMetaobjects(const ProductSnapshot &product) {
     return out;
 }
 
+void addCategoryMetaobjects(ProductSnapshot &product,
+                            const QHash<QString, CategoryMetaobject> &entries) {
+    for (const QString &id : unreadCategoryMetaobjects(product)) {
+        if (const auto e = entries.constFind(id); e != entries.constEnd())
+            product.categoryMetaobjects.append(*e);
+    }
+}
+
 Result<ProductSnapshot> productFromGraphql(const QJsonObject &node) {
     ProductSnapshot p;
     p.id = str(node, "id");

@@ -2,6 +2,7 @@
 
 #include "domain/product.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 namespace tagdesk {
@@ -17,6 +18,10 @@ CategoryMetaobject categoryMetaobjectFrom(const QJsonObject &node);
 void appendCategoryMetafields(ProductSnapshot &product, const QJsonValue &connection);
 // The metaobject ids `product`'s category metafields list whose taxonomy values it lacks.
 QStringList unreadCategoryMetaobjects(const ProductSnapshot &product);
+// Adds to `product` those of `entries` (by id) it references and lacks, in the order its
+// category metafields list them, so a product reads the same whichever way it was read.
+void addCategoryMetaobjects(ProductSnapshot &product,
+                            const QHash<QString, CategoryMetaobject> &entries);
 
 // Adds the images of a `media` connection to a product, in Shopify's order.
 void appendMedia(ProductSnapshot &product, const QJsonValue &connection);

@@ -505,35 +505,48 @@ QFuture<Result<ProductPage>> ShopifyClient::withCategoryMetaobjects(ProductPage 
     }
     if (ids.isEmpty())
         return readyFuture(Result<ProductPage>(std::move(page)));
-    // nodes(ids:) takes at most 250 ids (shopify.dev/docs/api/admin-graphql/latest/queries/
-    // nodes); a page of products references far fewer distinct entries, and the rest of a
-    // longer list is left for the next read.
-    ids = ids.mid(0, 250);
-    return execute(QStringLiteral("CategoryMetaobjectNodes"),
-                   {{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}})
-        .then(this, [page = std::move(page)](const Result<QJsonObject> &data) mutable {
-            if (!data) {
-                // A token without read_metaobjects cannot read them: the metafields then
-                // read as their metaobject ids, the same on every read, so the conflict
-                // check still holds; only a transient failure stops the read.
-                if (data.error().isTransient())
-                    return Result<ProductPage>(data.error());
-                return Result<ProductPage>(std::move(page));
-            }
-            QList<CategoryMetaobject> entries;
-            for (const QJsonValue &n : data->value(QLatin1String("nodes")).toArray()) {
-                if (n.isObject() && n.toObject().contains(QLatin1String("type")))
-                    entries.append(categoryMetaobjectFrom(n.toObject()));
-            }
-            for (ProductSnapshot &p : page.products) {
-                const QStringList unread = unreadCategoryMetaobjects(p);
-                for (const CategoryMetaobject &e : entries) {
-                    if (unread.contains(e.id))
-                        p.categoryMetaobjects.append(e);
-                }
-            }
+    return categoryMetaobjects(ids).then(
+        this, [page = std::move(page)](
+                  const Result<QHash<QString, CategoryMetaobject>> &entries) mutable {
+            if (!entries)
+                return Result<ProductPage>(entries.error());
+            for (ProductSnapshot &p : page.products)
+                addCategoryMetaobjects(p, entries.value());
             return Result<ProductPage>(std::move(page));
         });
+}
+
+QFuture<Result<QHash<QString, CategoryMetaobject>>>
+ShopifyClient::categoryMetaobjects(QStringList ids, QHash<QString, CategoryMetaobject> found) {
+    using Answer = Result<QHash<QString, CategoryMetaobject>>;
+    if (ids.isEmpty())
+        return readyFuture(Answer(std::move(found)));
+    // nodes(ids:) takes at most 250 ids
+    // (shopify.dev/docs/api/admin-graphql/latest/queries/nodes).
+    const QStringList batch = ids.mid(0, 250);
+    ids.remove(0, batch.size());
+    return execute(QStringLiteral("CategoryMetaobjectNodes"),
+                   {{QStringLiteral("ids"), QJsonArray::fromStringList(batch)}})
+        .then(this,
+              [this, ids = std::move(ids), found = std::move(found)](
+                  const Result<QJsonObject> &data) mutable -> QFuture<Answer> {
+                  if (!data) {
+                      // A token without read_metaobjects cannot read them: the metafields
+                      // then read as their metaobject ids, the same on every read, so the
+                      // conflict check still holds; only a transient failure stops the read.
+                      if (data.error().isTransient())
+                          return readyFuture(Answer(data.error()));
+                      return readyFuture(Answer(std::move(found)));
+                  }
+                  for (const QJsonValue &n : data->value(QLatin1String("nodes")).toArray()) {
+                      if (n.isObject() && n.toObject().contains(QLatin1String("type"))) {
+                          CategoryMetaobject e = categoryMetaobjectFrom(n.toObject());
+                          found.insert(e.id, e);
+                      }
+                  }
+                  return categoryMetaobjects(std::move(ids), std::move(found));
+              })
+        .unwrap();
 }
 
 QFuture<Result<std::optional<ProductSnapshot>>> ShopifyClient::product(const QString &id) {
@@ -629,24 +642,39 @@ QFuture<Result<BulkOperationStatus>> ShopifyClient::bulkOperation(const QString 
 
 QFuture<Result<qint64>> ShopifyClient::readBulkProducts(const QUrl &url,
                                                         std::function<void(ProductSnapshot)> sink) {
-    auto reader = std::make_shared<BulkProductReader>(std::move(sink));
+    auto reader = std::make_shared<BulkProductReader>(std::move(sink), m_readsCategoryMetafields);
     HttpRequest request;
     request.url = url;
     request.purpose = Texts::tr("downloading the bulk export from %1").arg(m_store.domain());
     request.onData = [reader](QByteArrayView chunk) {
         return reader->feed(chunk);
     };
-    return m_http->send(request).then(
-        this, [reader](const Result<HttpResponse> &answer) -> Result<qint64> {
-            if (!answer)
-                return answer.error();
-            if (!answer->isSuccess())
-                return Error::failed(Texts::tr("The bulk export could not be downloaded (HTTP %1)")
-                                         .arg(answer->status));
-            if (auto finished = reader->finish(); !finished)
-                return finished.error();
-            return reader->productsRead();
-        });
+    using Answer = Result<qint64>;
+    return m_http->send(request)
+        .then(
+            this,
+            [this, reader](const Result<HttpResponse> &answer) -> QFuture<Answer> {
+                if (!answer)
+                    return readyFuture(Answer(answer.error()));
+                if (!answer->isSuccess())
+                    return readyFuture(Answer(
+                        Error::failed(Texts::tr("The bulk export could not be downloaded (HTTP %1)")
+                                          .arg(answer->status))));
+                // What the category metafields' entries stand for, as the paged read
+                // reads them, before the products are handed over.
+                return categoryMetaobjects(reader->categoryMetaobjectIds())
+                    .then(this,
+                          [reader](
+                              const Result<QHash<QString, CategoryMetaobject>> &entries) -> Answer {
+                              if (!entries)
+                                  return entries.error();
+                              reader->setCategoryMetaobjects(entries.value());
+                              if (auto finished = reader->finish(); !finished)
+                                  return finished.error();
+                              return reader->productsRead();
+                          });
+            })
+        .unwrap();
 }
 
 } // namespace tagdesk

@@ -72,7 +72,9 @@ public:
     // Large selections: a bulk query over the products matching `searchQuery` (its id),
     // its state, and its JSONL result read product by product into `sink` (set aside on
     // disk as it streams in, so memory holds only where each product's lines are, however
-    // large the catalog). Gives how many products were read.
+    // large the catalog), each product as productsPage gives it (with its category
+    // metafields and what their metaobjects stand for where those are read). Gives how
+    // many products were read.
     QFuture<Result<QString>> startProductsBulkQuery(const QString &searchQuery);
     QFuture<Result<BulkOperationStatus>> bulkOperation(const QString &id);
     QFuture<Result<qint64>> readBulkProducts(const QUrl &url,
@@ -93,6 +95,10 @@ private:
     // taxonomy values of the metaobjects those reference, each in one query for the page.
     QFuture<Result<ProductPage>> withCategoryMetafields(ProductPage page);
     QFuture<Result<ProductPage>> withCategoryMetaobjects(ProductPage page);
+    // The metaobjects `ids` with the taxonomy values they stand for (CategoryMetaobjectNodes,
+    // as many queries as the ids take), added to `found`; by id.
+    QFuture<Result<QHash<QString, CategoryMetaobject>>>
+    categoryMetaobjects(QStringList ids, QHash<QString, CategoryMetaobject> found = {});
     QFuture<Result<QString>> accessToken();
     QFuture<Result<QJsonObject>> send(const QString &document, const QString &text,
                                       const QJsonObject &variables, const QString &token);

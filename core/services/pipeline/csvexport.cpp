@@ -2,6 +2,7 @@
 
 #include "domain/attribute.h"
 #include "domain/standardtaxonomy.h"
+#include "domain/taxonomyvocabulary.h"
 #include "pipeline/productchanges.h"
 #include "storage/jobproductrepository.h"
 #include "sync/changeplan.h"
@@ -35,6 +36,57 @@ QString valueText(const QJsonValue &v) {
         return items.join(QStringLiteral(", ")); // Shopify's CSV separates tags this way
     }
     return v.toString();
+}
+
+// Whether the job writes category metafields: all its products, or some by their approval.
+bool writesCategoryMetafields(const Job &job, const ReviewInputs &inputs) {
+    if (job.destinations.testFlag(Destination::CategoryMetafields))
+        return true;
+    for (const QString &keys : inputs.destinationOverrides) {
+        if (auto d = destinationsFromKeys(keys); d && d->testFlag(Destination::CategoryMetafields))
+            return true;
+    }
+    return false;
+}
+
+// The taxonomy attributes whose category metafield the job's products may get: those of
+// the attributes suggested, and any other a plan writes (gender "kids" is an age group),
+// in the taxonomy's order.
+QStringList categoryMetafieldHandles(const QStringList &attributes,
+                                     const QList<ChangePlan> &plans) {
+    QSet<QString> handles;
+    for (const QString &a : attributes) {
+        if (const QString handle = vocabulary::taxonomyAttribute(a); !handle.isEmpty())
+            handles.insert(handle);
+    }
+    for (const ChangePlan &plan : plans) {
+        for (const QString &key : plan.after.keys()) {
+            if (const QString handle = productfields::categoryMetafieldOf(key); !handle.isEmpty())
+                handles.insert(handle);
+        }
+    }
+    QStringList ordered;
+    for (const TaxonomyAttribute &a : StandardTaxonomy::instance().attributes()) {
+        if (handles.contains(a.handle))
+            ordered << a.handle;
+    }
+    return ordered;
+}
+
+// A category metafield's values by name, in the list's order ("Navy; Blue"): a taxonomy
+// value by its name, an entry Tagdesk could not read as one by its handle, else by its id.
+// The items are joined with "; ", which is unverified: the separator Shopify's product CSV
+// uses for a list metafield has not been checked against a real export.
+QString categoryValuesText(const QJsonValue &ids, const ProductSnapshot &snapshot) {
+    QStringList names;
+    for (const QJsonValue &v : ids.toArray()) {
+        const QString id = v.toString();
+        const CategoryMetaobject *entry = snapshot.categoryMetaobject(id);
+        names << (entry && !entry->handle.isEmpty()
+                      ? entry->handle
+                      : StandardTaxonomy::instance().readableName(id));
+    }
+    return names.join(QStringLiteral("; "));
 }
 
 QString decisionText(const std::optional<AttributeDecision> &d, ReviewState review) {
@@ -99,6 +151,22 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
     QStringList metafieldColumns = attributeColumns;
     metafieldColumns.removeAll(attributes::shopifyCategory);
 
+    // What a push would write: products analysed and not rejected.
+    QList<ChangePlan> plans;
+    for (const JobProduct &p : all.value()) {
+        ChangePlan plan;
+        if (p.snapshot && p.progress.stage == PipelineStage::Analysed &&
+            p.progress.review != ReviewState::Rejected) {
+            if (auto c = productchanges::planFor(job, inputs.value(), p))
+                plan = c->plan;
+        }
+        plans << plan;
+    }
+    const QStringList categoryMetafieldColumns =
+        writesCategoryMetafields(job, inputs.value())
+            ? categoryMetafieldHandles(attributeColumns, plans)
+            : QStringList();
+
     // The names of Shopify's current product CSV template ("URL handle", "Product category",
     // "Image alt text"; a metafield as "Label (product.metafields.namespace.key)"), as its
     // sample file has them (help.shopify.com/en/manual/products/import-export/using-csv).
@@ -112,6 +180,15 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
     for (const QString &a : metafieldColumns)
         header << QStringLiteral("%1 (product.metafields.%2.%3)")
                       .arg(attributes::displayName(a), ns, metafieldKeyFor(a));
+    // A category metafield by its attribute's name: "Color
+    // (product.metafields.shopify.color-pattern)".
+    for (const QString &handle : categoryMetafieldColumns) {
+        const TaxonomyAttribute *attribute = StandardTaxonomy::instance().attribute(handle);
+        header << QStringLiteral("%1 (product.metafields.%2.%3)")
+                      .arg(attribute ? attribute->name : handle,
+                           vocabulary::categoryMetafieldNamespace,
+                           vocabulary::categoryMetafieldKey(handle));
+    }
     header << QStringLiteral("Tagdesk: Product ID") << QStringLiteral("Tagdesk: Review")
            << QStringLiteral("Tagdesk: Sync") << QStringLiteral("Tagdesk: Problems");
     for (const QString &a : attributeColumns)
@@ -122,19 +199,18 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
     QByteArray out("\xEF\xBB\xBF"); // the BOM spreadsheets look for to read UTF-8
     out += row(header).toUtf8();
     int rows = 0;
-    for (const JobProduct &p : all.value()) {
+    for (qsizetype i = 0; i < all->size(); ++i) {
+        const JobProduct &p = all->at(i);
         const ProductSnapshot snapshot = p.snapshot.value_or(ProductSnapshot{});
-        // What a push would write: products analysed and not rejected.
-        ChangePlan plan;
-        if (p.snapshot && p.progress.stage == PipelineStage::Analysed &&
-            p.progress.review != ReviewState::Rejected) {
-            if (auto c = productchanges::planFor(job, inputs.value(), p))
-                plan = c->plan;
-        }
-        // The value Tagdesk would write, else the one Shopify has.
+        const ChangePlan &plan = plans.at(i);
+        // The value Tagdesk would write, else the one Shopify has (also where the plan
+        // leaves a value out, as it does a category metafield value it cannot write).
+        auto written = [&](const QString &key) {
+            return plan.after.contains(key) ? plan.after.value(key)
+                                            : productfields::read(snapshot, key);
+        };
         auto value = [&](const QString &key) {
-            return valueText(plan.after.contains(key) ? plan.after.value(key)
-                                                      : productfields::read(snapshot, key));
+            return valueText(written(key));
         };
         QStringList fields{
             snapshot.handle,
@@ -148,6 +224,9 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
                                      : value(productfields::alt(snapshot.media.first().id))};
         for (const QString &a : metafieldColumns)
             fields << value(productfields::metafield(ns, metafieldKeyFor(a)));
+        for (const QString &handle : categoryMetafieldColumns)
+            fields << categoryValuesText(written(productfields::categoryMetafield(handle)),
+                                         snapshot);
         fields << p.productId << reviewKey(p.progress.review) << syncKey(p.progress.sync)
                << (plan.problems.isEmpty() ? p.error : plan.problems.join(QStringLiteral("; ")));
         const QList<Suggestion> own = suggestions.value(p.productId);

@@ -9,9 +9,11 @@
 namespace tagdesk {
 
 // A job as a spreadsheet: one row per product, with Shopify's product-CSV column names
-// where they exist (Handle, Title, Tags, Type, Image Alt Text, "Metafield: ns.key [type]")
-// holding the values Tagdesk would write (the current ones where it writes nothing), then
-// each attribute's suggestion, confidence and decision. UTF-8 with a byte-order mark and
+// where they exist (URL handle, Title, Tags, Type, Product category, Image alt text,
+// "Colour (product.metafields.tagdesk.colour)", and for a job that writes category
+// metafields "Color (product.metafields.shopify.color-pattern)" and the like) holding the
+// values Tagdesk would write (the current ones where it writes nothing), then each
+// attribute's suggestion, confidence and decision. UTF-8 with a byte-order mark and
 // RFC 4180 quoting, so spreadsheets open it cleanly.
 namespace csvexport {
 
