@@ -45,6 +45,19 @@ public:
 
     QFuture<Result<HttpResponse>> future() { return m_promise.future(); }
 
+    // Ends the exchange with "stopped"; false when it had already ended.
+    bool stop() {
+        if (m_delivered)
+            return false;
+        m_stopped = true;
+        m_timer.stop();
+        if (m_reply)
+            m_reply->abort(); // finished() delivers
+        else
+            deliverStopped(); // between attempts
+        return true;
+    }
+
     void attempt() {
         ++m_attempts;
         m_timedOut = false;
@@ -100,6 +113,8 @@ private:
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
         reply->deleteLater();
+        if (m_stopped)
+            return deliverStopped();
         if (!m_tooLarge && reply->bytesAvailable() > 0)
             m_received += reply->readAll();
 
@@ -148,7 +163,10 @@ private:
         const RetryPolicy::Decision next =
             m_client->m_options.policy.decide(m_attempts, outcome, m_client->m_options.random());
         if (next.retry) {
-            QTimer::singleShot(next.delay, this, &HttpExchange::attempt);
+            QTimer::singleShot(next.delay, this, [this] {
+                if (!m_stopped)
+                    attempt();
+            });
             return;
         }
         if (response.status == 0)
@@ -174,7 +192,13 @@ private:
                                            : m_request.purpose;
     }
 
+    void deliverStopped() {
+        deliver(Error::failed(Texts::tr("Stopped before %1 was answered").arg(purpose())));
+    }
+
     void deliver(Result<HttpResponse> result) {
+        if (std::exchange(m_delivered, true))
+            return;
         m_promise.addResult(std::move(result));
         m_promise.finish();
         deleteLater();
@@ -191,6 +215,8 @@ private:
     bool m_timedOut = false;
     bool m_tooLarge = false;
     bool m_streamed = false;
+    bool m_stopped = false;
+    bool m_delivered = false;
     std::optional<Error> m_streamError;
 };
 
@@ -216,6 +242,14 @@ AttemptOutcome HttpClient::classifyByStatus(const HttpResponse &response) {
     if (response.isSuccess())
         return {AttemptOutcome::Kind::Success, response.status, {}};
     return {AttemptOutcome::Kind::HttpError, response.status, {}};
+}
+
+int HttpClient::stopAll() {
+    int stopped = 0;
+    for (QObject *child : children())
+        if (auto *exchange = dynamic_cast<HttpExchange *>(child); exchange && exchange->stop())
+            ++stopped;
+    return stopped;
 }
 
 QFuture<Result<HttpResponse>> HttpClient::send(HttpRequest request) {

@@ -80,6 +80,10 @@ public:
 
     const RetryPolicy &policy() const { return m_options.policy; }
 
+    // Stops every request still in flight (or waiting to be tried again): each ends at once
+    // with an error saying it was stopped, never retried. Gives how many there were.
+    int stopAll();
+
 private:
     friend class HttpExchange;
     QNetworkAccessManager *m_network;

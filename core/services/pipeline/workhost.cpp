@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <list>
 #include <map>
 
 namespace tagdesk {
@@ -148,6 +149,10 @@ public:
         if (m_begun)
             stop();
     }
+
+    // Once the work has finished: stops the requests it still has in flight; gives how
+    // many there were.
+    int stopRequests() { return shopify().http()->stopAll(); }
 
 protected:
     virtual ShopifyClient &shopify() = 0;
@@ -420,20 +425,45 @@ public:
         m_shuttingDown = true;
         for (auto &[id, work] : m_works)
             work->cancel();
-        if (m_works.empty())
-            thread()->quit();
+        quitIfDone();
     }
 
 private:
+    // A finished work is deleted once nothing it set off is pending: its requests still in
+    // flight are stopped, and what their answers set off (continuations queued on this
+    // thread) runs while every object it may reach is alive. Qt 6.4 asserts when a
+    // continuation's context is gone before its future finishes.
     void end(qint64 jobId) {
-        m_works.erase(jobId);
-        if (m_shuttingDown && m_works.empty())
+        auto it = m_works.find(jobId);
+        if (it == m_works.end())
+            return;
+        m_retiring.push_back(std::move(it->second));
+        m_works.erase(it);
+        retire(m_retiring.back().get(), 0);
+    }
+
+    void retire(HostedWork *work, int quietTurns) {
+        // A chain of continuations is a few queued calls deep: a few quiet turns of the
+        // event loop let every link run.
+        constexpr int enoughQuietTurns = 4;
+        quietTurns = work->stopRequests() > 0 ? 0 : quietTurns + 1;
+        if (quietTurns < enoughQuietTurns) {
+            QTimer::singleShot(0, this, [this, work, quietTurns] { retire(work, quietTurns); });
+            return;
+        }
+        m_retiring.remove_if([work](const auto &each) { return each.get() == work; });
+        quitIfDone();
+    }
+
+    void quitIfDone() {
+        if (m_shuttingDown && m_works.empty() && m_retiring.empty())
             thread()->quit();
     }
 
     Relay m_relay;
     DatabaseWriter *m_writer;
     std::map<qint64, std::unique_ptr<HostedWork>> m_works;
+    std::list<std::unique_ptr<HostedWork>> m_retiring; // finished, being let go (end)
     bool m_shuttingDown = false;
 };
 
