@@ -22,6 +22,11 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
     option("products", "Grow the catalog synthetically to N products.", "N");
     option("token", "Admin API access token with full access (default shpat_sandbox).", "TOKEN");
     option("read-only-token", "An extra token without write scopes.", "TOKEN");
+    option("ximilar-token",
+           "The Ximilar token the tagger endpoints accept (default "
+           "sandbox-ximilar).",
+           "TOKEN");
+    option("openai-key", "The OpenAI key the tagger endpoints accept (default sk-sandbox).", "KEY");
     option("scoped-token",
            "An extra token with the access scopes listed, e.g. "
            "shpat_x=read_products,write_products. Repeatable.",
@@ -108,6 +113,14 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
     if (s.token.isEmpty())
         return bad("token", QStringLiteral("must not be empty"));
     s.readOnlyToken = p.value(QStringLiteral("read-only-token"));
+    TaggerCredentials &taggers = o.config.taggers;
+    if (p.isSet(QStringLiteral("ximilar-token")))
+        taggers.ximilarToken = p.value(QStringLiteral("ximilar-token"));
+    if (p.isSet(QStringLiteral("openai-key")))
+        taggers.openAiKey = p.value(QStringLiteral("openai-key"));
+    if (taggers.ximilarToken.isEmpty() || taggers.openAiKey.isEmpty())
+        return bad(taggers.ximilarToken.isEmpty() ? "ximilar-token" : "openai-key",
+                   QStringLiteral("must not be empty"));
     for (const QString &spec : p.values(QStringLiteral("scoped-token"))) {
         const QString token = spec.section(QLatin1Char('='), 0, 0);
         if (token.isEmpty() || !spec.contains(QLatin1Char('=')))

@@ -2,6 +2,7 @@
 
 #include "server/faults.h"
 #include "shopify/shopifyapi.h"
+#include "taggers/taggerendpoints.h"
 
 #include <QString>
 
@@ -13,6 +14,7 @@ struct SandboxConfig {
     quint16 port = 0;  // 0: any free port
     QString statePath; // store state file; empty keeps the store in memory only
     ShopifyConfig shopify;
+    TaggerCredentials taggers; // what the tagger endpoints accept
     FaultPlan faults;
     int requestLogLimit = 100000; // oldest entries are dropped beyond this
 };

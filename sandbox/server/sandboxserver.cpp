@@ -53,8 +53,8 @@ SandboxServer::SandboxServer(SandboxConfig config, Catalog catalog, QObject *par
     m_admin = std::make_unique<AdminEndpoints>(*m_store, *m_log);
     m_faults = std::make_unique<FaultInjector>(m_config.faults);
 #ifdef TAGDESK_SANDBOX_HAS_TAGGERS
-    m_taggers =
-        std::make_unique<TaggerEndpoints>([this](const QUrl &url) { return localImage(url); });
+    m_taggers = std::make_unique<TaggerEndpoints>(
+        [this](const QUrl &url) { return localImage(url); }, m_config.taggers);
 #endif
     m_saveTimer.setSingleShot(true);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] { (void)saveState(); });

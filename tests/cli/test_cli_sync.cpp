@@ -644,3 +644,95 @@ TEST_F(CliSync, ExportOfAJobWritingCategoryMetafieldsHasAColumnForEachWithItsVal
     rows = exported(again);
     EXPECT_EQ(rows.value(dress).value(color), QStringLiteral("Navy; Blue"));
 }
+
+// No secret is written anywhere: after a job is run with two taggers, approved, synced and
+// exported, none of the store's token or the taggers' keys is in the database, the settings,
+// the image cache, the exported spreadsheet or anything the CLI printed. They live only in
+// the keychain (or, as here, the environment).
+TEST(CliSecrets, NoTokenOrKeyIsWrittenToAnyFileOrPrinted) {
+    const QString token = QStringLiteral("shpat_planted0000secret1111token");
+    SandboxProcess sandbox(
+        {QStringLiteral("--catalog"),
+         testData(QStringLiteral("catalogs/kith-storefront-products.json")),
+         QStringLiteral("--bucket"), QStringLiteral("20000"), QStringLiteral("--restore"),
+         QStringLiteral("10000"), QStringLiteral("--token"), token,
+         QStringLiteral("--ximilar-token"), QStringLiteral("xim_planted2222secret3333"),
+         QStringLiteral("--openai-key"), QStringLiteral("sk-planted4444secret5555")});
+    CliRunner cli;
+    TempSqlite db;
+    const QStringList secrets{token, QStringLiteral("xim_planted2222secret3333"),
+                              QStringLiteral("sk-planted4444secret5555")};
+    QProcessEnvironment &env = cli.environment();
+    env.insert(QStringLiteral("TAGDESK_SHOPIFY_TOKEN"), token);
+    env.insert(QStringLiteral("TAGDESK_XIMILAR_URL"), sandbox.url);
+    env.insert(QStringLiteral("TAGDESK_XIMILAR_KEY"), secrets[1]);
+    env.insert(QStringLiteral("TAGDESK_OPENAI_URL"), sandbox.url);
+    env.insert(QStringLiteral("TAGDESK_OPENAI_KEY"), secrets[2]);
+    env.insert(QStringLiteral("TAGDESK_OPENAI_MODEL"), QStringLiteral("sandbox-vision"));
+    const QStringList common{QStringLiteral("--db"), db.path(), QStringLiteral("--store"),
+                             sandbox.url};
+    QByteArray printed;
+    const auto tagdesk = [&](const QStringList &args) {
+        const CliResult r = cli.run(common + args);
+        printed += r.out + r.err;
+        EXPECT_EQ(r.exitCode, 0) << r.describe();
+        return r;
+    };
+    // A refused key or token is said without the secret. (A model refusing the key stops
+    // the run with requests still in flight: they are stopped before anything they would
+    // reach is gone.)
+    env.insert(QStringLiteral("TAGDESK_OPENAI_KEY"), secrets[2] + QStringLiteral("x"));
+    const CliResult wrongKey =
+        cli.run(common + QStringList{QStringLiteral("jobs"), QStringLiteral("create"),
+                                     QStringLiteral("--name"), QStringLiteral("Wrong key"),
+                                     QStringLiteral("--tagger"), QStringLiteral("openai")});
+    const CliResult keyRefused =
+        cli.run(common + QStringList{QStringLiteral("jobs"), QStringLiteral("run"),
+                                     QString::fromUtf8(wrongKey.out.trimmed())});
+    EXPECT_EQ(keyRefused.exitCode, 2) << keyRefused.describe();
+    EXPECT_TRUE(keyRefused.err.contains("Token rejected: ")) << keyRefused.describe();
+    printed += wrongKey.out + wrongKey.err + keyRefused.out + keyRefused.err;
+    env.insert(QStringLiteral("TAGDESK_OPENAI_KEY"), secrets[2]);
+    QTemporaryDir exports;
+    for (const QString &tagger : {QStringLiteral("ximilar"), QStringLiteral("openai")}) {
+        const QString job = QString::fromUtf8(
+            tagdesk({QStringLiteral("jobs"), QStringLiteral("create"), QStringLiteral("--name"),
+                     tagger, QStringLiteral("--tagger"), tagger})
+                .out.trimmed());
+        tagdesk({QStringLiteral("jobs"), QStringLiteral("run"), job});
+        tagdesk(
+            {QStringLiteral("review"), QStringLiteral("approve"), job, QStringLiteral("--all")});
+        tagdesk({QStringLiteral("sync"), job});
+        tagdesk({QStringLiteral("history"), job, QStringLiteral("--json")});
+        tagdesk({QStringLiteral("export"), job, QStringLiteral("--csv"),
+                 exports.filePath(tagger + QStringLiteral(".csv"))});
+    }
+    env.insert(QStringLiteral("TAGDESK_SHOPIFY_TOKEN"), token + QStringLiteral("x"));
+    const CliResult refused =
+        cli.run(common + QStringList{QStringLiteral("sync"), QStringLiteral("1")});
+    EXPECT_EQ(refused.exitCode, 2) << refused.describe();
+    EXPECT_TRUE(refused.err.contains("Token rejected: ")) << refused.describe();
+    printed +=
+        wrongKey.out + wrongKey.err + keyRefused.out + keyRefused.err + refused.out + refused.err;
+
+    int files = 0;
+    qint64 bytes = 0;
+    for (const QString &folder : {cli.home(), db.folder(), exports.path()}) {
+        QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << file.fileName().toStdString();
+            const QByteArray content = file.readAll();
+            ++files;
+            bytes += content.size();
+            for (const QString &secret : secrets)
+                EXPECT_FALSE(content.contains(secret.toUtf8()))
+                    << file.fileName().toStdString() << " holds " << secret.toStdString();
+        }
+    }
+    for (const QString &secret : secrets)
+        EXPECT_FALSE(printed.contains(secret.toUtf8())) << "printed " << secret.toStdString();
+    EXPECT_GE(files, 20) << "the database, the cached images and the two spreadsheets";
+    std::cout << "searched " << files << " files (" << bytes / 1024 << " KiB) and "
+              << printed.size() << " bytes printed for " << secrets.size() << " secrets\n";
+}
