@@ -20,8 +20,8 @@ enum class SqlDialect { Sqlite, Postgres };
 // destructor, so there is never a dangling QSqlDatabase.
 class Connection {
 public:
-    // Opens a connection with Tagdesk's settings (busy timeout, foreign keys). Does not
-    // check or migrate the schema: see openDatabase().
+    // Opens a connection with Tagdesk's settings (busy timeout; on SQLite those of
+    // applySqliteSettings). Does not check or migrate the schema: see openDatabase().
     static Result<std::unique_ptr<Connection>> open(const DatabaseConfig &config);
     ~Connection();
 
@@ -39,6 +39,11 @@ private:
     SqlDialect m_dialect;
     DatabaseConfig m_config;
 };
+
+// The settings every SQLite connection of Tagdesk runs with, in one place: foreign keys
+// on, and the sync level its journal mode makes safe (NORMAL in WAL mode, else FULL).
+// Connection::open applies them; openDatabase applies them again after turning WAL on.
+Status applySqliteSettings(Connection &conn);
 
 SqlDialect dialectOf(const QSqlDatabase &db);
 

@@ -248,10 +248,8 @@ Status enableWal(Connection &conn) {
             Texts::tr("%1 could not be switched to write-ahead logging (the file system "
                       "answered '%2'); Tagdesk needs it to stay safe when it is killed")
                 .arg(conn.config().describe(), mode));
-    // WAL plus NORMAL sync is durable across application crashes, which is what we need.
-    return runSql(conn.db(), QStringLiteral("PRAGMA synchronous = NORMAL"), {}).ok()
-               ? Status{}
-               : Status{Error::storage(Texts::tr("Cannot set the synchronous mode"))};
+    // The sync level follows the journal mode (see applySqliteSettings).
+    return applySqliteSettings(conn);
 }
 } // namespace
 
