@@ -77,6 +77,13 @@ struct ConfidenceOverview {
     static bool atOrAbove(double confidence, double threshold) {
         return hundredths(confidence) >= hundredths(threshold);
     }
+    // What hundredths() adds before it rounds down.
+    static constexpr double hundredthsSlack = 1e-7;
+    // The same rule for a query, which cannot call hundredths(): every confidence is at or
+    // above `threshold` when this is 0; else a confidence c is exactly when
+    // c * 100 + hundredthsSlack >= this (hundredths(c) rounds that sum down, and a number
+    // rounded down is at least a whole n exactly when the number is).
+    static int atOrAboveBound(double threshold) { return hundredths(threshold); }
 
     // Pending analysed products whose every suggestion is at or above `threshold` (what
     // ReviewService approves for ApprovalSelection::Kind::MinConfidence).

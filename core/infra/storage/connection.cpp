@@ -163,6 +163,22 @@ QVariant sqlValue(const QVariant &value) {
     return value;
 }
 
+QList<QStringList> inChunks(const QStringList &values) {
+    constexpr qsizetype chunk = 500;
+    QList<QStringList> out;
+    for (qsizetype from = 0; from < values.size(); from += chunk)
+        out << values.mid(from, chunk);
+    return out;
+}
+
+QString placeholders(qsizetype count) {
+    QStringList marks;
+    marks.reserve(count);
+    for (qsizetype i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QStringLiteral(", "));
+}
+
 Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &binds,
                          const QString &doing) {
     QSqlQuery q(db);

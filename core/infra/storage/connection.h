@@ -55,6 +55,13 @@ Error storageError(const QSqlError &error, const QSqlDatabase &db, const QString
 // bind goes through this. Pass QVariant() for a real NULL.
 QVariant sqlValue(const QVariant &value);
 
+// A long list of values in parts small enough to bind in one statement each: SQLite takes
+// at most 32,766 bound values in one statement (sqlite.org/limits.html, item 9).
+QList<QStringList> inChunks(const QStringList &values);
+
+// "?, ?, ?": `count` positional placeholders, for an IN list or a VALUES row.
+QString placeholders(qsizetype count);
+
 // Prepares, binds (positional '?') and runs one statement.
 Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {},
                          const QString &doing = {});
