@@ -1,6 +1,7 @@
 #include "pipeline/jobservice.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
+#include "storage/productlistrepository.h"
 #include "storage/suggestionrepository.h"
 #include "support/testdatabase.h"
 
@@ -205,6 +206,81 @@ TEST_P(Repositories, DeletingAJobRemovesItsProductsAndSuggestions) {
             "SELECT (SELECT count(*) FROM job_products) + (SELECT count(*) FROM suggestions)"));
     ASSERT_TRUE(q.ok() && q->next());
     EXPECT_EQ(q->value(0).toInt(), 0);
+}
+
+TEST_P(Repositories, ProductPagesFollowTheLastRowSeenInEveryOrder) {
+    const qint64 job = JobRepository(*conn).insert(sampleJob(QStringLiteral("Pages"))).value().id;
+    JobProductRepository products(*conn);
+    QList<JobProduct> all;
+    for (int i = 0; i < 23; ++i) {
+        JobProduct p = product(i);
+        p.position = i / 2; // pairs share a position: the id breaks the tie
+        p.title = i % 3 == 0 ? QStringLiteral("shirt") : QStringLiteral("Shirt %1").arg(i % 5);
+        p.progress = {PipelineStage::Analysed,
+                      i % 4 == 0 ? ReviewState::Approved : ReviewState::Pending,
+                      i % 5 == 0 ? SyncState::Queued : SyncState::None};
+        all << p;
+    }
+    ASSERT_TRUE(products.addProducts(job, all).ok());
+    for (int i = 0; i < all.size(); ++i) {
+        if (i % 7 == 0) {
+            ASSERT_TRUE(products.setFlagged(job, all[i].productId, true).ok());
+        }
+        QList<Suggestion> list;
+        for (int k = 0; k < i % 3; ++k)
+            list << Suggestion{
+                QStringLiteral("a%1").arg(k), QStringLiteral("v"), 0.3 + (i % 4) * 0.1, {}, {}, {}};
+        ASSERT_TRUE(SuggestionRepository(*conn).replace(job, all[i].productId, list).ok());
+    }
+
+    ProductListRepository list(*conn);
+    for (ProductOrder order :
+         {ProductOrder::Position, ProductOrder::Title, ProductOrder::Review, ProductOrder::Sync,
+          ProductOrder::Suggestions, ProductOrder::LowestConfidence, ProductOrder::Flagged}) {
+        for (bool descending : {false, true}) {
+            for (ProductFilter filter : {ProductFilter::All, ProductFilter::Pending}) {
+                SCOPED_TRACE(testing::Message()
+                             << "order " << int(order) << (descending ? " desc" : "") << " filter "
+                             << int(filter));
+                const ProductListQuery query{job, filter, order, descending};
+                auto whole = list.rows(query, {}, 1000);
+                ASSERT_TRUE(whole.ok()) << whole.error().message.toStdString();
+                QStringList expected;
+                for (const ProductRow &r : whole.value())
+                    expected << r.productId;
+                EXPECT_EQ(expected, list.ids(query).value());
+                QStringList paged;
+                ProductCursor after;
+                for (int pages = 0; pages < 30; ++pages) {
+                    auto page = list.rows(query, after, 4);
+                    ASSERT_TRUE(page.ok()) << page.error().message.toStdString();
+                    if (page->isEmpty())
+                        break;
+                    for (const ProductRow &r : page.value())
+                        paged << r.productId;
+                    after = page->last().next;
+                }
+                EXPECT_EQ(paged, expected);
+                EXPECT_EQ(expected.size(), list.count(query).value());
+            }
+        }
+    }
+}
+
+TEST_P(Repositories, TheKeysetIndexReplacesThePositionIndex) {
+    const QString sql = GetParam() == Backend::Sqlite
+                            ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = "
+                                             "'index' AND tbl_name = 'job_products' ORDER BY name")
+                            : QStringLiteral("SELECT indexname FROM pg_indexes WHERE tablename = "
+                                             "'job_products' ORDER BY indexname");
+    auto q = runSql(conn->db(), sql);
+    ASSERT_TRUE(q.ok());
+    QStringList names;
+    while (q->next())
+        names << q->value(0).toString();
+    EXPECT_TRUE(names.contains(QStringLiteral("job_products_by_position_id")))
+        << names.join(u' ').toStdString();
+    EXPECT_FALSE(names.contains(QStringLiteral("job_products_by_position")));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Repositories,

@@ -1,5 +1,6 @@
 // Schema migrations on real SQLite files: fresh, upgraded from a checked-in v1 file,
 // refused when newer, foreign or damaged — and in the refused cases, left untouched.
+#include "storage/databasewriter.h"
 #include "storage/jobrepository.h"
 #include "storage/schema.h"
 #include "support/testdatabase.h"
@@ -43,6 +44,41 @@ TEST(Schema, FreshDatabaseIsMigratedToTheLatestVersionWithWalAndForeignKeys) {
             QStringLiteral("1"))
             << table;
     }
+}
+
+TEST(Schema, EveryConnectionSyncsAsItsJournalModeMakesSafe) {
+    // synchronous: 1 is NORMAL, 2 is FULL (sqlite.org/pragma.html#pragma_synchronous).
+    TempSqlite db;
+    auto migrating = db.open();
+    ASSERT_TRUE(migrating);
+    EXPECT_EQ(scalar(*migrating, QStringLiteral("PRAGMA synchronous")), QStringLiteral("1"));
+
+    // A reader's connection, as JobReader opens it.
+    auto reader = Connection::open(db.config());
+    ASSERT_TRUE(reader.ok());
+    EXPECT_EQ(scalar(*reader.value(), QStringLiteral("PRAGMA synchronous")), QStringLiteral("1"));
+    EXPECT_EQ(scalar(*reader.value(), QStringLiteral("PRAGMA foreign_keys")), QStringLiteral("1"));
+
+    // The writer's.
+    auto writer = DatabaseWriter::start(db.config());
+    ASSERT_TRUE(writer.ok());
+    auto settings = writer.value()
+                        ->submit<QString>([](Connection &conn) -> Result<QString> {
+                            return QString(scalar(conn, QStringLiteral("PRAGMA synchronous")) +
+                                           scalar(conn, QStringLiteral("PRAGMA foreign_keys")));
+                        })
+                        .result();
+    ASSERT_TRUE(settings.ok());
+    EXPECT_EQ(settings.value(), QStringLiteral("11"));
+
+    // A file not (yet) in WAL mode keeps FULL, under which NORMAL would not be safe.
+    const TempSqlite plain;
+    auto unmigrated = Connection::open(plain.config());
+    ASSERT_TRUE(unmigrated.ok());
+    EXPECT_EQ(scalar(*unmigrated.value(), QStringLiteral("PRAGMA journal_mode")),
+              QStringLiteral("delete"));
+    EXPECT_EQ(scalar(*unmigrated.value(), QStringLiteral("PRAGMA synchronous")),
+              QStringLiteral("2"));
 }
 
 TEST(Schema, OpeningTwiceDoesNotMigrateAgain) {

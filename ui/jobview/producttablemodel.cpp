@@ -81,7 +81,8 @@ void ProductTableModel::refresh() {
                 return failed(count.error().message);
             }
             whenFinished(
-                this, m_reader.inBackground(&JobReader::productRows, m_query, 0, wanted),
+                this,
+                m_reader.inBackground(&JobReader::productRows, m_query, ProductCursor{}, wanted),
                 [this, generation, total = count.value()](const Result<QList<ProductRow>> &rows) {
                     if (generation != m_generation)
                         return;
@@ -140,7 +141,8 @@ void ProductTableModel::fetchMore(const QModelIndex &parent) {
     const quint64 generation = m_generation;
     whenFinished(
         this,
-        m_reader.inBackground(&JobReader::productRows, m_query, int(m_rows.size()), m_pageSize),
+        m_reader.inBackground(&JobReader::productRows, m_query,
+                              m_rows.isEmpty() ? ProductCursor{} : m_rows.last().next, m_pageSize),
         [this, generation](const Result<QList<ProductRow>> &page) {
             if (generation != m_generation)
                 return;

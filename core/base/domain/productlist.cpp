@@ -10,7 +10,7 @@ int ConfidenceOverview::binOf(int tenths) {
 }
 
 int ConfidenceOverview::hundredths(double confidence) {
-    return std::clamp(int(std::floor(confidence * 100.0 + 1e-7)), 0, 100);
+    return std::clamp(int(std::floor(confidence * 100.0 + hundredthsSlack)), 0, 100);
 }
 
 qint64 ConfidenceOverview::pendingAtOrAbove(double threshold) const {

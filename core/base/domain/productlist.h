@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <array>
 #include <optional>
@@ -35,6 +36,15 @@ struct ProductListQuery {
     friend bool operator==(const ProductListQuery &, const ProductListQuery &) = default;
 };
 
+// Where a page of the job view's rows starts (keyset paging): after the row it was taken
+// from, in the query's order. The default starts at the first row.
+struct ProductCursor {
+    bool atStart = true;
+    QVariant sortKey = {}; // the row's sort key, as the database computed it
+    int position = 0;
+    QString productId = {};
+};
+
 // One row of the job view: what the table shows about a product, without its snapshot.
 struct ProductRow {
     QString productId;
@@ -46,6 +56,7 @@ struct ProductRow {
     std::optional<double> lowestConfidence;
     QString thumbnailSha256; // the first downloaded image, empty if none
     bool flagged = false;
+    ProductCursor next = {}; // the page after this row starts here
 };
 
 // The products still waiting for review that look like one product to the review: those
@@ -77,6 +88,13 @@ struct ConfidenceOverview {
     static bool atOrAbove(double confidence, double threshold) {
         return hundredths(confidence) >= hundredths(threshold);
     }
+    // What hundredths() adds before it rounds down.
+    static constexpr double hundredthsSlack = 1e-7;
+    // The same rule for a query, which cannot call hundredths(): every confidence is at or
+    // above `threshold` when this is 0; else a confidence c is exactly when
+    // c * 100 + hundredthsSlack >= this (hundredths(c) rounds that sum down, and a number
+    // rounded down is at least a whole n exactly when the number is).
+    static int atOrAboveBound(double threshold) { return hundredths(threshold); }
 
     // Pending analysed products whose every suggestion is at or above `threshold` (what
     // ReviewService approves for ApprovalSelection::Kind::MinConfidence).

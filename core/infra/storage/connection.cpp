@@ -86,12 +86,31 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseConfig &confi
                                   .arg(config.describe(), err.databaseText().trimmed()));
     }
     if (sqlite) {
-        if (auto r = runSql(conn->m_db, QStringLiteral("PRAGMA foreign_keys = ON"), {},
-                            Texts::tr("opening the database"));
-            !r)
-            return r.error();
+        if (auto set = applySqliteSettings(*conn); !set)
+            return set.error();
     }
     return conn;
+}
+
+Status applySqliteSettings(Connection &conn) {
+    const QString doing = Texts::tr("opening the database");
+    // Both are settings of the connection, not of the file, so every connection sets them
+    // (sqlite.org/foreignkeys.html section 2, sqlite.org/pragma.html#pragma_synchronous).
+    if (auto r = runSql(conn.db(), QStringLiteral("PRAGMA foreign_keys = ON"), {}, doing); !r)
+        return r.error();
+    auto mode = runSql(conn.db(), QStringLiteral("PRAGMA journal_mode"), {}, doing);
+    if (!mode)
+        return mode.error();
+    const bool wal = mode->next() && mode->value(0).toString().toLower() == QLatin1String("wal");
+    // In WAL mode NORMAL syncs only at checkpoints: the database is always consistent, and
+    // a commit survives the program being killed, though a power loss or OS crash may roll
+    // back the last commits. Other journal modes keep FULL, the default: under NORMAL a
+    // power loss could, rarely, corrupt the file (sqlite.org/pragma.html#pragma_synchronous).
+    const QString sync = wal ? QStringLiteral("PRAGMA synchronous = NORMAL")
+                             : QStringLiteral("PRAGMA synchronous = FULL");
+    if (auto r = runSql(conn.db(), sync, {}, doing); !r)
+        return r.error();
+    return {};
 }
 
 Error storageError(const QSqlError &error, const QSqlDatabase &db, const QString &doing) {
@@ -142,6 +161,22 @@ QVariant sqlValue(const QVariant &value) {
     if (value.typeId() == QMetaType::QString && value.toString().isNull())
         return QString(QLatin1String(""));
     return value;
+}
+
+QList<QStringList> inChunks(const QStringList &values) {
+    constexpr qsizetype chunk = 500;
+    QList<QStringList> out;
+    for (qsizetype from = 0; from < values.size(); from += chunk)
+        out << values.mid(from, chunk);
+    return out;
+}
+
+QString placeholders(qsizetype count) {
+    QStringList marks;
+    marks.reserve(count);
+    for (qsizetype i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QStringLiteral(", "));
 }
 
 Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &binds,

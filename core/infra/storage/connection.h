@@ -20,8 +20,8 @@ enum class SqlDialect { Sqlite, Postgres };
 // destructor, so there is never a dangling QSqlDatabase.
 class Connection {
 public:
-    // Opens a connection with Tagdesk's settings (busy timeout, foreign keys). Does not
-    // check or migrate the schema: see openDatabase().
+    // Opens a connection with Tagdesk's settings (busy timeout; on SQLite those of
+    // applySqliteSettings). Does not check or migrate the schema: see openDatabase().
     static Result<std::unique_ptr<Connection>> open(const DatabaseConfig &config);
     ~Connection();
 
@@ -40,6 +40,11 @@ private:
     DatabaseConfig m_config;
 };
 
+// The settings every SQLite connection of Tagdesk runs with, in one place: foreign keys
+// on, and the sync level its journal mode makes safe (NORMAL in WAL mode, else FULL).
+// Connection::open applies them; openDatabase applies them again after turning WAL on.
+Status applySqliteSettings(Connection &conn);
+
 SqlDialect dialectOf(const QSqlDatabase &db);
 
 // Turns a driver error into a message a person can act on, naming the database and
@@ -49,6 +54,13 @@ Error storageError(const QSqlError &error, const QSqlDatabase &db, const QString
 // A null QString binds as SQL NULL; Tagdesk's text columns mean "empty" by it, so every
 // bind goes through this. Pass QVariant() for a real NULL.
 QVariant sqlValue(const QVariant &value);
+
+// A long list of values in parts small enough to bind in one statement each: SQLite takes
+// at most 32,766 bound values in one statement (sqlite.org/limits.html, item 9).
+QList<QStringList> inChunks(const QStringList &values);
+
+// "?, ?, ?": `count` positional placeholders, for an IN list or a VALUES row.
+QString placeholders(qsizetype count);
 
 // Prepares, binds (positional '?') and runs one statement.
 Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &binds = {},

@@ -20,7 +20,9 @@ namespace tagdesk {
 // The one writer of the job database: a thread with its own connection that drains a
 // queue of write tasks, several at a time in one transaction (each task in a savepoint,
 // so one task's failure does not undo its neighbours). A task's future is fulfilled only
-// after its transaction has committed, so "saved" always means "on disk".
+// after its transaction has committed, so "saved" always means it survives the program
+// being killed. (A power loss or OS crash may take back SQLite's last commits in WAL mode
+// with synchronous = NORMAL, never more: see applySqliteSettings.)
 class DatabaseWriter {
 public:
     // Opens the writer's connection on its thread; fails if that connection cannot open.

@@ -117,30 +117,52 @@ Result<QList<JobProduct>> JobProductRepository::list(qint64 jobId, int offset, i
     return productsFrom(q.value());
 }
 
+Result<QSqlQuery> JobProductRepository::selectAmong(qint64 jobId, const QString &what,
+                                                    const QStringList &ids, const QString &order) {
+    QVariantList binds{jobId};
+    for (const QString &id : ids)
+        binds << id;
+    return runSql(m_conn.db(),
+                  QStringLiteral("SELECT %1 FROM job_products WHERE job_id = ? AND product_id IN "
+                                 "(%2)%3")
+                      .arg(what, placeholders(ids.size()), order),
+                  binds, Texts::tr("reading products of job %1").arg(jobId));
+}
+
 Result<QList<JobProduct>> JobProductRepository::some(qint64 jobId, const QStringList &productIds) {
     QList<JobProduct> out;
-    // In chunks: SQLite takes at most 32,766 bound values in one statement.
-    constexpr qsizetype chunk = 500;
-    for (qsizetype from = 0; from < productIds.size(); from += chunk) {
-        const QStringList ids = productIds.mid(from, chunk);
-        QStringList marks;
-        QVariantList binds{jobId};
-        for (const QString &id : ids) {
-            marks << QStringLiteral("?");
-            binds << id;
-        }
-        auto q = runSql(m_conn.db(),
-                        QStringLiteral("SELECT ") + columns +
-                            QStringLiteral(" FROM job_products WHERE job_id = ? AND product_id "
-                                           "IN (%1) ORDER BY position, product_id")
-                                .arg(marks.join(QStringLiteral(", "))),
-                        binds, Texts::tr("reading products of job %1").arg(jobId));
+    for (const QStringList &ids : inChunks(productIds)) {
+        auto q = selectAmong(jobId, columns, ids, QStringLiteral(" ORDER BY position, product_id"));
         if (!q)
             return q.error();
         auto products = productsFrom(q.value());
         if (!products)
             return products.error();
         out += products.value();
+    }
+    return out;
+}
+
+Error JobProductRepository::noSuchProduct(qint64 jobId, const QString &productId) {
+    return Error::notFound(Texts::tr("Job %1 has no product %2").arg(jobId).arg(productId));
+}
+
+Result<QHash<QString, PipelineStage>> JobProductRepository::stages(qint64 jobId,
+                                                                   const QStringList &productIds) {
+    QHash<QString, PipelineStage> out;
+    for (const QStringList &ids : inChunks(productIds)) {
+        auto q = selectAmong(jobId, QStringLiteral("product_id, stage"), ids);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            const auto stage = stageFromKey(q->value(1).toString());
+            if (!stage)
+                return Error::storage(Texts::tr("Product %1 of job %2 has an unknown state (%3)")
+                                          .arg(q->value(0).toString())
+                                          .arg(jobId)
+                                          .arg(q->value(1).toString()));
+            out.insert(q->value(0).toString(), *stage);
+        }
     }
     return out;
 }
@@ -153,7 +175,7 @@ Result<JobProduct> JobProductRepository::find(qint64 jobId, const QString &produ
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(Texts::tr("Job %1 has no product %2").arg(jobId).arg(productId));
+        return noSuchProduct(jobId, productId);
     return productFromRow(q.value());
 }
 
@@ -172,17 +194,14 @@ Result<QList<JobProduct>> JobProductRepository::inStage(qint64 jobId, PipelineSt
 
 Result<QList<JobProduct>> JobProductRepository::inSync(qint64 jobId,
                                                        const QList<SyncState> &states) {
-    QStringList marks;
     QVariantList binds{jobId};
-    for (SyncState state : states) {
-        marks << QStringLiteral("?");
+    for (SyncState state : states)
         binds << syncKey(state);
-    }
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT ") + columns +
                         QStringLiteral(" FROM job_products WHERE job_id = ? AND sync IN (%1) "
                                        "ORDER BY position, product_id")
-                            .arg(marks.join(QLatin1Char(','))),
+                            .arg(placeholders(states.size())),
                     binds, Texts::tr("reading the products of job %1").arg(jobId));
     if (!q)
         return q.error();
@@ -311,7 +330,7 @@ Status JobProductRepository::updateOne(qint64 jobId, const QString &productId,
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
-        return Error::notFound(Texts::tr("Job %1 has no product %2").arg(jobId).arg(productId));
+        return noSuchProduct(jobId, productId);
     return {};
 }
 

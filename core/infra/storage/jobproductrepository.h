@@ -21,6 +21,10 @@ public:
     // A page of a job's products in selection order (snapshots included).
     Result<QList<JobProduct>> list(qint64 jobId, int offset = 0, int limit = -1);
     Result<JobProduct> find(qint64 jobId, const QString &productId);
+    // The pipeline stage of each of these products the job has, by id (no snapshots read).
+    Result<QHash<QString, PipelineStage>> stages(qint64 jobId, const QStringList &productIds);
+    // The error for a product the job does not have.
+    static Error noSuchProduct(qint64 jobId, const QString &productId);
     // These products of the job (those it has), in the job's order.
     Result<QList<JobProduct>> some(qint64 jobId, const QStringList &productIds);
     // Up to `limit` products of a job at one pipeline stage, in selection order.
@@ -65,6 +69,10 @@ public:
     Result<qint64> countInSync(SyncState state);
 
 private:
+    // SELECT `what` of these products of the job (at most one chunk, see inChunks), `order`
+    // appended.
+    Result<QSqlQuery> selectAmong(qint64 jobId, const QString &what, const QStringList &ids,
+                                  const QString &order = {});
     // One product's row: `assignments` ("flagged = ?") with `values` bound in order; a
     // product the job does not have is NotFound.
     Status updateOne(qint64 jobId, const QString &productId, const QString &assignments,

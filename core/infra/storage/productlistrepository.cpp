@@ -55,56 +55,72 @@ const QString firstImage = QStringLiteral(
     "(SELECT pi.sha256 FROM product_images pi WHERE pi.job_id = jp.job_id AND "
     "pi.product_id = jp.product_id AND pi.sha256 IS NOT NULL ORDER BY pi.position LIMIT 1)");
 
-QString orderBy(const ProductListQuery &q, SqlDialect dialect) {
-    const QString direction = q.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    QString key;
+// The expression a query sorts by (before the position and id that break ties).
+QString sortKey(const ProductListQuery &q) {
     switch (q.order) {
     case ProductOrder::Position:
-        key = QStringLiteral("jp.position");
         break;
     case ProductOrder::Title:
-        key = QStringLiteral("LOWER(jp.title)");
-        break;
+        return QStringLiteral("LOWER(jp.title)");
     case ProductOrder::Review:
-        key = QStringLiteral("jp.review");
-        break;
+        return QStringLiteral("jp.review");
     case ProductOrder::Sync:
-        key = QStringLiteral("jp.sync");
-        break;
+        return QStringLiteral("jp.sync");
     case ProductOrder::Suggestions:
-        key = QStringLiteral("suggestion_count");
-        break;
+        return suggestionCount;
     case ProductOrder::LowestConfidence:
-        // Products without suggestions sort as the least sure. PostgreSQL takes an output
-        // column's name in ORDER BY only on its own, not inside an expression; SQLite takes
-        // it, and so does not run the subquery twice per row.
-        key = QStringLiteral("COALESCE(%1, -1)")
-                  .arg(dialect == SqlDialect::Sqlite ? QStringLiteral("lowest_confidence")
-                                                     : lowestConfidence);
-        break;
+        // Products without suggestions sort as the least sure.
+        return QStringLiteral("COALESCE(%1, -1)").arg(lowestConfidence);
     case ProductOrder::Flagged:
-        key = QStringLiteral("(1 - jp.flagged)");
-        break;
+        return QStringLiteral("(1 - jp.flagged)");
     }
-    // Position breaks ties, so paging is stable. (arg, not a chain of +: GCC 12 at -O2
-    // misreads the string builder with -Warray-bounds.)
-    return QStringLiteral("%1%2, jp.position%2").arg(key, direction);
+    return QStringLiteral("jp.position");
+}
+
+QString orderBy(const ProductListQuery &q) {
+    const QString direction = q.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    // Position, then the id, break ties, so paging is stable. PostgreSQL takes an output
+    // column's name in ORDER BY only on its own, not inside an expression
+    // (postgresql.org/docs/current/queries-order.html): the key is named sort_key, and no
+    // subquery runs twice per row. (arg, not a chain of +: GCC 12 at -O2 misreads the
+    // string builder with -Warray-bounds.)
+    // On the position order that is the index's own order, nothing left to sort.
+    if (q.order == ProductOrder::Position)
+        return QStringLiteral("jp.position%1, jp.product_id%1").arg(direction);
+    return QStringLiteral("sort_key%1, jp.position%1, jp.product_id%1").arg(direction);
 }
 } // namespace
 
-Result<QList<ProductRow>> ProductListRepository::rows(const ProductListQuery &query, int offset,
-                                                      int limit) {
+Result<QList<ProductRow>> ProductListRepository::rows(const ProductListQuery &query,
+                                                      const ProductCursor &after, int limit) {
     const Condition filter = filterCondition(query.filter);
+    const QString key = sortKey(query);
+    QVariantList binds{query.jobId};
+    binds += filter.binds;
+    // Keyset paging: the rows after the cursor's, compared as the ORDER BY sorts (row
+    // values: sqlite.org/rowvalue.html, postgresql.org/docs/current/functions-comparisons.html).
+    // On the position order the index on (job_id, position, product_id) finds them.
+    QString page;
+    if (!after.atStart) {
+        const QString op = query.descending ? QStringLiteral("<") : QStringLiteral(">");
+        if (query.order == ProductOrder::Position) {
+            page = QStringLiteral(" AND (jp.position, jp.product_id) %1 (?, ?)").arg(op);
+        } else {
+            page =
+                QStringLiteral(" AND (%1, jp.position, jp.product_id) %2 (?, ?, ?)").arg(key, op);
+            binds << after.sortKey;
+        }
+        binds << after.position << after.productId;
+    }
+    binds << limit;
     const QString sql =
-        QStringLiteral(
-            "SELECT jp.product_id, jp.position, jp.title, jp.stage, jp.review, "
-            "jp.sync, jp.error, %1 AS suggestion_count, %2 AS lowest_confidence, "
-            "%3 AS thumbnail, jp.flagged FROM job_products jp WHERE jp.job_id = ? AND %4 "
-            "ORDER BY %5 LIMIT ? OFFSET ?")
-            .arg(suggestionCount, lowestConfidence, firstImage, filter.sql,
-                 orderBy(query, m_conn.dialect()));
-    auto q = runSql(m_conn.db(), sql,
-                    QVariantList{query.jobId} + filter.binds + QVariantList{limit, offset},
+        QStringLiteral("SELECT jp.product_id, jp.position, jp.title, jp.stage, jp.review, "
+                       "jp.sync, jp.error, %1 AS suggestion_count, %2 AS lowest_confidence, "
+                       "%3 AS thumbnail, jp.flagged, %4 AS sort_key FROM job_products jp WHERE "
+                       "jp.job_id = ? AND %5%6 ORDER BY %7 LIMIT ?")
+            .arg(suggestionCount, lowestConfidence, firstImage, key, filter.sql, page,
+                 orderBy(query));
+    auto q = runSql(m_conn.db(), sql, binds,
                     Texts::tr("reading the products of job %1").arg(query.jobId));
     if (!q)
         return q.error();
@@ -130,6 +146,7 @@ Result<QList<ProductRow>> ProductListRepository::rows(const ProductListQuery &qu
             r.lowestConfidence = q->value(8).toDouble();
         r.thumbnailSha256 = q->value(9).toString();
         r.flagged = q->value(10).toInt() != 0;
+        r.next = {false, q->value(11), r.position, r.productId};
         rows.append(std::move(r));
     }
     return rows;
@@ -137,12 +154,10 @@ Result<QList<ProductRow>> ProductListRepository::rows(const ProductListQuery &qu
 
 Result<QStringList> ProductListRepository::ids(const ProductListQuery &query) {
     const Condition filter = filterCondition(query.filter);
-    // The sort keys are selected too: the ORDER BY may name them (see orderBy).
-    const QString sql =
-        QStringLiteral("SELECT jp.product_id, %1 AS suggestion_count, %2 AS "
-                       "lowest_confidence FROM job_products jp WHERE "
-                       "jp.job_id = ? AND %3 ORDER BY %4")
-            .arg(suggestionCount, lowestConfidence, filter.sql, orderBy(query, m_conn.dialect()));
+    // The sort key is selected too: the ORDER BY names it (see orderBy).
+    const QString sql = QStringLiteral("SELECT jp.product_id, %1 AS sort_key FROM job_products "
+                                       "jp WHERE jp.job_id = ? AND %2 ORDER BY %3")
+                            .arg(sortKey(query), filter.sql, orderBy(query));
     auto q = runSql(m_conn.db(), sql, QVariantList{query.jobId} + filter.binds,
                     Texts::tr("listing the products of job %1").arg(query.jobId));
     if (!q)

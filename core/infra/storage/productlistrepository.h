@@ -13,7 +13,10 @@ public:
     explicit ProductListRepository(Connection &conn)
         : m_conn(conn) {}
 
-    Result<QList<ProductRow>> rows(const ProductListQuery &query, int offset, int limit);
+    // Up to `limit` rows after `after`: found through the index, not by skipping the rows
+    // before, so the last page of a big job costs what the first does.
+    Result<QList<ProductRow>> rows(const ProductListQuery &query, const ProductCursor &after,
+                                   int limit);
     Result<qint64> count(const ProductListQuery &query);
     // Every listed product's id, in the query's order: the review panel's queue.
     Result<QStringList> ids(const ProductListQuery &query);

@@ -10,6 +10,26 @@ struct Texts {
 };
 } // namespace
 
+QJsonObject reviewStateObject(const ProductProgress &p, const QString &destinations) {
+    return {{QStringLiteral("stage"), stageKey(p.stage)},
+            {QStringLiteral("review"), reviewKey(p.review)},
+            {QStringLiteral("sync"), syncKey(p.sync)},
+            {QStringLiteral("destinations"),
+             destinations.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(destinations)}};
+}
+
+QString reviewStateJsonSql(const QString &destinationsJson, const QString &stage,
+                           const QString &review, const QString &sync) {
+    // QJsonObject keeps its keys sorted, so toDbJson writes them in this order.
+    return QStringLiteral("('{\"destinations\":' || %1 || ',\"review\":\"' || %2 || "
+                          "'\",\"stage\":\"' || %3 || '\",\"sync\":\"' || %4 || '\"}')")
+        .arg(destinationsJson, review, stage, sync);
+}
+
+QString destinationsJsonSql(const QString &column) {
+    return QStringLiteral("COALESCE('\"' || NULLIF(%1, '') || '\"', 'null')").arg(column);
+}
+
 Status ReviewEventRepository::record(const ReviewEvent &e) {
     auto q = runSql(
         m_conn.db(),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/product.h"
 #include "storage/connection.h"
 
 #include <QDateTime>
@@ -20,6 +21,20 @@ struct ReviewEvent {
     QString decidedBy;
     QDateTime at;
 };
+
+// What a product-level review event records of a product: its pipeline, review and sync
+// state, and where it is saved when it overrides its job (`destinations`, empty if not).
+QJsonObject reviewStateObject(const ProductProgress &progress, const QString &destinations);
+
+// The same object as SQL builds it, for events recorded set-based: its compact JSON text
+// (as toDbJson writes it: keys in order, no spaces) from SQL expressions that give each
+// field's text — the destinations as a JSON value (`"tags"` or `null`, see
+// destinationsJsonSql), the states as their keys. The keys and destinations are plain
+// words, which JSON needs no escapes for.
+QString reviewStateJsonSql(const QString &destinationsJson, const QString &stage,
+                           const QString &review, const QString &sync);
+// A job_products destinations column (NULL or empty: no override) as a JSON value.
+QString destinationsJsonSql(const QString &column);
 
 // The review_events table: every review decision of a job, newest last, for undo.
 class ReviewEventRepository {

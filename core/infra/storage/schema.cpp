@@ -177,7 +177,14 @@ CREATE INDEX suggestions_by_value ON suggestions(job_id, attribute, value);
 ALTER TABLE jobs ADD COLUMN shop_domain TEXT NOT NULL DEFAULT '';
 ALTER TABLE jobs ADD COLUMN shop_id TEXT NOT NULL DEFAULT '';
 )SQL",
-    // 7: one program at a time works on a job (JobLeaseRepository): who, since when, and
+    // 7: the job view pages a job's products by keyset (the rows after the last one seen,
+    // in position and then id order), which this index finds without reading the rows
+    // before; it serves every use of the position-only index it replaces.
+    R"SQL(
+CREATE INDEX job_products_by_position_id ON job_products(job_id, position, product_id);
+DROP INDEX job_products_by_position;
+)SQL",
+    // 8: one program at a time works on a job (JobLeaseRepository): who, since when, and
     // when it last showed it is alive.
     R"SQL(
 CREATE TABLE job_leases (
@@ -262,10 +269,8 @@ Status enableWal(Connection &conn) {
             Texts::tr("%1 could not be switched to write-ahead logging (the file system "
                       "answered '%2'); Tagdesk needs it to stay safe when it is killed")
                 .arg(conn.config().describe(), mode));
-    // WAL plus NORMAL sync is durable across application crashes, which is what we need.
-    return runSql(conn.db(), QStringLiteral("PRAGMA synchronous = NORMAL"), {}).ok()
-               ? Status{}
-               : Status{Error::storage(Texts::tr("Cannot set the synchronous mode"))};
+    // The sync level follows the journal mode (see applySqliteSettings).
+    return applySqliteSettings(conn);
 }
 } // namespace
 

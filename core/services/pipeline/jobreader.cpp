@@ -139,10 +139,10 @@ Result<JobDetail> JobReader::detail(qint64 jobId) const {
     });
 }
 
-Result<QList<ProductRow>> JobReader::productRows(const ProductListQuery &query, int offset,
-                                                 int limit) const {
+Result<QList<ProductRow>> JobReader::productRows(const ProductListQuery &query,
+                                                 const ProductCursor &after, int limit) const {
     return withConnection<QList<ProductRow>>(
-        [&](Connection &conn) { return ProductListRepository(conn).rows(query, offset, limit); });
+        [&](Connection &conn) { return ProductListRepository(conn).rows(query, after, limit); });
 }
 
 Result<ProductGroup> JobReader::productGroup(qint64 jobId, const QString &productId) const {

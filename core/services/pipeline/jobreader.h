@@ -62,8 +62,9 @@ public:
     // Only these products of the job, snapshots included (what History and Conflicts name).
     Result<QList<JobProduct>> products(qint64 jobId, const QStringList &productIds) const;
 
-    // The job view: a page of rows, how many match in all, and the confidence overview.
-    Result<QList<ProductRow>> productRows(const ProductListQuery &query, int offset,
+    // The job view: a page of rows (up to `limit` after `after`: the last row's `next`, or
+    // the default for the first page), how many match in all, and the confidence overview.
+    Result<QList<ProductRow>> productRows(const ProductListQuery &query, const ProductCursor &after,
                                           int limit) const;
     Result<qint64> productCount(const ProductListQuery &query) const;
     Result<ConfidenceOverview> confidence(qint64 jobId) const;

@@ -1,18 +1,15 @@
 #include "pipeline/reviewservice.h"
 
-#include "domain/productlist.h"
+#include "storage/bulkreviewrepository.h"
 #include "storage/databasewriter.h"
 #include "storage/decisionrepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
 #include "storage/revieweventrepository.h"
-#include "storage/suggestionrepository.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
-
-#include <algorithm>
 
 namespace tagdesk {
 
@@ -20,14 +17,6 @@ namespace {
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(ReviewService)
 };
-
-QJsonObject stateObject(const ProductProgress &p, const QString &destinations) {
-    return {{QStringLiteral("stage"), stageKey(p.stage)},
-            {QStringLiteral("review"), reviewKey(p.review)},
-            {QStringLiteral("sync"), syncKey(p.sync)},
-            {QStringLiteral("destinations"),
-             destinations.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(destinations)}};
-}
 
 Status recordEvent(Connection &conn, qint64 jobId, const QString &productId,
                    const QString &attribute, const QJsonObject &before, const QJsonObject &after,
@@ -46,17 +35,18 @@ QJsonObject decisionObject(const std::optional<AttributeDecision> &d) {
 
 // A pushed product's values are in Shopify: changing its review now would not change
 // the store, so it is refused with the way to go instead.
+const QList<SyncState> inShopify{SyncState::Pushing, SyncState::Pushed, SyncState::Reverting};
+
+Error inShopifyError(const QString &productId, SyncState sync) {
+    return Error::notAllowed(
+        Texts::tr("Product %1 is %2 in Shopify; revert it before changing its review")
+            .arg(productId, syncText(sync).toLower()));
+}
+
 Status mayChangeReview(const JobProduct &p) {
-    switch (p.progress.sync) {
-    case SyncState::Pushing:
-    case SyncState::Pushed:
-    case SyncState::Reverting:
-        return Error::notAllowed(
-            Texts::tr("Product %1 is %2 in Shopify; revert it before changing its review")
-                .arg(p.productId, syncText(p.progress.sync).toLower()));
-    default:
-        return {};
-    }
+    if (inShopify.contains(p.progress.sync))
+        return inShopifyError(p.productId, p.progress.sync);
+    return {};
 }
 
 // Sets one product's review state (and, if given, where it is saved) and records what it
@@ -81,8 +71,14 @@ Status setReview(Connection &conn, qint64 jobId, const JobProduct &product,
             return set;
     }
     return recordEvent(conn, jobId, product.productId, {},
-                       stateObject(product.progress, previous.value()), stateObject(after, next),
-                       reviewer);
+                       reviewStateObject(product.progress, previous.value()),
+                       reviewStateObject(after, next), reviewer);
+}
+
+Error notAnalysed(const QString &productId, PipelineStage stage) {
+    return Error::notAllowed(
+        Texts::tr("Product %1 has not been analysed (%2) and cannot be reviewed")
+            .arg(productId, stageText(stage)));
 }
 
 // The named products of a job, each of which must have been analysed.
@@ -94,12 +90,26 @@ Result<QList<JobProduct>> analysedProducts(Connection &conn, qint64 jobId, const
         if (!p)
             return p.error();
         if (p->progress.stage != PipelineStage::Analysed)
-            return Error::notAllowed(
-                Texts::tr("Product %1 has not been analysed (%2) and cannot be reviewed")
-                    .arg(id, stageText(p->progress.stage)));
+            return notAnalysed(id, p->progress.stage);
         out.append(p.value());
     }
     return out;
+}
+
+// The same check as analysedProducts, for many products without reading them: each one
+// named must be the job's and analysed; the first that is not is the error.
+Status mustBeAnalysed(Connection &conn, qint64 jobId, const QStringList &ids) {
+    auto stages = JobProductRepository(conn).stages(jobId, ids);
+    if (!stages)
+        return stages.error();
+    for (const QString &id : ids) {
+        const auto stage = stages->constFind(id);
+        if (stage == stages->cend())
+            return JobProductRepository::noSuchProduct(jobId, id);
+        if (*stage != PipelineStage::Analysed)
+            return notAnalysed(id, *stage);
+    }
+    return {};
 }
 } // namespace
 
@@ -110,52 +120,34 @@ QFuture<Result<int>> ReviewService::approve(qint64 jobId, const ApprovalSelectio
         [jobId, selection, destinations, reviewer](Connection &conn) -> Result<int> {
             if (auto job = JobRepository(conn).find(jobId); !job)
                 return job.error();
-            QList<JobProduct> chosen;
+            // Set-based, whatever the selection's size: a few statements (see
+            // BulkReviewRepository), not three per product.
+            ReviewScope scope;
             if (selection.kind == ApprovalSelection::Kind::Products) {
-                auto named = analysedProducts(conn, jobId, selection.productIds);
-                if (!named)
-                    return named.error();
                 // Approving again what is approved already changes nothing (and never
                 // queues a synced product a second time).
-                for (const JobProduct &p : named.value()) {
-                    if (p.progress.review != ReviewState::Approved)
-                        chosen.append(p);
-                }
-            } else {
-                auto all = JobProductRepository(conn).list(jobId);
-                if (!all)
-                    return all.error();
-                auto suggestions = SuggestionRepository(conn).forJob(jobId);
-                if (!suggestions)
-                    return suggestions.error();
-                for (const JobProduct &p : all.value()) {
-                    if (p.progress.stage != PipelineStage::Analysed ||
-                        p.progress.review != ReviewState::Pending)
-                        continue;
-                    if (selection.kind == ApprovalSelection::Kind::MinConfidence) {
-                        const QList<Suggestion> list = suggestions->value(p.productId);
-                        const bool sure =
-                            !list.isEmpty() &&
-                            std::all_of(list.begin(), list.end(), [&](const Suggestion &s) {
-                                return ConfidenceOverview::atOrAbove(s.confidence,
-                                                                     selection.minConfidence);
-                            });
-                        if (!sure)
-                            continue;
-                    }
-                    chosen.append(p);
-                }
+                scope.kind = ReviewScope::Kind::Named;
+                scope.productIds = selection.productIds;
+                scope.productIds.removeDuplicates();
+                if (auto analysed = mustBeAnalysed(conn, jobId, scope.productIds); !analysed)
+                    return analysed.error();
+            } else if (selection.kind == ApprovalSelection::Kind::MinConfidence) {
+                scope.minConfidence = selection.minConfidence;
             }
-            for (const JobProduct &p : chosen) {
-                if (auto d = setReview(
-                        conn, jobId, p,
-                        {p.progress.stage, ReviewState::Approved, SyncState::Queued}, reviewer,
-                        destinations ? std::optional<QString>(destinationsToKeys(*destinations))
-                                     : std::nullopt);
-                    !d)
-                    return d.error();
-            }
-            return int(chosen.size());
+            ReviewChange change;
+            change.review = ReviewState::Approved;
+            change.sync = SyncState::Queued;
+            if (destinations)
+                change.destinations = destinationsToKeys(*destinations);
+            change.reviewer = reviewer;
+            change.at = QDateTime::currentDateTimeUtc();
+            BulkReviewRepository bulk(conn);
+            auto pushed = bulk.firstInSync(jobId, scope, change, inShopify);
+            if (!pushed)
+                return pushed.error();
+            if (pushed.value())
+                return inShopifyError(pushed.value()->first, pushed.value()->second);
+            return bulk.apply(jobId, scope, change);
         });
 }
 
@@ -240,7 +232,7 @@ QFuture<Result<int>> ReviewService::undo(qint64 jobId, int count, const QString 
                 ProductProgress asLeft = product->progress;
                 if (asLeft.sync == SyncState::Reverted)
                     asLeft.sync = SyncState::Queued;
-                if (stateObject(asLeft, override.value()) != e.after)
+                if (reviewStateObject(asLeft, override.value()) != e.after)
                     return Error::notAllowed(
                         Texts::tr("Product %1 has moved on since that decision (it is %2 now); "
                                   "nothing was undone")

@@ -31,7 +31,8 @@ public:
 
     // Approved products are queued for sync, with `destinations` if given (else the
     // job's). Gives how many products were approved. Products not yet analysed, or
-    // unknown to the job, are refused with their id.
+    // unknown to the job, are refused with their id; a product named twice counts once.
+    // Runs as a few statements for the whole selection, whatever its size.
     QFuture<Result<int>> approve(qint64 jobId, const ApprovalSelection &selection,
                                  std::optional<Destinations> destinations, const QString &reviewer);
     QFuture<Result<int>> reject(qint64 jobId, const QStringList &productIds,
