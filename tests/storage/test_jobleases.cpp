@@ -27,13 +27,12 @@ qint64 deadProcessId() {
     return pid;
 }
 
-class JobLeases : public ::testing::TestWithParam<Backend> {
+class JobLeases : public BackendTest {
 protected:
     void SetUp() override {
-        if (!db.available())
-            GTEST_SKIP() << "no PostgreSQL server (set PGHOST/PGPORT, or run under pg_virtualenv)";
-        conn = db.open();
-        ASSERT_TRUE(conn);
+        BackendTest::SetUp();
+        if (IsSkipped() || HasFatalFailure())
+            return;
         NewJob n;
         n.name = QStringLiteral("Leased");
         auto job = JobRepository(*conn).insert(n.validated().value());
@@ -50,8 +49,6 @@ protected:
         return l;
     }
 
-    TempDatabase db{GetParam()};
-    std::unique_ptr<Connection> conn;
     qint64 jobId = 0;
     const QDateTime now = QDateTime::currentDateTimeUtc();
 };

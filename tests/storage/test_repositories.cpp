@@ -30,20 +30,8 @@ JobProduct product(int n) {
     return p;
 }
 
-// Every repository test runs on SQLite and on PostgreSQL (when a server is there, as in
-// scripts/test.sh, which starts one with pg_virtualenv).
-class Repositories : public ::testing::TestWithParam<Backend> {
-protected:
-    void SetUp() override {
-        if (!db.available())
-            GTEST_SKIP() << "no PostgreSQL server (set PGHOST/PGPORT, or run under pg_virtualenv)";
-        conn = db.open();
-        ASSERT_TRUE(conn);
-    }
-
-    TempDatabase db{GetParam()};
-    std::unique_ptr<Connection> conn;
-};
+// Every repository test runs on SQLite and on PostgreSQL.
+class Repositories : public BackendTest {};
 } // namespace
 
 TEST_P(Repositories, JobsRoundTripEveryField) {

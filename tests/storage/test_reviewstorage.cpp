@@ -23,13 +23,12 @@ using namespace tagdesk::test;
 
 namespace {
 
-class ReviewStorage : public ::testing::TestWithParam<Backend> {
+class ReviewStorage : public BackendTest {
 protected:
     void SetUp() override {
-        if (!db.available())
-            GTEST_SKIP() << "no PostgreSQL server (set PGHOST/PGPORT, or run under pg_virtualenv)";
-        conn = db.open();
-        ASSERT_TRUE(conn);
+        BackendTest::SetUp();
+        if (IsSkipped() || HasFatalFailure())
+            return;
         NewJob n;
         n.name = QStringLiteral("Review");
         n.writing.tagTemplate = QStringLiteral("td-{attribute}-{value}");
@@ -61,8 +60,6 @@ protected:
             .value();
     }
 
-    TempDatabase db{GetParam()};
-    std::unique_ptr<Connection> conn;
     qint64 job = 0;
 };
 

@@ -81,6 +81,13 @@ TempDatabase::TempDatabase(Backend backend)
         m_postgres = std::make_unique<TempPostgres>();
 }
 
+void BackendTest::SetUp() {
+    if (!db.available())
+        GTEST_SKIP() << "no PostgreSQL server (set PGHOST/PGPORT, or run under pg_virtualenv)";
+    conn = db.open();
+    ASSERT_TRUE(conn);
+}
+
 bool TempDatabase::available() const {
     return m_sqlite || m_postgres;
 }

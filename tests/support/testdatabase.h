@@ -4,6 +4,8 @@
 #include "storage/connection.h"
 #include "support/qtprinters.h"
 
+#include <gtest/gtest.h>
+
 #include <QString>
 #include <QTemporaryDir>
 
@@ -56,6 +58,17 @@ private:
     Backend m_backend;
     std::unique_ptr<TempSqlite> m_sqlite;
     std::unique_ptr<TempPostgres> m_postgres;
+};
+
+// A test that runs on SQLite and on PostgreSQL (when a server is there, as in
+// scripts/test.sh, which starts one with pg_virtualenv): each gets a fresh database and a
+// connection to it, or is skipped, saying why, without a server.
+class BackendTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override;
+
+    TempDatabase db{GetParam()};
+    std::unique_ptr<Connection> conn;
 };
 
 // Path of a file under tests/data.
