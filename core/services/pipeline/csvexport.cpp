@@ -24,8 +24,7 @@ struct Texts {
 QString categoryText(const QJsonValue &id) {
     if (!id.isString())
         return {};
-    const TaxonomyCategory *c = StandardTaxonomy::instance().categoryById(id.toString());
-    return c ? c->fullName : id.toString();
+    return StandardTaxonomy::instance().readableName(id.toString());
 }
 
 QString valueText(const QJsonValue &v) {
@@ -212,16 +211,14 @@ Result<int> write(Connection &conn, const Job &job, QIODevice &device) {
         auto value = [&](const QString &key) {
             return valueText(written(key));
         };
-        QStringList fields{
-            snapshot.handle,
-            p.title,
-            value(productfields::tags),
-            value(productfields::productType),
-            categoryText(plan.after.contains(productfields::category)
-                             ? plan.after.value(productfields::category)
-                             : productfields::read(snapshot, productfields::category)),
-            snapshot.media.isEmpty() ? QString()
-                                     : value(productfields::alt(snapshot.media.first().id))};
+        QStringList fields{snapshot.handle,
+                           p.title,
+                           value(productfields::tags),
+                           value(productfields::productType),
+                           categoryText(written(productfields::category)),
+                           snapshot.media.isEmpty()
+                               ? QString()
+                               : value(productfields::alt(snapshot.media.first().id))};
         for (const QString &a : metafieldColumns)
             fields << value(productfields::metafield(ns, metafieldKeyFor(a)));
         for (const QString &handle : categoryMetafieldColumns)

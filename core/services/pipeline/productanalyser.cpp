@@ -61,8 +61,10 @@ void ProductAnalyser::analyse(std::shared_ptr<ProductWork> work, std::function<v
         if (!image.sha256.isEmpty())
             shas << image.sha256;
     }
+    work->askedIn = categoryToAskIn(m_run.job, *work);
+    work->answerKey = m_run.services.tagger->answerKey(work->askedIn);
     const QString tagger = taggerKey(m_run.services.tagger->kind());
-    const QString settings = m_run.services.tagger->answerKey(categoryToAskIn(m_run.job, *work));
+    const QString settings = work->answerKey;
     write<QHash<QString, QByteArray>>(
         [shas, tagger, settings](Connection &conn) -> Result<QHash<QString, QByteArray>> {
             QHash<QString, QByteArray> found;
@@ -114,12 +116,11 @@ void ProductAnalyser::callTagger(std::shared_ptr<ProductWork> work, QList<int> m
     const QList<int> chunk = missing.mid(0, std::max(1, tagger->maxImagesPerCall()));
     const QList<int> rest = missing.mid(chunk.size());
     QList<TaggerImage> images;
-    const QString categoryId = categoryToAskIn(m_run.job, *work);
     for (int i : chunk) {
         const ImageWork &image = work->images[i];
         auto bytes = m_run.services.images->load(image.sha256);
         images.append({image.media.id, image.sha256, bytes ? bytes.value() : QByteArray(),
-                       QString(), categoryId});
+                       QString(), work->askedIn});
     }
     tagger->analyse(images).then(this, [this, work, chunk, rest, then = std::move(then)](
                                            const Result<QList<Result<TaggerAnswer>>> &answers) {
@@ -151,7 +152,7 @@ void ProductAnalyser::storeAnswers(const std::shared_ptr<ProductWork> &work,
         toStore.append({image.sha256, answer->raw});
     }
     const QString tagger = taggerKey(m_run.services.tagger->kind());
-    const QString settings = m_run.services.tagger->answerKey(categoryToAskIn(m_run.job, *work));
+    const QString settings = work->answerKey;
     write<bool>(
         [toStore, tagger, settings](Connection &conn) -> Result<bool> {
             TaggerAnswerRepository answers(conn);

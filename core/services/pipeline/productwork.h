@@ -21,6 +21,10 @@ struct ProductWork {
 
     JobProduct product;
     QList<ImageWork> images;
+    // Set when analysis starts: the Shopify category the tagger is asked in
+    // (TaggerImage::categoryId), and the key its answers are kept under (Tagger::answerKey).
+    QString askedIn = {};
+    QString answerKey = {};
 };
 
 } // namespace tagdesk

@@ -2,6 +2,7 @@
 
 #include "pipeline/conflictresolver.h"
 #include "pipeline/runsession.h"
+#include "pipeline/runstep.h"
 #include "pipeline/storecheck.h"
 #include "pipeline/syncrunner.h"
 #include "settings/account.h"
@@ -176,11 +177,8 @@ protected:
             return m_sinks.finished(result);
         const JobLease lease = *std::exchange(m_lease, std::nullopt);
         m_writer
-            ->submit<bool>([lease](Connection &conn) -> Result<bool> {
-                if (auto released = JobLeaseRepository(conn).release(lease.jobId, lease.leaseId);
-                    !released)
-                    return released.error();
-                return true;
+            ->submit<bool>([lease](Connection &conn) {
+                return succeeded(JobLeaseRepository(conn).release(lease.jobId, lease.leaseId));
             })
             .then(this, [this, result](const Result<bool> &) {
                 // A lease that could not be ended expires by itself.
