@@ -84,3 +84,23 @@ TEST(HttpClient, SendsCredentialsOverPlainHttpOnlyToThisMachine) {
         HttpClient::checkUrlIsSafe(QUrl(QStringLiteral("https://shop.example.com/x"))).ok());
     EXPECT_FALSE(HttpClient::checkUrlIsSafe(QUrl(QStringLiteral("ftp://shop.example.com/x"))).ok());
 }
+
+TEST(HttpClient, AHostThatDoesNotResolveIsSaidAtOnceNotRetried) {
+    // ".invalid" is reserved never to resolve (RFC 6761, section 6.4).
+    QNetworkAccessManager network;
+    HttpClient::Options options;
+    int attempts = 0;
+    options.random = [&attempts] {
+        ++attempts; // the policy is asked once after every attempt
+        return 0.0;
+    };
+    HttpClient http(&network, options);
+    auto answer = get(http, QUrl(QStringLiteral("https://no-such-shop.invalid/admin")));
+    ASSERT_FALSE(answer.ok());
+    EXPECT_EQ(answer.error().code, Error::Code::Unreachable) << "a sync waits for the network";
+    const std::string message = answer.error().message.toStdString();
+    EXPECT_TRUE(answer.error().message.contains(QStringLiteral("no-such-shop.invalid"))) << message;
+    EXPECT_TRUE(answer.error().message.contains(QStringLiteral("does not resolve"))) << message;
+    EXPECT_TRUE(answer.error().message.contains(QStringLiteral("typo"))) << message;
+    EXPECT_EQ(attempts, 1) << "a name that does not resolve is not asked for again";
+}

@@ -25,6 +25,8 @@ AttemptOutcome::Kind kindOf(QNetworkReply::NetworkError error) {
     case QNetworkReply::OperationCanceledError: // our own transfer timeout
     case QNetworkReply::TimeoutError:
         return AttemptOutcome::Kind::Timeout;
+    case QNetworkReply::HostNotFoundError:
+        return AttemptOutcome::Kind::HostNotFound;
     default:
         return AttemptOutcome::Kind::ConnectionError;
     }
@@ -169,6 +171,11 @@ private:
             });
             return;
         }
+        if (outcome.kind == AttemptOutcome::Kind::HostNotFound)
+            return deliver(Error::unreachable(
+                Texts::tr("Could not find the server %1 while %2: the name does not resolve. "
+                          "Check the address for a typo, and that this computer is online")
+                    .arg(m_request.url.host(), purpose())));
         if (response.status == 0)
             return deliver(Error::unreachable(
                 Texts::tr("Could not reach %1 while %2 (%3, after %n attempt(s))", nullptr,

@@ -10,6 +10,7 @@ namespace tagdesk {
 bool RetryPolicy::isRetryable(const AttemptOutcome &o) {
     switch (o.kind) {
     case AttemptOutcome::Kind::Success:
+    case AttemptOutcome::Kind::HostNotFound:
         return false;
     case AttemptOutcome::Kind::ConnectionError:
     case AttemptOutcome::Kind::Timeout:

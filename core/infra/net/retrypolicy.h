@@ -12,7 +12,8 @@ namespace tagdesk {
 struct AttemptOutcome {
     enum class Kind {
         Success,
-        ConnectionError, // refused, reset, DNS, TLS handshake cut… — no HTTP answer
+        ConnectionError, // refused, reset, TLS handshake cut… — no HTTP answer
+        HostNotFound,    // the name does not resolve: asking again will not change that
         Timeout,         // no progress within the transfer timeout
         HttpError,       // an HTTP status >= 400
         Throttled,       // HTTP 200 with a GraphQL THROTTLED error
@@ -25,7 +26,8 @@ struct AttemptOutcome {
 
 // The one retry policy for every network client in Tagdesk: exponential
 // backoff with full jitter on connection errors, timeouts, malformed answers, 5xx and 429
-// (and GraphQL THROTTLED), honouring Retry-After; never a retry on any other 4xx.
+// (and GraphQL THROTTLED), honouring Retry-After; never a retry on any other 4xx, nor on a
+// host name that does not resolve (a typo or no network: said at once, not after six tries).
 class RetryPolicy {
 public:
     struct Decision {
