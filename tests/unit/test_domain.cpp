@@ -2,6 +2,7 @@
 #include "domain/job.h"
 #include "domain/product.h"
 #include "domain/selection.h"
+#include "domain/shopifystore.h"
 #include "domain/suggestion.h"
 #include "util/htmltokens.h"
 
@@ -145,4 +146,42 @@ TEST(HtmlTokens, SpellingsOfTheSameHtmlAreTheSameAndOthersAreNot) {
               QStringLiteral("<p class=\"x\" title=\"say &quot;hi&quot;\">1 &lt; 2</p>"));
     EXPECT_EQ(htmlFromTokens(htmlTokens(QStringLiteral("<!-- kept --> <p>a</p>"))),
               QStringLiteral("<!-- kept --><p>a</p>"));
+}
+
+TEST(ShopifyStore, TakesAShopNameOrItsMyshopifyAddressInAnySpelling) {
+    for (const char *input : {"acme", " Acme ", "acme.myshopify.com", "https://acme.myshopify.com",
+                              "https://ACME.myshopify.com/admin/products?x=1"}) {
+        auto store = ShopifyStore::parse(QString::fromUtf8(input));
+        ASSERT_TRUE(store.ok()) << input << ": " << store.error().message.toStdString();
+        EXPECT_EQ(store->domain(), QStringLiteral("acme.myshopify.com")) << input;
+        EXPECT_EQ(store->graphqlUrl().scheme(), QStringLiteral("https")) << input;
+    }
+    auto local = ShopifyStore::parse(QStringLiteral("http://127.0.0.1:8123"));
+    ASSERT_TRUE(local.ok()) << "the sandbox, on this computer";
+    EXPECT_EQ(local->domain(), QStringLiteral("127.0.0.1:8123"));
+}
+
+TEST(ShopifyStore, RefusesAMalformedAddressOrAnotherHostNamingTheProblem) {
+    const struct {
+        const char *input;
+        const char *says;
+    } refused[] = {
+        {"", "No store address"},
+        {"my shop!", "not a store address"},
+        {"https://", "not a store address"},
+        {"acme..myshopify.com", "not a store address"},
+        {"shop_name.myshopify.com", "characters a store's host name cannot have"},
+        {"www.acme-clothing.com", "not a myshopify.com address"},
+        {"https://myshopify.com", "not a myshopify.com address"},
+        {"https://acme.myshopify.com.evil.example", "not a myshopify.com address"},
+        {"http://acme.myshopify.com", "plain http"},
+        {"ftp://acme.myshopify.com", "not an http(s) address"},
+    };
+    for (const auto &[input, says] : refused) {
+        auto store = ShopifyStore::parse(QString::fromUtf8(input));
+        ASSERT_FALSE(store.ok()) << "accepted '" << input << "'";
+        EXPECT_EQ(store.error().code, Error::Code::InvalidInput) << input;
+        EXPECT_TRUE(store.error().message.contains(QString::fromUtf8(says)))
+            << input << ": " << store.error().message.toStdString();
+    }
 }

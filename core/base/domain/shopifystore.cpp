@@ -40,6 +40,17 @@ Result<ShopifyStore> ShopifyStore::parse(const QString &input) {
     if (!hostPattern.match(url.host()).hasMatch() || url.host().contains(QLatin1String("..")))
         return Error::invalid(
             Texts::tr("'%1' has characters a store's host name cannot have").arg(url.host()));
+    // The Admin API answers at the store's permanent address,
+    // https://{store}.myshopify.com/admin/api/{version}/graphql.json (shopify.dev, "GraphQL
+    // Admin API reference"); a shop's own storefront domain does not serve it. Other hosts
+    // are this computer only (the sandbox).
+    if (!isLoopbackUrl(url) &&
+        !url.host().endsWith(QLatin1String(".myshopify.com"), Qt::CaseInsensitive))
+        return Error::invalid(
+            Texts::tr("'%1' is not a myshopify.com address. Tagdesk reaches a store at its "
+                      "permanent address, e.g. example.myshopify.com: the Shopify admin shows it "
+                      "under Settings > Domains")
+                .arg(url.host()));
 
     ShopifyStore store;
     QUrl base;
