@@ -152,6 +152,67 @@ QByteArray photoVariant(const QByteArray &jpeg, const QString &variant) {
     return jpeg.left(2) + segment + jpeg.mid(2);
 }
 
+namespace {
+// CRC-32 as PNG computes it (ISO/IEC 15948, annex D).
+quint32 pngCrc(const QByteArray &bytes) {
+    quint32 crc = 0xFFFFFFFFu;
+    for (const char byte : bytes) {
+        crc ^= quint8(byte);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return crc ^ 0xFFFFFFFFu;
+}
+
+void appendBigEndian(QByteArray &out, quint32 value) {
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out.append(char((value >> shift) & 0xFF));
+}
+
+void appendPngChunk(QByteArray &out, const QByteArray &type, const QByteArray &data) {
+    appendBigEndian(out, quint32(data.size()));
+    out.append(type).append(data);
+    appendBigEndian(out, pngCrc(type + data));
+}
+
+// A valid PNG header saying 40,000 × 40,000 pixels (6.4 GB decoded), then a few bytes of data.
+QByteArray giantPng() {
+    QByteArray header;
+    appendBigEndian(header, 40000);
+    appendBigEndian(header, 40000);
+    header.append("\x08\x06\x00\x00\x00", 5); // 8 bits, RGBA, deflate, no filter, no interlace
+    QByteArray png("\x89PNG\r\n\x1A\n", 8);
+    appendPngChunk(png, "IHDR", header);
+    appendPngChunk(png, "IDAT", QByteArray("\x78\x9C\x03\x00\x00\x00\x00\x01", 8));
+    appendPngChunk(png, "IEND", {});
+    return png;
+}
+} // namespace
+
+QStringList brokenFileNames() {
+    return {QStringLiteral("broken-cut-short.jpg"), QStringLiteral("broken-header.jpg"),
+            QStringLiteral("broken-error-page.jpg"), QStringLiteral("broken-over-40mb.jpg"),
+            QStringLiteral("broken-40000px.png")};
+}
+
+QByteArray brokenFileBytes(const QString &name) {
+    const QByteArray photo = photoBytes(photoNames().first());
+    if (name == QLatin1String("broken-cut-short.jpg"))
+        return photo.left(photo.size() * 3 / 5);
+    if (name == QLatin1String("broken-header.jpg"))
+        return QByteArray("\xFF\xD8\xFF\xE0", 4) + QByteArray(2048, '\x5A');
+    if (name == QLatin1String("broken-error-page.jpg"))
+        return "<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body>"
+               "<h1>403 Forbidden</h1></body></html>";
+    if (name == QLatin1String("broken-over-40mb.jpg")) {
+        static const QByteArray huge = photo + QByteArray(41 * 1024 * 1024, '\0');
+        return huge;
+    }
+    if (name == QLatin1String("broken-40000px.png"))
+        return giantPng();
+    return {};
+}
+
 QStringList photoNames() {
     return library().names();
 }

@@ -37,6 +37,15 @@ QStringList photosWithLabel(const QString &label);
 // the bytes are not. Bytes that are not a JPEG come back unchanged.
 QByteArray photoVariant(const QByteArray &jpeg, const QString &variant);
 
+// Broken files a real store can hold (an upload cut short, a damaged header, an error page
+// saved as a picture, a file over Tagdesk's 40 MB download cap, a picture too many pixels
+// wide to decode), served at /_sandbox/images/<name> beside the photos, so a test can give
+// a product a broken image. Names: "broken-cut-short.jpg", "broken-header.jpg",
+// "broken-error-page.jpg", "broken-over-40mb.jpg", "broken-40000px.png".
+QStringList brokenFileNames();
+// The file's bytes; empty if there is no such broken file.
+QByteArray brokenFileBytes(const QString &name);
+
 // The bundled photo whose bytes are exactly these, if any (taggers receive images as
 // base64 or data URIs and still need to know which photo it was).
 std::optional<QString> photoWithContent(const QByteArray &bytes);

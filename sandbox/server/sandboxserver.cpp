@@ -286,6 +286,8 @@ namespace {
 QByteArray servedImage(const QString &photo, const QUrlQuery &query) {
     if (photo.contains(u'/'))
         return {};
+    if (photo.startsWith(QLatin1String("broken-")))
+        return brokenFileBytes(photo);
     const QByteArray bytes = photoBytes(photo);
     const QString version = query.queryItemValue(QStringLiteral("v"));
     return version.isEmpty() ? bytes : photoVariant(bytes, version);

@@ -1,6 +1,7 @@
 // The job runner end to end against the sandbox store over real sockets, on a real
 // SQLite file: list → fetch → download images → analyse, through injected faults, and
 // resumed after an interruption without fetching or analysing anything twice.
+#include "catalog/photos.h"
 #include "domain/attribute.h"
 #include "domain/standardtaxonomy.h"
 #include "domain/taxonomyvocabulary.h"
@@ -9,6 +10,7 @@
 #include "pipeline/jobrunner.h"
 #include "pipeline/jobservice.h"
 #include "pipeline/sandboxfixture.h"
+#include "shopify/store.h"
 #include "storage/imagerepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/suggestionrepository.h"
@@ -499,4 +501,52 @@ TEST(JobRunner, AJobWritingTheCategoryAsksTheModelInTheTaxonomysVocabulary) {
     }
     EXPECT_EQ(colours, 12);
     EXPECT_EQ(h.outcome(tagsOnly).size(), 12);
+}
+
+TEST(JobRunner, ABrokenImageIsItsProductsErrorSayingWhatIsWrongAndTheOthersAreAnalysed) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucket());
+    // Products whose first photo in the store is broken, and what the error must say.
+    const QList<std::pair<QString, QString>> broken = {
+        {QStringLiteral("broken-cut-short.jpg"), QStringLiteral("cut short")},
+        {QStringLiteral("broken-header.jpg"), QStringLiteral("damaged")},
+        {QStringLiteral("broken-error-page.jpg"), QStringLiteral("an HTML page")},
+        {QStringLiteral("broken-over-40mb.jpg"), QStringLiteral("larger than 40 MB")},
+        {QStringLiteral("broken-40000px.png"), QStringLiteral("40000 × 40000 pixels")},
+    };
+    ASSERT_EQ(qsizetype(broken.size()), sandbox::brokenFileNames().size());
+    QMap<QString, QString> expected; // product id → what its error says
+    sandbox::ShopifyStore &store = sandbox.server.store();
+    for (qsizetype i = 0, b = 0; i < store.productCount() && b < broken.size(); ++i) {
+        sandbox::StoreProduct &product = store.mutableProductAt(i);
+        if (product.media.isEmpty() || product.status != QLatin1String("ACTIVE"))
+            continue;
+        product.media[0].photo = broken[b].first; // the one image the job analyses
+        expected.insert(product.id, broken[b++].second);
+    }
+    ASSERT_EQ(expected.size(), broken.size());
+
+    LocalTagger tagger;
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries());
+    const qint64 job = h.createJob(QStringLiteral("Broken images"));
+    const Status ran = h.run(job);
+    ASSERT_TRUE(ran.ok()) << "a broken image stops only its product: "
+                          << ran.error().message.toStdString();
+    const auto outcome = h.outcome(job);
+    int analysed = 0;
+    for (auto it = outcome.cbegin(); it != outcome.cend(); ++it) {
+        if (expected.contains(it.key())) {
+            EXPECT_FALSE(it.value().startsWith(QLatin1String("analysed ")))
+                << it.key().toStdString() << ": " << it.value().toStdString();
+            EXPECT_TRUE(it.value().contains(expected.value(it.key())))
+                << it.key().toStdString() << ": " << it.value().toStdString();
+        } else {
+            analysed += it.value().startsWith(QLatin1String("analysed ")) ? 1 : 0;
+        }
+    }
+    EXPECT_GT(analysed, 10) << "the other products are analysed";
+    auto summary = h.jobReader.summary(job);
+    ASSERT_TRUE(summary.ok());
+    EXPECT_EQ(summary->tally.failed + summary->tally.skipped, int(broken.size()))
+        << "each broken product is counted apart, with its reason";
 }

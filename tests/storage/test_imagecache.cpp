@@ -1,5 +1,6 @@
 // The content-addressed image cache on a real folder, and its index in the database.
 #include "cache/imagecache.h"
+#include "cache/imagecompleteness.h"
 #include "storage/imagerepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
@@ -7,8 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QImage>
+#include <QImageReader>
 #include <QTemporaryDir>
 
 using namespace tagdesk;
@@ -140,4 +144,51 @@ TEST(ImageRepository, KnowsWhichImagesActiveJobsNeed) {
     EXPECT_TRUE(archivedImages->at(0).sha256.isEmpty());
     EXPECT_FALSE(archivedImages->at(0).error.isEmpty());
     EXPECT_EQ(images.forProduct(active, p.productId)->at(0).sha256, a.sha256);
+}
+
+TEST(ImageCache, RefusesAPhotoCutShortAtAnyPointButTakesBytesAfterItsEnd) {
+    QTemporaryDir dir;
+    ImageCache cache(dir.path());
+    const QByteArray whole = photo(dress);
+    EXPECT_EQ(imageCompleteness(whole), ImageCompleteness::Complete);
+    for (int tenth = 1; tenth <= 9; ++tenth) {
+        auto cut = cache.store(whole.left(whole.size() * tenth / 10));
+        ASSERT_FALSE(cut.ok()) << "cut at " << tenth << "/10 was taken";
+        EXPECT_TRUE(cut.error().message.contains(QStringLiteral("cut short")) ||
+                    cut.error().message.contains(QStringLiteral("size cannot be read")))
+            << cut.error().message.toStdString();
+    }
+    // Cameras and editors may leave data after the end-of-image marker; decoders ignore it.
+    EXPECT_TRUE(cache.store(whole + QByteArray(3000, 'x')).ok());
+    QByteArray png;
+    {
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        ASSERT_TRUE(QImage::fromData(whole).scaled(64, 64).save(&buffer, "PNG"));
+    }
+    EXPECT_TRUE(cache.store(png).ok());
+    auto cutPng = cache.store(png.left(png.size() - 20));
+    ASSERT_FALSE(cutPng.ok());
+    EXPECT_TRUE(cutPng.error().message.contains(QStringLiteral("PNG image is cut short")))
+        << cutPng.error().message.toStdString();
+}
+
+TEST(ImageCache, RefusesAPictureTooManyPixelsToDecodeNamingItsSize) {
+    QTemporaryDir dir;
+    ImageCache cache(dir.path());
+    QImage wide(4000, 3000, QImage::Format_RGB32); // 48 MB decoded: within Qt's limit
+    wide.fill(Qt::darkBlue);
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    ASSERT_TRUE(wide.save(&buffer, "JPEG", 50));
+    EXPECT_TRUE(cache.store(jpeg).ok());
+
+    const qint64 limit = QImageReader::allocationLimit();
+    QImageReader::setAllocationLimit(40); // as if the picture were twice the real limit
+    auto refused = cache.store(jpeg);
+    QImageReader::setAllocationLimit(int(limit));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("4000 × 3000 pixels")))
+        << refused.error().message.toStdString();
 }

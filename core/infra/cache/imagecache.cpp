@@ -1,5 +1,7 @@
 #include "cache/imagecache.h"
 
+#include "cache/imagecompleteness.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -57,6 +59,30 @@ Result<CachedImage> ImageCache::inspect(const QByteArray &data) {
     if (!size.isValid() || size.isEmpty())
         return Error::invalid(Texts::tr("The %1 image is damaged: its size cannot be read")
                                   .arg(QString::fromLatin1(format).toUpper()));
+    // Qt will not decode an image needing more than QImageReader::allocationLimit()
+    // megabytes (256 by default since Qt 6.0), four bytes a pixel: say so now, naming the size.
+    const qint64 limitMb = QImageReader::allocationLimit();
+    if (limitMb > 0 && qint64(size.width()) * size.height() * 4 > limitMb * 1024 * 1024)
+        return Error::invalid(
+            Texts::tr("The %1 image is %2 × %3 pixels, more than Tagdesk opens (%4 megapixels at "
+                      "most). Upload a smaller copy to the product in Shopify")
+                .arg(QString::fromLatin1(format).toUpper())
+                .arg(size.width())
+                .arg(size.height())
+                .arg(limitMb * 1024 * 1024 / 4 / 1'000'000));
+    switch (imageCompleteness(data)) {
+    case ImageCompleteness::Complete:
+        break;
+    case ImageCompleteness::CutShort:
+        return Error::invalid(
+            Texts::tr("The %1 image is cut short (%2 bytes, without the file's end): the file "
+                      "is incomplete. Upload it again to the product in Shopify")
+                .arg(QString::fromLatin1(format).toUpper())
+                .arg(data.size()));
+    case ImageCompleteness::Damaged:
+        return Error::invalid(Texts::tr("The %1 image is damaged: its structure cannot be read")
+                                  .arg(QString::fromLatin1(format).toUpper()));
+    }
     CachedImage image;
     image.sha256 =
         QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
