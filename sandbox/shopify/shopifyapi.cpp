@@ -86,6 +86,8 @@ std::optional<QStringList> ShopifyApi::scopesFor(const SandboxRequest &request) 
     const QString token = QString::fromUtf8(request.header("x-shopify-access-token"));
     if (token.isEmpty())
         return std::nullopt;
+    if (auto changed = m_scopeChanges.constFind(token); changed != m_scopeChanges.constEnd())
+        return changed->isEmpty() ? std::nullopt : std::optional(*changed);
     if (token == m_config.token)
         return fullScopes();
     if (!m_config.readOnlyToken.isEmpty() && token == m_config.readOnlyToken)

@@ -79,6 +79,12 @@ public:
     BulkOperations &bulk() { return *m_bulk; }
     const ShopifyConfig &config() const { return m_config; }
 
+    // The merchant changes what a token may do while Tagdesk works — edits the app's access
+    // scopes, or uninstalls it (no scopes: the token is refused) — from the next request on.
+    void setTokenScopes(const QString &token, const QStringList &scopes) {
+        m_scopeChanges.insert(token, scopes);
+    }
+
     static const QStringList &fullScopes();
     static const QStringList &readScopes();
 
@@ -103,7 +109,8 @@ private:
     std::unique_ptr<graphql::Schema> m_schema;
     std::unique_ptr<StagedUploads> m_uploads;
     std::unique_ptr<BulkOperations> m_bulk;
-    QHash<QString, QDateTime> m_issuedTokens; // client-credentials tokens → expiry
+    QHash<QString, QDateTime> m_issuedTokens;   // client-credentials tokens → expiry
+    QHash<QString, QStringList> m_scopeChanges; // token → its scopes now (setTokenScopes)
 };
 
 } // namespace tagdesk::sandbox

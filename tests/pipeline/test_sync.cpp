@@ -678,3 +678,50 @@ TEST_F(Sync, ALargePushGoesThroughBulkMutationsWithPerLineResults) {
         << "tags, metafields, type and description, alt text (no tag to remove)";
     EXPECT_EQ(h.status(job), JobStatus::CompleteWithErrors);
 }
+
+TEST_F(Sync, AScopeRevokedMidSyncStopsItNamingTheScopeAndTheRestWaitForTheNextSync) {
+    const qint64 job = h.analysedJob(8, Destinations(Destination::Tags) | Destination::Metafields);
+    h.approveAll(job);
+    const QList<ProductChange> preview = h.preview(job);
+    const auto before = h.storeValues();
+    const QString token = sandbox.server.shopify().config().token;
+
+    SyncServices services{h.writer.get(), &h.shopify, QStringLiteral("Ann")};
+    SyncRunner runner(services, job, SyncRunner::Mode::Push);
+    std::optional<Result<SyncReport>> result;
+    QObject::connect(&runner, &SyncRunner::finished, &runner,
+                     [&](const Result<SyncReport> &r) { result = r; });
+    // The merchant takes write_products away from the app after three products.
+    QObject::connect(&runner, &SyncRunner::progress, &runner, [&](qint64 done, qint64) {
+        if (done == 3)
+            sandbox.server.shopify().setTokenScopes(token, sandbox::ShopifyApi::readScopes());
+    });
+    runner.start();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return result.has_value(); }, std::numeric_limits<int>::max()));
+    ASSERT_TRUE(result->ok()) << result->error().message.toStdString();
+    const SyncReport &stopped = result->value();
+    ASSERT_TRUE(stopped.stoppedBy.has_value()) << "the sync stops at the first refusal";
+    EXPECT_EQ(stopped.stoppedBy->code, Error::Code::ScopeMissing);
+    EXPECT_TRUE(stopped.stoppedBy->message.contains(QStringLiteral("write_products")))
+        << stopped.stoppedBy->message.toStdString();
+    EXPECT_EQ(stopped.written, 3);
+    EXPECT_EQ(stopped.failed, 0) << "no product fails for what is the token's problem";
+    EXPECT_EQ(stopped.waiting, 5);
+    EXPECT_EQ(h.status(job), JobStatus::ReadyToSync);
+
+    // The scope given back, the next sync writes the rest: each product once, as previewed.
+    sandbox.server.shopify().setTokenScopes(token, sandbox::ShopifyApi::fullScopes());
+    const auto resumed = h.sync(job);
+    ASSERT_TRUE(resumed.ok());
+    EXPECT_TRUE(resumed->clean()) << resumed->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(resumed->written, 5);
+    EXPECT_EQ(h.status(job), JobStatus::Complete);
+    for (const ProductChange &c : preview)
+        EXPECT_EQ(h.storeValues(c.product.productId),
+                  withPlanApplied(before.value(c.product.productId), c.plan, {}))
+            << c.product.productId.toStdString();
+    auto log = PushLogRepository(*h.reader).forJob(job);
+    ASSERT_TRUE(log.ok());
+    EXPECT_EQ(log->size(), 8) << "one push each, none twice";
+}

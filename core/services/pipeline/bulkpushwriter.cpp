@@ -65,7 +65,7 @@ void BulkPushWriter::runKind(int kind) {
             if (m_sync.finished)
                 return;
             if (!results) {
-                if (results.error().isTransient())
+                if (stopsTheSync(results.error()))
                     return m_sync.unreachable(results.error());
                 for (const auto &[index, payload] : owners)
                     m_checked[index].error = results.error();

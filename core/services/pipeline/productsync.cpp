@@ -29,7 +29,7 @@ void ProductSync::check(
             if (m_sync.finished)
                 return;
             if (!remote) {
-                if (remote.error().isTransient())
+                if (stopsTheSync(remote.error()))
                     return m_sync.unreachable(remote.error());
                 return m_recorder.failed(change, remote.error().message);
             }
@@ -76,7 +76,7 @@ void ProductSync::write(const ProductChange &change, const ProductSnapshot &remo
                 return;
             if (references)
                 return send(change, remote, writes, references.value());
-            if (references.error().isTransient())
+            if (stopsTheSync(references.error()))
                 return m_sync.lostInFlight(change, references.error());
             m_recorder.failed(change, references.error().message);
         });
@@ -136,7 +136,7 @@ void ProductSync::send(const ProductChange &change, const ProductSnapshot &remot
             const Error &e = answers.error();
             if (e.code == Error::Code::NotAllowed) // compare-and-set refused: changed meanwhile
                 return m_recorder.conflicted(change, remote, {});
-            if (e.isTransient())
+            if (stopsTheSync(e))
                 return m_sync.lostInFlight(change, e);
             m_recorder.failed(change, e.message);
         });
@@ -153,7 +153,7 @@ void ProductSync::verify(const ProductChange &change, const QJsonArray &answers)
 
 void ProductSync::readBack(const ProductChange &change, const QJsonArray &answers,
                            const Result<std::optional<ProductSnapshot>> &back) {
-    if (!back && back.error().isTransient())
+    if (!back && stopsTheSync(back.error()))
         return m_sync.lostInFlight(change, back.error());
     if (!back)
         return m_recorder.failed(

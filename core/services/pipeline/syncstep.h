@@ -33,6 +33,15 @@ private:
     SyncRunner::Mode m_mode;
 };
 
+// What stops a whole sync, leaving the products not yet written in the queue: nothing
+// answered or the store was busy (try again later), or the store refused the token or its
+// access as a whole — revoked while the sync ran, every next product would be refused
+// alike until someone fixes it in the Shopify admin or in Settings.
+inline bool stopsTheSync(const Error &error) {
+    return error.isTransient() || error.code == Error::Code::TokenRejected ||
+           error.code == Error::Code::ScopeMissing;
+}
+
 // One sync's shared state, and how its steps hand the run on.
 struct SyncContext {
     SyncContext(SyncServices s, qint64 id, SyncRunner::Mode mode)
@@ -48,7 +57,7 @@ struct SyncContext {
     bool finished = false;
     // The product's outcome is recorded: on to the next.
     std::function<void()> advance;
-    // The store cannot be reached: the rest wait for the next sync.
+    // The sync stops (stopsTheSync): the rest wait for the next sync.
     std::function<void(const Error &)> unreachable;
     // The store went away while this product's plan was in flight.
     std::function<void(const ProductChange &, const Error &)> lostInFlight;
