@@ -27,10 +27,18 @@ CliRunner::CliRunner() {
     m_env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
 }
 
+QString CliRunner::cliPath() {
+    return QStringLiteral(TAGDESK_CLI_PATH);
+}
+
 CliResult CliRunner::run(const QStringList &arguments) const {
+    return runCommand(QStringList{cliPath()} + arguments);
+}
+
+CliResult CliRunner::runCommand(const QStringList &command) const {
     QProcess p;
     p.setProcessEnvironment(m_env);
-    p.start(QStringLiteral(TAGDESK_CLI_PATH), arguments);
+    p.start(command.first(), command.mid(1));
     CliResult r;
     if (!p.waitForStarted(-1))
         return r;

@@ -22,6 +22,9 @@ class CliRunner {
 public:
     CliRunner();
     CliResult run(const QStringList &arguments) const;
+    // Runs any command (e.g. the CLI through setpriv or a shell) in the same environment.
+    CliResult runCommand(const QStringList &command) const;
+    static QString cliPath();
     QProcessEnvironment &environment() { return m_env; }
     QString home() const { return m_home; }
 

@@ -8,7 +8,10 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 
 #include <unistd.h>
 
@@ -231,17 +234,99 @@ TEST_F(Cli, DatabaseInAFolderThatCannotBeWrittenGivesOneLineNamingIt) {
     EXPECT_EQ(r.err.count('\n'), 1) << r.describe();
 }
 
-TEST_F(Cli, ReadOnlyFolderIsReported) {
-    if (geteuid() == 0)
-        GTEST_SKIP() << "root ignores folder permissions; covered by the not-a-folder test";
-    const QString folder = db.folder() + QStringLiteral("/ro");
-    ASSERT_TRUE(QDir().mkpath(folder));
-    QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner);
-    const CliResult r = cli.run({QStringLiteral("--db"), folder + QStringLiteral("/jobs.sqlite"),
-                                 QStringLiteral("jobs"), QStringLiteral("list")});
+namespace {
+// Root ignores folder permissions, so under root (as in CI) the CLI runs as the unprivileged
+// user "nobody" (uid and gid 65534 on Debian), from a copy in a folder that user may read:
+// the checkout itself may sit in a folder only root can enter.
+class AsUnprivilegedUser {
+public:
+    AsUnprivilegedUser() {
+        QFile::setPermissions(m_base.path(), QFile::ReadOwner | QFile::WriteOwner |
+                                                 QFile::ExeOwner | QFile::ReadOther |
+                                                 QFile::ExeOther);
+        m_cli = m_base.filePath(QStringLiteral("tagdesk-cli"));
+        QFile::copy(CliRunner::cliPath(), m_cli);
+    }
+    bool root() const { return geteuid() == 0; }
+    QString base() const { return m_base.path(); }
+    // A folder the CLI's user owns.
+    void own(const QString &path) const {
+        if (root())
+            QProcess::execute(QStringLiteral("chown"),
+                              {QStringLiteral("-R"), QStringLiteral("65534:65534"), path});
+    }
+    QStringList command(const QStringList &arguments) const {
+        QStringList launcher;
+        if (root())
+            launcher = {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                        QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                        QStringLiteral("--")};
+        return launcher + QStringList{m_cli} + arguments;
+    }
+
+private:
+    QTemporaryDir m_base;
+    QString m_cli;
+};
+} // namespace
+
+TEST_F(Cli, AReadOnlyAppDataFolderIsReportedNamingItAndItsDatabaseIsKept) {
+    AsUnprivilegedUser user;
+    user.own(cli.home());
+    const QStringList create{QStringLiteral("jobs"), QStringLiteral("create"),
+                             QStringLiteral("--name"), QStringLiteral("Kept")};
+    const CliResult made = cli.runCommand(user.command(create));
+    ASSERT_EQ(made.exitCode, 0) << made.describe();
+    const QString folder = cli.home() + QStringLiteral("/data/Tagdesk/Tagdesk");
+    const QByteArray before = readFile(folder + QStringLiteral("/tagdesk.sqlite"));
+    ASSERT_FALSE(before.isEmpty());
+
+    QFile::setPermissions(folder,
+                          QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    const CliResult refused =
+        cli.runCommand(user.command({QStringLiteral("jobs"), QStringLiteral("create"),
+                                     QStringLiteral("--name"), QStringLiteral("Refused")}));
     QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(r.err.contains("writable")) << r.describe();
+    EXPECT_EQ(refused.exitCode, 2) << refused.describe();
+    EXPECT_TRUE(refused.err.contains(folder.toUtf8())) << refused.describe();
+    EXPECT_TRUE(refused.err.contains("writable")) << refused.describe();
+    EXPECT_EQ(refused.err.count('\n'), 1) << refused.describe();
+    EXPECT_EQ(readFile(folder + QStringLiteral("/tagdesk.sqlite")), before);
+
+    const CliResult listed = cli.runCommand(
+        user.command({QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--json")}));
+    ASSERT_EQ(listed.exitCode, 0) << listed.describe();
+    EXPECT_EQ(names(listed.json().array()), QStringList{QStringLiteral("Kept")});
+}
+
+TEST_F(Cli, AFullDiskIsReportedAndNothingIsLost) {
+    // A 1 MiB file system of its own (tmpfs in a private mount namespace, which needs no
+    // privileges), holding a database with one job, then filled to the last byte.
+    createJob(QStringLiteral("Kept"));
+    QTemporaryDir outside;
+    const QString disk = outside.filePath(QStringLiteral("disk"));
+    ASSERT_TRUE(QDir().mkpath(disk));
+    const QString script = QStringLiteral(
+        "set -e; mount -t tmpfs -o size=1m tmpfs \"$1\"; cp \"$2\" \"$1/jobs.sqlite\"; "
+        "dd if=/dev/zero of=\"$1/filler\" bs=4k 2>/dev/null || true; "
+        "\"$3\" --db \"$1/jobs.sqlite\" jobs create --name Refused >\"$4/full.out\" "
+        "2>\"$4/full.err\" && echo 0 >\"$4/full.rc\" || echo $? >\"$4/full.rc\"; "
+        "rm \"$1/filler\"; "
+        "\"$3\" --db \"$1/jobs.sqlite\" jobs list --json >\"$4/after.out\" 2>\"$4/after.err\"");
+    const CliResult ran =
+        cli.runCommand({QStringLiteral("unshare"), QStringLiteral("-rm"), QStringLiteral("sh"),
+                        QStringLiteral("-c"), script, QStringLiteral("sh"), disk, db.path(),
+                        CliRunner::cliPath(), outside.path()});
+    if (ran.exitCode != 0 && !QFile::exists(outside.filePath(QStringLiteral("full.rc"))))
+        GTEST_SKIP() << "this machine allows no private mount namespace: " << ran.describe();
+    EXPECT_EQ(readFile(outside.filePath(QStringLiteral("full.rc"))).trimmed(), "2");
+    const QByteArray full = readFile(outside.filePath(QStringLiteral("full.err")));
+    EXPECT_TRUE(full.contains("is full")) << full.toStdString();
+    EXPECT_TRUE(full.contains("Free some space")) << full.toStdString();
+    const QJsonArray after =
+        QJsonDocument::fromJson(readFile(outside.filePath(QStringLiteral("after.out")))).array();
+    EXPECT_EQ(names(after), QStringList{QStringLiteral("Kept")})
+        << readFile(outside.filePath(QStringLiteral("after.err"))).toStdString();
 }
 
 TEST_F(Cli, CorruptDatabaseIsReportedAndLeftAlone) {

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QStorageInfo>
 #include <QThread>
 #include <QTimeZone>
 
@@ -27,10 +28,19 @@ QString uniqueConnectionName() {
 constexpr int sqliteBusy = 5;
 constexpr int sqliteLocked = 6;
 constexpr int sqliteReadOnly = 8;
+constexpr int sqliteIoErr = 10;
 constexpr int sqliteCorrupt = 11;
 constexpr int sqliteFull = 13;
 constexpr int sqliteCantOpen = 14;
 constexpr int sqliteNotADb = 26;
+} // namespace
+
+namespace {
+// Less room than SQLite needs to grow a file by a few pages and its journals.
+bool diskHoldingIsNearlyFull(const QString &path) {
+    const QStorageInfo volume(QFileInfo(path).absolutePath());
+    return volume.isValid() && volume.bytesAvailable() < 1024 * 1024;
+}
 } // namespace
 
 SqlDialect dialectOf(const QSqlDatabase &db) {
@@ -59,21 +69,25 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseConfig &confi
                       "that provides it, e.g. libqt6sql6-%2)")
                 .arg(driver, sqlite ? QStringLiteral("sqlite") : QStringLiteral("psql")));
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(driver, uniqueConnectionName());
-    if (sqlite) {
-        db.setDatabaseName(config.sqlitePath);
-        // Busy timeout in the driver too, so even the first statement waits for a lock.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(config.busyTimeoutMs));
-    } else {
-        db.setHostName(config.pgHost);
-        db.setPort(config.pgPort);
-        db.setDatabaseName(config.pgDatabase);
-        db.setUserName(config.pgUser);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    std::unique_ptr<Connection> conn;
+    {
+        // Scoped, so no copy outlives the Connection: its destructor removes the database
+        // from Qt's registry, which warns on stderr while another handle is alive.
+        QSqlDatabase db = QSqlDatabase::addDatabase(driver, uniqueConnectionName());
+        if (sqlite) {
+            db.setDatabaseName(config.sqlitePath);
+            // Busy timeout in the driver too, so even the first statement waits for a lock.
+            db.setConnectOptions(
+                QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(config.busyTimeoutMs));
+        } else {
+            db.setHostName(config.pgHost);
+            db.setPort(config.pgPort);
+            db.setDatabaseName(config.pgDatabase);
+            db.setUserName(config.pgUser);
+            db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+        }
+        conn.reset(new Connection(db, sqlite ? SqlDialect::Sqlite : SqlDialect::Postgres, config));
     }
-
-    std::unique_ptr<Connection> conn(
-        new Connection(db, sqlite ? SqlDialect::Sqlite : SqlDialect::Postgres, config));
     if (!conn->m_db.open()) {
         const QSqlError err = conn->m_db.lastError();
         if (sqlite)
@@ -140,9 +154,18 @@ Error storageError(const QSqlError &error, const QSqlDatabase &db, const QString
                         "Cannot write to %1 (while %2): %3. Check that the file and its folder "
                         "are writable.")
                         .arg(where, what, error.databaseText()));
+            case sqliteIoErr:
+                // A full disk often shows as an I/O error: SQLite says SQLITE_FULL only for
+                // some writes, and failing to grow its shared-memory file is an IOERR. The
+                // free space tells which it was.
+                if (!diskHoldingIsNearlyFull(db.databaseName()))
+                    break;
+                [[fallthrough]];
             case sqliteFull:
                 return Error::storage(
-                    Texts::tr("The disk holding %1 is full (while %2)").arg(where, what));
+                    Texts::tr("The disk holding %1 is full (while %2): nothing of it was "
+                              "saved. Free some space on that disk and try again")
+                        .arg(where, what));
             default:
                 break;
             }
