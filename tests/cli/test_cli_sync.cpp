@@ -3,6 +3,8 @@
 // the "done when" of the review/sync issue, one test each.
 #include "cli/clirunner.h"
 #include "cli/sandboxprocess.h"
+#include "domain/shopifystore.h"
+#include "secrets/keychainsecretstore.h"
 #include "storage/jobleaserepository.h"
 #include "support/qtprinters.h"
 #include "support/storevalues.h"
@@ -735,4 +737,82 @@ TEST(CliSecrets, NoTokenOrKeyIsWrittenToAnyFileOrPrinted) {
     EXPECT_GE(files, 20) << "the database, the cached images and the two spreadsheets";
     std::cout << "searched " << files << " files (" << bytes / 1024 << " KiB) and "
               << printed.size() << " bytes printed for " << secrets.size() << " secrets\n";
+}
+
+// The real keychain path: the store's token and each remote tagger's secret saved in the
+// system keychain (gnome-keyring over D-Bus in scripts/test.sh) under the names the desktop
+// app's Settings save them, and nothing in the environment — the CLI runs, syncs and tags
+// with them. Without a reachable keychain it says so, naming the secret, and stops.
+TEST(CliSecrets, TheStoreTokenAndEachTaggerSecretComeFromTheSystemKeychain) {
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        GTEST_SKIP() << "no D-Bus session: scripts/test.sh runs this under dbus-run-session with "
+                        "gnome-keyring";
+    const QString token = QStringLiteral("shpat_keychain0000token");
+    const QString ximilarKey = QStringLiteral("xim_keychain1111key");
+    const QString openAiKey = QStringLiteral("sk-keychain2222key");
+    SandboxProcess sandbox({QStringLiteral("--catalog"),
+                            testData(QStringLiteral("catalogs/kith-storefront-products.json")),
+                            QStringLiteral("--bucket"), QStringLiteral("20000"),
+                            QStringLiteral("--restore"), QStringLiteral("10000"),
+                            QStringLiteral("--token"), token, QStringLiteral("--ximilar-token"),
+                            ximilarKey, QStringLiteral("--openai-key"), openAiKey});
+    const QString domain = ShopifyStore::parse(sandbox.url).value().domain();
+    const QList<std::pair<QString, QString>> saved = {
+        {shopSecretKey(domain, QStringLiteral("access-token")), token},
+        {taggerSecretKey(QStringLiteral("ximilar"), QStringLiteral("api-key")), ximilarKey},
+        {taggerSecretKey(QStringLiteral("openai"), QStringLiteral("api-key")), openAiKey},
+        {taggerSecretKey(QStringLiteral("pixyle"), QStringLiteral("password")),
+         QStringLiteral("sandbox")}};
+    KeychainSecretStore keychain; // the service name the app and the CLI use
+    const auto settle = [](auto future) {
+        EXPECT_TRUE(QTest::qWaitFor([&] { return future.isFinished(); }, 60'000));
+        return future.result();
+    };
+    for (const auto &[key, secret] : saved)
+        ASSERT_TRUE(settle(keychain.write(key, secret)).ok()) << key.toStdString();
+
+    CliRunner cli;
+    TempSqlite db;
+    QProcessEnvironment &env = cli.environment();
+    for (const char *name : {"TAGDESK_SHOPIFY_TOKEN", "TAGDESK_XIMILAR_KEY", "TAGDESK_OPENAI_KEY",
+                             "TAGDESK_PIXYLE_PASSWORD"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QStringLiteral("TAGDESK_XIMILAR_URL"), sandbox.url);
+    env.insert(QStringLiteral("TAGDESK_OPENAI_URL"), sandbox.url);
+    env.insert(QStringLiteral("TAGDESK_OPENAI_MODEL"), QStringLiteral("sandbox-vision"));
+    env.insert(QStringLiteral("TAGDESK_PIXYLE_URL"), sandbox.url);
+    env.insert(QStringLiteral("TAGDESK_PIXYLE_EMAIL"), QStringLiteral("sandbox@tagdesk.test"));
+    const QStringList common{QStringLiteral("--db"), db.path(), QStringLiteral("--store"),
+                             sandbox.url};
+    for (const QString &tagger :
+         {QStringLiteral("ximilar"), QStringLiteral("openai"), QStringLiteral("pixyle")}) {
+        const CliResult created =
+            cli.run(common + QStringList{QStringLiteral("jobs"), QStringLiteral("create"),
+                                         QStringLiteral("--name"), tagger,
+                                         QStringLiteral("--tagger"), tagger});
+        ASSERT_EQ(created.exitCode, 0) << created.describe();
+        const QString job = QString::fromUtf8(created.out.trimmed());
+        const CliResult ran =
+            cli.run(common + QStringList{QStringLiteral("jobs"), QStringLiteral("run"), job});
+        EXPECT_EQ(ran.exitCode, 0) << tagger.toStdString() << ": " << ran.describe();
+        ASSERT_EQ(cli.run(common + QStringList{QStringLiteral("review"), QStringLiteral("approve"),
+                                               job, QStringLiteral("--all")})
+                      .exitCode,
+                  0);
+        const CliResult synced = cli.run(common + QStringList{QStringLiteral("sync"), job});
+        EXPECT_EQ(synced.exitCode, 0) << tagger.toStdString() << ": " << synced.describe();
+    }
+
+    // No keychain to ask: said, naming what could not be read, never taken as "no token".
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+               QStringLiteral("unix:path=/nonexistent/tagdesk-no-bus"));
+    const CliResult noKeychain =
+        cli.run(common + QStringList{QStringLiteral("sync"), QStringLiteral("1")});
+    EXPECT_EQ(noKeychain.exitCode, 2) << noKeychain.describe();
+    EXPECT_TRUE(noKeychain.err.contains("keychain")) << noKeychain.describe();
+    EXPECT_TRUE(noKeychain.err.contains(domain.toUtf8())) << noKeychain.describe();
+    EXPECT_FALSE(noKeychain.err.contains("No access token")) << noKeychain.describe();
+
+    for (const auto &[key, secret] : saved)
+        EXPECT_TRUE(settle(keychain.remove(key)).ok()) << key.toStdString();
 }
