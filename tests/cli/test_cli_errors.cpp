@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 using namespace tagdesk;
 using namespace tagdesk::test;
 
@@ -173,4 +176,44 @@ TEST(CliErrors, AnUnknownCommandOrSubcommandIsAUsageErrorWithTheUsage) {
     const CliResult bare = cli.run({QStringLiteral("--db"), db.path(), QStringLiteral("jobs")});
     EXPECT_EQ(bare.exitCode, 1) << bare.describe();
     EXPECT_TRUE(bare.err.contains("jobs create --name NAME")) << bare.describe();
+}
+
+// Shopify's answers that no retry changes, each said with what to do, asked once, and the
+// job left as it was (still Created, nothing fetched).
+TEST(CliErrors, EachStatusShopifyRefusesAStoreWithIsNamedAskedOnceAndLosesNothing) {
+    const struct {
+        int status;
+        const char *says;
+    } refusals[] = {
+        {401, "refused the access token (HTTP 401)"},
+        {402, "its Shopify bill is unpaid (HTTP 402)"},
+        {403, "denied access (HTTP 403)"},
+        {404, "has no Admin API at"},
+        {423, "is locked (HTTP 423)"},
+    };
+    for (const auto &[status, says] : refusals) {
+        StoreWithJob store({QStringLiteral("--fault"),
+                            QStringLiteral("shopify:errorRate=1,errorStatus=%1").arg(status)});
+        const CliResult run =
+            store.withToken(QStringLiteral("shpat_sandbox"),
+                            {QStringLiteral("jobs"), QStringLiteral("run"), store.job});
+        EXPECT_EQ(run.exitCode, 2) << status << ": " << run.describe();
+        EXPECT_TRUE(run.err.contains(says)) << status << ": " << run.describe();
+        EXPECT_EQ(run.err.count('\n'), 1) << status << ": " << run.describe();
+        int shopifyRequests = 0;
+        for (const QJsonValue &entry : store.sandbox.requests())
+            shopifyRequests +=
+                entry.toObject().value(QStringLiteral("service")) == QLatin1String("shopify");
+        EXPECT_EQ(shopifyRequests, 1) << status << ": not asked again";
+        const CliResult shown =
+            store.cli.run(store.common + QStringList{QStringLiteral("jobs"), QStringLiteral("show"),
+                                                     store.job, QStringLiteral("--json")});
+        ASSERT_EQ(shown.exitCode, 0) << shown.describe();
+        const QJsonObject job = shown.json().object();
+        EXPECT_EQ(job.value(QStringLiteral("counts")).toObject().value(QStringLiteral("products")),
+                  0)
+            << status << ": nothing fetched, nothing changed";
+        EXPECT_EQ(job.value(QStringLiteral("statusKey")).toString(), QStringLiteral("created"))
+            << status << ": the job is as it was, ready to run once the store is fixed";
+    }
 }
