@@ -333,6 +333,13 @@ SandboxResponse SandboxServer::handle(const SandboxRequest &request) {
         r.headers.append({QByteArray("Cache-Control"), QByteArray("max-age=31536000")});
         return r;
     }
+    if (path == QLatin1String("/_sandbox/redirect")) { // ?to=URL: a 302 there, as a CDN may
+        SandboxResponse r = SandboxResponse::json("{}", 302);
+        r.headers.append(
+            {QByteArray("Location"),
+             request.query.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded).toUtf8()});
+        return r;
+    }
     if (path.startsWith(QLatin1String("/_sandbox/")))
         return m_admin->handle(request);
 #ifdef TAGDESK_SANDBOX_HAS_TAGGERS

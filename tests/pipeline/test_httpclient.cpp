@@ -4,6 +4,10 @@
 #include "pipeline/sandboxfixture.h"
 #include "support/qtprinters.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrlQuery>
+
 using namespace tagdesk;
 using namespace tagdesk::test;
 
@@ -103,4 +107,51 @@ TEST(HttpClient, AHostThatDoesNotResolveIsSaidAtOnceNotRetried) {
     EXPECT_TRUE(answer.error().message.contains(QStringLiteral("does not resolve"))) << message;
     EXPECT_TRUE(answer.error().message.contains(QStringLiteral("typo"))) << message;
     EXPECT_EQ(attempts, 1) << "a name that does not resolve is not asked for again";
+}
+
+TEST(HttpClient, FollowsARedirectWithCredentialsOnlyToTheSameHost) {
+    SandboxFixture sandbox({});
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    const QString photo = sandbox::photoNames().first();
+    const QString port = QString::number(QUrl(sandbox.server.baseUrl()).port());
+    const auto via = [&](const QString &target) {
+        QUrl url(sandbox.server.baseUrl() + QStringLiteral("/_sandbox/redirect"));
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("to"), target);
+        url.setQuery(query);
+        return url;
+    };
+    const auto withToken = [&](const QUrl &url) {
+        HttpRequest r;
+        r.url = url;
+        r.headers.append({QByteArray("X-Shopify-Access-Token"), QByteArray("shpat_sandbox")});
+        return await(http.send(r));
+    };
+    const auto requestsFor = [&](const QString &path) {
+        int n = 0;
+        for (const QJsonValue &entry : sandbox.requestLog())
+            n += entry.toObject().value(QStringLiteral("path")).toString() == path;
+        return n;
+    };
+
+    // The same host: followed, token and all.
+    auto same = withToken(via(photoUrl(sandbox.server, photo).toString()));
+    ASSERT_TRUE(same.ok()) << same.error().message.toStdString();
+    EXPECT_EQ(same->body, sandbox::photoBytes(photo));
+
+    // The same server under another name is another host: the token is not taken there.
+    const QString elsewhere =
+        QStringLiteral("http://localhost:%1/_sandbox/images/%2").arg(port, photo);
+    const int before = requestsFor(QStringLiteral("/_sandbox/images/") + photo);
+    auto refused = withToken(via(elsewhere));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("redirected to another host")))
+        << refused.error().message.toStdString();
+    EXPECT_EQ(requestsFor(QStringLiteral("/_sandbox/images/") + photo), before)
+        << "the redirect was not followed";
+
+    // No credentials (an image from a CDN): followed wherever it leads, https or this computer.
+    auto image = get(http, via(elsewhere));
+    ASSERT_TRUE(image.ok()) << image.error().message.toStdString();
+    EXPECT_EQ(image->body, sandbox::photoBytes(photo));
 }

@@ -4,6 +4,7 @@
 #include "domain/selection.h"
 #include "domain/shopifystore.h"
 #include "domain/suggestion.h"
+#include "domain/urlsafety.h"
 #include "util/htmltokens.h"
 
 #include <gtest/gtest.h>
@@ -184,4 +185,20 @@ TEST(ShopifyStore, RefusesAMalformedAddressOrAnotherHostNamingTheProblem) {
         EXPECT_TRUE(store.error().message.contains(QString::fromUtf8(says)))
             << input << ": " << store.error().message.toStdString();
     }
+}
+
+TEST(UrlSafety, ARedirectNeverDowngradesNorTakesCredentialsToAnotherHost) {
+    const QUrl shop(QStringLiteral("https://acme.myshopify.com/admin/api/2026-01/graphql.json"));
+    const auto check = [&](const char *to, bool credentials) {
+        return checkRedirect(shop, QUrl(QString::fromUtf8(to)), credentials);
+    };
+    EXPECT_TRUE(check("https://acme.myshopify.com/admin/api/2026-04/graphql.json", true).ok());
+    EXPECT_TRUE(check("https://ACME.myshopify.com:443/other", true).ok()) << "the same origin";
+    EXPECT_TRUE(check("https://cdn.shopify.com/s/files/x.jpg", false).ok());
+    EXPECT_FALSE(check("https://evil.example/collect", true).ok());
+    EXPECT_FALSE(check("https://acme.myshopify.com:8443/x", true).ok()) << "another port";
+    EXPECT_FALSE(check("http://acme.myshopify.com/x", false).ok()) << "https to http";
+    EXPECT_FALSE(check("ftp://acme.myshopify.com/x", false).ok());
+    const Status refused = check("https://evil.example/collect", true);
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("evil.example")));
 }

@@ -34,4 +34,25 @@ Status checkUrlIsSafe(const QUrl &url) {
     return Error::invalid(Texts::tr("'%1' is not an http(s) address").arg(url.toDisplayString()));
 }
 
+Status checkRedirect(const QUrl &from, const QUrl &to, bool carriesCredentials) {
+    if (auto safe = checkUrlIsSafe(to); !safe)
+        return safe;
+    if (from.scheme() == QLatin1String("https") && to.scheme() != QLatin1String("https"))
+        return Error::invalid(Texts::tr("%1 redirected to %2, from https to plain http; Tagdesk "
+                                        "does not follow it")
+                                  .arg(from.host(), to.toDisplayString(QUrl::RemoveQuery)));
+    const auto port = [](const QUrl &u) {
+        return u.port(u.scheme() == QLatin1String("https") ? 443 : 80);
+    };
+    const bool sameOrigin = from.scheme() == to.scheme() &&
+                            from.host().compare(to.host(), Qt::CaseInsensitive) == 0 &&
+                            port(from) == port(to);
+    if (carriesCredentials && !sameOrigin)
+        return Error::invalid(
+            Texts::tr("%1 redirected to another host, %2; Tagdesk does not send its credentials "
+                      "there. Check the address in Settings")
+                .arg(from.host(), to.host()));
+    return {};
+}
+
 } // namespace tagdesk

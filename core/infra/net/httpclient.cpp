@@ -66,10 +66,12 @@ public:
         m_tooLarge = false;
         m_streamed = false;
         m_streamError.reset();
+        m_redirectRefused.reset();
         m_received.clear();
         QNetworkRequest r(m_request.url);
+        // Each redirect is judged by checkRedirect before it is followed.
         r.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                       QNetworkRequest::NoLessSafeRedirectPolicy);
+                       QNetworkRequest::UserVerifiedRedirectPolicy);
         r.setMaximumRedirectsAllowed(5);
         for (const auto &[name, value] : m_request.headers)
             r.setRawHeader(name, value);
@@ -77,6 +79,8 @@ public:
         connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::readAvailable);
         connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_timer.start(); });
         connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::finished);
+        connect(m_reply, &QNetworkReply::redirected, this, &HttpExchange::redirected);
+        m_at = m_request.url;
         m_timer.start(timeout());
     }
 
@@ -103,6 +107,29 @@ private:
         m_received += m_reply->readAll();
     }
 
+    // With UserVerifiedRedirectPolicy Qt follows a redirect only once redirectAllowed() is
+    // emitted on the reply (QNetworkRequest::RedirectPolicy, Qt 6 documentation).
+    void redirected(const QUrl &to) {
+        if (auto safe = checkRedirect(m_at, to, carriesCredentials()); !safe) {
+            m_redirectRefused = safe.error();
+            m_reply->abort();
+            return;
+        }
+        m_at = to;
+        emit m_reply->redirectAllowed();
+    }
+
+    bool carriesCredentials() const {
+        if (!m_request.body.isEmpty())
+            return true;
+        for (const auto &[name, value] : m_request.headers) {
+            const QByteArray lower = name.toLower();
+            if (lower == "authorization" || lower.contains("token") || lower.contains("key"))
+                return true;
+        }
+        return false;
+    }
+
     void timedOut() {
         if (m_reply) {
             m_timedOut = true;
@@ -122,6 +149,8 @@ private:
 
         if (m_streamError)
             return deliver(*m_streamError);
+        if (m_redirectRefused)
+            return deliver(*m_redirectRefused);
         if (m_request.onData) {
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             const bool broken = reply->error() != QNetworkReply::NoError || m_timedOut;
@@ -225,6 +254,8 @@ private:
     bool m_stopped = false;
     bool m_delivered = false;
     std::optional<Error> m_streamError;
+    std::optional<Error> m_redirectRefused;
+    QUrl m_at; // where the current attempt has been redirected to so far
 };
 
 HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent)

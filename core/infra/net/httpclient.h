@@ -54,7 +54,8 @@ struct HttpRequest {
 
 // The one way Tagdesk talks HTTP: one exchange object per request owning its reply, a
 // transfer timeout reset on progress, a cap on the answer's size, no redirect from https
-// to http, plain http only to loopback, and the one RetryPolicy between attempts.
+// to http nor with credentials to another host (checkRedirect), plain http only to
+// loopback, and the one RetryPolicy between attempts.
 //
 // The future holds an HttpResponse for every answer that came (including 4xx, and 5xx
 // or 429 once retries are used up: the caller knows what they mean for its service), or
