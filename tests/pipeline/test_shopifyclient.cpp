@@ -588,3 +588,31 @@ TEST(BulkProductReader,
     ASSERT_EQ(products[0].metafields.size(), 1);
     EXPECT_EQ(products[0].metafields[0].ns, QStringLiteral("tagdesk"));
 }
+
+TEST(ShopifyClient, AQueryWaitingForTheRateLimitIsStoppedWithoutBeingSent) {
+    sandbox::SandboxConfig config;
+    config.shopify.bucketSize = 2000;
+    config.shopify.restoreRate = 1; // an empty bucket takes minutes to refill
+    SandboxFixture sandbox(realCatalog(QStringLiteral("kith-storefront-products.json")), config);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    auto shopify = std::make_unique<ShopifyClient>(&http, sandbox.store(),
+                                                   token(QStringLiteral("shpat_sandbox")));
+    // Pages until the client knows it must wait for the bucket.
+    QFuture<Result<ProductPage>> waiting;
+    for (int page = 0; page < 40; ++page) {
+        waiting = shopify->productsPage(QString(), QString(), 25);
+        // An answer comes in milliseconds; a wait for the bucket lasts tens of seconds.
+        if (!QTest::qWaitFor([&] { return waiting.isFinished(); }, 3000))
+            break;
+    }
+    ASSERT_FALSE(waiting.isFinished()) << "the bucket never ran dry";
+    const int sent = productsPageRequests(sandbox);
+    EXPECT_EQ(shopify->stopWaiting(), 1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return waiting.isFinished(); }, 60'000));
+    ASSERT_FALSE(waiting.result().ok());
+    EXPECT_TRUE(waiting.result().error().message.contains(QStringLiteral("Stopped before")))
+        << waiting.result().error().message.toStdString();
+    shopify.reset(); // nothing of it is left to fire
+    QTest::qWait(100);
+    EXPECT_EQ(productsPageRequests(sandbox), sent) << "the stopped query was never sent";
+}

@@ -208,17 +208,37 @@ QFuture<Result<QJsonObject>> ShopifyClient::send(const QString &document, const 
 
     auto promise = std::make_shared<QPromise<Result<QJsonObject>>>();
     promise->start();
-    QTimer::singleShot(wait, this, [this, promise, request, cost, document, first] {
-        m_throttle.reserve(cost);
-        m_http->send(request).then(
-            this, [this, promise, cost, document, first](const Result<HttpResponse> &r) {
-                m_throttle.release(cost);
-                promise->addResult(r ? interpret(document, first, r.value())
-                                     : Result<QJsonObject>(r.error()));
-                promise->finish();
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    const auto waiting = m_waiting.insert(m_waiting.end(), {timer, promise});
+    connect(timer, &QTimer::timeout, this,
+            [this, waiting, promise, request, cost, document, first] {
+                waiting->timer->deleteLater();
+                m_waiting.erase(waiting);
+                m_throttle.reserve(cost);
+                m_http->send(request).then(
+                    this, [this, promise, cost, document, first](const Result<HttpResponse> &r) {
+                        m_throttle.release(cost);
+                        promise->addResult(r ? interpret(document, first, r.value())
+                                             : Result<QJsonObject>(r.error()));
+                        promise->finish();
+                    });
             });
-    });
+    timer->start(wait);
     return promise->future();
+}
+
+int ShopifyClient::stopWaiting() {
+    const int stopped = int(m_waiting.size());
+    for (Waiting &w : std::exchange(m_waiting, {})) {
+        w.timer->stop();
+        w.timer->deleteLater();
+        w.promise->addResult(
+            Error::failed(Texts::tr("Stopped before %1 was asked (waiting for its rate limit)")
+                              .arg(m_store.domain())));
+        w.promise->finish();
+    }
+    return stopped;
 }
 
 AttemptOutcome ShopifyClient::classify(const QString &document, int first,

@@ -11,9 +11,13 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QPromise>
 #include <QStringList>
+#include <QTimer>
 
 #include <functional>
+#include <list>
+#include <memory>
 #include <optional>
 
 namespace tagdesk {
@@ -45,6 +49,10 @@ public:
     // The HTTP client it sends through, for the downloads and uploads that go beside
     // GraphQL (bulk results, staged uploads).
     HttpClient *http() const { return m_http; }
+    // Ends every query still waiting for the throttle with "stopped", so no timer of this
+    // client is left to fire once the work that asked is gone; gives how many there were.
+    // (Requests already sent are the HttpClient's: HttpClient::stopAll.)
+    int stopWaiting();
 
     // Whether products are read with their category metafields (shopify.color-pattern, …)
     // and the taxonomy values of the metaobjects those reference: one more query or two a
@@ -119,6 +127,12 @@ private:
     double m_maxQueryCost = PageSizer::shopifyMaxQueryCost; // as MAX_COST_EXCEEDED says
     QString m_grantedToken;                                 // from the client-credentials grant
     QDateTime m_grantedTokenRenewAt;
+    // Queries waiting for the throttle before they are sent: each one's timer and promise.
+    struct Waiting {
+        QTimer *timer = nullptr;
+        std::shared_ptr<QPromise<Result<QJsonObject>>> promise = {};
+    };
+    std::list<Waiting> m_waiting;
 };
 
 } // namespace tagdesk

@@ -151,9 +151,9 @@ public:
             stop();
     }
 
-    // Once the work has finished: stops the requests it still has in flight; gives how
-    // many there were.
-    int stopRequests() { return shopify().http()->stopAll(); }
+    // Once the work has finished: stops the queries still waiting for the throttle and
+    // the requests still in flight; gives how many there were.
+    int stopRequests() { return shopify().stopWaiting() + shopify().http()->stopAll(); }
 
 protected:
     virtual ShopifyClient &shopify() = 0;
