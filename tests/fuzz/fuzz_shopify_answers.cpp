@@ -17,6 +17,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <vector>
 
 using namespace tagdesk;
 
@@ -93,52 +95,64 @@ private:
     int m_answered = 0;
 };
 
+// One input's client and what it talks through.
+struct Session {
+    explicit Session(QByteArray answer)
+        : network(std::move(answer)) {}
+
+    CannedNetwork network;
+    HttpClient http{&network, [] {
+                        HttpClient::Options options;
+                        options.policy.maxAttempts = 1; // a retry would wait on a timer
+                        options.random = [] {
+                            return 0.0;
+                        };
+                        return options;
+                    }()};
+    ShopifyClient client{&http, ShopifyStore{QUrl(QStringLiteral("http://127.0.0.1:9"))},
+                         ShopifyCredentials{QStringLiteral("shpat_fuzz"), {}, {}}};
+};
+
+bool run(ShopifyClient &client, uint8_t call) {
+    client.setReadsCategoryMetafields(call & 0x80);
+    switch (call % 7) {
+    case 0:
+        return fuzz::settle(client.connectToShop());
+    case 1:
+        return fuzz::settle(client.countProducts(QStringLiteral("status:active")));
+    case 2:
+        return fuzz::settle(client.productsPage(QString(), QString(), 1 + (call >> 3)));
+    case 3:
+        return fuzz::settle(client.product(QStringLiteral("gid://shopify/Product/1")));
+    case 4:
+        return fuzz::settle(client.bulkOperation(QStringLiteral("gid://shopify/BulkOperation/1")));
+    case 5:
+        return fuzz::settle(client.startProductsBulkQuery(QString()));
+    default: {
+        ProductWrites writes;
+        writes.tagsToAdd = {QStringLiteral("colour:red")};
+        writes.tagsToRemove = {QStringLiteral("colour:blue")};
+        return fuzz::settle(productwriter::apply(
+            &client,
+            productwriter::mutationsFor(QStringLiteral("gid://shopify/Product/1"), writes)));
+    }
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size == 0)
         return 0;
-    const uint8_t call = data[0];
-    CannedNetwork network(fuzz::bytes(data + 1, size - 1));
-    HttpClient::Options options;
-    options.policy.maxAttempts = 1; // a retry would wait on a timer
-    options.random = [] {
-        return 0.0;
-    };
-    HttpClient http(&network, options);
-    ShopifyStore store;
-    store.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
-    ShopifyClient client(&http, store, ShopifyCredentials{QStringLiteral("shpat_fuzz"), {}, {}});
-    client.setReadsCategoryMetafields(call & 0x80);
-
-    switch (call % 7) {
-    case 0:
-        fuzz::settle(client.connectToShop());
-        break;
-    case 1:
-        fuzz::settle(client.countProducts(QStringLiteral("status:active")));
-        break;
-    case 2:
-        fuzz::settle(client.productsPage(QString(), QString(), 1 + (call >> 3)));
-        break;
-    case 3:
-        fuzz::settle(client.product(QStringLiteral("gid://shopify/Product/1")));
-        break;
-    case 4:
-        fuzz::settle(client.bulkOperation(QStringLiteral("gid://shopify/BulkOperation/1")));
-        break;
-    case 5:
-        fuzz::settle(client.startProductsBulkQuery(QString()));
-        break;
-    default: {
-        ProductWrites writes;
-        writes.tagsToAdd = {QStringLiteral("colour:red")};
-        writes.tagsToRemove = {QStringLiteral("colour:blue")};
-        fuzz::settle(productwriter::apply(
-            &client,
-            productwriter::mutationsFor(QStringLiteral("gid://shopify/Product/1"), writes)));
-        break;
-    }
+    auto session = std::make_unique<Session>(fuzz::bytes(data + 1, size - 1));
+    if (!run(session->client, data[0])) {
+        // Still waiting on the throttle. A ShopifyClient destroyed while a request waits
+        // for the bucket aborts later, when the wait's timer goes and the continuations
+        // find their context gone (Qt 6.4's assertion in qfuture_impl.h; not fixed yet,
+        // tests/fuzz/README.md): such a session is kept for the rest of the run, and past
+        // its end (never destroyed, as the application's timers outlive the statics).
+        static auto *waiting = new std::vector<std::unique_ptr<Session>>;
+        waiting->push_back(std::move(session));
     }
     return 0;
 }
