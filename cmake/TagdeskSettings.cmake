@@ -23,6 +23,16 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
             -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
         target_link_options(tagdesk_settings INTERFACE -fsanitize=address,undefined)
     endif()
+    # libFuzzer's coverage instrumentation on every target, so that the same sanitizer
+    # build runs the test suite and the harnesses of tests/fuzz (which alone link the
+    # fuzzer's main with -fsanitize=fuzzer); clang only, see
+    # https://llvm.org/docs/LibFuzzer.html#fuzzer-usage
+    if(TAGDESK_FUZZ)
+        if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+            message(FATAL_ERROR "TAGDESK_FUZZ needs clang (libFuzzer); configure with CMAKE_CXX_COMPILER=clang++")
+        endif()
+        target_compile_options(tagdesk_settings INTERFACE -fsanitize=fuzzer-no-link)
+    endif()
 elseif(MSVC)
     target_compile_options(tagdesk_settings INTERFACE /W4 /permissive- /utf-8)
     if(TAGDESK_WERROR)

@@ -23,17 +23,11 @@ if [ -f tests/graphql/package-lock.json ]; then
   (cd tests/graphql && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-export QT_QPA_PLATFORM=offscreen
-# A private HOME per run: the keychain, settings and app-data folders tests touch are
-# their own and start empty.
-TAGDESK_TEST_HOME=$(mktemp -d)
-export HOME="$TAGDESK_TEST_HOME" XDG_DATA_HOME="$TAGDESK_TEST_HOME/data" \
-       XDG_CONFIG_HOME="$TAGDESK_TEST_HOME/config" XDG_CACHE_HOME="$TAGDESK_TEST_HOME/cache"
-mkdir -p "$HOME/.cache" "$XDG_DATA_HOME"
-trap 'rm -rf "$TAGDESK_TEST_HOME"' EXIT
+source scripts/test-env.sh
+run_suite 'ctest --preset ci -j "$(nproc)" --timeout 600'
 
-# PostgreSQL tests get a throwaway cluster (pg_virtualenv exports PGHOST/PGPORT/…);
-# the secret-store test gets a D-Bus session with an unlocked gnome-keyring.
-run_ctest='ctest --preset ci -j "$(nproc)" --timeout 600'
-pg_virtualenv -t -- dbus-run-session -- sh -c \
-  "echo -n tagdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && $run_ctest"
+# The unit, storage, tagger and sandbox suites again under AddressSanitizer and
+# UndefinedBehaviorSanitizer (clang), then each libFuzzer harness of tests/fuzz for 20
+# seconds. The whole suite under the sanitizers does not fit in CI's time on two cores:
+# scripts/test-asan.sh without --ci runs it.
+scripts/test-asan.sh --ci

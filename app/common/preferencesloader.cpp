@@ -1,21 +1,29 @@
 #include "common/preferencesloader.h"
 
+#include "settings/accountsettings.h"
+
 #include <QSettings>
+
+#include <limits>
 
 namespace tagdesk::preferencesloader {
 
 namespace {
 
-// A whole number above 0 from the environment, else from Settings, else the fallback:
-// a 0 or a typo never turns a limit off.
+// A whole number from 1 to `max` from the environment, else from Settings, else the
+// fallback: a 0, a typo or a number larger than the limit can be (a megabyte count that
+// overflows when turned into bytes, a count past int) never turns a limit off.
 qint64 positive(const QProcessEnvironment &environment, const char *variable,
-                const QSettings &settings, const char *key, qint64 fallback) {
+                const QSettings &settings, const char *key, qint64 max, qint64 fallback) {
+    const auto usable = [max](qint64 value, bool ok) {
+        return ok && value > 0 && value <= max;
+    };
     bool ok = false;
     const qint64 fromEnvironment = environment.value(QLatin1String(variable)).toLongLong(&ok);
-    if (ok && fromEnvironment > 0)
+    if (usable(fromEnvironment, ok))
         return fromEnvironment;
     const qint64 saved = settings.value(QLatin1String(key)).toLongLong(&ok);
-    return ok && saved > 0 ? saved : fallback;
+    return usable(saved, ok) ? saved : fallback;
 }
 
 void applySettings(TaggerSettings &taggers, const QSettings &settings) {
@@ -74,10 +82,11 @@ Preferences load(const QSettings &settings, const QProcessEnvironment &environme
     p.accessToken = environment.value(QStringLiteral("TAGDESK_SHOPIFY_TOKEN"));
     p.imageCacheCapBytes =
         positive(environment, "TAGDESK_IMAGE_CACHE_MB", settings, preferencekeys::imageCacheMb,
-                 Preferences::defaultImageCacheMb) *
+                 accountsettings::maxImageCacheMb, Preferences::defaultImageCacheMb) *
         1024 * 1024;
-    p.bulkPushMin = int(positive(environment, "TAGDESK_BULK_PUSH_MIN", settings,
-                                 preferencekeys::bulkPushMin, Preferences::defaultBulkPushMin));
+    p.bulkPushMin =
+        int(positive(environment, "TAGDESK_BULK_PUSH_MIN", settings, preferencekeys::bulkPushMin,
+                     std::numeric_limits<int>::max(), Preferences::defaultBulkPushMin));
     p.syncWhenOnline =
         settings.value(QLatin1String(preferencekeys::syncWhenOnline), p.syncWhenOnline).toBool();
     p.writeDefaults.tagTemplate =

@@ -1,6 +1,7 @@
 // The loader is the one reader of Settings and the environment: the environment wins,
 // nonsense falls back, and the reviewer has one fallback.
 #include "common/preferencesloader.h"
+#include "settings/accountsettings.h"
 
 #include <gtest/gtest.h>
 
@@ -81,4 +82,26 @@ TEST(PreferencesLoader, LimitsThatAreZeroOrNotNumbersFallBack) {
     EXPECT_EQ(p.bulkPushMin, Preferences::defaultBulkPushMin);
     EXPECT_EQ(p.imageCacheCapBytes, Preferences().imageCacheCapBytes);
     EXPECT_EQ(p.reviewer, QStringLiteral("grace")) << "USERNAME when USER is not set";
+}
+
+// Found while harnessing the loader for tests/fuzz: a cache of 2^63-1 MB overflowed when turned
+// into bytes (undefined behaviour; a negative cap), and a bulk-push minimum past int wrapped to 0
+// or below, which would send every push through bulk mutations.
+TEST(PreferencesLoader, LimitsTooLargeForWhatTheyCountFallBack) {
+    SavedSettings saved;
+    saved.settings.setValue(QLatin1String(preferencekeys::imageCacheMb),
+                            QStringLiteral("9223372036854775807"));
+    saved.settings.setValue(QLatin1String(preferencekeys::bulkPushMin),
+                            QStringLiteral("4294967296"));
+    const Preferences p = preferencesloader::load(saved.settings, QProcessEnvironment());
+    EXPECT_EQ(p.imageCacheCapBytes, Preferences().imageCacheCapBytes);
+    EXPECT_EQ(p.bulkPushMin, Preferences::defaultBulkPushMin);
+
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("TAGDESK_IMAGE_CACHE_MB"),
+               QString::number(accountsettings::maxImageCacheMb));
+    env.insert(QStringLiteral("TAGDESK_BULK_PUSH_MIN"), QStringLiteral("2147483647"));
+    const Preferences largest = preferencesloader::load(saved.settings, env);
+    EXPECT_EQ(largest.imageCacheCapBytes, qint64(accountsettings::maxImageCacheMb) * 1024 * 1024);
+    EXPECT_EQ(largest.bulkPushMin, 2147483647);
 }

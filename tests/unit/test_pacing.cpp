@@ -111,6 +111,20 @@ TEST(CostThrottle, ARequestDearerThanTheBucketWaitsForAFullBucketOnly) {
     EXPECT_EQ(t.delayBefore(5000, now), 10000ms);
 }
 
+// UBSan in tests/fuzz/fuzz_shopify_answers (corpus: crash-throttle-restore-rate): a THROTTLED
+// answer with a restoreRate of 1e-300 made the wait 1e305 ms, converted to qint64
+// (undefined behaviour).
+TEST(CostThrottle, AnAbsurdRestoreRateWaitsAMinuteAtMost) {
+    CostThrottle t;
+    const auto now = CostThrottle::Clock::now();
+    t.update({2000, 0, 1e-300}, now);
+    EXPECT_EQ(t.delayBefore(50, now), CostThrottle::maxDelay);
+    t.update({2000, 0, 0.5}, now);
+    EXPECT_EQ(t.delayBefore(50, now), CostThrottle::maxDelay) << "100 s is capped too";
+    t.update({2000, 0, 1}, now);
+    EXPECT_EQ(t.delayBefore(50, now), 50000ms) << "below the cap, the exact wait";
+}
+
 TEST(PageSizer, AsksForWhatIsWantedUntilAPageHasBeenPriced) {
     PageSizer sizer;
     EXPECT_EQ(sizer.pageSize(25, 1000), 25);

@@ -38,7 +38,7 @@ GeneralSettingsPage::GeneralSettingsPage(QWidget *parent)
             .toString());
     m_altTemplate->setAccessibleName(tr("Alt text template"));
     m_cacheMb->setObjectName(QStringLiteral("imageCacheSize"));
-    m_cacheMb->setRange(100, 1024 * 1024);
+    m_cacheMb->setRange(100, accountsettings::maxImageCacheMb);
     m_cacheMb->setSingleStep(256);
     m_cacheMb->setSuffix(tr(" MB"));
     m_cacheMb->setValue(settings

@@ -30,7 +30,12 @@ std::chrono::milliseconds CostThrottle::delayBefore(double cost, Clock::time_poi
         return std::chrono::milliseconds(0);
     if (s.restoreRate <= 0)
         return std::chrono::milliseconds(1000);
-    return std::chrono::milliseconds(qint64(std::ceil(missing / s.restoreRate * 1000.0)));
+    // Shopify's buckets refill from empty within 20 s (1,000 points at 50 a second at the
+    // least: https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits); a longer wait
+    // comes from figures that are not Shopify's (a restoreRate of 1e-300 asked for 1e305 ms, past
+    // what qint64 holds), so it is capped.
+    const double wait = std::ceil(missing / s.restoreRate * 1000.0);
+    return std::chrono::milliseconds(qint64(std::min(wait, double(maxDelay.count()))));
 }
 
 void CostThrottle::reserve(double cost) {

@@ -16,6 +16,8 @@ namespace tagdesk {
 class CostThrottle {
 public:
     using Clock = std::chrono::steady_clock;
+    // The longest delayBefore() ever asks for.
+    static constexpr std::chrono::milliseconds maxDelay{60'000};
 
     struct Status {
         double maximumAvailable = 0;

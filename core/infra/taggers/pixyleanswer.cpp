@@ -51,7 +51,9 @@ Result<QList<ProviderLabel>> productLabels(const QJsonObject &product) {
             if (alternatives == kAlternatives)
                 break;
             if (std::any_of(correct.begin(), correct.end(),
-                            [&tag](const auto &c) { return c.first == tag; }))
+                            // An init-capture: clang before 16 (Apple's too) cannot
+                            // capture a structured binding itself.
+                            [&alternative = tag](const auto &c) { return c.first == alternative; }))
                 continue;
             labels.append({it.key(), tag, score});
             ++alternatives;

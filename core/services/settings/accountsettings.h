@@ -21,6 +21,8 @@ inline constexpr auto tagTemplateKey = preferencekeys::tagTemplate;
 inline constexpr auto altTemplateKey = preferencekeys::altTemplate;
 inline constexpr auto imageCacheMbKey = preferencekeys::imageCacheMb;
 inline constexpr int defaultImageCacheMb = Preferences::defaultImageCacheMb;
+// The largest image cache Settings offers (1 TB); a larger saved number is not a size.
+inline constexpr int maxImageCacheMb = 1024 * 1024;
 inline constexpr auto bulkPushMinKey = preferencekeys::bulkPushMin;
 
 // An explicit input (--store), else the preferences' store (TAGDESK_SHOPIFY_STORE, else

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The test suite built by clang with AddressSanitizer and UndefinedBehaviorSanitizer
+# (the `asan` preset, halting on the first error), and each libFuzzer harness of
+# tests/fuzz run for TAGDESK_FUZZ_SECONDS (20) from its seed corpus.
+#
+#   scripts/test-asan.sh          every test (README: Tests and benchmarks)
+#   scripts/test-asan.sh --ci     what CI runs within its time (scripts/test.sh): the
+#                                 harnesses and the unit, storage, tagger and sandbox
+#                                 suites; the CLI, pipeline and widget suites are left to
+#                                 the full run
+# Expects what scripts/install-deps.sh installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+targets=()
+labels=()
+if [ "${1:-}" = "--ci" ]; then
+  targets=(--target test_domain test_storage test_taggers test_sandbox
+           fuzz_shopify_answers fuzz_bulk_jsonl fuzz_ximilar_answer fuzz_pixyle_answer
+           fuzz_openai_answer fuzz_image_bytes fuzz_catalog fuzz_settings_file)
+  labels=(-L 'unit|storage|taggers|sandbox|fuzz')
+fi
+
+cmake --preset asan
+cmake --build --preset asan -j "$(nproc)" "${targets[@]}"
+
+source scripts/test-env.sh
+run_suite "ctest --preset asan -j $(nproc) --timeout 1200 ${labels[*]@Q}"
