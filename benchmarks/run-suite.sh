@@ -14,9 +14,11 @@ cd "$(dirname "$0")/.."
 # GUI benchmark in a build without Widgets) is reported as missing, not skipped silently.
 programs=(
   bench_colour
+  bench_startup
   bench_review
   bench_storage
   bench_bulk
+  bench_listing
 )
 
 quick=0
