@@ -10,6 +10,7 @@
 // as FIGURE rows (medians) for benchmarks/run-suite.sh, with the process's resident memory
 // once the 100,000-product job is open (P4: ≤ 150 MB).
 #include "../common/figure.h"
+#include "../common/jobproducts.h"
 #include "cache/imagecache.h"
 #include "jobview/jobviewpanel.h"
 #include "jobview/producttablemodel.h"
@@ -102,23 +103,7 @@ struct Fixture {
             shas << sha;
         }
 
-        QList<JobProduct> products;
-        for (int i = 0; i < count; ++i) {
-            JobProduct p;
-            p.productId = QStringLiteral("gid://shopify/Product/%1").arg(i + 1);
-            p.position = i;
-            p.title = QStringLiteral("Linen shirt %1").arg(i);
-            p.progress.stage = PipelineStage::Analysed;
-            ProductSnapshot s;
-            s.id = p.productId;
-            s.title = p.title;
-            s.productType = QStringLiteral("Shirts");
-            s.tags = {QStringLiteral("summer"), QStringLiteral("linen")};
-            s.media = {
-                {QStringLiteral("gid://shopify/MediaImage/%1").arg(i + 1), {}, QString(), 0, 0}};
-            p.snapshot = s;
-            products.append(p);
-        }
+        const QList<JobProduct> products = bench::analysedShirts(count);
         const qint64 id = jobId;
         auto added = await(writer->submit<bool>([=](Connection &conn) -> Result<bool> {
             if (auto a = JobProductRepository(conn).addProducts(id, products); !a)

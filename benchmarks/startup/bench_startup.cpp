@@ -4,6 +4,7 @@
 // database holds twelve jobs of 1,000 analysed products each, written through the app's
 // own services before the first round.
 #include "../common/figure.h"
+#include "../common/jobproducts.h"
 #include "pipeline/jobdatabase.h"
 #include "pipeline/jobservice.h"
 #include "storage/connection.h"
@@ -42,20 +43,8 @@ void writeSavedDatabase(const QString &path, int jobs, int productsPerJob) {
         auto job = await(JobService(writer).create(request));
         if (!job)
             qFatal("bench_startup: %s", qPrintable(job.error().message));
-        QList<JobProduct> products;
-        for (int i = 0; i < productsPerJob; ++i) {
-            JobProduct p;
-            p.productId = QStringLiteral("gid://shopify/Product/%1").arg(j * productsPerJob + i);
-            p.position = i;
-            p.title = QStringLiteral("Linen shirt %1").arg(i);
-            p.progress.stage = PipelineStage::Analysed;
-            ProductSnapshot s;
-            s.id = p.productId;
-            s.title = p.title;
-            s.tags = {QStringLiteral("summer"), QStringLiteral("linen")};
-            p.snapshot = s;
-            products.append(p);
-        }
+        const QList<JobProduct> products =
+            bench::analysedShirts(productsPerJob, j * productsPerJob);
         const qint64 id = job->id;
         auto added = await(writer.submit<bool>([=](Connection &conn) -> Result<bool> {
             if (auto a = JobProductRepository(conn).addProducts(id, products); !a)
