@@ -3,6 +3,7 @@
 // everything else lives in ui/ and core/.
 #include "common/demostore.h"
 #include "common/preferencesloader.h"
+#include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "pipeline/jobdatabase.h"
 #include "pipeline/jobservice.h"
@@ -141,6 +142,8 @@ int main(int argc, char *argv[]) {
         });
         tour->start();
     }
+    if (FirstPaintProbe::wanted())
+        new FirstPaintProbe(*window); // owned by the window
     window->show();
     const int code = QApplication::exec();
     window.reset(); // runs stop before the writer and the demo store go

@@ -1,7 +1,9 @@
 // How long the local colour analyser takes for one product photo, by the size it
 // downscales to, and what the decoding strategy it uses saves. Figures are printed as
 // ratios against baselines measured in the same run (maxSide 96; the analyser's own
-// decoding), so they compare across machines.
+// decoding), so they compare across machines. P8 (FIGURE row): the analysis of each
+// dataset photo against decoding the same photo to the analysis size.
+#include "../common/figure.h"
 #include "taggers/localcolouranalyser.h"
 
 #include <benchmark/benchmark.h>
@@ -17,6 +19,8 @@
 #include <iostream>
 #include <map>
 #include <string>
+
+#include <time.h>
 
 namespace {
 
@@ -151,6 +155,65 @@ public:
     std::map<std::string, double> times;
 };
 
+// Every JPEG of tests/data/images (CC0 product photos, 400 × 533 and alike).
+QList<QByteArray> datasetPhotos() {
+    QList<QByteArray> photos;
+    const QDir folder(QStringLiteral(TAGDESK_BENCH_IMAGES));
+    for (const QString &name : folder.entryList({QStringLiteral("*.jpg")}, QDir::Files)) {
+        QFile file(folder.filePath(name));
+        if (file.open(QIODevice::ReadOnly))
+            photos.append(file.readAll());
+    }
+    return photos;
+}
+
+// CPU time of this thread: the work is single-threaded, and on a shared machine wall time
+// also measures the neighbours.
+double threadCpuMs() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+// Per image, the median over rounds; the analysis and its baseline alternate within each
+// round so that both see the same machine.
+void printAnalysisAgainstDecode(const std::string &what, const QList<QByteArray> &photos,
+                                int maxSide) {
+    const LocalColourAnalyser analyser({.maxSide = maxSide});
+    std::vector<double> analysisMs;
+    std::vector<double> decodeMs;
+    const int rounds = bench::quick() ? 3 : 15;
+    for (int round = 0; round < rounds; ++round) {
+        double start = threadCpuMs();
+        for (const QByteArray &photo : photos) {
+            auto result = analyser.analyse(photo, QString());
+            if (!result.ok())
+                qFatal("bench_colour: a photo could not be analysed");
+            benchmark::DoNotOptimize(result);
+        }
+        analysisMs.push_back((threadCpuMs() - start) / double(photos.size()));
+        start = threadCpuMs();
+        for (const QByteArray &photo : photos) {
+            QImage image = readScaled(photo, maxSide);
+            benchmark::DoNotOptimize(image);
+        }
+        decodeMs.push_back((threadCpuMs() - start) / double(photos.size()));
+    }
+    bench::printRatio("P8", what, bench::median(analysisMs), bench::median(decodeMs),
+                      "decode to " + std::to_string(maxSide) + " px", 1.25);
+}
+
+void printFigures() {
+    const QList<QByteArray> photos = datasetPhotos();
+    if (photos.isEmpty())
+        qFatal("bench_colour: no photos in %s", TAGDESK_BENCH_IMAGES);
+    printAnalysisAgainstDecode("local colour analysis per image (96 px; " +
+                                   std::to_string(photos.size()) + " dataset photos)",
+                               photos, 96);
+    printAnalysisAgainstDecode("local colour analysis per image (96 px; a 2048 px photo)",
+                               {shopifySizedPhoto()}, 96);
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -158,9 +221,15 @@ int main(int argc, char **argv) {
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
+    if (bench::quick()) {
+        printFigures();
+        return 0;
+    }
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
+    std::cout << "\n";
+    printFigures();
     std::cout << "\n";
     reporter.printRatios(
         "BM_AnalyseDatasetPhoto/96",

@@ -8,7 +8,9 @@
 //     UPDATE of the same products plus one INSERT … SELECT of their review events (goal
 //     ≤ 2×);
 //   - paging: the job view's last page of rows against its first (goal ≈ 1).
-// Wall time: the writer's commits wait on the disk, which CPU time does not see.
+// Wall time: the writer's commits wait on the disk, which CPU time does not see. Medians of
+// the iterations; FIGURE rows for benchmarks/run-suite.sh.
+#include "../common/figure.h"
 #include "pipeline/jobreader.h"
 #include "pipeline/jobservice.h"
 #include "pipeline/reviewservice.h"
@@ -24,6 +26,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -38,6 +41,7 @@ using namespace tagdesk;
 namespace {
 
 std::map<std::string, double> g_ms;
+std::map<std::string, int> g_size;
 
 void must(bool happened, const char *what) {
     if (!happened)
@@ -111,10 +115,10 @@ struct Fixture {
 };
 
 // Times `work` once per iteration on the wall clock, after `prepare` (untimed) made it; keeps
-// the mean under `key`.
+// the median under `key`.
 void timeEach(benchmark::State &state, const std::string &key,
               const std::function<std::function<void()>()> &prepare) {
-    double totalMs = 0;
+    std::vector<double> samples;
     for (auto _ : state) {
         state.PauseTiming();
         const std::function<void()> work = prepare();
@@ -122,9 +126,10 @@ void timeEach(benchmark::State &state, const std::string &key,
         QElapsedTimer t;
         t.start();
         work();
-        totalMs += t.nsecsElapsed() / 1e6;
+        samples.push_back(t.nsecsElapsed() / 1e6);
     }
-    g_ms[key] = totalMs / double(state.iterations());
+    g_ms[key] = bench::median(samples);
+    g_size[key] = int(state.range(0));
 }
 
 // P3: what ProductFetcher::store writes for each product, one writer task per product.
@@ -166,8 +171,8 @@ void BM_StoreSnapshotsThroughWriter(benchmark::State &state) {
     storeSnapshots(state, "store", 1);
 }
 BENCHMARK(BM_StoreSnapshotsThroughWriter)
-    ->Arg(2000)
-    ->Iterations(1)
+    ->Arg(bench::sized(2000))
+    ->Iterations(3)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
@@ -176,8 +181,8 @@ void BM_StoreSnapshotsFourInFlight(benchmark::State &state) {
     storeSnapshots(state, "store4", 4);
 }
 BENCHMARK(BM_StoreSnapshotsFourInFlight)
-    ->Arg(2000)
-    ->Iterations(1)
+    ->Arg(bench::sized(2000))
+    ->Iterations(3)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
@@ -213,8 +218,8 @@ void BM_StoreSnapshotsRaw(benchmark::State &state) {
     });
 }
 BENCHMARK(BM_StoreSnapshotsRaw)
-    ->Arg(2000)
-    ->Iterations(1)
+    ->Arg(bench::sized(2000))
+    ->Iterations(3)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
@@ -246,7 +251,11 @@ void BM_ApproveAll(benchmark::State &state) {
         };
     });
 }
-BENCHMARK(BM_ApproveAll)->Arg(20000)->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ApproveAll)
+    ->Arg(bench::sized(20000))
+    ->Iterations(3)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 // P6's baseline: one UPDATE of the same products and one INSERT … SELECT of their events.
 void BM_ApproveOneUpdate(benchmark::State &state) {
@@ -279,7 +288,7 @@ void BM_ApproveOneUpdate(benchmark::State &state) {
     });
 }
 BENCHMARK(BM_ApproveOneUpdate)
-    ->Arg(20000)
+    ->Arg(bench::sized(20000))
     ->Iterations(3)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
@@ -299,30 +308,31 @@ void BM_ProductPages(benchmark::State &state) {
         must(upTo.ok() && upTo->size() == lastStart, "reading up to the last page");
         beforeLast = upTo->last().next;
     }
-    double firstMs = 0;
-    double lastMs = 0;
+    std::vector<double> firstMs;
+    std::vector<double> lastMs;
     for (auto _ : state) {
         QElapsedTimer t;
         t.start();
         auto first = reader.productRows(query, {}, pageSize);
-        firstMs += t.nsecsElapsed() / 1e6;
+        firstMs.push_back(t.nsecsElapsed() / 1e6);
         must(first.ok() && first->size() == pageSize, "reading the first page");
         t.restart();
         auto last = reader.productRows(query, beforeLast, pageSize);
-        lastMs += t.nsecsElapsed() / 1e6;
+        lastMs.push_back(t.nsecsElapsed() / 1e6);
         must(last.ok() && !last->isEmpty(), "reading the last page");
     }
-    g_ms["first page"] = firstMs / double(state.iterations());
-    g_ms["last page"] = lastMs / double(state.iterations());
+    g_ms["first page"] = bench::median(firstMs);
+    g_ms["last page"] = bench::median(lastMs);
+    g_size["last page"] = int(state.range(0));
 }
 BENCHMARK(BM_ProductPages)
-    ->Arg(100000)
+    ->Arg(bench::sized(100000))
     ->Iterations(20)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
-double ratio(const char *a, const char *b) {
-    return g_ms[a] / std::max(g_ms[b], 1e-9);
+std::string products(const std::string &key) {
+    return QLocale(QLocale::English).toString(g_size[key]).toStdString() + " products";
 }
 
 } // namespace
@@ -335,20 +345,17 @@ int main(int argc, char **argv) {
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     if (g_ms.count("store") && g_ms.count("raw"))
-        std::printf("\nP3 store 2,000 snapshots through the writer: %.1f ms; raw insert in one "
-                    "transaction: %.1f ms; ratio %.2f (goal <= 2)\n",
-                    g_ms["store"], g_ms["raw"], ratio("store", "raw"));
+        bench::printRatio("P3", "store " + products("store") + "' snapshots through the writer",
+                          g_ms["store"], g_ms["raw"], "raw insert in one transaction", 2);
     if (g_ms.count("store4") && g_ms.count("raw"))
-        std::printf("P3 the same, four writes in flight as a run fetches: %.1f ms; ratio %.2f "
-                    "(goal <= 2)\n",
-                    g_ms["store4"], ratio("store4", "raw"));
+        bench::printRatio("P3",
+                          "store " + products("store4") + "' snapshots, four writes in flight",
+                          g_ms["store4"], g_ms["raw"], "raw insert in one transaction", 2);
     if (g_ms.count("approve") && g_ms.count("update"))
-        std::printf("P6 approve 20,000 products: %.1f ms; one UPDATE + events: %.1f ms; ratio "
-                    "%.2f (goal <= 2)\n",
-                    g_ms["approve"], g_ms["update"], ratio("approve", "update"));
+        bench::printRatio("P6", "approve " + products("approve"), g_ms["approve"], g_ms["update"],
+                          "one UPDATE + events", 2);
     if (g_ms.count("first page") && g_ms.count("last page"))
-        std::printf("Paging a 100,000-product job: last page %.2f ms; first page %.2f ms; ratio "
-                    "%.2f (goal about 1)\n",
-                    g_ms["last page"], g_ms["first page"], ratio("last page", "first page"));
+        bench::printRatio("paging", "job view's last page of " + products("last page"),
+                          g_ms["last page"], g_ms["first page"], "first page", 1.5);
     return 0;
 }

@@ -16,6 +16,21 @@
 namespace tagdesk {
 
 namespace {
+
+// What the next page may cost: `queryBudget`, but while the bucket holds less, what it
+// holds now (down to a quarter of `queryBudget`). Shopify reserves a query's requested
+// cost before running it and refunds the rest after
+// (shopify.dev/docs/api/usage/limits#cost-calculation): a page priced at what the bucket
+// holds goes at once, where a full-sized one would wait for points it then mostly refunds
+// — at the end of a listing that wait is pure loss (a page of 25 requested 877 points and
+// used 177). The quarter keeps pages large enough that a store's round trip per page does
+// not become the limit instead.
+double pageBudget(const CostThrottle &throttle, double queryBudget) {
+    if (!throttle.known())
+        return queryBudget;
+    return std::clamp(throttle.available(CostThrottle::Clock::now()), queryBudget / 4, queryBudget);
+}
+
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(ShopifyClient)
 };
@@ -426,8 +441,8 @@ QFuture<Result<qint64>> ShopifyClient::countProducts(const QString &searchQuery)
 QFuture<Result<ProductPage>> ShopifyClient::productsPage(const QString &searchQuery,
                                                          const QString &after, int first) {
     const QString document = QStringLiteral("ProductsPage");
-    const int size =
-        m_pageSizers.value(document).pageSize(std::clamp(first, 1, 250), queryBudget());
+    const int size = m_pageSizers.value(document).pageSize(std::clamp(first, 1, 250),
+                                                           pageBudget(m_throttle, queryBudget()));
     QJsonObject variables{{QStringLiteral("first"), size}, {QStringLiteral("query"), searchQuery}};
     if (!after.isEmpty())
         variables.insert(QStringLiteral("after"), after);
