@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace tagdesk;
 using namespace tagdesk::test;
 
@@ -154,4 +156,36 @@ TEST(HttpClient, FollowsARedirectWithCredentialsOnlyToTheSameHost) {
     auto image = get(http, via(elsewhere));
     ASSERT_TRUE(image.ok()) << image.error().message.toStdString();
     EXPECT_EQ(image->body, sandbox::photoBytes(photo));
+// Qt 6.4 opens at most six connections per host and network manager; a seventh request
+// waited for one of the first six to be answered. Sixteen slow requests at once now all
+// reach the server before the first is answered.
+TEST(HttpClient, RunsMoreThanSixRequestsToOneHostAtOnce) {
+    const int latencyMs = 1500;
+    SandboxFixture sandbox({},
+                           withImageFaults(QStringLiteral("images:latency=%1-%1").arg(latencyMs)));
+    QNetworkAccessManager network;
+    HttpClient::Options patient = sandbox.fastRetries();
+    patient.transferTimeout = std::chrono::milliseconds(60'000);
+    HttpClient slowHttp(&network, patient);
+    const QString photo = sandbox::photoNames().first();
+    QList<QFuture<Result<HttpResponse>>> answers;
+    for (int i = 0; i < 16; ++i) {
+        HttpRequest r;
+        r.url = photoUrl(sandbox.server, photo);
+        answers << slowHttp.send(r);
+    }
+    for (const auto &answer : answers) {
+        const auto response = await(answer);
+        ASSERT_TRUE(response.ok()) << response.error().message.toStdString();
+        EXPECT_EQ(response->status, 200);
+    }
+    QList<QDateTime> arrived;
+    for (const QJsonValue &entry : sandbox.requestLog())
+        if (entry.toObject().value(QStringLiteral("service")).toString() == QLatin1String("images"))
+            arrived << QDateTime::fromString(
+                entry.toObject().value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+    ASSERT_EQ(arrived.size(), 16);
+    const auto [first, last] = std::minmax_element(arrived.cbegin(), arrived.cend());
+    EXPECT_LT(first->msecsTo(*last), latencyMs) << "no request waited for another's answer";
+    EXPECT_GE(slowHttp.managerCount(), 3) << "six per manager";
 }

@@ -5,12 +5,14 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QPromise>
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace tagdesk {
@@ -75,7 +77,8 @@ public:
         r.setMaximumRedirectsAllowed(5);
         for (const auto &[name, value] : m_request.headers)
             r.setRawHeader(name, value);
-        m_reply = m_client->m_network->sendCustomRequest(r, m_request.method, m_request.body);
+        m_network = m_client->acquire(m_request.url);
+        m_reply = m_network->sendCustomRequest(r, m_request.method, m_request.body);
         connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::readAvailable);
         connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_timer.start(); });
         connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::finished);
@@ -142,6 +145,7 @@ private:
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
         reply->deleteLater();
+        m_client->release(std::exchange(m_network, nullptr), m_request.url);
         if (m_stopped)
             return deliverStopped();
         if (!m_tooLarge && reply->bytesAvailable() > 0)
@@ -244,6 +248,7 @@ private:
     HttpRequest m_request;
     QPromise<Result<HttpResponse>> m_promise;
     QPointer<QNetworkReply> m_reply;
+    QNetworkAccessManager *m_network = nullptr; // the one m_reply came from
     QTimer m_timer;
     QByteArray m_received;
     QString m_lastNetworkError;
@@ -264,12 +269,20 @@ HttpClient::HttpClient(QNetworkAccessManager *network, QObject *parent)
 
 HttpClient::HttpClient(QNetworkAccessManager *network, Options options, QObject *parent)
     : QObject(parent)
-    , m_network(network)
+    , m_lanes{Lane{network}}
     , m_options(std::move(options)) {
     if (!m_options.random)
         m_options.random = [] {
             return QRandomGenerator::global()->generateDouble();
         };
+}
+
+HttpClient::~HttpClient() {
+    // The exchanges go first, while the lanes they count their requests in still exist
+    // (QObject would delete them after the members are gone).
+    const QObjectList children = this->children();
+    for (QObject *child : children)
+        delete dynamic_cast<HttpExchange *>(child);
 }
 
 Status HttpClient::checkUrlIsSafe(const QUrl &url) {
@@ -280,6 +293,42 @@ AttemptOutcome HttpClient::classifyByStatus(const HttpResponse &response) {
     if (response.isSuccess())
         return {AttemptOutcome::Kind::Success, response.status, {}};
     return {AttemptOutcome::Kind::HttpError, response.status, {}};
+}
+
+namespace {
+QString hostKey(const QUrl &url) {
+    return url.scheme() + QLatin1String("://") + url.host() + QLatin1Char(':') +
+           QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+} // namespace
+
+QNetworkAccessManager *HttpClient::acquire(const QUrl &url) {
+    const QString host = hostKey(url);
+    auto lane = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane &l) {
+        return l.inFlight.value(host) < connectionsPerHostAndManager;
+    });
+    if (lane == m_lanes.end()) {
+        QNetworkAccessManager *first = m_lanes.first().network;
+        auto *more = new QNetworkAccessManager(this);
+        more->setProxy(first->proxy());
+        more->setRedirectPolicy(first->redirectPolicy());
+        more->setStrictTransportSecurityEnabled(first->isStrictTransportSecurityEnabled());
+        m_lanes.append(Lane{more});
+        lane = std::prev(m_lanes.end());
+    }
+    ++lane->inFlight[host];
+    return lane->network;
+}
+
+void HttpClient::release(QNetworkAccessManager *network, const QUrl &url) {
+    const QString host = hostKey(url);
+    for (Lane &lane : m_lanes) {
+        if (lane.network != network)
+            continue;
+        if (--lane.inFlight[host] <= 0)
+            lane.inFlight.remove(host);
+        return;
+    }
 }
 
 int HttpClient::stopAll() {

@@ -57,6 +57,14 @@ struct HttpRequest {
 // to http nor with credentials to another host (checkRedirect), plain http only to
 // loopback, and the one RetryPolicy between attempts.
 //
+// More than six requests at once to one host are spread over several network managers:
+// Qt 6.4 opens at most six HTTP/1.1 connections per host and manager (the fixed
+// defaultHttpChannelCount in qhttpnetworkconnection.cpp; QHttp1Configuration, which makes
+// it settable, came in Qt 6.5) and queues the rest, so a tagger asked to run eight calls at
+// once ran six. Each manager keeps its own connections, so requests past six to a host go
+// through another manager the client makes (same thread, same proxy), and up to six
+// through the caller's, which keeps its connections warm.
+//
 // The future holds an HttpResponse for every answer that came (including 4xx, and 5xx
 // or 429 once retries are used up: the caller knows what they mean for its service), or
 // an Error when no usable answer came at all. Lives on the thread of its
@@ -72,6 +80,7 @@ public:
 
     explicit HttpClient(QNetworkAccessManager *network, QObject *parent = nullptr);
     HttpClient(QNetworkAccessManager *network, Options options, QObject *parent = nullptr);
+    ~HttpClient() override;
 
     QFuture<Result<HttpResponse>> send(HttpRequest request);
 
@@ -85,9 +94,26 @@ public:
     // with an error saying it was stopped, never retried. Gives how many there were.
     int stopAll();
 
+    // The most requests to one host Qt 6.4 runs at once through one manager.
+    static constexpr int connectionsPerHostAndManager = 6;
+
+    // How many network managers the client has used so far (the caller's and its own).
+    int managerCount() const { return int(m_lanes.size()); }
+
 private:
     friend class HttpExchange;
-    QNetworkAccessManager *m_network;
+
+    // One network manager and how many requests are in flight through it, per host.
+    struct Lane {
+        QNetworkAccessManager *network = nullptr;
+        QHash<QString, int> inFlight = {};
+    };
+
+    // The manager an attempt on `url` goes through (counted in flight until released).
+    QNetworkAccessManager *acquire(const QUrl &url);
+    void release(QNetworkAccessManager *network, const QUrl &url);
+
+    QList<Lane> m_lanes; // the first holds the caller's manager
     Options m_options;
 };
 
