@@ -19,6 +19,7 @@ programs=(
   bench_storage
   bench_bulk
   bench_listing
+  bench_tagging
 )
 
 quick=0

@@ -189,9 +189,12 @@ void SandboxServer::dispatch(const SandboxRequest &request, ReplyChannel reply) 
         act(request, reply, d.action, d.errorStatus, service, logEntry);
         return;
     }
-    QTimer::singleShot(d.latencyMs, this, [this, request, reply, d, service, logEntry] {
-        act(request, reply, d.action, d.errorStatus, service, logEntry);
-    });
+    // A precise timer: the default for such intervals is Qt::CoarseTimer, which may fire up
+    // to 5 % late (Qt's Qt::TimerType documentation), and a latency of 250 ms became ~260.
+    QTimer::singleShot(d.latencyMs, Qt::PreciseTimer, this,
+                       [this, request, reply, d, service, logEntry] {
+                           act(request, reply, d.action, d.errorStatus, service, logEntry);
+                       });
 }
 
 void SandboxServer::act(const SandboxRequest &request, ReplyChannel reply, FaultAction action,
