@@ -62,7 +62,8 @@ double median(std::vector<double> v) {
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
-    const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+    const bool quick = app.arguments().contains(QStringLiteral("--quick")) ||
+                       qEnvironmentVariableIntValue("TAGDESK_BENCH_QUICK") == 1;
     const int latencyMs = qEnvironmentVariableIntValue("BENCH_LATENCY_MS") > 0
                               ? qEnvironmentVariableIntValue("BENCH_LATENCY_MS")
                           : quick ? 100
