@@ -78,6 +78,9 @@ Preferences load(const QSettings &settings, const QProcessEnvironment &environme
         1024 * 1024;
     p.bulkPushMin = int(positive(environment, "TAGDESK_BULK_PUSH_MIN", settings,
                                  preferencekeys::bulkPushMin, Preferences::defaultBulkPushMin));
+    p.networkTimeoutSeconds = int(positive(environment, "TAGDESK_NETWORK_TIMEOUT_S", settings,
+                                           preferencekeys::networkTimeoutSeconds,
+                                           Preferences::defaultNetworkTimeoutSeconds));
     p.syncWhenOnline =
         settings.value(QLatin1String(preferencekeys::syncWhenOnline), p.syncWhenOnline).toBool();
     p.writeDefaults.tagTemplate =
