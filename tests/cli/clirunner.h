@@ -23,6 +23,7 @@ public:
     CliRunner();
     CliResult run(const QStringList &arguments) const;
     QProcessEnvironment &environment() { return m_env; }
+    const QProcessEnvironment &environment() const { return m_env; }
     QString home() const { return m_home; }
 
 private:
