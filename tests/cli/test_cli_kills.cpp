@@ -173,6 +173,17 @@ std::string difference(const QStringList &killed, const QStringList &calm) {
     return out;
 }
 
+// The store and the database the killed workplace ended with are the calm one's.
+void expectSameEnd(const Workplace &killed, const Workplace &calm) {
+    const auto expected = calm.store();
+    const auto actual = killed.store();
+    ASSERT_EQ(actual.size(), expected.size());
+    for (auto it = expected.begin(); it != expected.end(); ++it)
+        EXPECT_EQ(productDifference(actual.value(it.key()), it.value()), "")
+            << it.key().toStdString();
+    EXPECT_EQ(difference(killed.databaseState(), calm.databaseState()), "");
+}
+
 // The desktop app (`tagdesk`, offscreen) on a workplace's database and store, pressing
 // Sync now on its job as it opens (`--sync JOB`).
 class DesktopApp {
@@ -313,13 +324,7 @@ TEST(CliKills, AJobKilledAtRandomMomentsEndsLikeAnUninterruptedOne) {
     for (const char *phase : {"fetch", "analyse", "sync", "revert"})
         EXPECT_GE(landed[phase], 1) << "no kill landed in " << phase;
 
-    const auto expected = calm.store();
-    const auto actual = killed.store();
-    ASSERT_EQ(actual.size(), expected.size());
-    for (auto it = expected.begin(); it != expected.end(); ++it)
-        EXPECT_EQ(productDifference(actual.value(it.key()), it.value()), "")
-            << it.key().toStdString();
-    EXPECT_EQ(difference(killed.databaseState(), calm.databaseState()), "");
+    expectSameEnd(killed, calm);
 }
 
 // The desktop app's worker: `tagdesk --sync JOB` presses Sync now on the job; the app is
@@ -356,11 +361,5 @@ TEST(CliKills, TheDesktopAppKilledDuringSyncNowEndsLikeAnUninterruptedSync) {
               << clock.elapsed() / 1000.0 << " s\n";
     EXPECT_GE(kills, 3);
 
-    const auto expected = calm.store();
-    const auto actual = killed.store();
-    ASSERT_EQ(actual.size(), expected.size());
-    for (auto it = expected.begin(); it != expected.end(); ++it)
-        EXPECT_EQ(productDifference(actual.value(it.key()), it.value()), "")
-            << it.key().toStdString();
-    EXPECT_EQ(difference(killed.databaseState(), calm.databaseState()), "");
+    expectSameEnd(killed, calm);
 }
