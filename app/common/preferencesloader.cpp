@@ -87,6 +87,9 @@ Preferences load(const QSettings &settings, const QProcessEnvironment &environme
     p.bulkPushMin =
         int(positive(environment, "TAGDESK_BULK_PUSH_MIN", settings, preferencekeys::bulkPushMin,
                      std::numeric_limits<int>::max(), Preferences::defaultBulkPushMin));
+    p.networkTimeoutSeconds = int(positive(environment, "TAGDESK_NETWORK_TIMEOUT_S", settings,
+                                           preferencekeys::networkTimeoutSeconds, 3600,
+                                           Preferences::defaultNetworkTimeoutSeconds));
     p.syncWhenOnline =
         settings.value(QLatin1String(preferencekeys::syncWhenOnline), p.syncWhenOnline).toBool();
     p.writeDefaults.tagTemplate =

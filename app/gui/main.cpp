@@ -4,6 +4,8 @@
 #include "common/demostore.h"
 #include "common/preferencesloader.h"
 #include "firstpaintprobe.h"
+#include "joblist/joblistpanel.h"
+#include "joblist/syncactions.h"
 #include "mainwindow.h"
 #include "pipeline/jobdatabase.h"
 #include "pipeline/jobservice.h"
@@ -13,6 +15,7 @@
 #include "settings/systemkeychain.h"
 #include "util/appinfo.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -81,7 +84,12 @@ int main(int argc, char *argv[]) {
         QStringLiteral("screenshot"),
         QObject::tr("Save PNGs of each main screen into DIR (also @2x and -dark), then quit."),
         QStringLiteral("DIR"));
-    parser.addOptions({demo, demoReset, db, screenshot});
+    const QCommandLineOption sync(
+        QStringLiteral("sync"),
+        QObject::tr("Start syncing job ID's approved products once the window is open, as Sync "
+                    "now does (e.g. from a script, or to finish a sync that was interrupted)."),
+        QStringLiteral("ID"));
+    parser.addOptions({demo, demoReset, db, screenshot, sync});
     parser.process(app);
     const bool quiet = parser.isSet(screenshot);
     const bool isDemo = parser.isSet(demo);
@@ -144,6 +152,30 @@ int main(int argc, char *argv[]) {
     }
     if (FirstPaintProbe::wanted())
         new FirstPaintProbe(*window); // owned by the window
+    if (parser.isSet(sync)) {
+        bool isNumber = false;
+        const qint64 jobId = parser.value(sync).toLongLong(&isNumber);
+        if (!isNumber)
+            return fail(QObject::tr("--sync needs a job's number, e.g. --sync 3 (not '%1')")
+                            .arg(parser.value(sync)),
+                        quiet);
+        // Sync now on that job, once the job list has been read.
+        ui::MainWindow *shown = window.get();
+        QObject::connect(
+            shown->jobList(), &ui::JobListPanel::loaded, shown,
+            [shown, jobId] {
+                shown->jobList()->selectJob(jobId);
+                QAction *syncNow = shown->syncActions()->sync();
+                if (!syncNow->isEnabled())
+                    return (void)std::fprintf(
+                        stderr, "tagdesk: %s\n",
+                        qPrintable(QObject::tr("Job %1 has no approved products waiting to "
+                                               "sync, or is busy, or does not exist")
+                                       .arg(jobId)));
+                syncNow->trigger();
+            },
+            Qt::SingleShotConnection);
+    }
     window->show();
     const int code = QApplication::exec();
     window.reset(); // runs stop before the writer and the demo store go

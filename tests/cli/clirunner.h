@@ -26,6 +26,7 @@ public:
     CliResult runCommand(const QStringList &command) const;
     static QString cliPath();
     QProcessEnvironment &environment() { return m_env; }
+    const QProcessEnvironment &environment() const { return m_env; }
     QString home() const { return m_home; }
 
 private:

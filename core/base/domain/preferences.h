@@ -15,6 +15,7 @@ namespace tagdesk {
 struct Preferences {
     static constexpr int defaultImageCacheMb = 2048;
     static constexpr int defaultBulkPushMin = 500;
+    static constexpr int defaultNetworkTimeoutSeconds = 30;
 
     // The store as typed (an address or a name), TAGDESK_SHOPIFY_STORE else Settings;
     // empty when none is chosen. --store on the command line wins over it.
@@ -27,6 +28,9 @@ struct Preferences {
     qint64 imageCacheCapBytes = qint64(defaultImageCacheMb) * 1024 * 1024;
     // Pushes of at least this many products go through bulk mutations.
     int bulkPushMin = defaultBulkPushMin;
+    // A request to the store, a tagger or an image host that receives no byte for this long
+    // is given up (and retried by the one RetryPolicy). Tests of hung servers set it low.
+    int networkTimeoutSeconds = defaultNetworkTimeoutSeconds;
     // The desktop app pushes approved products on its own once the store can be reached
     // again after it could not; off, they wait for Sync now.
     bool syncWhenOnline = true;
@@ -48,6 +52,7 @@ inline constexpr auto tagTemplate = "templates/tag";
 inline constexpr auto altTemplate = "templates/alt";
 inline constexpr auto imageCacheMb = "cache/imageCacheMb";
 inline constexpr auto bulkPushMin = "sync/bulkPushMin";
+inline constexpr auto networkTimeoutSeconds = "network/timeoutSeconds";
 inline constexpr auto syncWhenOnline = "sync/whenOnline";
 // A tagger's setting: "taggers/<key>/<name>" with name url, model, email, profile or
 // concurrency (never a secret: those live in the keychain).

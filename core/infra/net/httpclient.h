@@ -76,6 +76,13 @@ public:
         RetryPolicy policy;
         std::chrono::milliseconds transferTimeout{30'000};
         std::function<double()> random; // [0, 1) for backoff jitter; default: a real PRNG
+
+        // The defaults with another transfer timeout (Preferences::networkTimeoutSeconds).
+        static Options withTransferTimeout(std::chrono::milliseconds timeout) {
+            Options options;
+            options.transferTimeout = timeout;
+            return options;
+        }
     };
 
     explicit HttpClient(QNetworkAccessManager *network, QObject *parent = nullptr);

@@ -21,6 +21,8 @@ struct ProductChange {
     // The plan an interrupted push or revert was writing, read back from the database:
     // some of its values may already be in Shopify.
     bool resumed = false;
+    // A compare-and-set of this write was refused and the product checked again (once).
+    bool recheckedAfterRefusal = false;
     std::optional<PushRecord> undoing; // revert: the push whose values are put back
     // Revert: metaobjects Tagdesk created for category metafields that nothing in the job
     // references once this product is reverted; deleted after its writes.

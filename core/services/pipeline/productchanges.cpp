@@ -189,9 +189,18 @@ Result<QList<ProductChange>> toRevert(Connection &conn, const Job &job,
     }
     if (auto s = assignMetaobjectDeletes(conn, job, out); !s)
         return s.error();
+    // A product named that is already reverted is done, not refused: a revert that was
+    // killed or cut off is finished by running the same command again.
+    auto reverted = inSync(conn, job.id, {SyncState::Reverted}, productIds);
+    if (!reverted)
+        return reverted.error();
     for (const QString &id : productIds) {
+        const auto named = [&](const auto &p) {
+            return p.productId == id;
+        };
         if (std::none_of(out.begin(), out.end(),
-                         [&](const ProductChange &c) { return c.product.productId == id; }))
+                         [&](const ProductChange &c) { return named(c.product); }) &&
+            std::none_of(reverted->begin(), reverted->end(), named))
             return Error::notAllowed(Texts::tr("Product %1 has no push to revert").arg(id));
     }
     return out;

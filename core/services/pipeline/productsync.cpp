@@ -134,12 +134,27 @@ void ProductSync::send(const ProductChange &change, const ProductSnapshot &remot
             if (answers)
                 return verify(change, answers.value());
             const Error &e = answers.error();
-            if (e.code == Error::Code::NotAllowed) // compare-and-set refused: changed meanwhile
-                return m_recorder.conflicted(change, remote, {});
+            if (e.code == Error::Code::NotAllowed) // compare-and-set refused
+                return recheckAfterRefusal(change, remote);
             if (stopsTheSync(e))
                 return m_sync.lostInFlight(change, e);
             m_recorder.failed(change, e.message);
         });
+}
+
+void ProductSync::recheckAfterRefusal(const ProductChange &change, const ProductSnapshot &remote) {
+    // Either someone changed the metafield since it was read, or an earlier attempt of this
+    // very write landed and only its answer was lost: a cut or garbled answer is sent again
+    // by the retry policy, with the digest the first attempt made stale (the fault matrix's
+    // malformed-body run found such products ending in conflict with their own values).
+    // So the product is read again and checked as an interrupted write: a field holding
+    // the value written is this write's, anything else is a conflict. Once only.
+    if (change.recheckedAfterRefusal)
+        return m_recorder.conflicted(change, remote, {});
+    ProductChange again = change;
+    again.resumed = true;
+    again.recheckedAfterRefusal = true;
+    check(again, [this](const ProductChange &c, const ProductSnapshot &now) { write(c, now); });
 }
 
 void ProductSync::verify(const ProductChange &change, const QJsonArray &answers) {

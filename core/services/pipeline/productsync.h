@@ -28,6 +28,8 @@ public:
     const MetaobjectResolver &metaobjects() const { return *m_metaobjects; }
 
 private:
+    // A compare-and-set refused: the product is checked again as an interrupted write.
+    void recheckAfterRefusal(const ProductChange &change, const ProductSnapshot &remote);
     // Finds (or creates) the store's metaobjects for each category metafield of `writes`,
     // one after the other, then `done` with them by metafield key.
     void

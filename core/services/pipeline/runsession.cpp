@@ -5,7 +5,7 @@
 namespace tagdesk {
 
 Result<std::unique_ptr<RunSession>> RunSession::create(TaggerKind kind, const RunSetup &setup) {
-    auto session = std::make_unique<RunSession>();
+    auto session = std::make_unique<RunSession>(setup.transferTimeout);
     session->shopify =
         std::make_unique<ShopifyClient>(&session->http, setup.store, setup.credentials);
     auto tagger = makeTagger(kind, setup.taggers, &session->http);

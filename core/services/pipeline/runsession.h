@@ -14,8 +14,11 @@ namespace tagdesk {
 // image cache — built from a RunSetup on the thread that will run the job (the desktop
 // app's worker thread, or the CLI's only thread).
 struct RunSession {
+    explicit RunSession(std::chrono::milliseconds transferTimeout)
+        : http(&network, HttpClient::Options::withTransferTimeout(transferTimeout)) {}
+
     QNetworkAccessManager network;
-    HttpClient http{&network};
+    HttpClient http;
     std::unique_ptr<ShopifyClient> shopify;
     std::unique_ptr<Tagger> tagger;
     std::unique_ptr<ImageCache> images;

@@ -281,10 +281,11 @@ private:
 // The network access and Shopify client of a work that talks to the store only.
 struct StoreLine {
     explicit StoreLine(const Setup &setup)
-        : shopify(&http, setup.store, setup.credentials) {}
+        : http(&network, HttpClient::Options::withTransferTimeout(setup.transferTimeout))
+        , shopify(&http, setup.store, setup.credentials) {}
 
     QNetworkAccessManager network;
-    HttpClient http{&network};
+    HttpClient http;
     ShopifyClient shopify;
 };
 
@@ -529,12 +530,14 @@ Status WorkHost::start(const WorkRequest &request) {
         setup = readyFuture(Result<Setup>(store.error()));
     } else {
         setup = m_account.credentials(store.value())
-                    .then([store = store.value()](const Result<ShopifyCredentials> &c) {
+                    .then([store = store.value(), timeout = m_account.transferTimeout()](
+                              const Result<ShopifyCredentials> &c) {
                         if (!c)
                             return Result<Setup>(c.error());
                         Setup s;
                         s.store = store;
                         s.credentials = c.value();
+                        s.transferTimeout = timeout;
                         return Result<Setup>(s);
                     });
     }

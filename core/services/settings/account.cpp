@@ -23,6 +23,7 @@ QFuture<Result<RunSetup>> Account::runSetup(TaggerKind kind) {
     setup.store = store.value();
     setup.imageCacheFolder = imageCacheFolder();
     setup.imageCacheCapBytes = imageCacheCapBytes();
+    setup.transferTimeout = transferTimeout();
     // Both answers come through the asking thread's event loop; no context object is
     // needed because the continuation only combines values.
     QFuture<Result<TaggerSettings>> taggers = taggerSettings(kind);

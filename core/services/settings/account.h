@@ -9,6 +9,7 @@
 #include <QFuture>
 #include <QString>
 
+#include <chrono>
 #include <memory>
 
 namespace tagdesk {
@@ -21,6 +22,9 @@ struct RunSetup {
     TaggerSettings taggers;
     QString imageCacheFolder;
     qint64 imageCacheCapBytes = 0;
+    // No byte for this long ends an HTTP attempt (Preferences::networkTimeoutSeconds).
+    std::chrono::milliseconds transferTimeout =
+        std::chrono::seconds(Preferences::defaultNetworkTimeoutSeconds);
 };
 
 // The store the application works with, and where its token, its taggers' settings and
@@ -48,6 +52,10 @@ public:
     virtual QString imageCacheFolder() const = 0;
     // The cap on the image cache (Preferences::imageCacheCapBytes).
     qint64 imageCacheCapBytes() const { return m_preferences.imageCacheCapBytes; }
+    // How long an HTTP attempt may go without a byte (Preferences::networkTimeoutSeconds).
+    std::chrono::milliseconds transferTimeout() const {
+        return std::chrono::seconds(m_preferences.networkTimeoutSeconds);
+    }
 
     // The store, its token and the tagger's settings, resolved together for one run.
     QFuture<Result<RunSetup>> runSetup(TaggerKind kind);
