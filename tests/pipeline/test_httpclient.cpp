@@ -156,6 +156,8 @@ TEST(HttpClient, FollowsARedirectWithCredentialsOnlyToTheSameHost) {
     auto image = get(http, via(elsewhere));
     ASSERT_TRUE(image.ok()) << image.error().message.toStdString();
     EXPECT_EQ(image->body, sandbox::photoBytes(photo));
+}
+
 // Qt 6.4 opens at most six connections per host and network manager; a seventh request
 // waited for one of the first six to be answered. Sixteen slow requests at once now all
 // reach the server before the first is answered.
