@@ -34,6 +34,11 @@ Status checkUrlIsSafe(const QUrl &url) {
     return Error::invalid(Texts::tr("'%1' is not an http(s) address").arg(url.toDisplayString()));
 }
 
+QString urlOrigin(const QUrl &url) {
+    return url.scheme() + QLatin1String("://") + url.host().toLower() + QLatin1Char(':') +
+           QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
 Status checkRedirect(const QUrl &from, const QUrl &to, bool carriesCredentials) {
     if (auto safe = checkUrlIsSafe(to); !safe)
         return safe;
@@ -41,13 +46,7 @@ Status checkRedirect(const QUrl &from, const QUrl &to, bool carriesCredentials) 
         return Error::invalid(Texts::tr("%1 redirected to %2, from https to plain http; Tagdesk "
                                         "does not follow it")
                                   .arg(from.host(), to.toDisplayString(QUrl::RemoveQuery)));
-    const auto port = [](const QUrl &u) {
-        return u.port(u.scheme() == QLatin1String("https") ? 443 : 80);
-    };
-    const bool sameOrigin = from.scheme() == to.scheme() &&
-                            from.host().compare(to.host(), Qt::CaseInsensitive) == 0 &&
-                            port(from) == port(to);
-    if (carriesCredentials && !sameOrigin)
+    if (carriesCredentials && urlOrigin(from) != urlOrigin(to))
         return Error::invalid(
             Texts::tr("%1 redirected to another host, %2; Tagdesk does not send its credentials "
                       "there. Check the address in Settings")

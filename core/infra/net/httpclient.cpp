@@ -295,15 +295,8 @@ AttemptOutcome HttpClient::classifyByStatus(const HttpResponse &response) {
     return {AttemptOutcome::Kind::HttpError, response.status, {}};
 }
 
-namespace {
-QString hostKey(const QUrl &url) {
-    return url.scheme() + QLatin1String("://") + url.host() + QLatin1Char(':') +
-           QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
-}
-} // namespace
-
 QNetworkAccessManager *HttpClient::acquire(const QUrl &url) {
-    const QString host = hostKey(url);
+    const QString host = urlOrigin(url);
     auto lane = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane &l) {
         return l.inFlight.value(host) < connectionsPerHostAndManager;
     });
@@ -321,7 +314,7 @@ QNetworkAccessManager *HttpClient::acquire(const QUrl &url) {
 }
 
 void HttpClient::release(QNetworkAccessManager *network, const QUrl &url) {
-    const QString host = hostKey(url);
+    const QString host = urlOrigin(url);
     for (Lane &lane : m_lanes) {
         if (lane.network != network)
             continue;
