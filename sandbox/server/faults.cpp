@@ -71,13 +71,22 @@ Status setFault(ServiceFaults &f, const QString &key, const QJsonValue &value,
         f.latencyMaxMs = range.at(1).toInt();
         return {};
     }
+    if (key == QLatin1String("retryAfterSeconds")) {
+        const double v = value.toDouble(-1);
+        if (!value.isDouble() || v < 0 || v > 3600)
+            return Error::invalid(
+                QStringLiteral("%1: retryAfterSeconds must be from 0 to 3600 seconds").arg(where));
+        f.retryAfterSeconds = v;
+        return {};
+    }
     if (key == QLatin1String("stormEvery"))
         return count(f.stormEvery);
     if (key == QLatin1String("stormLength"))
         return count(f.stormLength);
     return Error::invalid(QStringLiteral("%1: unknown fault setting '%2' (known: errorRate, "
                                          "errorStatus, latencyMs, hangRate, dropRate, "
-                                         "malformedRate, stormEvery, stormLength)")
+                                         "malformedRate, stormEvery, stormLength, "
+                                         "retryAfterSeconds)")
                               .arg(where, key));
 }
 
@@ -168,7 +177,8 @@ Status FaultPlan::addFlag(const QString &spec) {
             {QStringLiteral("hang"), QStringLiteral("hangRate")},
             {QStringLiteral("drop"), QStringLiteral("dropRate")},
             {QStringLiteral("malformed"), QStringLiteral("malformedRate")},
-            {QStringLiteral("busy"), QStringLiteral("busyRate")}};
+            {QStringLiteral("busy"), QStringLiteral("busyRate")},
+            {QStringLiteral("retryAfter"), QStringLiteral("retryAfterSeconds")}};
         const QString name = shortNames.value(key, key);
         QJsonValue v;
         if (name == QLatin1String("latency") || name == QLatin1String("latencyMs")) {
@@ -260,6 +270,7 @@ FaultInjector::Decision FaultInjector::decide(const QString &service,
     const double dropDraw = rng.generateDouble();
     const double malformedDraw = rng.generateDouble();
     const double latencyDraw = rng.generateDouble();
+    d.retryAfterSeconds = f.retryAfterSeconds;
     if (f.latencyMaxMs > 0)
         d.latencyMs = f.latencyMinMs + int(latencyDraw * (f.latencyMaxMs - f.latencyMinMs + 1));
     if (f.stormEvery > 0 && f.stormLength > 0 && (n - 1) % f.stormEvery < f.stormLength)

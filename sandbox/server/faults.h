@@ -25,6 +25,9 @@ struct ServiceFaults {
     double malformedRate = 0; // answer 200 with a body cut in half
     int stormEvery = 0;       // throttle storms: of every `stormEvery` requests, the first
     int stormLength = 0;      // `stormLength` are throttled (THROTTLED / 429)
+    // The Retry-After an injected 429 or 503 carries, in seconds (fractions allowed, as
+    // Shopify's own "Retry-After: 2.0"); 0 leaves the wait to the client's backoff.
+    double retryAfterSeconds = 1;
     // A busy store: before a request, with this probability, a product picked at random
     // sells one unit, as other apps and the till do (its inventory and updatedAt move;
     // nothing Tagdesk writes changes).
@@ -56,7 +59,7 @@ struct FaultPlan {
     // "remoteEdits":[{"product":"gid://…","afterRequests":3,"set":{"title":"…"}}]}.
     static Result<FaultPlan> fromJson(const QByteArray &json, const QString &nameForErrors);
     // A --fault flag: "shopify:errorRate=0.2,errorStatus=500,latency=10-50,hang=0.1,
-    // drop=0.1,malformed=0.1,stormEvery=10,stormLength=2".
+    // drop=0.1,malformed=0.1,stormEvery=10,stormLength=2,retryAfter=0.5".
     Status addFlag(const QString &spec);
     // A --remote-edit flag: "gid://shopify/Product/1@3:title=New title" (after 3 requests).
     Status addRemoteEditFlag(const QString &spec);
@@ -73,6 +76,7 @@ public:
         FaultAction action = FaultAction::None;
         int latencyMs = 0;
         int errorStatus = 0;
+        double retryAfterSeconds = 1;
         QList<RemoteEdit> editsDue;
         // busyRate: which product sells a unit, as a fraction of the catalog in [0, 1).
         std::optional<double> busyProduct;

@@ -170,7 +170,13 @@ void SandboxServer::dispatch(const SandboxRequest &request, ReplyChannel reply) 
         noteChanges();
         return;
     }
-    const FaultInjector::Decision d = m_faults->decide(service, entry.operationName);
+    FaultInjector::Decision d = m_faults->decide(service, entry.operationName);
+    // A throttle storm is the Admin API's rate limit. Bulk results and staged uploads are
+    // files in Shopify's storage, which has no such limit: they can fail, hang or be cut
+    // short like any download, but never answer THROTTLED.
+    if (d.action == FaultAction::ThrottleStorm && service == QLatin1String("shopify") &&
+        request.path.startsWith(QLatin1String("/_sandbox/")))
+        d.action = FaultAction::None;
     for (const RemoteEdit &edit : d.editsDue) {
         const Status st = editProductAsMerchant(*m_store, edit.product, edit.fields);
         if (!st)
@@ -186,21 +192,22 @@ void SandboxServer::dispatch(const SandboxRequest &request, ReplyChannel reply) 
             {{QStringLiteral("totalInventory"), std::max(0, sold.totalInventory - 1)}});
     }
     if (d.latencyMs <= 0) {
-        act(request, reply, d.action, d.errorStatus, service, logEntry);
+        act(request, reply, d, service, logEntry);
         return;
     }
     // A precise timer: the default for such intervals is Qt::CoarseTimer, which may fire up
     // to 5 % late (Qt's Qt::TimerType documentation), and a latency of 250 ms became ~260.
     QTimer::singleShot(d.latencyMs, Qt::PreciseTimer, this,
                        [this, request, reply, d, service, logEntry] {
-                           act(request, reply, d.action, d.errorStatus, service, logEntry);
+                           act(request, reply, d, service, logEntry);
                        });
 }
 
-void SandboxServer::act(const SandboxRequest &request, ReplyChannel reply, FaultAction action,
-                        int errorStatus, const QString &service, qint64 logEntry) {
-    const QString fault = faultActionName(action);
-    switch (action) {
+void SandboxServer::act(const SandboxRequest &request, ReplyChannel reply,
+                        const FaultInjector::Decision &decision, const QString &service,
+                        qint64 logEntry) {
+    const QString fault = faultActionName(decision.action);
+    switch (decision.action) {
     case FaultAction::Hang:
         // Never answer: the client's own timeout has to notice.
         m_log->setOutcome(logEntry, 0, fault);
@@ -215,7 +222,8 @@ void SandboxServer::act(const SandboxRequest &request, ReplyChannel reply, Fault
         return;
     }
     case FaultAction::Error: {
-        const SandboxResponse r = faultError(service, errorStatus);
+        const SandboxResponse r =
+            faultError(service, decision.errorStatus, decision.retryAfterSeconds);
         m_log->setOutcome(logEntry, r.status, fault);
         reply.send(r);
         return;
@@ -223,12 +231,13 @@ void SandboxServer::act(const SandboxRequest &request, ReplyChannel reply, Fault
     case FaultAction::ThrottleStorm: {
         SandboxResponse r;
         if (service == QLatin1String("shopify")) {
-            r = m_shopify->throttleStorm(request);
+            r = m_shopify->throttleStorm(request, decision.retryAfterSeconds);
         } else {
             r = SandboxResponse::json("{\"error\":{\"message\":\"Rate limit exceeded\","
                                       "\"code\":429}}",
                                       429);
-            r.headers.append({QByteArray("Retry-After"), QByteArray("1")});
+            r.headers.append({QByteArray("Retry-After"),
+                              QByteArray::number(decision.retryAfterSeconds, 'g', 6)});
         }
         m_log->setOutcome(logEntry, r.status, fault);
         reply.send(r);
@@ -253,7 +262,8 @@ void SandboxServer::act(const SandboxRequest &request, ReplyChannel reply, Fault
     noteChanges();
 }
 
-SandboxResponse SandboxServer::faultError(const QString &service, int status) const {
+SandboxResponse SandboxServer::faultError(const QString &service, int status,
+                                          double retryAfterSeconds) const {
     SandboxResponse r;
     if (service == QLatin1String("shopify")) {
         const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -279,7 +289,8 @@ SandboxResponse SandboxServer::faultError(const QString &service, int status) co
             status);
     }
     if (status == 429 || status == 503)
-        r.headers.append({QByteArray("Retry-After"), QByteArray("1")});
+        r.headers.append(
+            {QByteArray("Retry-After"), QByteArray::number(retryAfterSeconds, 'g', 6)});
     return r;
 }
 

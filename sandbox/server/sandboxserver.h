@@ -52,10 +52,10 @@ public:
 
 private:
     void dispatch(const SandboxRequest &request, ReplyChannel reply);
-    void act(const SandboxRequest &request, ReplyChannel reply, FaultAction action, int errorStatus,
-             const QString &service, qint64 logEntry);
+    void act(const SandboxRequest &request, ReplyChannel reply,
+             const FaultInjector::Decision &decision, const QString &service, qint64 logEntry);
     SandboxResponse handle(const SandboxRequest &request);
-    SandboxResponse faultError(const QString &service, int status) const;
+    SandboxResponse faultError(const QString &service, int status, double retryAfterSeconds) const;
     std::optional<QByteArray> localImage(const QUrl &url) const;
     void noteChanges();
 

@@ -203,14 +203,16 @@ SandboxResponse ShopifyApi::answer(const QByteArray &data, const QList<GraphQLEr
     return SandboxResponse::json(out.take(), status);
 }
 
-SandboxResponse ShopifyApi::throttled(int requested) {
+SandboxResponse ShopifyApi::throttled(int requested, std::optional<double> retryAfterSeconds) {
     GraphQLError e;
     e.message = QStringLiteral("Throttled");
     e.extensions = {{QStringLiteral("code"), QStringLiteral("THROTTLED")},
                     {QStringLiteral("documentation"), rateLimitDocs}};
     const bool http429 = m_config.throttleMode == ThrottleMode::Http429;
     SandboxResponse r = answer({}, {e}, requested, std::nullopt, http429 ? 429 : 200);
-    if (http429) {
+    if (http429 && retryAfterSeconds) {
+        r.headers.append({"Retry-After", QByteArray::number(*retryAfterSeconds, 'g', 6)});
+    } else if (http429) {
         const double missing = std::max(0.0, requested - m_bucket.available());
         const int seconds = std::max(1, int(std::ceil(missing / m_bucket.restoreRate())));
         r.headers.append({"Retry-After", QByteArray::number(seconds)});
@@ -218,7 +220,7 @@ SandboxResponse ShopifyApi::throttled(int requested) {
     return r;
 }
 
-SandboxResponse ShopifyApi::throttleStorm(const SandboxRequest &request) {
+SandboxResponse ShopifyApi::throttleStorm(const SandboxRequest &request, double retryAfterSeconds) {
     // The bucket is left alone: a storm is Shopify throttling regardless of it (it "may
     // temporarily reduce API rate limits"), and a client must cope with both. The answer
     // still prices the request it refuses.
@@ -226,7 +228,7 @@ SandboxResponse ShopifyApi::throttleStorm(const SandboxRequest &request) {
     const Prepared p = prepare(body.value(QStringLiteral("query")).toString(),
                                body.value(QStringLiteral("operationName")).toString(),
                                body.value(QStringLiteral("variables")).toObject(), true);
-    return throttled(p.requestedCost);
+    return throttled(p.requestedCost, retryAfterSeconds);
 }
 
 SandboxResponse ShopifyApi::graphql(const SandboxRequest &request) {

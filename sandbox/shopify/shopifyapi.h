@@ -10,6 +10,7 @@
 #include <QJsonObject>
 
 #include <memory>
+#include <optional>
 
 namespace tagdesk::sandbox {
 
@@ -69,7 +70,8 @@ public:
     // POST /_sandbox/uploads, PUT /_sandbox/uploads/<key>
     SandboxResponse upload(const SandboxRequest &request);
     // A throttle storm: THROTTLED (or 429) whatever the bucket holds.
-    SandboxResponse throttleStorm(const SandboxRequest &request);
+    // In 429 mode the answer says Retry-After: retryAfterSeconds (the fault's setting).
+    SandboxResponse throttleStorm(const SandboxRequest &request, double retryAfterSeconds);
 
     // The GraphQL operation name of a request, for the request log.
     static QString operationName(const SandboxRequest &request);
@@ -100,7 +102,8 @@ private:
     SandboxResponse answer(const QByteArray &data, const QList<graphql::GraphQLError> &errors,
                            int requested, std::optional<int> actual, int status = 200);
     QJsonObject costExtension(int requested, std::optional<int> actual);
-    SandboxResponse throttled(int requested);
+    // Retry-After in 429 mode: what the bucket lacks for `requested`, or `retryAfterSeconds`.
+    SandboxResponse throttled(int requested, std::optional<double> retryAfterSeconds = {});
 
     ShopifyStore &m_store;
     ShopifyConfig m_config;

@@ -679,6 +679,32 @@ TEST_F(Sync, ALargePushGoesThroughBulkMutationsWithPerLineResults) {
     EXPECT_EQ(h.status(job), JobStatus::CompleteWithErrors);
 }
 
+// Throttle storms on the Admin API while a bulk push runs: every write lands. (The bulk
+// results are files in Shopify's storage; a THROTTLED page served in place of one had
+// failed every product of that kind as "not answered" while the mutation had run.)
+TEST_F(Sync, ABulkPushThroughThrottleStormsWritesEveryProduct) {
+    h.bulkThreshold = 5;
+    const qint64 job = h.analysedJob(8, everywhere);
+    h.approveAll(job);
+    const auto before = h.storeValues();
+    const QList<ProductChange> preview = h.preview(job);
+    sandbox::FaultPlan storms;
+    ASSERT_TRUE(
+        storms.addFlag(QStringLiteral("shopify:stormEvery=3,stormLength=1,retryAfter=0")).ok());
+    sandbox.server.setFaults(storms);
+    const auto report = h.sync(job);
+    ASSERT_TRUE(report.ok()) << report.error().message.toStdString();
+    EXPECT_EQ(report->written, 8) << report->problems.join(QLatin1Char('\n')).toStdString();
+    for (const ProductChange &c : preview)
+        EXPECT_EQ(h.storeValues(c.product.productId),
+                  withPlanApplied(before.value(c.product.productId), c.plan, {}));
+    int throttled = 0;
+    for (const QJsonValue &v : sandbox.requestLog())
+        throttled += v.toObject().value(QStringLiteral("fault")).toString() ==
+                     QLatin1String("throttle-storm");
+    EXPECT_GT(throttled, 5);
+}
+
 TEST_F(Sync, AScopeRevokedMidSyncStopsItNamingTheScopeAndTheRestWaitForTheNextSync) {
     const qint64 job = h.analysedJob(8, Destinations(Destination::Tags) | Destination::Metafields);
     h.approveAll(job);

@@ -110,6 +110,24 @@ TEST_F(ShopifyFaults, ThrottleStormsOnTaggersAre429WithRetryAfter) {
     EXPECT_EQ(r.header("Retry-After"), QByteArray("1"));
 }
 
+TEST_F(ShopifyFaults, RetryAfterOfInjectedErrorsAndStormsIsConfigurable) {
+    SandboxConfig config = withFault(QStringLiteral("ximilar:errorRate=1,errorStatus=503,"
+                                                    "retryAfter=0.25"));
+    ASSERT_TRUE(
+        config.faults.addFlag(QStringLiteral("shopify:stormEvery=1,stormLength=1,retryAfter=0"))
+            .ok());
+    config.shopify.throttleMode = ThrottleMode::Http429;
+    start(config);
+    const HttpResult tagger =
+        send("POST", url(QStringLiteral("/tagging/fashion/v2/detect_tags")), "{}");
+    EXPECT_EQ(tagger.status, 503);
+    EXPECT_EQ(tagger.header("Retry-After"), QByteArray("0.25"));
+    const HttpResult shop = graphql(shopQuery);
+    EXPECT_EQ(shop.status, 429);
+    EXPECT_EQ(shop.header("Retry-After"), QByteArray("0"));
+    EXPECT_FALSE(SandboxConfig().faults.addFlag(QStringLiteral("shopify:retryAfter=-1")).ok());
+}
+
 TEST_F(ShopifyFaults, ARemoteEditLandsAfterKRequests) {
     SandboxConfig config;
     ASSERT_TRUE(config.faults
