@@ -2,6 +2,7 @@
 // clear refusals, paging through a real catalog, and the throttle absorbing THROTTLED,
 // 429 storms and malformed answers.
 #include "pipeline/sandboxfixture.h"
+#include "shopify/bulkmutation.h"
 #include "shopify/bulkproductreader.h"
 #include "support/qtprinters.h"
 
@@ -469,6 +470,24 @@ TEST(ShopifyClient, ABulkExportReadsEachProductAsAPageDoesCategoryMetafieldsIncl
         for (auto it = paged.cbegin(); it != paged.cend(); ++it)
             EXPECT_EQ(json(bulk.value(it.key())), json(it.value())) << it.key().toStdString();
     }
+}
+
+TEST(BulkMutationResults, EachLineIsAnsweredInOrderOrTheFileIsNotTakenAsResults) {
+    // Lines come in any order, each with the __lineNumber it answers
+    // (shopify.dev/docs/api/usage/bulk-operations/imports).
+    const QByteArray file = R"({"data":{"tagsAdd":{"userErrors":[]}},"__lineNumber":1}
+{"errors":[{"message":"Product not found"}],"__lineNumber":0}
+)";
+    const auto results = bulkmutation::parseResults(file, 2);
+    ASSERT_TRUE(results.has_value());
+    EXPECT_TRUE(results->at(0).contains(QStringLiteral("errors")));
+    EXPECT_TRUE(results->at(1).contains(QStringLiteral("tagsAdd")));
+    // Cut short, or something else served in its place: not "those lines did not run".
+    EXPECT_FALSE(bulkmutation::parseResults(file.left(file.indexOf('\n')), 2));
+    EXPECT_FALSE(bulkmutation::parseResults(
+        R"({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}]})", 2));
+    EXPECT_FALSE(bulkmutation::parseResults(file.left(file.size() / 2 + 30), 2));
+    EXPECT_TRUE(bulkmutation::parseResults({}, 0).has_value());
 }
 
 TEST(BulkProductReader, AttachesChildrenToTheirProductWhereverTheyCome) {

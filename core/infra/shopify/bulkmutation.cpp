@@ -8,6 +8,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 namespace tagdesk::bulkmutation {
 
@@ -43,6 +44,13 @@ void readResults(Run r, const QUrl &url) {
     HttpRequest request;
     request.url = url;
     request.purpose = Texts::tr("reading the results of a bulk update on %1").arg(r->shop());
+    // An incomplete file is asked for again, as any malformed answer is.
+    request.classify = [lines = r->lines](const HttpResponse &response) {
+        AttemptOutcome outcome = HttpClient::classifyByStatus(response);
+        if (outcome.kind == AttemptOutcome::Kind::Success && !parseResults(response.body, lines))
+            outcome.kind = AttemptOutcome::Kind::Malformed;
+        return outcome;
+    };
     r->client->http()->send(request).then(r->client, [r](const Result<HttpResponse> &answer) {
         if (!answer)
             return r->fail(answer.error());
@@ -51,21 +59,14 @@ void readResults(Run r, const QUrl &url) {
                                                    "(HTTP %2)")
                                              .arg(r->shop())
                                              .arg(answer->status)));
-        QList<QJsonObject> out(
-            r->lines, QJsonObject{{QStringLiteral("errors"), QJsonArray{Texts::tr("no answer")}}});
-        for (const QByteArray &line : answer->body.split('\n')) {
-            if (line.trimmed().isEmpty())
-                continue;
-            const QJsonObject o = QJsonDocument::fromJson(line).object();
-            const qsizetype index = o.value(QLatin1String("__lineNumber")).toInteger(-1);
-            if (index < 0 || index >= r->lines)
-                continue;
-            out[index] =
-                o.contains(QLatin1String("data"))
-                    ? o.value(QLatin1String("data")).toObject()
-                    : QJsonObject{{QStringLiteral("errors"), o.value(QLatin1String("errors"))}};
-        }
-        r->promise.addResult(Result<QList<QJsonObject>>(out));
+        std::optional<QList<QJsonObject>> results = parseResults(answer->body, r->lines);
+        if (!results)
+            return r->fail(Error::failed(
+                Texts::tr("The results of the bulk update on %1 could not be read: the file "
+                          "does not answer each of its %n line(s)",
+                          nullptr, int(r->lines))
+                    .arg(r->shop())));
+        r->promise.addResult(Result<QList<QJsonObject>>(*std::move(results)));
         r->promise.finish();
     });
 }
@@ -143,6 +144,34 @@ void upload(Run r, const QJsonObject &target) {
     });
 }
 } // namespace
+
+// The results file of a bulk mutation holds one JSON line per line of variables, each
+// with the __lineNumber of the line it answers: its `data`, or its `errors`
+// (shopify.dev/docs/api/usage/bulk-operations/imports). A file lacking some of them was cut
+// short or is something else served with 200 (an error page): nullopt, never "those lines
+// did not run" — the mutation ran, and which of its lines landed is not known from it.
+std::optional<QList<QJsonObject>> parseResults(const QByteArray &body, qsizetype lines) {
+    QList<QJsonObject> out(lines);
+    QList<bool> seen(lines, false);
+    qsizetype found = 0;
+    for (const QByteArray &line : body.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        const qsizetype index = o.value(QLatin1String("__lineNumber")).toInteger(-1);
+        if (index < 0 || index >= lines || seen.at(index))
+            continue;
+        seen[index] = true;
+        ++found;
+        out[index] =
+            o.contains(QLatin1String("data"))
+                ? o.value(QLatin1String("data")).toObject()
+                : QJsonObject{{QStringLiteral("errors"), o.value(QLatin1String("errors"))}};
+    }
+    if (found < lines)
+        return std::nullopt;
+    return out;
+}
 
 QByteArray multipartBody(const QList<std::pair<QString, QString>> &parameters,
                          const QByteArray &file, const QByteArray &boundary) {
