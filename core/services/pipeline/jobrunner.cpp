@@ -7,6 +7,7 @@
 #include "pipeline/runstep.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
+#include "util/futures.h"
 
 #include <QCoreApplication>
 
@@ -70,20 +71,22 @@ void JobRunner::cancel() {
 
 void JobRunner::begin() {
     const qint64 id = m_jobId;
-    m_run->services.writer->submit<Begun>([id](Connection &conn) { return beginRun(conn, id); })
-        .then(this, [this](const Result<Begun> &begun) {
-            if (!begun)
-                return storeFailed(begun.error());
-            m_run->job = begun->job;
-            // A job that writes category metafields keeps them (and what their metaobjects
-            // stand for) in its snapshots; the others are not charged for reading them.
-            m_run->services.shopify->setReadsCategoryMetafields(
-                m_run->job.destinations.testFlag(Destination::CategoryMetafields));
-            m_lister = std::make_unique<ProductLister>(*m_run, begun->stored);
-            m_fetcher = std::make_unique<ProductFetcher>(*m_run);
-            m_analysis = std::make_unique<AnalysisQueue>(*m_run);
-            m_lister->run([this] { listed(); });
-        });
+    whenFinished(this, m_run->services.writer->submit<Begun>([id](Connection &conn) {
+        return beginRun(conn, id);
+    }),
+                 [this](const Result<Begun> &begun) {
+                     if (!begun)
+                         return storeFailed(begun.error());
+                     m_run->job = begun->job;
+                     // A job that writes category metafields keeps them (and what their metaobjects
+                     // stand for) in its snapshots; the others are not charged for reading them.
+                     m_run->services.shopify->setReadsCategoryMetafields(
+                         m_run->job.destinations.testFlag(Destination::CategoryMetafields));
+                     m_lister = std::make_unique<ProductLister>(*m_run, begun->stored);
+                     m_fetcher = std::make_unique<ProductFetcher>(*m_run);
+                     m_analysis = std::make_unique<AnalysisQueue>(*m_run);
+                     m_lister->run([this] { listed(); });
+                 });
 }
 
 void JobRunner::listed() {
@@ -103,27 +106,27 @@ void JobRunner::complete() {
         return;
     const qint64 id = m_jobId;
     const bool finishedAll = !m_run->cancelled;
-    m_run->services.writer
-        ->submit<bool>([id](Connection &conn) -> Result<bool> {
-            return succeeded(JobRepository(conn).setRunState(id, false, QString()));
-        })
-        .then(this, [this, finishedAll](const Result<bool> &done) {
-            if (m_run->stopped)
-                return;
-            if (!done)
-                return storeFailed(done.error());
-            m_run->stopped = true;
-            const RunnerServices &s = m_run->services;
-            if (s.imageCacheCapBytes > 0) {
-                // Best effort: a cache that cannot be trimmed now is trimmed next
-                // time.
-                (void)enforceImageCacheCap(*s.writer, *s.images, s.imageCacheCapBytes);
-            }
-            m_run->progress.enter(JobProgress::Phase::Finished, 0);
-            emit finished(finishedAll ? Status{}
-                                      : Status{Error::failed(Texts::tr(
-                                            "Cancelled; run the job again to resume it"))});
-        });
+    whenFinished(this, m_run->services.writer->submit<bool>([id](Connection &conn) -> Result<bool> {
+        return succeeded(JobRepository(conn).setRunState(id, false, QString()));
+    }),
+                 [this, finishedAll](const Result<bool> &done) {
+                     if (m_run->stopped)
+                         return;
+                     if (!done)
+                         return storeFailed(done.error());
+                     m_run->stopped = true;
+                     const RunnerServices &s = m_run->services;
+                     if (s.imageCacheCapBytes > 0) {
+                         // Best effort: a cache that cannot be trimmed now is trimmed next
+                         // time.
+                         (void)enforceImageCacheCap(*s.writer, *s.images, s.imageCacheCapBytes);
+                     }
+                     m_run->progress.enter(JobProgress::Phase::Finished, 0);
+                     emit finished(finishedAll
+                                       ? Status{}
+                                       : Status{Error::failed(Texts::tr(
+                                             "Cancelled; run the job again to resume it"))});
+                 });
 }
 
 void JobRunner::stop(const Error &error) {
@@ -133,11 +136,11 @@ void JobRunner::stop(const Error &error) {
     // The reason is recorded on the job (status Error, with the message); running
     // the job again clears it and resumes where this run stopped.
     const qint64 id = m_jobId;
-    m_run->services.writer
-        ->submit<bool>([id, error](Connection &conn) -> Result<bool> {
+    whenFinished(
+        this, m_run->services.writer->submit<bool>([id, error](Connection &conn) -> Result<bool> {
             return succeeded(JobRepository(conn).setRunState(id, false, error.message));
-        })
-        .then(this, [this, error](const Result<bool> &) { emit finished(error); });
+        }),
+        [this, error](const Result<bool> &) { emit finished(error); });
 }
 
 void JobRunner::storeFailed(const Error &error) {

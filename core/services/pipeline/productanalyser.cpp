@@ -6,6 +6,7 @@
 #include "storage/jobproductrepository.h"
 #include "storage/suggestionrepository.h"
 #include "storage/taggeranswerrepository.h"
+#include "util/futures.h"
 
 #include <QCoreApplication>
 
@@ -122,17 +123,18 @@ void ProductAnalyser::callTagger(std::shared_ptr<ProductWork> work, QList<int> m
         images.append({image.media.id, image.sha256, bytes ? bytes.value() : QByteArray(),
                        QString(), work->askedIn});
     }
-    tagger->analyse(images).then(this, [this, work, chunk, rest, then = std::move(then)](
-                                           const Result<QList<Result<TaggerAnswer>>> &answers) {
-        if (m_run.stopped)
-            return;
-        // The whole call failed: no credits, wrong key, service unreachable. That stops
-        // the job with the provider's reason; it resumes when run again.
-        if (!answers)
-            return m_run.stop(answers.error());
-        storeAnswers(work, chunk, answers.value(),
-                     [this, work, rest, then] { callTagger(work, rest, then); });
-    });
+    whenFinished(this, tagger->analyse(images),
+                 [this, work, chunk, rest,
+                  then = std::move(then)](const Result<QList<Result<TaggerAnswer>>> &answers) {
+                     if (m_run.stopped)
+                         return;
+                     // The whole call failed: no credits, wrong key, service unreachable. That
+                     // stops the job with the provider's reason; it resumes when run again.
+                     if (!answers)
+                         return m_run.stop(answers.error());
+                     storeAnswers(work, chunk, answers.value(),
+                                  [this, work, rest, then] { callTagger(work, rest, then); });
+                 });
 }
 
 void ProductAnalyser::storeAnswers(const std::shared_ptr<ProductWork> &work,

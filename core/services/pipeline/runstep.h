@@ -5,6 +5,7 @@
 #include "pipeline/jobprogress.h"
 #include "pipeline/jobrunner.h"
 #include "storage/databasewriter.h"
+#include "util/futures.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -86,14 +87,14 @@ protected:
     // Runs `task` on the writer, then `next` with its value; a database failure ends the run.
     template <typename T>
     void write(std::function<Result<T>(Connection &)> task, std::function<void(T)> next) {
-        m_run.services.writer->submit<T>(std::move(task))
-            .then(this, [this, next = std::move(next)](const Result<T> &r) {
-                if (m_run.stopped)
-                    return;
-                if (!r)
-                    return m_run.storeFailed(r.error());
-                next(r.value());
-            });
+        whenFinished(this, m_run.services.writer->submit<T>(std::move(task)),
+                     [this, next = std::move(next)](const Result<T> &r) {
+                         if (m_run.stopped)
+                             return;
+                         if (!r)
+                             return m_run.storeFailed(r.error());
+                         next(r.value());
+                     });
     }
 
     RunContext &m_run;

@@ -7,6 +7,7 @@
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
 #include "sync/productfields.h"
+#include "util/futures.h"
 
 #include <QCoreApplication>
 
@@ -79,10 +80,11 @@ void SyncRunner::load() {
     const qint64 jobId = m_jobId;
     const Mode mode = m_sync->direction.pushing() ? Mode::Push : Mode::Revert;
     const QStringList ids = m_productIds;
-    m_sync->services.writer
-        ->submit<Loaded>(
-            [jobId, mode, ids](Connection &conn) { return loadQueue(conn, jobId, mode, ids); })
-        .then(this, [this](const Result<Loaded> &loaded) {
+    whenFinished(
+        this, m_sync->services.writer->submit<Loaded>([jobId, mode, ids](Connection &conn) {
+            return loadQueue(conn, jobId, mode, ids);
+        }),
+        [this](const Result<Loaded> &loaded) {
             if (!loaded)
                 return m_sync->storeFailed(loaded.error());
             m_sync->job = loaded->job;

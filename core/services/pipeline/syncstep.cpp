@@ -1,5 +1,6 @@
 #include "pipeline/syncstep.h"
 
+#include "util/futures.h"
 #include <QCoreApplication>
 
 namespace tagdesk {
@@ -41,19 +42,20 @@ QString SyncDirection::since() const {
 }
 
 void SyncStep::store(std::function<Status(Connection &)> task, std::function<void()> then) {
-    m_sync.services.writer
-        ->submit<bool>([task = std::move(task)](Connection &conn) -> Result<bool> {
-            if (auto s = task(conn); !s)
-                return s.error();
-            return true;
-        })
-        .then(this, [this, then = std::move(then)](const Result<bool> &r) {
-            if (m_sync.finished)
-                return;
-            if (!r)
-                return m_sync.storeFailed(r.error());
-            then();
-        });
+    whenFinished(this,
+                 m_sync.services.writer->submit<bool>(
+                     [task = std::move(task)](Connection &conn) -> Result<bool> {
+                         if (auto s = task(conn); !s)
+                             return s.error();
+                         return true;
+                     }),
+                 [this, then = std::move(then)](const Result<bool> &r) {
+                     if (m_sync.finished)
+                         return;
+                     if (!r)
+                         return m_sync.storeFailed(r.error());
+                     then();
+                 });
 }
 
 } // namespace tagdesk

@@ -131,18 +131,18 @@ public:
     void start() {
         const JobLease wanted = JobLease::forThisProcess(m_request.jobId, workKey(m_request.kind),
                                                          QDateTime::currentDateTimeUtc());
-        m_writer
-            ->submit<std::optional<JobLease>>(
-                [wanted](Connection &conn) { return JobLeaseRepository(conn).acquire(wanted); })
-            .then(this, [this, wanted](const Result<std::optional<JobLease>> &taken) {
-                if (!taken)
-                    return finish(failure(m_request.kind, taken.error()));
-                if (taken.value())
-                    return finish(failure(m_request.kind, busyError(*taken.value())));
-                m_lease = wanted;
-                keepLeaseAlive();
-                connectToStore();
-            });
+        whenFinished(this, m_writer->submit<std::optional<JobLease>>([wanted](Connection &conn) {
+            return JobLeaseRepository(conn).acquire(wanted);
+        }),
+                     [this, wanted](const Result<std::optional<JobLease>> &taken) {
+                         if (!taken)
+                             return finish(failure(m_request.kind, taken.error()));
+                         if (taken.value())
+                             return finish(failure(m_request.kind, busyError(*taken.value())));
+                         m_lease = wanted;
+                         keepLeaseAlive();
+                         connectToStore();
+                     });
     }
 
     void cancel() {
@@ -176,14 +176,13 @@ protected:
         if (!m_lease)
             return m_sinks.finished(result);
         const JobLease lease = *std::exchange(m_lease, std::nullopt);
-        m_writer
-            ->submit<bool>([lease](Connection &conn) {
-                return succeeded(JobLeaseRepository(conn).release(lease.jobId, lease.leaseId));
-            })
-            .then(this, [this, result](const Result<bool> &) {
-                // A lease that could not be ended expires by itself.
-                m_sinks.finished(result);
-            });
+        whenFinished(this, m_writer->submit<bool>([lease](Connection &conn) {
+            return succeeded(JobLeaseRepository(conn).release(lease.jobId, lease.leaseId));
+        }),
+                     [this, result](const Result<bool> &) {
+                         // A lease that could not be ended expires by itself.
+                         m_sinks.finished(result);
+                     });
     }
 
     const WorkRequest m_request;
@@ -197,38 +196,39 @@ private:
             if (!m_lease)
                 return;
             const JobLease lease = *m_lease;
-            m_writer
-                ->submit<bool>([lease](Connection &conn) {
-                    return JobLeaseRepository(conn).renew(lease.jobId, lease.leaseId,
-                                                          QDateTime::currentDateTimeUtc());
-                })
-                .then(this, [this](const Result<bool> &renewed) {
-                    // Gone stale and taken by another program: stop writing.
-                    if (renewed && !renewed.value() && m_lease) {
-                        m_leaseLost = true;
-                        m_lease.reset();
-                        cancel();
-                    }
-                });
+            whenFinished(this, m_writer->submit<bool>([lease](Connection &conn) {
+                return JobLeaseRepository(conn).renew(lease.jobId, lease.leaseId,
+                                                      QDateTime::currentDateTimeUtc());
+            }),
+                         [this](const Result<bool> &renewed) {
+                             // Gone stale and taken by another program: stop writing.
+                             if (renewed && !renewed.value() && m_lease) {
+                                 m_leaseLost = true;
+                                 m_lease.reset();
+                                 cancel();
+                             }
+                         });
         });
         m_renewal.start();
     }
 
     void connectToStore() {
-        shopify().connectToShop().then(this, [this](const Result<ShopConnection> &shop) {
+        whenFinished(this, shopify().connectToShop(), [this](const Result<ShopConnection> &shop) {
             if (!shop)
                 return finish(failure(m_request.kind, shop.error()));
             const bool writes =
                 m_request.kind == WorkKind::Push || m_request.kind == WorkKind::Revert;
-            checkJobStore(*m_writer, m_request.jobId,
-                          writes ? StoreAccess::Write : StoreAccess::Read, shop.value())
-                .then(this, [this, shop = shop.value()](const Result<StoreClearance> &clear) {
-                    if (!clear)
-                        return finish(failure(m_request.kind, clear.error()));
-                    m_sinks.connected({shopify().store().domain(), shop.shopName, shop.identity(),
-                                       clear->warning});
-                    prepare([this] { beginUnlessCancelled(); });
-                });
+            whenFinished(this,
+                         checkJobStore(*m_writer, m_request.jobId,
+                                       writes ? StoreAccess::Write : StoreAccess::Read,
+                                       shop.value()),
+                         [this, shop = shop.value()](const Result<StoreClearance> &clear) {
+                             if (!clear)
+                                 return finish(failure(m_request.kind, clear.error()));
+                             m_sinks.connected({shopify().store().domain(), shop.shopName,
+                                                shop.identity(), clear->warning});
+                             prepare([this] { beginUnlessCancelled(); });
+                         });
         });
     }
 
@@ -302,8 +302,9 @@ protected:
     void prepare(std::function<void()> then) override {
         if (m_request.kind != WorkKind::Push || !m_request.retryFailed)
             return then();
-        ConflictResolver::requeueFailed(*m_writer, m_request.jobId, m_request.productIds)
-            .then(this, [this, then](const Result<int> &requeued) {
+        whenFinished(
+            this, ConflictResolver::requeueFailed(*m_writer, m_request.jobId, m_request.productIds),
+            [this, then](const Result<int> &requeued) {
                 if (!requeued)
                     return finish(failure(m_request.kind, requeued.error()));
                 then();
@@ -356,15 +357,16 @@ protected:
     ShopifyClient &shopify() override { return m_line.shopify; }
 
     void begin() override {
-        m_resolver.resolve(m_request.jobId, m_request.productIds, m_request.choice)
-            .then(this, [this](const Result<int> &settled) {
-                WorkResult r;
-                if (settled)
-                    r.settled = settled.value();
-                else
-                    r.status = settled.error();
-                finish(r);
-            });
+        whenFinished(this,
+                     m_resolver.resolve(m_request.jobId, m_request.productIds, m_request.choice),
+                     [this](const Result<int> &settled) {
+                         WorkResult r;
+                         if (settled)
+                             r.settled = settled.value();
+                         else
+                             r.status = settled.error();
+                         finish(r);
+                     });
     }
 
     // Each product is settled in one step; the few named finish.
@@ -541,7 +543,7 @@ Status WorkHost::start(const WorkRequest &request) {
                         return Result<Setup>(s);
                     });
     }
-    setup.then(this, [this, request](const Result<Setup> &resolved) {
+    whenFinished(this, setup, [this, request](const Result<Setup> &resolved) {
         const qint64 jobId = request.jobId;
         if (!resolved)
             return relayFinished(jobId, failure(request.kind, resolved.error()));
