@@ -288,6 +288,54 @@ TEST(JobRunner, ASecondJobOverTheSameImagesUsesTheStoredAnswers) {
     EXPECT_EQ(h.outcome(second).values(), h.outcome(first).values());
 }
 
+// "Never pay twice" holds under concurrency too: two products showing the same photo,
+// analysed at once by a slow model, cost one request to the tagger, and both get its answer.
+TEST(JobRunner, TwoProductsWithTheSamePhotoAnalysedAtOnceAskTheTaggerOnce) {
+    sandbox::Catalog catalog = sandbox::demoCatalog();
+    ASSERT_GE(catalog.products.size(), 3);
+    catalog.products.resize(3);
+    for (sandbox::StoreProduct &p : catalog.products) {
+        ASSERT_FALSE(p.media.isEmpty());
+        p.media.resize(1);
+    }
+    catalog.products[1].media.first().photo = catalog.products[0].media.first().photo;
+    QSet<QString> photos;
+    for (const sandbox::StoreProduct &p : catalog.products)
+        photos.insert(p.media.first().photo);
+    sandbox::SandboxConfig config = roomyBucket();
+    ASSERT_TRUE(config.faults.addFlag(QStringLiteral("openai:latency=150-150")).ok());
+    SandboxFixture sandbox(catalog, config);
+    TaggerSettings settings;
+    settings.openAi.url = QUrl(sandbox.server.baseUrl());
+    settings.openAi.key = QStringLiteral("sk-sandbox");
+    settings.openAi.model = QStringLiteral("sandbox-vision");
+    settings.openAi.concurrency = 3;
+    HttpClient taggerHttp(&sandbox.network, sandbox.fastRetries());
+    auto tagger = makeTagger(TaggerKind::OpenAi, settings, &taggerHttp);
+    ASSERT_TRUE(tagger.ok()) << tagger.error().message.toStdString();
+    RunnerHarness h(sandbox, *tagger.value(), sandbox.fastRetries());
+    NewJob n;
+    n.name = QStringLiteral("Shared photo");
+    n.tagger = TaggerKind::OpenAi;
+    const qint64 job = await(h.jobs.create(n)).value().id;
+    const Status ran = h.run(job);
+    ASSERT_TRUE(ran.ok()) << ran.error().message.toStdString();
+
+    int taggerRequests = 0;
+    for (const QJsonValue &entry : sandbox.requestLog())
+        taggerRequests +=
+            entry.toObject().value(QStringLiteral("service")).toString() == QLatin1String("openai")
+                ? 1
+                : 0;
+    EXPECT_EQ(taggerRequests, photos.size()) << "one request per photo, the shared one too";
+    const auto outcome = h.outcome(job);
+    const QString shared = catalog.products[0].id;
+    const QString copy = catalog.products[1].id;
+    EXPECT_TRUE(outcome.value(shared).startsWith(QLatin1String("analysed ")))
+        << outcome.value(shared).toStdString();
+    EXPECT_EQ(outcome.value(copy), outcome.value(shared)) << "the same photo, the same answer";
+}
+
 TEST(JobRunner, AProviderOutOfCreditsStopsTheJobWithItsReason) {
     const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
     SandboxFixture sandbox(catalog, roomyBucket());
@@ -424,7 +472,19 @@ TEST(JobRunner, EveryTaggerAnalysesARealCatalog) {
 // images carry its category (its own, or the one its words name), the model answers in the
 // taxonomy's values, and those answers are kept apart from the general question's.
 TEST(JobRunner, AJobWritingTheCategoryAsksTheModelInTheTaxonomysVocabulary) {
-    const sandbox::Catalog catalog = sandbox::demoCatalog();
+    // Twelve products with a photo each of their own: two showing the same photo would
+    // share one answer (asked once), and this test counts the questions per product.
+    sandbox::Catalog catalog = sandbox::demoCatalog();
+    QStringList photos;
+    for (const sandbox::StoreProduct &p : catalog.products)
+        for (const sandbox::StoreImage &image : p.media)
+            if (!photos.contains(image.photo))
+                photos << image.photo;
+    ASSERT_GE(photos.size(), 12);
+    for (int i = 0; i < 12; ++i) {
+        ASSERT_FALSE(catalog.products[i].media.isEmpty());
+        catalog.products[i].media.first().photo = photos.at(i);
+    }
     SandboxFixture sandbox(catalog, roomyBucket());
     TaggerSettings settings;
     settings.openAi.url = QUrl(sandbox.server.baseUrl());

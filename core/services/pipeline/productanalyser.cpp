@@ -50,6 +50,10 @@ QString categoryToAskIn(const Job &job, const ProductWork &work) {
         return product.category.id;
     return vocabulary::categoryFromProductWords(product.productType, product.title).best.id;
 }
+
+QString askingKey(const ProductWork &work, const ImageWork &image) {
+    return work.answerKey + QLatin1Char('\n') + image.sha256;
+}
 } // namespace
 
 ProductAnalyser::ProductAnalyser(RunContext &run, QObject *parent)
@@ -106,7 +110,29 @@ void ProductAnalyser::useStoredAnswers(const std::shared_ptr<ProductWork> &work,
             missing << i; // a damaged stored answer is asked for again
         }
     }
+    // Two products with the same photo analysed at once would both miss the stored answers
+    // and pay twice: the second waits for the first's answer, then looks again.
+    for (int i : std::as_const(missing)) {
+        auto asking = m_asking.find(askingKey(*work, work->images[i]));
+        if (asking != m_asking.end()) {
+            asking->append([this, work, then = std::move(then)] { analyse(work, then); });
+            return;
+        }
+    }
+    for (int i : std::as_const(missing)) {
+        const QString key = askingKey(*work, work->images[i]);
+        if (!m_asking.contains(key))
+            m_asking.insert(key, {});
+    }
     callTagger(work, missing, std::move(then));
+}
+
+void ProductAnalyser::answered(const ProductWork &work, const QList<int> &images) {
+    for (int i : images) {
+        const QList<std::function<void()>> waiting = m_asking.take(askingKey(work, work.images[i]));
+        for (const auto &lookAgain : waiting)
+            lookAgain();
+    }
 }
 
 void ProductAnalyser::callTagger(std::shared_ptr<ProductWork> work, QList<int> missing,
@@ -132,8 +158,10 @@ void ProductAnalyser::callTagger(std::shared_ptr<ProductWork> work, QList<int> m
                      // stops the job with the provider's reason; it resumes when run again.
                      if (!answers)
                          return m_run.stop(answers.error());
-                     storeAnswers(work, chunk, answers.value(),
-                                  [this, work, rest, then] { callTagger(work, rest, then); });
+                     storeAnswers(work, chunk, answers.value(), [this, work, chunk, rest, then] {
+                         answered(*work, chunk);
+                         callTagger(work, rest, then);
+                     });
                  });
 }
 

@@ -8,7 +8,9 @@ namespace tagdesk {
 // Analyses a product whose images are in the cache: answers already paid for (the same
 // image, tagger and settings) are read from the database, only the others are sent to the
 // tagger (and its answers stored); the images' suggestions are merged into the product's,
-// and the product is marked analysed, or failed with the reason.
+// and the product is marked analysed, or failed with the reason. An image another product
+// of the run is asking the tagger about right now (the same photo in two products) is not
+// asked again: its product waits for that answer and reads it from the database.
 class ProductAnalyser : public RunStep {
 public:
     explicit ProductAnalyser(RunContext &run, QObject *parent = nullptr);
@@ -23,6 +25,13 @@ private:
     void storeAnswers(const std::shared_ptr<ProductWork> &work, const QList<int> &chunk,
                       const QList<Result<TaggerAnswer>> &answers, std::function<void()> next);
     void finish(const std::shared_ptr<ProductWork> &work, std::function<void()> then);
+    // The images at these indexes are answered (or failed) and stored: whoever waits for
+    // them looks again.
+    void answered(const ProductWork &work, const QList<int> &images);
+
+    // Images being asked about (answer key and SHA-256), each with the products waiting
+    // for its answer.
+    QHash<QString, QList<std::function<void()>>> m_asking;
 };
 
 } // namespace tagdesk
