@@ -186,6 +186,46 @@ BENCHMARK(BM_StoreSnapshotsFourInFlight)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
+// P3 as a run now stores them: ProductFetcher hands the writer 16 fetched products per task
+// (JobProductRepository::storeFetched), with up to four fetches in flight.
+void BM_StoreSnapshotsAsFetched(benchmark::State &state) {
+    const int count = int(state.range(0));
+    constexpr int perTask = 16;
+    timeEach(state, "fetched", [count] {
+        auto f = std::make_shared<Fixture>(count, PipelineStage::Pending, 0);
+        QList<JobProductRepository::Fetched> fetched;
+        for (int i = 0; i < count; ++i) {
+            JobProduct p;
+            p.productId = QStringLiteral("gid://shopify/Product/%1").arg(i + 1);
+            fetched.append({p, snapshotOf(i)});
+        }
+        return [f, fetched] {
+            const qint64 id = f->jobId;
+            std::deque<QFuture<Result<bool>>> waiting;
+            for (qsizetype from = 0; from < fetched.size(); from += perTask) {
+                if (waiting.size() >= 4) {
+                    must(await(waiting.front()).ok(), "storing fetched products");
+                    waiting.pop_front();
+                }
+                const auto group = fetched.mid(from, perTask);
+                waiting.push_back(
+                    f->writer->submit<bool>([id, group](Connection &conn) -> Result<bool> {
+                        if (auto s = JobProductRepository(conn).storeFetched(id, group, {}); !s)
+                            return s.error();
+                        return true;
+                    }));
+            }
+            for (auto &w : waiting)
+                must(await(w).ok(), "storing fetched products");
+        };
+    });
+}
+BENCHMARK(BM_StoreSnapshotsAsFetched)
+    ->Arg(2000)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
 // P3's baseline: the same rows, with their snapshots, inserted in one transaction.
 void BM_StoreSnapshotsRaw(benchmark::State &state) {
     const int count = int(state.range(0));
@@ -351,6 +391,11 @@ int main(int argc, char **argv) {
         bench::printRatio("P3",
                           "store " + products("store4") + "' snapshots, four writes in flight",
                           g_ms["store4"], g_ms["raw"], "raw insert in one transaction", 2);
+    if (g_ms.count("fetched") && g_ms.count("raw"))
+        bench::printRatio("P3",
+                          "store " + products("fetched") +
+                              "' snapshots, 16 per writer task as ProductFetcher stores them",
+                          g_ms["fetched"], g_ms["raw"], "raw insert in one transaction", 2);
     if (g_ms.count("approve") && g_ms.count("update"))
         bench::printRatio("P6", "approve " + products("approve"), g_ms["approve"], g_ms["update"],
                           "one UPDATE + events", 2);

@@ -126,6 +126,47 @@ TEST_P(Repositories, ProductsKeepOrderProgressAndSnapshots) {
     EXPECT_EQ(page->at(0).productId, QStringLiteral("gid://shopify/Product/2"));
 }
 
+// The fetch step stores several products in one go: fetched ones get their copy and the
+// stage Fetched, one gone from the store fails with the reason, review and sync stay theirs.
+TEST_P(Repositories, FetchedProductsAreStoredTogether) {
+    const qint64 job = JobRepository(*conn).insert(sampleJob(QStringLiteral("J"))).value().id;
+    JobProductRepository products(*conn);
+    ASSERT_TRUE(products.addProducts(job, {product(1), product(2), product(3)}).ok());
+    QList<JobProductRepository::Fetched> fetched;
+    for (int n : {1, 2}) {
+        ProductSnapshot snap;
+        snap.id = product(n).productId;
+        snap.title = QStringLiteral("Fetched %1").arg(n);
+        snap.tags = {QStringLiteral("tag%1").arg(n)};
+        JobProduct p = product(n);
+        p.progress.review = n == 2 ? ReviewState::Approved : ReviewState::Pending;
+        fetched.append({p, snap});
+    }
+    fetched.append({product(3), std::nullopt});
+    ASSERT_TRUE(products.storeFetched(job, fetched, QStringLiteral("gone from the store")).ok());
+
+    for (int n : {1, 2}) {
+        auto p = products.find(job, product(n).productId);
+        ASSERT_TRUE(p.ok());
+        EXPECT_EQ(p->progress.stage, PipelineStage::Fetched);
+        EXPECT_EQ(p->title, QStringLiteral("Fetched %1").arg(n));
+        ASSERT_TRUE(p->snapshot.has_value());
+        EXPECT_EQ(p->snapshot->tags, QStringList{QStringLiteral("tag%1").arg(n)});
+        EXPECT_TRUE(p->error.isEmpty());
+    }
+    EXPECT_EQ(products.find(job, product(2).productId)->progress.review, ReviewState::Approved);
+    auto gone = products.find(job, product(3).productId);
+    EXPECT_EQ(gone->progress.stage, PipelineStage::Failed);
+    EXPECT_EQ(gone->error, QStringLiteral("gone from the store"));
+    EXPECT_FALSE(gone->snapshot.has_value());
+
+    const auto unknown =
+        products.storeFetched(job, {{product(9), std::nullopt}}, QStringLiteral("gone"));
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_TRUE(unknown.error().message.contains(product(9).productId))
+        << unknown.error().message.toStdString();
+}
+
 TEST_P(Repositories, TallyGroupsProductStatesPerJob) {
     JobRepository jobs(*conn);
     const qint64 a = jobs.insert(sampleJob(QStringLiteral("A"))).value().id;

@@ -355,6 +355,47 @@ Status JobProductRepository::setSnapshot(qint64 jobId, const ProductSnapshot &sn
         Texts::tr("saving the copy of product %1").arg(snapshot.id));
 }
 
+Status JobProductRepository::storeFetched(qint64 jobId, const QList<Fetched> &fetched,
+                                          const QString &goneError) {
+    QSqlDatabase &db = m_conn.db();
+    const QString doing =
+        Texts::tr("saving the copies of %n fetched product(s)", nullptr, int(fetched.size()));
+    QSqlQuery stored(db);
+    QSqlQuery gone(db);
+    if (!stored.prepare(QStringLiteral(
+            "UPDATE job_products SET snapshot = ?, title = ?, stage = ?, review = ?, sync = ?, "
+            "error = ?, updated_at = ? WHERE job_id = ? AND product_id = ?")))
+        return storageError(stored.lastError(), db, doing);
+    if (!gone.prepare(
+            QStringLiteral("UPDATE job_products SET stage = ?, review = ?, sync = ?, "
+                           "error = ?, updated_at = ? WHERE job_id = ? AND product_id = ?")))
+        return storageError(gone.lastError(), db, doing);
+    const QString now = toDbTime(QDateTime::currentDateTimeUtc());
+    for (const Fetched &f : fetched) {
+        const ProductProgress &was = f.product.progress;
+        QSqlQuery &q = f.snapshot ? stored : gone;
+        const auto bind = [&q](const QVariant &value) {
+            q.addBindValue(sqlValue(value));
+        };
+        if (f.snapshot) {
+            bind(toDbJson(f.snapshot->toJson()));
+            bind(f.snapshot->title);
+        }
+        bind(stageKey(f.snapshot ? PipelineStage::Fetched : PipelineStage::Failed));
+        bind(reviewKey(was.review));
+        bind(syncKey(was.sync));
+        bind(f.snapshot ? QString() : goneError);
+        bind(now);
+        bind(jobId);
+        bind(f.product.productId);
+        if (!q.exec())
+            return storageError(q.lastError(), db, doing);
+        if (q.numRowsAffected() == 0)
+            return noSuchProduct(jobId, f.product.productId);
+    }
+    return {};
+}
+
 Result<ProductTally> JobProductRepository::tally(qint64 jobId) {
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT stage, review, sync, count(*) FROM job_products "

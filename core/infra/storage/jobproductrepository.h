@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <optional>
+
 namespace tagdesk {
 
 // The job_products table: which products a job holds, where each one is, its snapshot.
@@ -60,6 +62,15 @@ public:
     Status setProgress(qint64 jobId, const QString &productId, const ProductProgress &progress,
                        const QString &error = {});
     Status setSnapshot(qint64 jobId, const ProductSnapshot &snapshot);
+    // Several fetched products at once, as the fetch step stores them: each its copy from
+    // the store and the stage Fetched — or, when the store no longer has it (no snapshot),
+    // the stage Failed with `goneError` — by one statement prepared once, not two prepared
+    // per product. Review and sync states stay the product's own.
+    struct Fetched {
+        JobProduct product;
+        std::optional<ProductSnapshot> snapshot = {};
+    };
+    Status storeFetched(qint64 jobId, const QList<Fetched> &fetched, const QString &goneError);
 
     // How many products of one job are in each state; cheap (one GROUP BY).
     Result<ProductTally> tally(qint64 jobId);

@@ -40,7 +40,7 @@ void ProductFetcher::nextBatch() {
                 [this, batch](int i, std::function<void()> done) {
                     fetch(batch->products().at(i), std::move(done));
                 },
-                [this] { nextBatch(); });
+                [this] { store([this] { nextBatch(); }); });
         });
 }
 
@@ -54,29 +54,26 @@ void ProductFetcher::fetch(const JobProduct &product, std::function<void()> done
             // that product's error only.
             if (!answer)
                 return m_run.stop(answer.error());
-            store(product, answer.value(), done);
+            m_fetched.append({product, answer.value()});
+            if (m_fetched.size() < storeEvery)
+                return done();
+            store(done);
         });
 }
 
-void ProductFetcher::store(const JobProduct &p, const std::optional<ProductSnapshot> &snapshot,
-                           std::function<void()> done) {
+void ProductFetcher::store(std::function<void()> next) {
+    if (m_fetched.isEmpty())
+        return next();
     const qint64 id = m_run.jobId;
+    const QList<JobProductRepository::Fetched> fetched = std::exchange(m_fetched, {});
     write<bool>(
-        [id, p, snapshot](Connection &conn) -> Result<bool> {
-            JobProductRepository products(conn);
-            if (!snapshot) {
-                return succeeded(products.setProgress(
-                    id, p.productId, {PipelineStage::Failed, p.progress.review, p.progress.sync},
-                    Texts::tr("The product no longer exists in Shopify")));
-            }
-            if (auto s = products.setSnapshot(id, *snapshot); !s)
-                return s.error();
-            return succeeded(products.setProgress(
-                id, p.productId, {PipelineStage::Fetched, p.progress.review, p.progress.sync}));
+        [id, fetched](Connection &conn) -> Result<bool> {
+            return succeeded(JobProductRepository(conn).storeFetched(
+                id, fetched, Texts::tr("The product no longer exists in Shopify")));
         },
-        [this, done](bool) {
-            m_run.progress.advance();
-            done();
+        [this, count = fetched.size(), next = std::move(next)](bool) {
+            m_run.progress.advance(count);
+            next();
         });
 }
 
