@@ -85,16 +85,20 @@ public:
 
 protected:
     // Runs `task` on the writer, then `next` with its value; a database failure ends the run.
+    // Gives the writer's own future, finished once the task is committed (before `next`
+    // runs, which waits for this thread's event loop).
     template <typename T>
-    void write(std::function<Result<T>(Connection &)> task, std::function<void(T)> next) {
-        whenFinished(this, m_run.services.writer->submit<T>(std::move(task)),
-                     [this, next = std::move(next)](const Result<T> &r) {
-                         if (m_run.stopped)
-                             return;
-                         if (!r)
-                             return m_run.storeFailed(r.error());
-                         next(r.value());
-                     });
+    QFuture<Result<T>> write(std::function<Result<T>(Connection &)> task,
+                             std::function<void(T)> next) {
+        QFuture<Result<T>> stored = m_run.services.writer->submit<T>(std::move(task));
+        whenFinished(this, stored, [this, next = std::move(next)](const Result<T> &r) {
+            if (m_run.stopped)
+                return;
+            if (!r)
+                return m_run.storeFailed(r.error());
+            next(r.value());
+        });
+        return stored;
     }
 
     RunContext &m_run;
