@@ -4,7 +4,8 @@
 # 10,000-product one, in the same run (goal: RSS(100k) ≤ 1.2 × RSS(10k)). Each run is a
 # real tagdesk-cli process against a tagdesk-sandbox process (its store's memory is not
 # counted), on a fresh database; the peak is GNU time's maximum resident set size. Medians
-# of three runs per size. --quick: 1,000 against 10,000 products, one run each.
+# of three runs per size (BENCH_RUNS=N sets another count). --quick: 1,000 against 10,000
+# products, one run each.
 #
 # Usage: benchmarks/memory/bench_run_memory.sh [--quick] [BUILD_DIR]   (default build/ci)
 set -euo pipefail
@@ -21,6 +22,7 @@ for tool in "$cli" "$sandbox"; do
     [[ -x "$tool" ]] || { echo "bench_run_memory: $tool is missing: build it first" >&2; exit 2; }
 done
 if ((quick)); then small=1000 large=10000 runs=1; else small=10000 large=100000 runs=3; fi
+runs=${BENCH_RUNS:-$runs} # fewer for a first look; the figure wants three
 
 work=$(mktemp -d)
 sandbox_pid=
