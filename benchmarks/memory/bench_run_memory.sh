@@ -52,8 +52,13 @@ peak_kb() {
     [[ -n "$url" ]] || { echo "bench_run_memory: the sandbox did not start" >&2; cat "$log" >&2; exit 2; }
     local id
     id=$("$cli" --db "$db" --store "$url" jobs create --name "Memory $products" --tagger local)
-    /usr/bin/time -f '%M' -o "$work/peak" "$cli" --db "$db" --store "$url" jobs run "$id" \
-        >"$work/run.log" 2>&1 || { echo "bench_run_memory: the run failed" >&2; cat "$work/run.log" >&2; exit 2; }
+    if ! /usr/bin/time -f '%M' -o "$work/peak" "$cli" --db "$db" --store "$url" jobs run "$id" \
+        >"$work/run.log" 2>&1; then
+        echo "bench_run_memory: the run of $products products failed:" >&2
+        tail -3 "$work/run.log" "$work/peak" >&2
+        kill "$sandbox_pid" 2>/dev/null || true
+        exit 2
+    fi
     kill "$sandbox_pid" && wait "$sandbox_pid" 2>/dev/null || true
     sandbox_pid=
     tail -1 "$work/peak"
@@ -63,12 +68,17 @@ median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 
 measure() {
     local products=$1 peaks=()
-    for _ in $(seq "$runs"); do peaks+=("$(peak_kb "$products")"); done
+    local kb
+    for _ in $(seq "$runs"); do
+        # A subshell: a failed run ends the benchmark here, not with a figure of 0.
+        kb=$(peak_kb "$products") || exit 2
+        peaks+=("$kb")
+    done
     median "${peaks[@]}"
 }
 
-small_kb=$(measure "$small")
-large_kb=$(measure "$large")
+small_kb=$(measure "$small") || exit 2
+large_kb=$(measure "$large") || exit 2
 ratio=$(awk -v a="$large_kb" -v b="$small_kb" 'BEGIN { printf "%.2f", a / b }')
 met=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.2) ? "yes" : "no" }')
 per_product=$(awk -v a="$large_kb" -v b="$small_kb" -v n="$((large - small))" \
