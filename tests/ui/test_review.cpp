@@ -23,6 +23,7 @@
 #include "sync/productfields.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -502,6 +503,13 @@ TEST_F(ReviewFlow, TheWholeLoopByKeyboardReviewSyncResolveRevert) {
     window->jobList()->selectJob(jobId);
     window->jobList()->view()->setFocus();
     const auto syncAndWait = [&] {
+        // Sync now is enabled once the job list has read, in the background, a tally with
+        // products waiting to sync; a slow machine (or the sanitizers) may still be
+        // reading it after the conflict was resolved, and a disabled action takes no key.
+        const auto *syncAction = window->findChild<QAction *>(QStringLiteral("syncAction"));
+        ASSERT_NE(syncAction, nullptr);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return syncAction->isEnabled(); }, patientMs))
+            << "the job list never offered to sync the approved products";
         press(Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
         ASSERT_TRUE(QTest::qWaitFor([&] { return window->workHost()->isBusy(jobId); }, patientMs))
             << "Ctrl+Shift+S started no sync";
