@@ -135,7 +135,9 @@ void SyncPanel::buildLayout() {
         button->setAccessibleName(QString(action->text()).remove(QLatin1Char('&')));
         button->setAutoDefault(false);
         connect(button, &QPushButton::clicked, action, &QAction::trigger);
-        connect(action, &QAction::changed, button, [action, button] {
+        // Init-captures: Debian 12's clang 14 (the asan preset) cannot capture a structured
+        // binding by name; C++20 allows it (P1091R3) but clang implements it only from 16.
+        connect(action, &QAction::changed, button, [action = action, button = button] {
             button->setEnabled(action->isEnabled());
             button->setText(action->text());
         });
