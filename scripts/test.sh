@@ -24,8 +24,9 @@ if [ -f tests/graphql/package-lock.json ]; then
 fi
 
 source scripts/test-env.sh
-# The fault matrix's nine 1,000-product runs mostly wait (injected hangs and Retry-Afters),
-# so they run side by side, beside the rest of the suite and the sanitizer runs.
+# The fault matrix's nine runs (1,000 products each; all faults together on 64) mostly
+# wait out injected hangs and Retry-Afters: they run side by side, beside the rest of the suite
+# and the sanitizer runs.
 scripts/run-fault-matrix.sh build/ci >build/ci/fault-matrix.log 2>&1 &
 fault_matrix=$!
 run_suite 'ctest --preset ci -LE faults -j "$(nproc)" --timeout 600'
