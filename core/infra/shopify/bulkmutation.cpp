@@ -44,31 +44,37 @@ void readResults(Run r, const QUrl &url) {
     HttpRequest request;
     request.url = url;
     request.purpose = Texts::tr("reading the results of a bulk update on %1").arg(r->shop());
-    // An incomplete file is asked for again, as any malformed answer is.
-    request.classify = [lines = r->lines](const HttpResponse &response) {
+    // An incomplete file is asked for again, as any malformed answer is. The last attempt's
+    // reading is kept, so a file of thousands of lines is parsed once, not twice.
+    auto parsed = std::make_shared<std::optional<QList<QJsonObject>>>();
+    request.classify = [lines = r->lines, parsed](const HttpResponse &response) {
         AttemptOutcome outcome = HttpClient::classifyByStatus(response);
-        if (outcome.kind == AttemptOutcome::Kind::Success && !parseResults(response.body, lines))
+        *parsed = std::nullopt;
+        if (outcome.kind != AttemptOutcome::Kind::Success)
+            return outcome;
+        *parsed = parseResults(response.body, lines);
+        if (!*parsed)
             outcome.kind = AttemptOutcome::Kind::Malformed;
         return outcome;
     };
-    r->client->http()->send(request).then(r->client, [r](const Result<HttpResponse> &answer) {
-        if (!answer)
-            return r->fail(answer.error());
-        if (!answer->isSuccess())
-            return r->fail(Error::failed(Texts::tr("%1 did not give the bulk update's results "
-                                                   "(HTTP %2)")
-                                             .arg(r->shop())
-                                             .arg(answer->status)));
-        std::optional<QList<QJsonObject>> results = parseResults(answer->body, r->lines);
-        if (!results)
-            return r->fail(Error::failed(
-                Texts::tr("The results of the bulk update on %1 could not be read: the file "
-                          "does not answer each of its %n line(s)",
-                          nullptr, int(r->lines))
-                    .arg(r->shop())));
-        r->promise.addResult(Result<QList<QJsonObject>>(*std::move(results)));
-        r->promise.finish();
-    });
+    r->client->http()->send(request).then(
+        r->client, [r, parsed](const Result<HttpResponse> &answer) {
+            if (!answer)
+                return r->fail(answer.error());
+            if (!answer->isSuccess())
+                return r->fail(Error::failed(Texts::tr("%1 did not give the bulk update's results "
+                                                       "(HTTP %2)")
+                                                 .arg(r->shop())
+                                                 .arg(answer->status)));
+            if (!*parsed)
+                return r->fail(Error::failed(
+                    Texts::tr("The results of the bulk update on %1 could not be read: the file "
+                              "does not answer each of its %n line(s)",
+                              nullptr, int(r->lines))
+                        .arg(r->shop())));
+            r->promise.addResult(Result<QList<QJsonObject>>(std::move(**parsed)));
+            r->promise.finish();
+        });
 }
 
 void poll(Run r, const QString &id) {
