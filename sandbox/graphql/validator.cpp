@@ -422,6 +422,15 @@ private:
             }
             return 2 + size * nodeCost;
         }
+        // A list looked up by ids (`nodes(ids:)`) answers one object per id: priced per id,
+        // the safe reading (Shopify's rate-limit page prices connections by first/last and
+        // says nothing of it), so that a client batching reads cannot buy them cheaper here
+        // than it may in a real store.
+        if (f->type.list && f->argument(QStringLiteral("ids"))) {
+            const QJsonObject args = coerceArguments(*f, s.arguments, m_variables);
+            const qsizetype ids = args.value(QStringLiteral("ids")).toArray().size();
+            return 1 + int(std::max<qsizetype>(ids, 1)) * selections(s.selections, *t, depth + 1);
+        }
         return 1 + selections(s.selections, *t, depth + 1);
     }
 

@@ -79,6 +79,17 @@ Status setFault(ServiceFaults &f, const QString &key, const QJsonValue &value,
         f.retryAfterSeconds = v;
         return {};
     }
+    if (key == QLatin1String("operations")) {
+        // A JSON array, or one string of names joined by '+' (the --fault form).
+        const QStringList names = value.isArray()
+                                      ? value.toVariant().toStringList()
+                                      : value.toString().split(u'+', Qt::SkipEmptyParts);
+        if (names.isEmpty())
+            return Error::invalid(
+                QStringLiteral("%1: operations must name GraphQL operations").arg(where));
+        f.operations = names;
+        return {};
+    }
     if (key == QLatin1String("stormEvery"))
         return count(f.stormEvery);
     if (key == QLatin1String("stormLength"))
@@ -86,7 +97,7 @@ Status setFault(ServiceFaults &f, const QString &key, const QJsonValue &value,
     return Error::invalid(QStringLiteral("%1: unknown fault setting '%2' (known: errorRate, "
                                          "errorStatus, latencyMs, hangRate, dropRate, "
                                          "malformedRate, stormEvery, stormLength, "
-                                         "retryAfterSeconds)")
+                                         "retryAfterSeconds, operations)")
                               .arg(where, key));
 }
 
@@ -180,6 +191,11 @@ Status FaultPlan::addFlag(const QString &spec) {
             {QStringLiteral("busy"), QStringLiteral("busyRate")},
             {QStringLiteral("retryAfter"), QStringLiteral("retryAfterSeconds")}};
         const QString name = shortNames.value(key, key);
+        if (name == QLatin1String("operations")) {
+            if (Status st = setFault(f, name, value, QStringLiteral("--fault ") + spec); !st)
+                return st;
+            continue;
+        }
         QJsonValue v;
         if (name == QLatin1String("latency") || name == QLatin1String("latencyMs")) {
             const QStringList range = value.split(u'-');
@@ -270,6 +286,8 @@ FaultInjector::Decision FaultInjector::decide(const QString &service,
     const double dropDraw = rng.generateDouble();
     const double malformedDraw = rng.generateDouble();
     const double latencyDraw = rng.generateDouble();
+    if (!f.operations.isEmpty() && !f.operations.contains(operationName))
+        return d;
     d.retryAfterSeconds = f.retryAfterSeconds;
     if (f.latencyMaxMs > 0)
         d.latencyMs = f.latencyMinMs + int(latencyDraw * (f.latencyMaxMs - f.latencyMinMs + 1));

@@ -32,6 +32,9 @@ struct ServiceFaults {
     // sells one unit, as other apps and the till do (its inventory and updatedAt move;
     // nothing Tagdesk writes changes).
     double busyRate = 0;
+    // Only requests of these GraphQL operations meet the faults above (empty: every
+    // request), e.g. garbled answers to one mutation while every read is answered.
+    QStringList operations;
 
     bool any() const;
 };

@@ -56,6 +56,20 @@ TEST_F(ShopifyCost, NestedConnectionsMultiplyAndMutationsCostTen) {
     EXPECT_EQ(m.cost().value(QStringLiteral("actualQueryCost")).toInt(), 10);
 }
 
+TEST_F(ShopifyCost, NodesByIdsArePricedPerId) {
+    start(bucket(2000, 100), syntheticCatalog(5));
+    // 1 + 3 ids × (seo 1): a batch of reads costs what its products would one by one.
+    const HttpResult three = graphql(QStringLiteral(
+        "{ nodes(ids: [\"gid://shopify/Product/1001\", \"gid://shopify/Product/1002\", "
+        "\"gid://shopify/Product/1003\"]) { id ... on Product { seo { title } } } }"));
+    ASSERT_EQ(three.status, 200);
+    EXPECT_EQ(three.cost().value(QStringLiteral("requestedQueryCost")).toInt(), 4);
+    const HttpResult one = graphql(QStringLiteral(
+        "{ nodes(ids: [\"gid://shopify/Product/1001\"]) { id ... on Product { seo { title } } "
+        "} }"));
+    EXPECT_EQ(one.cost().value(QStringLiteral("requestedQueryCost")).toInt(), 2);
+}
+
 TEST_F(ShopifyCost, OverTheSingleQueryLimitIsMaxCostExceeded) {
     start(bucket(2000, 100));
     const HttpResult r = graphql(QStringLiteral(

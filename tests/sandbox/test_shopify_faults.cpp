@@ -128,6 +128,22 @@ TEST_F(ShopifyFaults, RetryAfterOfInjectedErrorsAndStormsIsConfigurable) {
     EXPECT_FALSE(SandboxConfig().faults.addFlag(QStringLiteral("shopify:retryAfter=-1")).ok());
 }
 
+TEST_F(ShopifyFaults, FaultsCanBeLimitedToNamedOperations) {
+    start(withFault(QStringLiteral("shopify:errorRate=1,errorStatus=500,operations=Shop+Other")));
+    EXPECT_EQ(graphql(QStringLiteral("query Shop { shop { name } }")).status, 500);
+    EXPECT_EQ(graphql(QStringLiteral("query Other { shop { name } }")).status, 500);
+    const HttpResult spared = graphql(QStringLiteral("query Spared { shop { name } }"));
+    EXPECT_EQ(spared.status, 200);
+    EXPECT_FALSE(at(spared.data(), {"shop", "name"}).toString().isEmpty());
+    auto file = FaultPlan::fromJson(
+        R"({"services": {"shopify": {"malformedRate": 1, "operations": ["TagsAdd"]}}})",
+        QStringLiteral("f.json"));
+    ASSERT_TRUE(file.ok()) << qPrintable(file.error().message);
+    EXPECT_EQ(file->services.value(QStringLiteral("shopify")).operations,
+              QStringList{QStringLiteral("TagsAdd")});
+    EXPECT_FALSE(SandboxConfig().faults.addFlag(QStringLiteral("shopify:operations=")).ok());
+}
+
 TEST_F(ShopifyFaults, ARemoteEditLandsAfterKRequests) {
     SandboxConfig config;
     ASSERT_TRUE(config.faults
