@@ -98,6 +98,9 @@ public:
     }
 
     // Runs the job; `cancelAfter` > 0 cancels once that many products are analysed.
+    // Sees every progress report of the next runs.
+    std::function<void(const JobProgress &)> onProgress;
+
     Status run(qint64 jobId, int cancelAfter = 0, qint64 bulkThreshold = 2000) {
         RunnerServices services{writer.get(), &shopify, &http, &images, &m_tagger, 25, 4};
         services.bulkThreshold = bulkThreshold;
@@ -106,6 +109,8 @@ public:
         std::optional<Status> result;
         QObject::connect(&runner, &JobRunner::finished, &runner,
                          [&](const Status &s) { result = s; });
+        if (onProgress)
+            QObject::connect(&runner, &JobRunner::progress, &runner, onProgress);
         if (cancelAfter > 0) {
             QObject::connect(&runner, &JobRunner::progress, &runner, [&](const JobProgress &p) {
                 if (p.phase == JobProgress::Phase::Analysing && p.done >= cancelAfter)
@@ -422,6 +427,33 @@ TEST(JobRunner, ListsALargeSelectionWithABulkExportInsteadOfPages) {
     }
     EXPECT_EQ(bulkRuns, 1);
     EXPECT_EQ(downloads, 1);
+}
+
+// A bulk export's progress counts products, once: Shopify's objectCount counts each
+// product's images and metafields too, and the stored batches came on top of it (a
+// 95,314-product listing showed "187,701 of 95,314").
+TEST(JobRunner, ABulkListingCountsEachProductOnce) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    sandbox::SandboxConfig config = roomyBucket();
+    config.shopify.bulkSliceSize = 4; // the export runs while it is polled
+    config.shopify.bulkSliceDelayMs = 10;
+    SandboxFixture sandbox(catalog, config);
+    LocalTagger tagger;
+    RunnerHarness bulk(sandbox, tagger, sandbox.fastRetries());
+    QList<qint64> listed;
+    bulk.onProgress = [&](const JobProgress &p) {
+        if (p.phase == JobProgress::Phase::Listing)
+            listed << p.done;
+    };
+    const qint64 job = bulk.createJob(QStringLiteral("Bulk"));
+    const Status ran = bulk.run(job, 0, 10);
+    ASSERT_TRUE(ran.ok()) << ran.error().message.toStdString();
+    ASSERT_FALSE(listed.isEmpty());
+    EXPECT_TRUE(std::is_sorted(listed.begin(), listed.end())) << "never back";
+    EXPECT_EQ(listed.last(), 30);
+    EXPECT_LE(*std::max_element(listed.begin(), listed.end()), 30);
+    EXPECT_TRUE(std::any_of(listed.begin(), listed.end(), [](qint64 n) { return n > 0 && n < 30; }))
+        << "the export's own progress was seen";
 }
 
 // Issue 4's "done when": a job over a real catalog finishes with suggestions for every

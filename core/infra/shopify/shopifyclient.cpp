@@ -619,6 +619,56 @@ QFuture<Result<std::optional<ProductSnapshot>>> ShopifyClient::product(const QSt
         .unwrap();
 }
 
+QFuture<Result<QList<std::optional<ProductSnapshot>>>>
+ShopifyClient::products(const QStringList &ids) {
+    using Answer = Result<QList<std::optional<ProductSnapshot>>>;
+    return execute(QStringLiteral("ProductsByIds"),
+                   {{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}})
+        .then(this,
+              [this, ids](const Result<QJsonObject> &data) -> QFuture<Answer> {
+                  if (!data)
+                      return readyFuture(Answer(data.error()));
+                  ProductPage found;
+                  QList<MoreMedia> more;
+                  for (const QJsonValue &n : data->value(QLatin1String("nodes")).toArray()) {
+                      if (!n.isObject())
+                          continue; // gone: answered null
+                      auto snapshot = productFromGraphql(n.toObject());
+                      if (!snapshot)
+                          return readyFuture(Answer(snapshot.error()));
+                      if (const QString after =
+                              moreMediaAfter(n.toObject().value(QLatin1String("media")));
+                          !after.isEmpty())
+                          more.append({found.products.size(), after});
+                      found.products.append(std::move(snapshot).value());
+                  }
+                  return withAllMedia(std::move(found), std::move(more))
+                      .then(this,
+                            [this](const Result<ProductPage> &all) {
+                                return all ? withCategoryMetafields(all.value()) : readyFuture(all);
+                            })
+                      .unwrap()
+                      .then([ids](const Result<ProductPage> &page) -> Answer {
+                          if (!page)
+                              return page.error();
+                          // Matched by id, not by position: a product is never taken for another.
+                          QHash<QString, qsizetype> at;
+                          for (qsizetype i = 0; i < page->products.size(); ++i)
+                              at.insert(page->products.at(i).id, i);
+                          QList<std::optional<ProductSnapshot>> answer;
+                          answer.reserve(ids.size());
+                          for (const QString &id : ids) {
+                              const auto it = at.constFind(id);
+                              answer.append(it == at.constEnd()
+                                                ? std::nullopt
+                                                : std::optional(page->products.at(*it)));
+                          }
+                          return answer;
+                      });
+              })
+        .unwrap();
+}
+
 } // namespace tagdesk
 
 namespace tagdesk {
@@ -670,6 +720,7 @@ QFuture<Result<BulkOperationStatus>> ShopifyClient::bulkOperation(const QString 
             s.status = op.value(QLatin1String("status")).toString();
             s.errorCode = op.value(QLatin1String("errorCode")).toString();
             s.objectCount = op.value(QLatin1String("objectCount")).toVariant().toLongLong();
+            s.rootObjectCount = op.value(QLatin1String("rootObjectCount")).toVariant().toLongLong();
             s.url = QUrl(op.value(QLatin1String("url")).toString());
             return s;
         });

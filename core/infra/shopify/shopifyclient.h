@@ -26,8 +26,9 @@ struct BulkOperationStatus {
     QString id;
     QString status; // CREATED, RUNNING, COMPLETED, FAILED, CANCELED, EXPIRED…
     QString errorCode;
-    qint64 objectCount = 0;
-    QUrl url; // the JSONL result, once COMPLETED
+    qint64 objectCount = 0;     // every line so far: products, their images, metafields…
+    qint64 rootObjectCount = 0; // the products so far
+    QUrl url;                   // the JSONL result, once COMPLETED
 
     bool finished() const {
         return status != QLatin1String("CREATED") && status != QLatin1String("RUNNING");
@@ -76,6 +77,9 @@ public:
                                               int first = 100);
     // std::nullopt if the product no longer exists.
     QFuture<Result<std::optional<ProductSnapshot>>> product(const QString &id);
+    // The products `ids` in one query (nodes(ids:)), in the order asked: std::nullopt for
+    // each that no longer exists. Keep batches small: the query is priced per id.
+    QFuture<Result<QList<std::optional<ProductSnapshot>>>> products(const QStringList &ids);
 
     // Large selections: a bulk query over the products matching `searchQuery` (its id),
     // its state, and its JSONL result read product by product into `sink` (set aside on

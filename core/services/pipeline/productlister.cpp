@@ -160,7 +160,9 @@ void ProductLister::pollBulk(const QString &operationId) {
             if (!op)
                 return m_run.stop(op.error());
             if (!op->finished()) {
-                m_run.progress.setDone(op->objectCount);
+                // The products exported so far (rootObjectCount: objectCount counts
+                // their images and metafields too, and showed twice the selection).
+                m_run.progress.setDone(op->rootObjectCount);
                 QTimer::singleShot(m_run.services.bulkPollMs, this,
                                    [this, operationId] { pollBulk(operationId); });
                 return;
@@ -181,7 +183,8 @@ void ProductLister::readBulk(const QUrl &url) {
     const qint64 id = m_run.jobId;
     auto batch = std::make_shared<QList<JobProduct>>();
     auto storing = std::make_shared<std::deque<QFuture<Result<bool>>>>();
-    auto storeBatch = [this, id, batch, storing] {
+    auto stored = std::make_shared<qint64>(0);
+    auto storeBatch = [this, id, batch, storing, stored] {
         if (batch->isEmpty())
             return;
         // The reader hands over the whole export in one go, far faster than the writer
@@ -197,7 +200,12 @@ void ProductLister::readBulk(const QUrl &url) {
             [id, products](Connection &conn) -> Result<bool> {
                 return succeeded(JobProductRepository(conn).addProducts(id, products));
             },
-            [this, n](bool) { m_run.progress.advance(n); }));
+            [this, n, stored](bool) {
+                // The export counted them already: the count moves on only past it.
+                *stored += n;
+                if (*stored > m_run.progress.current().done)
+                    m_run.progress.setDone(*stored);
+            }));
     };
     m_run.services.shopify
         ->readBulkProducts(url,
