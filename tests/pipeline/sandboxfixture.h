@@ -65,6 +65,13 @@ struct SandboxFixture {
 
     // What the sandbox received, oldest first (GET /_sandbox/requests).
     QJsonArray requestLog() { return sandboxRequestLog(network, server.baseUrl()); }
+    // How many GraphQL requests of the operation `name` the sandbox received.
+    int operations(const QString &name) {
+        int n = 0;
+        for (const QJsonValue &v : requestLog())
+            n += v.toObject().value(QStringLiteral("operationName")).toString() == name;
+        return n;
+    }
 
     sandbox::SandboxServer server;
     QNetworkAccessManager network;

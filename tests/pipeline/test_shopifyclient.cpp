@@ -1,6 +1,7 @@
 // The Shopify client against the sandbox store over real sockets: scopes at connect,
 // clear refusals, paging through a real catalog, and the throttle absorbing THROTTLED,
 // 429 storms and malformed answers.
+#include "pipeline/productreadahead.h"
 #include "pipeline/sandboxfixture.h"
 #include "shopify/bulkmutation.h"
 #include "shopify/bulkproductreader.h"
@@ -214,6 +215,83 @@ TEST(ShopifyClient, ReadsEverySnapshotFieldAJobMayWrite) {
     auto missing = await(shopify.product(QStringLiteral("gid://shopify/Product/999999999")));
     ASSERT_TRUE(missing.ok());
     EXPECT_FALSE(missing->has_value());
+}
+
+TEST(ShopifyClient, ReadsABatchOfProductsByIdAsOneByOneReadsThemInTheOrderAsked) {
+    const sandbox::Catalog catalog =
+        realCatalog(QStringLiteral("allovin-admin-graphql-products-164.json"));
+    sandbox::SandboxConfig roomy;
+    roomy.shopify.bucketSize = 20000;
+    roomy.shopify.restoreRate = 10000;
+    SandboxFixture sandbox(catalog, roomy);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    // The products with the most images first: those go on past the query's first ten.
+    QList<sandbox::StoreProduct> products = catalog.products;
+    std::stable_sort(products.begin(), products.end(),
+                     [](const auto &a, const auto &b) { return a.media.size() > b.media.size(); });
+    ASSERT_GT(products.first().media.size(), 10) << "the catalog has a product with 11+ images";
+    QStringList ids;
+    for (qsizetype i = 0; i < 19; ++i)
+        ids.prepend(products.at(i).id); // not the store's order
+    const QString gone = QStringLiteral("gid://shopify/Product/999999999");
+    ids.insert(7, gone);
+
+    auto batch = await(shopify.products(ids));
+    ASSERT_TRUE(batch.ok()) << batch.error().message.toStdString();
+    ASSERT_EQ(batch->size(), ids.size());
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        SCOPED_TRACE(ids.at(i).toStdString());
+        auto one = await(shopify.product(ids.at(i)));
+        ASSERT_TRUE(one.ok());
+        ASSERT_EQ(batch->at(i).has_value(), one->has_value());
+        if (one->has_value()) {
+            EXPECT_EQ(json(*batch->at(i)), json(**one));
+        }
+    }
+    EXPECT_FALSE(batch->at(7).has_value()) << "a product that no longer exists";
+    EXPECT_EQ(batch->first()->media.size(), products.at(18).media.size());
+    EXPECT_EQ(batch->last()->media.size(), products.first().media.size()) << "every image";
+}
+
+TEST(ProductReadAhead, ReadsWhatTheSyncExpectsABatchAtATimeAndEachBatchedReadOnce) {
+    const sandbox::Catalog catalog =
+        realCatalog(QStringLiteral("allovin-admin-graphql-products-164.json"));
+    sandbox::SandboxConfig roomy;
+    roomy.shopify.bucketSize = 20000;
+    roomy.shopify.restoreRate = 10000;
+    SandboxFixture sandbox(catalog, roomy);
+    HttpClient http(&sandbox.network, sandbox.fastRetries());
+    ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
+    ProductReadAhead reads(&shopify, nullptr, 20);
+    QStringList expected;
+    for (qsizetype i = 0; i < 45; ++i)
+        expected << catalog.products.at(i).id;
+    reads.expect(expected);
+
+    // Asked for in order, several at once as a sync's steps may.
+    QList<QFuture<ProductReadAhead::Read>> answers;
+    for (const QString &id : std::as_const(expected))
+        answers << reads.product(id);
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const auto read = await(answers.at(i));
+        ASSERT_TRUE(read.ok()) << read.error().message.toStdString();
+        ASSERT_TRUE(read->has_value());
+        EXPECT_EQ((*read)->id, expected.at(i));
+        EXPECT_EQ((*read)->title, catalog.products.at(i).title);
+    }
+    EXPECT_EQ(reads.requests(), 3) << "45 products, 20 per batch";
+    EXPECT_EQ(sandbox.operations(QStringLiteral("ProductsByIds")), 3);
+    EXPECT_EQ(sandbox.operations(QStringLiteral("Product")), 0);
+
+    // Asked again (a re-check after a refused write), or never expected: read alone, fresh.
+    const auto again = await(reads.product(expected.at(3)));
+    ASSERT_TRUE(again.ok() && again->has_value());
+    const auto other = await(reads.product(catalog.products.at(100).id));
+    ASSERT_TRUE(other.ok() && other->has_value());
+    EXPECT_EQ((*other)->id, catalog.products.at(100).id);
+    EXPECT_EQ(sandbox.operations(QStringLiteral("Product")), 2);
+    EXPECT_EQ(reads.requests(), 5);
 }
 
 TEST(ShopifyClient, PacesRequestsSoASmallBucketIsNeverOverdrawn) {

@@ -12,6 +12,14 @@ namespace {
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(SyncRunner)
 };
+
+// The plan's new values as sent: alt text of images Shopify is still processing is not.
+QJsonObject sentValues(const ChangePlan &plan, const ProductSnapshot &now) {
+    QJsonObject sent = plan.after;
+    for (const QString &key : productfields::altsNotReady(plan.after, now))
+        sent.remove(key);
+    return sent;
+}
 } // namespace
 
 ProductSync::ProductSync(SyncContext &sync, SyncRecorder &recorder, QObject *parent)
@@ -23,7 +31,7 @@ ProductSync::ProductSync(SyncContext &sync, SyncRecorder &recorder, QObject *par
 void ProductSync::check(
     const ProductChange &change,
     std::function<void(const ProductChange &, const ProductSnapshot &)> writable) {
-    m_sync.services.shopify->product(change.product.productId)
+    m_sync.reads->product(change.product.productId)
         .then(this, [this, change, writable = std::move(writable)](
                         const Result<std::optional<ProductSnapshot>> &remote) {
             if (m_sync.finished)
@@ -138,8 +146,33 @@ void ProductSync::send(const ProductChange &change, const ProductSnapshot &remot
                 return recheckAfterRefusal(change, remote);
             if (stopsTheSync(e))
                 return m_sync.lostInFlight(change, e);
-            m_recorder.failed(change, e.message);
+            settleFailedWrite(change, e, created);
         });
+}
+
+void ProductSync::settleFailedWrite(const ProductChange &change, const Error &error,
+                                    const QStringList &created) {
+    // A call can fail after Shopify ran it: its answer was lost or garbled and the retry
+    // was refused, or a later call of the plan failed after the earlier ones landed. What
+    // the store holds decides: a plan that landed whole is a write done (the history keeps
+    // the error), anything less is the failure it was — never "failed" over values that
+    // are in the store. (The fault matrix's all-together run found a revert recorded as
+    // failed while Shopify held every reverted value.)
+    m_sync.reads->product(change.product.productId)
+        .then(this,
+              [this, change, error, created](const Result<std::optional<ProductSnapshot>> &back) {
+                  if (m_sync.finished)
+                      return;
+                  if (!back && stopsTheSync(back.error()))
+                      return m_sync.lostInFlight(change, back.error());
+                  if (!back || !back.value() || !landedWhole(change.plan, **back))
+                      return m_recorder.failed(change, error.message);
+                  QJsonArray answers{QJsonObject{{QStringLiteral("answerLost"), error.message}}};
+                  if (!created.isEmpty())
+                      answers.append(QJsonObject{{QStringLiteral("createdMetaobjects"),
+                                                  QJsonArray::fromStringList(created)}});
+                  readBack(change, answers, back);
+              });
 }
 
 void ProductSync::recheckAfterRefusal(const ProductChange &change, const ProductSnapshot &remote) {
@@ -158,12 +191,16 @@ void ProductSync::recheckAfterRefusal(const ProductChange &change, const Product
 }
 
 void ProductSync::verify(const ProductChange &change, const QJsonArray &answers) {
-    m_sync.services.shopify->product(change.product.productId)
+    m_sync.reads->product(change.product.productId)
         .then(this, [this, change, answers](const Result<std::optional<ProductSnapshot>> &back) {
             if (m_sync.finished)
                 return;
             readBack(change, answers, back);
         });
+}
+
+bool ProductSync::landedWhole(const ChangePlan &plan, const ProductSnapshot &now) {
+    return productfields::differingWritten(sentValues(plan, now), plan.before, now).isEmpty();
 }
 
 void ProductSync::readBack(const ProductChange &change, const QJsonArray &answers,
@@ -177,17 +214,15 @@ void ProductSync::readBack(const ProductChange &change, const QJsonArray &answer
         return m_recorder.failed(
             change, Texts::tr("The product vanished from Shopify while it was written"));
     const ProductSnapshot &now = *back.value();
-    // Alt text of images Shopify is still processing was not sent: it waits.
-    const QStringList notReady = productfields::altsNotReady(change.plan.after, now);
-    QJsonObject written = change.plan.after;
-    for (const QString &key : notReady)
-        written.remove(key);
-    const QStringList missing = productfields::differingWritten(written, change.plan.before, now);
+    const QStringList missing =
+        productfields::differingWritten(sentValues(change.plan, now), change.plan.before, now);
     if (!missing.isEmpty())
         return m_recorder.failed(change, Texts::tr("Shopify accepted the write but did not apply "
                                                    "it: %1 still differ")
                                              .arg(describeFields(missing, &now)));
-    if (!notReady.isEmpty())
+    // Alt text of images Shopify is still processing was not sent: it waits.
+    if (const QStringList notReady = productfields::altsNotReady(change.plan.after, now);
+        !notReady.isEmpty())
         return m_recorder.waitForFiles(change, notReady, now);
     m_recorder.succeeded(change, back.value(), answers);
 }

@@ -43,6 +43,13 @@ private:
                  std::function<void(const ProductChange &, const ProductSnapshot &)> writable);
     void readBack(const ProductChange &change, const QJsonArray &answers,
                   const Result<std::optional<ProductSnapshot>> &back);
+    // A write failed: the product is read back, and a plan that landed whole anyway (an
+    // answer lost after Shopify ran the call) is recorded as written, the rest as failed.
+    // `created`: the metaobjects this sync created for it, for the push log.
+    void settleFailedWrite(const ProductChange &change, const Error &error,
+                           const QStringList &created);
+    // Every field the plan writes holds its new value in `now`.
+    static bool landedWhole(const ChangePlan &plan, const ProductSnapshot &now);
 
     SyncRecorder &m_recorder;
     std::unique_ptr<MetaobjectResolver> m_metaobjects;

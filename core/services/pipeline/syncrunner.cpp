@@ -104,6 +104,15 @@ void SyncRunner::load() {
             m_sync->services.shopify->setReadsCategoryMetafields(categoryMetafields);
             m_bulk = m_sync->direction.pushing() && !categoryMetafields &&
                      m_changes.size() >= m_sync->services.bulkThreshold;
+            // A bulk push checks every product before it writes any: in batches.
+            if (m_bulk) {
+                QStringList checked;
+                for (const ProductChange &c : std::as_const(m_changes)) {
+                    if (c.plan.isWritable() && !c.plan.isEmpty())
+                        checked << c.product.productId;
+                }
+                m_sync->reads->expect(checked);
+            }
             emit progress(0, m_changes.size());
             next();
         });
@@ -122,6 +131,13 @@ void SyncRunner::next() {
     if (m_index >= m_changes.size()) {
         if (m_bulk && m_bulkWriter->size() > 0)
             return m_bulkWriter->write([this] {
+                // Every product the bulk mutations wrote is read back: in batches.
+                QStringList written;
+                for (qsizetype i = 0; i < m_bulkWriter->size(); ++i) {
+                    if (!m_bulkWriter->at(i).error)
+                        written << m_bulkWriter->at(i).change.product.productId;
+                }
+                m_sync->reads->expect(written);
                 m_settling = 0;
                 settleBulk();
             });

@@ -39,7 +39,8 @@ class BulkPushWriter;
 //      Tagdesk does not touch, such as inventory or the title;
 //   2. record the plan as "in flight", then write it (tag deltas, metafields with
 //      compareDigest, productUpdate, fileUpdate);
-//   3. read it back: a write Shopify accepted but did not apply is a failure;
+//   3. read it back: a write Shopify accepted but did not apply is a failure (and a write
+//      that failed is read back too: one that landed whole anyway is a write done);
 //   4. log the values replaced and Shopify's answers, and mark the product pushed.
 // A kill at any moment leaves the plan in flight in the database; the next run re-reads
 // the product and accepts, per field, either the value before or the value written, so
@@ -47,8 +48,9 @@ class BulkPushWriter;
 // the run stops and the rest stay queued ("Ready to sync").
 // The runner walks the queue; its steps are ProductSync (check, write and read back one
 // product), BulkPushWriter (the bulk-mutation mode of a large push: the writes of every
-// checked product as one bulk mutation per kind) and SyncRecorder (each product's
-// outcome); SyncDirection holds what differs between a push and a revert.
+// checked product as one bulk mutation per kind, its checks and read-backs read a batch at
+// a time by ProductReadAhead) and SyncRecorder (each product's outcome); SyncDirection
+// holds what differs between a push and a revert.
 class SyncRunner : public QObject {
     Q_OBJECT
 public:

@@ -1,11 +1,13 @@
 #pragma once
 
 // What the steps of a sync share (runner-internal: ui/ and app/ never include this).
+#include "pipeline/productreadahead.h"
 #include "pipeline/syncrunner.h"
 
 #include <QDateTime>
 
 #include <functional>
+#include <memory>
 
 namespace tagdesk {
 
@@ -46,10 +48,13 @@ inline bool stopsTheSync(const Error &error) {
 struct SyncContext {
     SyncContext(SyncServices s, qint64 id, SyncRunner::Mode mode)
         : services(std::move(s))
+        , reads(std::make_unique<ProductReadAhead>(services.shopify))
         , jobId(id)
         , direction(mode) {}
 
     SyncServices services;
+    // Every read of a product's current state (the check, the read-back) goes through it.
+    std::unique_ptr<ProductReadAhead> reads;
     qint64 jobId = 0;
     Job job;
     SyncDirection direction;
