@@ -35,6 +35,14 @@ template <typename T> T await(QFuture<T> future) {
     return future.result();
 }
 
+// A cost bucket no test of the pipeline runs dry (pacing has tests of its own).
+inline sandbox::SandboxConfig roomyBucket() {
+    sandbox::SandboxConfig c;
+    c.shopify.bucketSize = 20000;
+    c.shopify.restoreRate = 10000;
+    return c;
+}
+
 struct SandboxFixture {
     explicit SandboxFixture(sandbox::Catalog catalog, sandbox::SandboxConfig config = {})
         : server(std::move(config), std::move(catalog)) {

@@ -157,13 +157,6 @@ public:
     ImageCache images;
 };
 
-sandbox::SandboxConfig roomyBucket() {
-    sandbox::SandboxConfig c;
-    c.shopify.bucketSize = 20000;
-    c.shopify.restoreRate = 10000;
-    return c;
-}
-
 } // namespace
 
 TEST(JobRunner, AnalysesEveryProductOfARealCatalogThatHasImages) {

@@ -26,13 +26,6 @@ using namespace tagdesk::test;
 
 namespace {
 
-sandbox::SandboxConfig roomyBucket() {
-    sandbox::SandboxConfig c;
-    c.shopify.bucketSize = 20000;
-    c.shopify.restoreRate = 10000;
-    return c;
-}
-
 // Counts the images that reach the tagger: what a paid provider would bill.
 class CountingTagger : public LocalTagger {
 public:

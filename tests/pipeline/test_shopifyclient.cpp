@@ -176,10 +176,7 @@ TEST(ShopifyClient, PagesThroughEveryProductOfARealCatalog) {
     const sandbox::Catalog catalog =
         realCatalog(QStringLiteral("allovin-admin-graphql-products-164.json"));
     ASSERT_EQ(catalog.products.size(), 164);
-    sandbox::SandboxConfig roomy; // pacing has its own test: here, a large bucket
-    roomy.shopify.bucketSize = 20000;
-    roomy.shopify.restoreRate = 10000;
-    SandboxFixture sandbox(catalog, roomy);
+    SandboxFixture sandbox(catalog, roomyBucket()); // pacing has its own test
     HttpClient http(&sandbox.network, sandbox.fastRetries());
     ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
 
@@ -220,10 +217,7 @@ TEST(ShopifyClient, ReadsEverySnapshotFieldAJobMayWrite) {
 TEST(ShopifyClient, ReadsABatchOfProductsByIdAsOneByOneReadsThemInTheOrderAsked) {
     const sandbox::Catalog catalog =
         realCatalog(QStringLiteral("allovin-admin-graphql-products-164.json"));
-    sandbox::SandboxConfig roomy;
-    roomy.shopify.bucketSize = 20000;
-    roomy.shopify.restoreRate = 10000;
-    SandboxFixture sandbox(catalog, roomy);
+    SandboxFixture sandbox(catalog, roomyBucket());
     HttpClient http(&sandbox.network, sandbox.fastRetries());
     ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
     // The products with the most images first: those go on past the query's first ten.
@@ -257,10 +251,7 @@ TEST(ShopifyClient, ReadsABatchOfProductsByIdAsOneByOneReadsThemInTheOrderAsked)
 TEST(ProductReadAhead, ReadsWhatTheSyncExpectsABatchAtATimeAndEachBatchedReadOnce) {
     const sandbox::Catalog catalog =
         realCatalog(QStringLiteral("allovin-admin-graphql-products-164.json"));
-    sandbox::SandboxConfig roomy;
-    roomy.shopify.bucketSize = 20000;
-    roomy.shopify.restoreRate = 10000;
-    SandboxFixture sandbox(catalog, roomy);
+    SandboxFixture sandbox(catalog, roomyBucket());
     HttpClient http(&sandbox.network, sandbox.fastRetries());
     ShopifyClient shopify(&http, sandbox.store(), token(QStringLiteral("shpat_sandbox")));
     ProductReadAhead reads(&shopify, nullptr, 20);
@@ -315,21 +306,13 @@ TEST(ShopifyClient, PacesRequestsSoASmallBucketIsNeverOverdrawn) {
 // (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits).
 namespace {
 sandbox::SandboxConfig roomyBucketWithMaxCost(int maxQueryCost) {
-    sandbox::SandboxConfig c;
-    c.shopify.bucketSize = 20000;
-    c.shopify.restoreRate = 10000;
+    sandbox::SandboxConfig c = roomyBucket();
     c.shopify.maxQueryCost = maxQueryCost;
     return c;
 }
 
 int productsPageRequests(SandboxFixture &sandbox) {
-    int n = 0;
-    for (const QJsonValue &e : sandbox.requestLog())
-        n += e.toObject().value(QStringLiteral("operationName")).toString() ==
-                     QLatin1String("ProductsPage")
-                 ? 1
-                 : 0;
-    return n;
+    return sandbox.operations(QStringLiteral("ProductsPage"));
 }
 } // namespace
 
