@@ -781,6 +781,43 @@ TEST_F(Sync, ABulkPushFindsAConflictInItsBatchedChecks) {
     EXPECT_EQ(sandbox.operations(QStringLiteral("ProductsByIds")), 2);
 }
 
+// A large revert goes through bulk mutations as a large push does: what the push
+// replaced is back, metafields Tagdesk created are gone, and a product edited since the
+// push is a conflict that keeps its edit and stays pushed.
+TEST_F(Sync, ALargeRevertGoesThroughBulkMutationsAndPutsBackWhatThePushReplaced) {
+    h.bulkThreshold = 5;
+    const qint64 job = h.analysedJob(8, everywhere);
+    h.approveAll(job);
+    const auto original = h.storeValues();
+    const auto pushed = h.sync(job);
+    ASSERT_TRUE(pushed.ok() && pushed->clean());
+    const QString editedId = h.productIds.at(4);
+    ASSERT_TRUE(sandbox::editProductAsMerchant(
+                    sandbox.server.store(), editedId,
+                    {{QStringLiteral("productType"), QStringLiteral("Merchant's")}})
+                    .ok());
+    const QJsonObject editedNow = h.storeValues(editedId);
+    const int bulkRunsBefore = sandbox.operations(QStringLiteral("BulkMutationRun"));
+
+    const auto reverted = h.sync(job, SyncRunner::Mode::Revert);
+    ASSERT_TRUE(reverted.ok()) << reverted.error().message.toStdString();
+    EXPECT_EQ(reverted->written, 7) << reverted->problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(reverted->conflicts, 1);
+    for (const QString &id : std::as_const(h.productIds)) {
+        if (id == editedId) {
+            EXPECT_EQ(h.storeValues(id), editedNow) << "nothing written over the edit";
+            EXPECT_EQ(h.product(job, id).progress.sync, SyncState::Pushed);
+        } else {
+            EXPECT_EQ(h.storeValues(id), original.value(id)) << id.toStdString();
+            EXPECT_EQ(h.product(job, id).progress.sync, SyncState::Reverted);
+        }
+    }
+    EXPECT_EQ(sandbox.operations(QStringLiteral("BulkMutationRun")) - bulkRunsBefore, 4)
+        << "tags removed, metafields deleted, type and description, alt text";
+    EXPECT_EQ(sandbox.operations(QStringLiteral("TagsRemove")), 0) << "no call per product";
+    EXPECT_EQ(sandbox.operations(QStringLiteral("Product")), 0) << "no read per product";
+}
+
 // Throttle storms on the Admin API while a bulk push runs: every write lands. (The bulk
 // results are files in Shopify's storage; a THROTTLED page served in place of one had
 // failed every product of that kind as "not answered" while the mutation had run.)

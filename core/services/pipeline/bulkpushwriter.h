@@ -7,8 +7,8 @@
 
 namespace tagdesk {
 
-// The bulk-mutation mode of a large push: products checked and marked in flight are
-// collected, then their writes go out as one bulk mutation per kind of write (with
+// The bulk-mutation mode of a large push or revert: products checked and marked in flight
+// are collected, then their writes go out as one bulk mutation per kind of write (with
 // per-line results), and each product's share of the answers is kept for its read-back.
 class BulkPushWriter : public SyncStep {
 public:

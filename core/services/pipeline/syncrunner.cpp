@@ -102,9 +102,10 @@ void SyncRunner::load() {
                 });
             // The conflict check and the read-back compare them: read with the product.
             m_sync->services.shopify->setReadsCategoryMetafields(categoryMetafields);
-            m_bulk = m_sync->direction.pushing() && !categoryMetafields &&
-                     m_changes.size() >= m_sync->services.bulkThreshold;
-            // A bulk push checks every product before it writes any: in batches.
+            // A large revert goes the same way as a large push: its plans are pushes of the
+            // values the push replaced.
+            m_bulk = !categoryMetafields && m_changes.size() >= m_sync->services.bulkThreshold;
+            // A bulk sync checks every product before it writes any: in batches.
             if (m_bulk) {
                 QStringList checked;
                 for (const ProductChange &c : std::as_const(m_changes)) {
