@@ -89,4 +89,48 @@ std::string productDifference(const QJsonObject &actual, const QJsonObject &expe
     return out;
 }
 
+namespace {
+// A comparable product's values one by one: its metafields by "ns.key", its images by id.
+QHash<QString, QJsonValue> fieldByField(const QJsonObject &product) {
+    QHash<QString, QJsonValue> out;
+    for (auto it = product.begin(); it != product.end(); ++it) {
+        if (it.key() == QLatin1String("metafields")) {
+            const QJsonObject metafields = it.value().toObject();
+            for (auto m = metafields.begin(); m != metafields.end(); ++m)
+                out.insert(QStringLiteral("metafield ") + m.key(), m.value());
+        } else if (it.key() == QLatin1String("media")) {
+            for (const QJsonValue &image : it.value().toArray())
+                out.insert(QStringLiteral("image ") +
+                               image.toObject().value(QStringLiteral("id")).toString(),
+                           image);
+        } else {
+            out.insert(it.key(), it.value());
+        }
+    }
+    return out;
+}
+} // namespace
+
+std::string fieldsHoldingNeither(const QJsonObject &actual, const QJsonObject &one,
+                                 const QJsonObject &other) {
+    const auto now = fieldByField(actual);
+    const auto a = fieldByField(one);
+    const auto b = fieldByField(other);
+    QStringList keys = now.keys() + a.keys() + b.keys();
+    keys.removeDuplicates();
+    keys.sort();
+    const auto text = [](const QJsonValue &v) {
+        return QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).toStdString();
+    };
+    std::string out;
+    for (const QString &key : std::as_const(keys)) {
+        const QJsonValue value = now.value(key);
+        if (value == a.value(key) || value == b.value(key))
+            continue;
+        out += "\n  " + key.toStdString() + " is " + text(value) + ", neither " +
+               text(a.value(key)) + " nor " + text(b.value(key));
+    }
+    return out;
+}
+
 } // namespace tagdesk::test

@@ -21,4 +21,10 @@ QJsonObject withPlanApplied(QJsonObject before, const ChangePlan &plan,
 // The fields two comparable products differ in, each with both values; empty when equal.
 std::string productDifference(const QJsonObject &actual, const QJsonObject &expected);
 
+// The values of `actual` that are neither `one`'s nor `other`'s, field by field (each
+// metafield and each image on its own), with all three; empty when every field holds one
+// of the two — what a write of several calls may leave when a call fails part way.
+std::string fieldsHoldingNeither(const QJsonObject &actual, const QJsonObject &one,
+                                 const QJsonObject &other);
+
 } // namespace tagdesk::test
