@@ -22,6 +22,13 @@ programs=(
   bench_tagging
 )
 
+# The scripts that drive whole programs (a job run against a sandbox process), after
+# the programs; they take --quick and the build directory.
+scripts=(
+  benchmarks/memory/bench_run_memory.sh
+  benchmarks/stall/bench_stall.sh
+)
+
 quick=0
 build=1
 build_dir=build/ci
@@ -42,7 +49,8 @@ if [ "$build" = 1 ]; then
   if [ ! -f "$build_dir/CMakeCache.txt" ]; then
     cmake --preset ci >/dev/null
   fi
-  cmake --build "$build_dir" -j "$(nproc)" --target "${programs[@]}"
+  cmake --build "$build_dir" -j "$(nproc)" --target "${programs[@]}" tagdesk tagdesk-cli \
+    tagdesk-sandbox
 fi
 
 work=$(mktemp -d)
@@ -68,6 +76,21 @@ for program in "${programs[@]}"; do
       tail -n 20 "$log" >&2
       failed=1
     fi
+  fi
+  [ -n "$logs" ] && cp "$log" "$logs/"
+  grep '^FIGURE|' "$log" >>"$work/figures" || true
+done
+
+for script in "${scripts[@]}"; do
+  name=$(basename "$script" .sh)
+  log="$work/$name.log"
+  echo "running $name…" >&2
+  quick_flag=()
+  [ "$quick" = 1 ] && quick_flag=(--quick)
+  if ! "$script" "${quick_flag[@]}" "$build_dir" >"$log" 2>&1; then
+    echo "FIGURE|$name|the script failed: see its log|-|-|-|-|no" >>"$log"
+    tail -n 20 "$log" >&2
+    failed=1
   fi
   [ -n "$logs" ] && cp "$log" "$logs/"
   grep '^FIGURE|' "$log" >>"$work/figures" || true

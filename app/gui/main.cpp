@@ -4,6 +4,7 @@
 #include "common/demostore.h"
 #include "common/preferencesloader.h"
 #include "firstpaintprobe.h"
+#include "joblist/jobactions.h"
 #include "joblist/joblistpanel.h"
 #include "joblist/syncactions.h"
 #include "mainwindow.h"
@@ -13,6 +14,7 @@
 #include "settings/account.h"
 #include "settings/generalsettingspage.h"
 #include "settings/systemkeychain.h"
+#include "stallprobe.h"
 #include "util/appinfo.h"
 
 #include <QAction>
@@ -89,7 +91,11 @@ int main(int argc, char *argv[]) {
         QObject::tr("Start syncing job ID's approved products once the window is open, as Sync "
                     "now does (e.g. from a script, or to finish a sync that was interrupted)."),
         QStringLiteral("ID"));
-    parser.addOptions({demo, demoReset, db, screenshot, sync});
+    const QCommandLineOption run(
+        QStringLiteral("run"),
+        QObject::tr("Run (or resume) job ID once the window is open, as Run does."),
+        QStringLiteral("ID"));
+    parser.addOptions({demo, demoReset, db, screenshot, sync, run});
     parser.process(app);
     const bool quiet = parser.isSet(screenshot);
     const bool isDemo = parser.isSet(demo);
@@ -152,27 +158,43 @@ int main(int argc, char *argv[]) {
     }
     if (FirstPaintProbe::wanted())
         new FirstPaintProbe(*window); // owned by the window
-    if (parser.isSet(sync)) {
+    if (StallProbe::wanted())
+        new StallProbe(*window->workHost(), window.get()); // owned by the window
+    // --sync and --run: the action on that job once the job list has been read; a run's
+    // job is opened too, so that its products are seen coming in.
+    struct StartAction {
+        const QCommandLineOption *option;
+        QAction *action;
+        QString unavailable;
+        bool open;
+    };
+    const StartAction startActions[] = {
+        {&sync, window->syncActions()->sync(),
+         QObject::tr("Job %1 has no approved products waiting to sync, or is busy, or does not "
+                     "exist"),
+         false},
+        {&run, window->jobActions()->run(),
+         QObject::tr("Job %1 cannot run: it is finished, busy, or does not exist"), true}};
+    for (const StartAction &start : startActions) {
+        if (!parser.isSet(*start.option))
+            continue;
         bool isNumber = false;
-        const qint64 jobId = parser.value(sync).toLongLong(&isNumber);
+        const qint64 jobId = parser.value(*start.option).toLongLong(&isNumber);
         if (!isNumber)
-            return fail(QObject::tr("--sync needs a job's number, e.g. --sync 3 (not '%1')")
-                            .arg(parser.value(sync)),
+            return fail(QObject::tr("--%1 needs a job's number, e.g. --%1 3 (not '%2')")
+                            .arg(start.option->names().constFirst(), parser.value(*start.option)),
                         quiet);
-        // Sync now on that job, once the job list has been read.
         ui::MainWindow *shown = window.get();
         QObject::connect(
             shown->jobList(), &ui::JobListPanel::loaded, shown,
-            [shown, jobId] {
+            [shown, jobId, start] {
                 shown->jobList()->selectJob(jobId);
-                QAction *syncNow = shown->syncActions()->sync();
-                if (!syncNow->isEnabled())
-                    return (void)std::fprintf(
-                        stderr, "tagdesk: %s\n",
-                        qPrintable(QObject::tr("Job %1 has no approved products waiting to "
-                                               "sync, or is busy, or does not exist")
-                                       .arg(jobId)));
-                syncNow->trigger();
+                if (!start.action->isEnabled())
+                    return (void)std::fprintf(stderr, "tagdesk: %s\n",
+                                              qPrintable(start.unavailable.arg(jobId)));
+                start.action->trigger();
+                if (start.open)
+                    shown->jobActions()->open()->trigger();
             },
             Qt::SingleShotConnection);
     }

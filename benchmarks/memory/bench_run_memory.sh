@@ -17,54 +17,29 @@ if [[ "${1:-}" == "--quick" ]]; then
 fi
 build=${1:-build/ci}
 cli="$build/app/tagdesk-cli"
-sandbox="$build/sandbox/tagdesk-sandbox"
-for tool in "$cli" "$sandbox"; do
-    [[ -x "$tool" ]] || { echo "bench_run_memory: $tool is missing: build it first" >&2; exit 2; }
-done
+source "$(dirname "$0")/../common/sandboxprocess.sh"
+require_tools bench_run_memory "$cli" "$build/sandbox/tagdesk-sandbox"
 if ((quick)); then small=1000 large=10000 runs=1; else small=10000 large=100000 runs=3; fi
 runs=${BENCH_RUNS:-$runs} # fewer for a first look; the figure wants three
 
-work=$(mktemp -d)
-sandbox_pid=
-cleanup() {
-    [[ -n "$sandbox_pid" ]] && kill "$sandbox_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-export HOME="$work/home" XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/home/config" \
-    XDG_CACHE_HOME="$work/home/cache" TAGDESK_SHOPIFY_TOKEN=shpat_sandbox LC_ALL=C.UTF-8
-mkdir -p "$HOME"
-
 # Peak RSS in KB of one run over a store of $1 products.
 peak_kb() {
-    local products=$1 log="$work/sandbox.log" db="$work/run.sqlite"
+    local products=$1 db="$work/run.sqlite"
     rm -f "$db" "$db"-* && rm -rf "$XDG_CACHE_HOME"
     # A roomy cost bucket: this measures memory, not Shopify's rate limit.
-    "$sandbox" --products "$products" --bucket 1000000 --restore 1000000 >"$log" 2>&1 &
-    sandbox_pid=$!
-    local url=
-    for _ in $(seq 600); do
-        url=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$log" | head -1)
-        [[ -n "$url" ]] && break
-        sleep 0.1
-    done
-    [[ -n "$url" ]] || { echo "bench_run_memory: the sandbox did not start" >&2; cat "$log" >&2; exit 2; }
-    local id
+    start_sandbox --products "$products" --bucket 1000000 --restore 1000000
+    local url=$sandbox_url id
     id=$("$cli" --db "$db" --store "$url" jobs create --name "Memory $products" --tagger local)
     if ! /usr/bin/time -f '%M' -o "$work/peak" "$cli" --db "$db" --store "$url" jobs run "$id" \
         >"$work/run.log" 2>&1; then
         echo "bench_run_memory: the run of $products products failed:" >&2
         tail -3 "$work/run.log" "$work/peak" >&2
-        kill "$sandbox_pid" 2>/dev/null || true
+        stop_sandbox # a subshell: the exit trap is the parent's
         exit 2
     fi
-    kill "$sandbox_pid" && wait "$sandbox_pid" 2>/dev/null || true
-    sandbox_pid=
+    stop_sandbox
     tail -1 "$work/peak"
 }
-
-median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 
 measure() {
     local products=$1 peaks=()
