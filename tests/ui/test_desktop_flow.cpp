@@ -281,3 +281,33 @@ TEST_F(DesktopFlow, CancelStopsTheRunAndResumeFinishesIt) {
         patientMs))
         << cell(jobTable, 0, ui::JobTableModel::Status).toStdString();
 }
+
+// Every image takes a second to arrive: a run lasts long enough to be watched.
+class SlowImages : public DesktopFlow {
+protected:
+    SlowImages() {
+        EXPECT_TRUE(sandboxConfig.faults.addFlag(QStringLiteral("images:latency=1000-1000")).ok());
+    }
+};
+
+// A job opened while it runs shows its products as the run lists and analyses them, not
+// "no products yet" until the run ends (as `tagdesk --run` showed it).
+TEST_F(SlowImages, AJobOpenWhileItRunsShowsItsProductsAsTheyComeIn) {
+    const qint64 id = createJobAndOpenWindow(QStringLiteral("Watched"));
+    window->jobList()->selectJob(id);
+    ui::JobActions *actions = window->jobActions();
+    actions->run()->trigger();
+    actions->open()->trigger();
+    auto *view = window->findChild<ui::JobViewPanel *>();
+    ASSERT_NE(view, nullptr);
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return view->isVisible() && view->jobId() == id; }, patientMs));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return view->model()->rowCount() > 0 || !window->jobList()->model()->hasProgress(id);
+        },
+        patientMs));
+    EXPECT_TRUE(window->jobList()->model()->hasProgress(id))
+        << "the products showed only once the run had ended";
+    EXPECT_GT(view->model()->rowCount(), 0);
+}

@@ -308,8 +308,16 @@ void JobViewPanel::openJob(const JobSummary &job) {
 void JobViewPanel::setSummary(const JobSummary &job) {
     if (job.job.id != m_job.job.id)
         return;
+    // A run under way lists, analyses and stores products: the table and the chart follow
+    // what the tally says changed (the job list is read again every 1.5 s while it runs).
+    // Both read in the background; a first page already shown keeps its selection.
+    const bool productsChanged = job.tally != m_job.tally;
     m_job = job;
     showHeader();
+    if (productsChanged && isVisible()) {
+        m_model->refresh();
+        reloadOverview();
+    }
 }
 
 void JobViewPanel::showHeader() {
