@@ -61,39 +61,36 @@ trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen
 export TAGDESK_BENCH_QUICK=$quick
 failed=0
-for program in "${programs[@]}"; do
-  binary="$build_dir/benchmarks/$program"
-  log="$work/$program.log"
-  if [ ! -x "$binary" ]; then
-    echo "FIGURE|$program|not built ($binary is missing)|-|-|-|-|no" >"$log"
-    failed=1
-  else
-    echo "running $program…" >&2
-    if ! (export HOME="$work/home-$program" XDG_CONFIG_HOME="$work/home-$program/config" \
-                 XDG_DATA_HOME="$work/home-$program/data" XDG_CACHE_HOME="$work/home-$program/cache"
-          mkdir -p "$HOME" && "$binary") >"$log" 2>&1; then
-      echo "FIGURE|$program|the program failed: see its log|-|-|-|-|no" >>"$log"
-      tail -n 20 "$log" >&2
-      failed=1
-    fi
-  fi
-  [ -n "$logs" ] && cp "$log" "$logs/"
-  grep '^FIGURE|' "$log" >>"$work/figures" || true
-done
-
-for script in "${scripts[@]}"; do
-  name=$(basename "$script" .sh)
-  log="$work/$name.log"
+# Runs NAME's command in a private home, keeps its log and its FIGURE rows; a failure is a
+# row of its own.
+measure() {
+  local name=$1 log="$work/$1.log"
+  shift
   echo "running $name…" >&2
-  quick_flag=()
-  [ "$quick" = 1 ] && quick_flag=(--quick)
-  if ! "$script" "${quick_flag[@]}" "$build_dir" >"$log" 2>&1; then
-    echo "FIGURE|$name|the script failed: see its log|-|-|-|-|no" >>"$log"
+  if ! (export HOME="$work/home-$name" XDG_CONFIG_HOME="$work/home-$name/config" \
+               XDG_DATA_HOME="$work/home-$name/data" XDG_CACHE_HOME="$work/home-$name/cache"
+        mkdir -p "$HOME" && "$@") >"$log" 2>&1; then
+    echo "FIGURE|$name|it failed: see its log|-|-|-|-|no" >>"$log"
     tail -n 20 "$log" >&2
     failed=1
   fi
   [ -n "$logs" ] && cp "$log" "$logs/"
   grep '^FIGURE|' "$log" >>"$work/figures" || true
+}
+
+for program in "${programs[@]}"; do
+  binary="$build_dir/benchmarks/$program"
+  if [ ! -x "$binary" ]; then
+    echo "FIGURE|$program|not built ($binary is missing)|-|-|-|-|no" >>"$work/figures"
+    failed=1
+    continue
+  fi
+  measure "$program" "$binary"
+done
+quick_flag=()
+[ "$quick" = 1 ] && quick_flag=(--quick)
+for script in "${scripts[@]}"; do
+  measure "$(basename "$script" .sh)" "$script" "${quick_flag[@]}" "$build_dir"
 done
 
 # The table, as Markdown so that BENCHMARKS.md can take it as it is.

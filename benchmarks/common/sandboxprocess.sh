@@ -1,8 +1,8 @@
 # Shared by the benchmark scripts that drive whole programs against a tagdesk-sandbox
-# process (source it after setting `build`): checks the tools are built, gives each
-# script a private home and a scratch folder ($work, removed on exit), and starts and
-# stops the sandbox.
+# process: reads their arguments, checks the tools are built, gives each script a private
+# home and a scratch folder ($work, removed on exit), and starts and stops the sandbox.
 #
+#   read_arguments "$@"               [--quick] [BUILD_DIR]: sets $quick (0/1) and $build
 #   require_tools NAME TOOL...        exits 2 naming a tool that is not built
 #   start_sandbox ARGS...             starts it; sets $sandbox_url (and $sandbox_pid)
 #   stop_sandbox
@@ -19,6 +19,15 @@ trap cleanup_sandbox_process EXIT
 export HOME="$work/home" XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/home/config" \
     XDG_CACHE_HOME="$work/home/cache" TAGDESK_SHOPIFY_TOKEN=shpat_sandbox LC_ALL=C.UTF-8
 mkdir -p "$HOME"
+
+read_arguments() {
+    quick=0
+    if [[ "${1:-}" == "--quick" ]]; then
+        quick=1
+        shift
+    fi
+    build=${1:-build/ci}
+}
 
 require_tools() {
     local name=$1 tool

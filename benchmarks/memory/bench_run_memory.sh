@@ -10,14 +10,9 @@
 # Usage: benchmarks/memory/bench_run_memory.sh [--quick] [BUILD_DIR]   (default build/ci)
 set -euo pipefail
 
-quick=0
-if [[ "${1:-}" == "--quick" ]]; then
-    quick=1
-    shift
-fi
-build=${1:-build/ci}
-cli="$build/app/tagdesk-cli"
 source "$(dirname "$0")/../common/sandboxprocess.sh"
+read_arguments "$@"
+cli="$build/app/tagdesk-cli"
 require_tools bench_run_memory "$cli" "$build/sandbox/tagdesk-sandbox"
 if ((quick)); then small=1000 large=10000 runs=1; else small=10000 large=100000 runs=3; fi
 runs=${BENCH_RUNS:-$runs} # fewer for a first look; the figure wants three

@@ -11,15 +11,10 @@
 # Usage: benchmarks/stall/bench_stall.sh [--quick] [BUILD_DIR]   (default build/ci)
 set -euo pipefail
 
-quick=0
-if [[ "${1:-}" == "--quick" ]]; then
-    quick=1
-    shift
-fi
-build=${1:-build/ci}
+source "$(dirname "$0")/../common/sandboxprocess.sh"
+read_arguments "$@"
 app="$build/app/tagdesk"
 cli="$build/app/tagdesk-cli"
-source "$(dirname "$0")/../common/sandboxprocess.sh"
 require_tools bench_stall "$app" "$cli" "$build/sandbox/tagdesk-sandbox"
 if ((quick)); then products=2000 runs=1; else products=10000 runs=3; fi
 runs=${BENCH_RUNS:-$runs}
