@@ -221,8 +221,8 @@ void BM_StoreSnapshotsAsFetched(benchmark::State &state) {
     });
 }
 BENCHMARK(BM_StoreSnapshotsAsFetched)
-    ->Arg(2000)
-    ->Iterations(1)
+    ->Arg(bench::sized(2000))
+    ->Iterations(3)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
