@@ -496,6 +496,41 @@ TEST(JobRunner, EveryTaggerAnalysesARealCatalog) {
 // A job that files products in Shopify's taxonomy asks the vision model in it: each product's
 // images carry its category (its own, or the one its words name), the model answers in the
 // taxonomy's values, and those answers are kept apart from the general question's.
+// Products picked by hand are read 20 per query (nodes(ids:)), not one each, and each
+// ends with its own copy — a product gone from the store is that product's failure.
+TEST(JobRunner, ProductsPickedByHandAreFetchedTwentyPerQuery) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    SandboxFixture sandbox(catalog, roomyBucket());
+    LocalTagger tagger;
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries());
+    NewJob n;
+    n.name = QStringLiteral("Picked");
+    n.selection.kind = ProductSelection::Kind::Products;
+    for (qsizetype i = 0; i < 24; ++i)
+        n.selection.productIds << catalog.products.at(i).id;
+    const QString gone = QStringLiteral("gid://shopify/Product/999999999");
+    n.selection.productIds << gone;
+    const qint64 id = await(h.jobs.create(n)).value().id;
+    const Status ran = h.run(id);
+    ASSERT_TRUE(ran.ok()) << ran.error().message.toStdString();
+
+    EXPECT_EQ(sandbox.operations(QStringLiteral("ProductsByIds")), 2) << "25 products, 20 a query";
+    EXPECT_EQ(sandbox.operations(QStringLiteral("Product")), 0);
+    auto products = JobProductRepository(*h.reader).list(id);
+    ASSERT_TRUE(products.ok());
+    ASSERT_EQ(products->size(), 25);
+    for (const JobProduct &p : products.value()) {
+        if (p.productId == gone) {
+            EXPECT_EQ(p.progress.stage, PipelineStage::Failed);
+            EXPECT_TRUE(p.error.contains(QStringLiteral("no longer exists")))
+                << p.error.toStdString();
+        } else {
+            ASSERT_TRUE(p.snapshot.has_value()) << p.productId.toStdString();
+            EXPECT_EQ(p.snapshot->id, p.productId);
+        }
+    }
+}
+
 TEST(JobRunner, AJobWritingTheCategoryAsksTheModelInTheTaxonomysVocabulary) {
     // Twelve products with a photo each of their own: two showing the same photo would
     // share one answer (asked once), and this test counts the questions per product.

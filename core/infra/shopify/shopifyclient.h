@@ -78,8 +78,12 @@ public:
     // std::nullopt if the product no longer exists.
     QFuture<Result<std::optional<ProductSnapshot>>> product(const QString &id);
     // The products `ids` in one query (nodes(ids:)), in the order asked: std::nullopt for
-    // each that no longer exists. Keep batches small: the query is priced per id.
+    // each that no longer exists. At most productsPerQuery at a time: the query is priced
+    // per id.
     QFuture<Result<QList<std::optional<ProductSnapshot>>>> products(const QStringList &ids);
+    // 20 products of ProductFields are priced ~700 points, within the 1,000 a single query
+    // may cost (shopify.dev/docs/api/usage/limits#cost-calculation).
+    static constexpr int productsPerQuery = 20;
 
     // Large selections: a bulk query over the products matching `searchQuery` (its id),
     // its state, and its JSONL result read product by product into `sink` (set aside on

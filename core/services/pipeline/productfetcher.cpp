@@ -1,5 +1,6 @@
 #include "pipeline/productfetcher.h"
 
+#include "shopify/shopifyclient.h"
 #include "storage/jobproductrepository.h"
 
 #include <QCoreApplication>
@@ -35,26 +36,32 @@ void ProductFetcher::nextBatch() {
             if (m_run.progress.phase() != JobProgress::Phase::Fetching)
                 m_run.progress.enter(JobProgress::Phase::Fetching, 0);
             auto batch = std::make_shared<const ProductBatch>(std::move(pending));
+            // A query per productsPerQuery products (nodes(ids:)), not one each.
+            const int per = ShopifyClient::productsPerQuery;
             forEachBounded(
-                m_run, batch->size(), m_run.services.parallelDownloads,
-                [this, batch](int i, std::function<void()> done) {
-                    fetch(batch->products().at(i), std::move(done));
+                m_run, int((batch->size() + per - 1) / per), m_run.services.parallelDownloads,
+                [this, batch, per](int i, std::function<void()> done) {
+                    fetch(batch->products().mid(qsizetype(i) * per, per), std::move(done));
                 },
                 [this] { store([this] { nextBatch(); }); });
         });
 }
 
-void ProductFetcher::fetch(const JobProduct &product, std::function<void()> done) {
-    m_run.services.shopify->product(product.productId)
-        .then(this, [this, product,
-                     done = std::move(done)](const Result<std::optional<ProductSnapshot>> &answer) {
+void ProductFetcher::fetch(const QList<JobProduct> &products, std::function<void()> done) {
+    QStringList ids;
+    for (const JobProduct &p : products)
+        ids << p.productId;
+    m_run.services.shopify->products(ids).then(
+        this, [this, products, done = std::move(done)](
+                  const Result<QList<std::optional<ProductSnapshot>>> &answer) {
             if (m_run.stopped)
                 return;
             // A store that cannot be reached stops the run; a product that is gone is
             // that product's error only.
             if (!answer)
                 return m_run.stop(answer.error());
-            m_fetched.append({product, answer.value()});
+            for (qsizetype i = 0; i < products.size(); ++i)
+                m_fetched.append({products.at(i), answer->value(i)});
             if (m_fetched.size() < storeEvery)
                 return done();
             store(done);

@@ -8,7 +8,7 @@
 namespace tagdesk {
 
 // Fetches the snapshot of each listed product that has none yet (products picked by
-// hand, or left pending by an interrupted run), a batch at a time, and stores them
+// hand, or left pending by an interrupted run), 20 per query, and stores them
 // several at once (one writer task per `storeEvery` products, not one each: a task's
 // hand-off to the writer and its savepoint cost more than the rows); a product gone from
 // Shopify is that product's failure only. A run stopped before a group is stored fetches
@@ -22,7 +22,8 @@ public:
 
 private:
     void nextBatch();
-    void fetch(const JobProduct &product, std::function<void()> done);
+    // Reads `products` from Shopify in one query.
+    void fetch(const QList<JobProduct> &products, std::function<void()> done);
     // Stores what was fetched since the last store, then `next`.
     void store(std::function<void()> next);
 

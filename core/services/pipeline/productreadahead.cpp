@@ -9,7 +9,7 @@ namespace tagdesk {
 ProductReadAhead::ProductReadAhead(ShopifyClient *shopify, QObject *parent, qsizetype batchSize)
     : QObject(parent)
     , m_shopify(shopify)
-    , m_batchSize(std::max<qsizetype>(batchSize, 1)) {
+    , m_batchSize(batchSize > 0 ? batchSize : ShopifyClient::productsPerQuery) {
 }
 
 void ProductReadAhead::expect(const QStringList &ids) {

@@ -30,12 +30,9 @@ class ProductReadAhead : public QObject {
 public:
     using Read = Result<std::optional<ProductSnapshot>>;
 
-    // 20 products of ProductFields are priced ~700 points, within the 1,000 a single
-    // query may cost (shopify.dev/docs/api/usage/limits#cost-calculation).
-    static constexpr qsizetype defaultBatchSize = 20;
-
+    // `batchSize`: ShopifyClient::productsPerQuery unless given.
     explicit ProductReadAhead(ShopifyClient *shopify, QObject *parent = nullptr,
-                              qsizetype batchSize = defaultBatchSize);
+                              qsizetype batchSize = 0);
 
     // The products the sync will ask for next, in order (replaces what was expected).
     void expect(const QStringList &ids);
