@@ -16,11 +16,13 @@ namespace tagdesk {
 class ShopifyClient;
 
 // A sync's reads of products as Shopify has them now. Alone, each product is read when it
-// is asked for. A bulk push checks every product before it writes any, and reads every
+// is asked for. A bulk sync checks every product before it writes any, and reads every
 // one back after its bulk mutations: there the sync says which products it will ask for,
 // in order (expect), and they are read `batchSize` at a time (nodes(ids:)), each product
-// answered from its batch — a 1,000-product push makes 40 requests for its checks instead
-// of 1,000, each waiting out its round trip and facing the network on its own.
+// answered from its batch — a 1,000-product push makes 50 requests for its checks instead
+// of 1,000, each waiting out its round trip and facing the network on its own. (One by
+// one, a product is checked just before its own write; a batch is read just before the
+// bulk sync's checks, whose writes all come after them anyway.)
 //
 // A product's batched read is used once: asking for it again (a re-check after a refused
 // write) reads it alone, fresh. A batch that fails for a reason that does not stop the
