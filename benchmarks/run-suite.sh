@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every benchmark program of the performance suite (issue 15) in an optimised build
-# (RelWithDebInfo, the `ci` preset), collects the FIGURE rows they print
+# Runs every benchmark program and script of the performance suite (issue 15) in an
+# optimised build (RelWithDebInfo, the `ci` preset), collects the FIGURE rows they print
 # (benchmarks/common/figure.h) and prints one table: figure, measured, baseline, ratio,
 # goal, met. BENCHMARKS.md holds the last full run.
 #
@@ -21,6 +21,12 @@ programs=(
   bench_listing
   bench_tagging
 )
+# Scripts that run tagdesk-cli against a tagdesk-sandbox process (built as `tools`), given
+# the build folder; their rows follow the programs'.
+scripts=(
+  benchmarks/images/bench_image_bytes.sh
+)
+tools=(tagdesk-cli tagdesk-sandbox)
 
 quick=0
 build=1
@@ -42,7 +48,7 @@ if [ "$build" = 1 ]; then
   if [ ! -f "$build_dir/CMakeCache.txt" ]; then
     cmake --preset ci >/dev/null
   fi
-  cmake --build "$build_dir" -j "$(nproc)" --target "${programs[@]}"
+  cmake --build "$build_dir" -j "$(nproc)" --target "${programs[@]}" "${tools[@]}"
 fi
 
 work=$(mktemp -d)
@@ -68,6 +74,19 @@ for program in "${programs[@]}"; do
       tail -n 20 "$log" >&2
       failed=1
     fi
+  fi
+  [ -n "$logs" ] && cp "$log" "$logs/"
+  grep '^FIGURE|' "$log" >>"$work/figures" || true
+done
+
+for script in "${scripts[@]}"; do
+  name=$(basename "$script" .sh)
+  log="$work/$name.log"
+  echo "running $name…" >&2
+  if ! (export HOME="$work/home-$name" && mkdir -p "$HOME" && "$script" "$build_dir") >"$log" 2>&1; then
+    echo "FIGURE|$name|the script failed: see its log|-|-|-|-|no" >>"$log"
+    tail -n 20 "$log" >&2
+    failed=1
   fi
   [ -n "$logs" ] && cp "$log" "$logs/"
   grep '^FIGURE|' "$log" >>"$work/figures" || true
