@@ -27,6 +27,7 @@ programs=(
 scripts=(
   benchmarks/memory/bench_run_memory.sh
   benchmarks/stall/bench_stall.sh
+  benchmarks/images/bench_image_bytes.sh
 )
 
 quick=0

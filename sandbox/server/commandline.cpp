@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QFile>
 
+#include <cmath>
+
 namespace tagdesk::sandbox {
 
 Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
@@ -37,6 +39,11 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
         QStringLiteral("distinct-images"),
         QStringLiteral("Serve every image with bytes of its own (the photo with a comment "
                        "naming the image), not the shared bundled photo.")));
+    option("original-size",
+           "Serve the bundled photos (~400 px wide) scaled up to PX on their long side, as "
+           "the large originals a store holds (e.g. 2048); renditions asked for with "
+           "Image.url(transform:) are scaled down from them.",
+           "PX");
     option("shop-id", "The shop's number in its id gid://shopify/Shop/N (default 1).", "N");
     option("client-id", "Client id for the client-credentials grant.", "ID");
     option("client-secret", "Client secret for the client-credentials grant.", "SECRET");
@@ -130,6 +137,14 @@ Result<SandboxOptions> parseSandboxArguments(const QStringList &arguments) {
             token, spec.section(QLatin1Char('='), 1).split(QLatin1Char(','), Qt::SkipEmptyParts));
     }
     s.distinctImages = p.isSet(QStringLiteral("distinct-images"));
+    if (p.isSet(QStringLiteral("original-size"))) {
+        // Shopify's transforms take sides of 1 to 5760 px (ImageTransformInput).
+        const auto v = number("original-size", 1, 5760);
+        if (!v || *v != std::floor(*v))
+            return bad("original-size", QStringLiteral("must be a whole number of pixels "
+                                                       "from 1 to 5760"));
+        s.originalLongSide = int(*v);
+    }
     if (p.isSet(QStringLiteral("shop-domain")))
         s.shop.domain = p.value(QStringLiteral("shop-domain"));
     if (p.isSet(QStringLiteral("shop-id"))) {

@@ -1,5 +1,6 @@
 #include "server/sandboxserver.h"
 
+#include "catalog/photorenditions.h"
 #include "catalog/photos.h"
 #include "server/adminendpoints.h"
 #include "server/faults.h"
@@ -295,14 +296,20 @@ SandboxResponse SandboxServer::faultError(const QString &service, int status,
 }
 
 namespace {
-// The bytes served at /_sandbox/images/<photo>[?v=N]: the bundled photo, or with a version
-// the photo made that image's own (see ShopifyConfig::distinctImages).
-QByteArray servedImage(const QString &photo, const QUrlQuery &query) {
+// The bytes served at /_sandbox/images/<photo>[?v=N][&width=W][&height=H]: the bundled photo
+// as the store's original (scaled up to `originalLongSide`, see
+// ShopifyConfig::originalLongSide), scaled down to fit W × H when the address asks for a
+// rendition (ShopContext::imageUrl), and with a version made that image's own (see
+// ShopifyConfig::distinctImages). Broken files are served as they are: a CDN cannot scale
+// what it cannot decode.
+QByteArray servedImage(const QString &photo, const QUrlQuery &query, int originalLongSide) {
     if (photo.contains(u'/'))
         return {};
     if (photo.startsWith(QLatin1String("broken-")))
         return brokenFileBytes(photo);
-    const QByteArray bytes = photoBytes(photo);
+    const QSize box(query.queryItemValue(QStringLiteral("width")).toInt(),
+                    query.queryItemValue(QStringLiteral("height")).toInt());
+    const QByteArray bytes = photoRendition(photo, originalLongSide, box);
     const QString version = query.queryItemValue(QStringLiteral("v"));
     return version.isEmpty() ? bytes : photoVariant(bytes, version);
 }
@@ -314,7 +321,8 @@ std::optional<QByteArray> SandboxServer::localImage(const QUrl &url) const {
     static const QString prefix = QStringLiteral("/_sandbox/images/");
     if (!local || url.port() != m_port || !url.path().startsWith(prefix))
         return std::nullopt;
-    const QByteArray bytes = servedImage(url.path().mid(prefix.size()), QUrlQuery(url));
+    const QByteArray bytes = servedImage(url.path().mid(prefix.size()), QUrlQuery(url),
+                                         m_config.shopify.originalLongSide);
     if (bytes.isEmpty())
         return std::nullopt;
     return bytes;
@@ -338,7 +346,8 @@ SandboxResponse SandboxServer::handle(const SandboxRequest &request) {
         return m_shopify->upload(request);
     if (path.startsWith(QLatin1String("/_sandbox/images/"))) {
         const QString photo = path.mid(17);
-        const QByteArray bytes = servedImage(photo, request.query);
+        const QByteArray bytes =
+            servedImage(photo, request.query, m_config.shopify.originalLongSide);
         if (bytes.isEmpty())
             return SandboxResponse::json("{\"error\":\"no such image\"}", 404);
         SandboxResponse r;

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "catalog/photorenditions.h"
 #include "catalog/storeproduct.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -52,14 +54,31 @@ struct ShopContext {
     }
 
     bool distinctImages = false; // see ShopifyConfig
+    int originalLongSide = 0;    // see ShopifyConfig
 
     // Where an image is served. Shopify's CDN addresses carry a version (`?v=`); with
-    // distinct images the sandbox's does too, and serves that image's own bytes.
-    QString imageUrl(const StoreImage &image) const {
+    // distinct images the sandbox's does too, and serves that image's own bytes. A
+    // rendition's address asks the CDN for its box as `width=` and `height=`, as Shopify's
+    // do (`…/files/photo.jpg?v=1683744744&width=450`:
+    // shopify.dev/docs/api/liquid/filters/image_url); 0 leaves a side unbounded.
+    QString imageUrl(const StoreImage &image, QSize box = {}) const {
         QString url = baseUrl + QStringLiteral("/_sandbox/images/") + image.photo;
+        QStringList query;
         if (distinctImages)
-            url += QStringLiteral("?v=") + image.imageId.section(u'/', -1);
+            query << QStringLiteral("v=") + image.imageId.section(u'/', -1);
+        if (box.width() > 0)
+            query << QStringLiteral("width=%1").arg(box.width());
+        if (box.height() > 0)
+            query << QStringLiteral("height=%1").arg(box.height());
+        if (!query.isEmpty())
+            url += u'?' + query.join(u'&');
         return url;
+    }
+
+    // The size the image's original is served at (its photo's, or scaled up to
+    // originalLongSide): what `Image.width` and `height` say.
+    QSize originalSizeOf(const StoreImage &image) const {
+        return originalSize(QSize(image.width, image.height), originalLongSide);
     }
 };
 

@@ -65,6 +65,7 @@ ShopifyApi::ShopifyApi(ShopifyStore &store, ShopifyConfig config, CostBucket::Cl
     m_context.digestRandom = QRandomGenerator(quint32(m_config.seed ^ (m_config.seed >> 32)));
     m_context.shop = m_config.shop;
     m_context.distinctImages = m_config.distinctImages;
+    m_context.originalLongSide = m_config.originalLongSide;
     m_schema = buildShopifySchema(m_context);
     m_bulk = std::make_unique<BulkOperations>(
         *m_schema, m_context, *m_uploads,

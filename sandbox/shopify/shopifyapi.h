@@ -49,6 +49,11 @@ struct ShopifyConfig {
     // image), so that a catalog's images do not share the 30 bundled photos: the image
     // cache then holds one file per image, as with a real store.
     bool distinctImages = false;
+    // The originals served scaled up to this many pixels on their long side (0: the
+    // bundled photos as they are, ~400 px wide). A store's originals are often 2048 px or
+    // more; against 400 px photos a rendition for analysis (`Image.url(transform:)`) would
+    // have nothing to save.
+    int originalLongSide = 0;
 };
 
 // The Shopify Admin API as the sandbox serves it: authentication, the client-credentials

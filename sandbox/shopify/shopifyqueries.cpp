@@ -7,6 +7,10 @@
 
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSize>
+
+#include <optional>
+#include <variant>
 
 namespace tagdesk::sandbox {
 
@@ -343,6 +347,40 @@ void addProduct(Schema &s, ShopContext &ctx) {
             });
 }
 
+// The box an ImageTransformInput asks for: maxWidth × maxHeight (0: that side unbounded),
+// times scale. Out-of-range values are refused with the ranges Shopify's schema states
+// (sides 1..5760, scale 1..3: shopify.dev/docs/api/admin-graphql/2026-01/input-objects/
+// ImageTransformInput), and what the sandbox cannot do (crop, another content type) is
+// refused rather than ignored.
+std::variant<QSize, Resolved> imageTransformBox(const QJsonObject &transform) {
+    for (const char *unsupported : {"crop", "preferredContentType"}) {
+        const QJsonValue v = transform.value(QLatin1String(unsupported));
+        if (!v.isUndefined() && !v.isNull())
+            return fieldError(
+                QStringLiteral("The sandbox does not support the '%1' image transform")
+                    .arg(QLatin1String(unsupported)));
+    }
+    auto side = [&transform](const char *name) -> std::optional<int> {
+        const QJsonValue v = transform.value(QLatin1String(name));
+        if (v.isUndefined() || v.isNull())
+            return 0;
+        const int n = v.toInt();
+        if (n < 1 || n > 5760)
+            return std::nullopt;
+        return n;
+    };
+    const std::optional<int> width = side("maxWidth");
+    const std::optional<int> height = side("maxHeight");
+    if (!width || !height)
+        return fieldError(QStringLiteral("Image transform: maxWidth and maxHeight must be "
+                                         "between 1 and 5760 pixels"));
+    const QJsonValue scaleValue = transform.value(QLatin1String("scale"));
+    const int scale = scaleValue.isUndefined() || scaleValue.isNull() ? 1 : scaleValue.toInt();
+    if (scale < 1 || scale > 3)
+        return fieldError(QStringLiteral("Image transform: scale must be within 1..3"));
+    return QSize(*width * scale, *height * scale);
+}
+
 void addMedia(Schema &s, ShopContext &ctx) {
     s.interface(QStringLiteral("Node"));
     s.field(QStringLiteral("Node"), QStringLiteral("id"), QStringLiteral("ID!"));
@@ -397,15 +435,25 @@ void addMedia(Schema &s, ShopContext &ctx) {
     s.object(I);
     s.field(I, QStringLiteral("id"), QStringLiteral("ID"),
             [](const ResolveInfo &i) { return Resolved::value(mediaOf(i).image->imageId); });
-    s.field(I, QStringLiteral("url"), QStringLiteral("URL!"), [&ctx](const ResolveInfo &i) {
-        return Resolved::value(ctx.imageUrl(*mediaOf(i).image));
-    });
+    s.field(I, QStringLiteral("url"), QStringLiteral("URL!"),
+            [&ctx](const ResolveInfo &i) {
+                const QJsonValue transform = i.args.value(QStringLiteral("transform"));
+                if (!transform.isObject())
+                    return Resolved::value(ctx.imageUrl(*mediaOf(i).image));
+                auto box = imageTransformBox(transform.toObject());
+                if (auto *e = std::get_if<Resolved>(&box))
+                    return *e;
+                return Resolved::value(ctx.imageUrl(*mediaOf(i).image, std::get<QSize>(box)));
+            },
+            {{QStringLiteral("transform"), QStringLiteral("ImageTransformInput")}});
     s.field(I, QStringLiteral("altText"), QStringLiteral("String"),
             [](const ResolveInfo &i) { return Resolved::value(mediaOf(i).image->alt); });
-    s.field(I, QStringLiteral("width"), QStringLiteral("Int"),
-            [](const ResolveInfo &i) { return Resolved::value(mediaOf(i).image->width); });
-    s.field(I, QStringLiteral("height"), QStringLiteral("Int"),
-            [](const ResolveInfo &i) { return Resolved::value(mediaOf(i).image->height); });
+    s.field(I, QStringLiteral("width"), QStringLiteral("Int"), [&ctx](const ResolveInfo &i) {
+        return Resolved::value(ctx.originalSizeOf(*mediaOf(i).image).width());
+    });
+    s.field(I, QStringLiteral("height"), QStringLiteral("Int"), [&ctx](const ResolveInfo &i) {
+        return Resolved::value(ctx.originalSizeOf(*mediaOf(i).image).height());
+    });
 
     const QString F = QStringLiteral("Metafield");
     s.object(F, {QStringLiteral("Node")});

@@ -61,6 +61,8 @@ void addShopifyEnumsAndInputs(Schema &s) {
     e("MediaStatus", "UPLOADED PROCESSING READY FAILED");
     e("FileStatus", "UPLOADED PROCESSING READY FAILED");
     e("MediaPreviewImageStatus", "UPLOADED PROCESSING READY FAILED");
+    e("CropRegion", "CENTER TOP BOTTOM LEFT RIGHT");
+    e("ImageContentType", "PNG JPG WEBP");
     e("CountPrecision", "EXACT AT_LEAST");
     e("MetafieldOwnerType", "PRODUCT");
     e("BulkOperationStatus", "CANCELED CANCELING COMPLETED CREATED EXPIRED FAILED RUNNING");
@@ -123,6 +125,14 @@ void addShopifyEnumsAndInputs(Schema &s) {
              {QStringLiteral("fields"), QStringLiteral("[MetaobjectFieldInput!]")},
              {QStringLiteral("handle"), QStringLiteral("String")}});
 
+    // Image.url(transform:): the sandbox honours maxWidth, maxHeight and scale, and refuses
+    // crop and preferredContentType (see addMedia).
+    s.input(QStringLiteral("ImageTransformInput"),
+            {{QStringLiteral("crop"), QStringLiteral("CropRegion")},
+             {QStringLiteral("maxHeight"), QStringLiteral("Int")},
+             {QStringLiteral("maxWidth"), QStringLiteral("Int")},
+             {QStringLiteral("preferredContentType"), QStringLiteral("ImageContentType")},
+             {QStringLiteral("scale"), QStringLiteral("Int"), 1}});
     s.input(QStringLiteral("SEOInput"),
             {{QStringLiteral("title"), QStringLiteral("String")},
              {QStringLiteral("description"), QStringLiteral("String")}});

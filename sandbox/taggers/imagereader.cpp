@@ -1,5 +1,6 @@
 #include "imagereader.h"
 
+#include "catalog/photorenditions.h"
 #include "catalog/photos.h"
 
 #include <QCryptographicHash>
@@ -56,6 +57,8 @@ Result<ImageReading> ImageReader::readBytes(const QByteArray &bytes, const QStri
     // copy that was re-encoded on the way.
     if (const std::optional<QString> photo = photoWithContent(bytes)) {
         reading.photo = *photo;
+    } else if (const std::optional<QString> scaled = photoOfRendition(bytes)) {
+        reading.photo = *scaled; // the photo as a larger original, or a rendition of it
     } else if (!nameHint.isEmpty()) {
         const QString fileName = QUrl(nameHint).path().section(u'/', -1);
         if (photoInfo(fileName))

@@ -11,13 +11,16 @@
 #include "pipeline/runstep.h"
 #include "pipeline/sandboxfixture.h"
 #include "pipeline/suggestionmerge.h"
+#include "storage/imagerepository.h"
 #include "storage/jobproductrepository.h"
 #include "storage/jobrepository.h"
 #include "storage/suggestionrepository.h"
 #include "support/qtprinters.h"
 #include "taggers/localtagger.h"
 
+#include <QImage>
 #include <QTemporaryDir>
+#include <QUrlQuery>
 
 #include <atomic>
 
@@ -216,6 +219,62 @@ TEST(ProductAnalyser, NeverPaysTwiceForTheSameImage) {
     EXPECT_EQ(
         countRequests(sandbox.requestLog(), QStringLiteral("service"), QStringLiteral("images")), 1)
         << "a cached image is not downloaded again";
+}
+
+namespace {
+// The long side of the image the cache holds under `sha256`.
+int cachedLongSide(const ImageCache &images, const QString &sha256) {
+    const QSize size = QImage::fromData(images.load(sha256).value()).size();
+    return std::max(size.width(), size.height());
+}
+} // namespace
+
+TEST(ImageDownloader, DownloadsTheRenditionForAnalysisNotTheOriginal) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    sandbox::SandboxConfig config = roomyBucket();
+    config.shopify.originalLongSide = 2048; // a store's originals, not 400 px photos
+    SandboxFixture sandbox(catalog, config);
+    StepHarness h(sandbox);
+    h.createJob();
+    const JobProduct product = h.listEverything().first();
+    ASSERT_FALSE(product.snapshot->media.isEmpty());
+    const MediaImage &media = product.snapshot->media.first();
+    EXPECT_EQ(QUrlQuery(media.analysisUrl).queryItemValue(QStringLiteral("width")),
+              QStringLiteral("800"))
+        << "the listing asks Shopify for a rendition of at most 800 × 800 px";
+    EXPECT_FALSE(QUrlQuery(media.url).hasQueryItem(QStringLiteral("width")));
+
+    ImageDownloader downloader(h.run);
+    auto work = std::make_shared<ProductWork>(product, 1);
+    h.waitFor([&](auto done) { downloader.download(work, done); });
+    ASSERT_FALSE(work->images[0].sha256.isEmpty()) << work->images[0].error.toStdString();
+    EXPECT_EQ(cachedLongSide(h.images, work->images[0].sha256), 800)
+        << "the rendition, scaled down from the 2048 px original";
+    const QList<ProductImage> stored =
+        ImageRepository(*h.reader).forProduct(h.run.jobId, product.productId).value();
+    ASSERT_EQ(stored.size(), 1);
+    EXPECT_EQ(stored.first().url, media.analysisUrl) << "what was downloaded is recorded";
+}
+
+TEST(ImageDownloader, DownloadsTheOriginalWhenTheSnapshotKnowsNoRendition) {
+    const sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    sandbox::SandboxConfig config = roomyBucket();
+    config.shopify.originalLongSide = 2048;
+    SandboxFixture sandbox(catalog, config);
+    StepHarness h(sandbox);
+    h.createJob();
+    // A product as a job stored it before renditions were asked for.
+    JobProduct product = h.listEverything().first();
+    product.snapshot->media.first().analysisUrl = QUrl();
+
+    ImageDownloader downloader(h.run);
+    auto work = std::make_shared<ProductWork>(product, 1);
+    h.waitFor([&](auto done) { downloader.download(work, done); });
+    ASSERT_FALSE(work->images[0].sha256.isEmpty()) << work->images[0].error.toStdString();
+    EXPECT_EQ(cachedLongSide(h.images, work->images[0].sha256), 2048);
+    EXPECT_EQ(
+        ImageRepository(*h.reader).forProduct(h.run.jobId, product.productId).value().first().url,
+        product.snapshot->media.first().url);
 }
 
 TEST(BoundedLoop, RunsAtMostParallelAtOnceAndLetsGoOfItsWorkWhenDone) {

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -127,6 +128,105 @@ TEST_F(ShopifyServer, ImagesAreTheBundledPhotosAndTaggerPathsAreRouted) {
         send("POST", url(QStringLiteral("/tagging/fashion/v2/detect_tags")), "{}");
     EXPECT_NE(ximilar.status, 404) << "the tagger endpoints answer their own paths";
     EXPECT_EQ(get(url(QStringLiteral("/nowhere"))).status, 404);
+}
+
+namespace {
+
+// A store whose first product's first image shows `photo`, with the photo's own size (as a
+// loaded catalog's images have: sandbox/catalog/photomapping.cpp).
+Catalog catalogShowing(const QString &photo) {
+    Catalog catalog = syntheticCatalog(1);
+    StoreImage &image = catalog.products[0].media[0];
+    image.photo = photo;
+    image.width = photoInfo(photo)->width;
+    image.height = photoInfo(photo)->height;
+    return catalog;
+}
+
+QSize decodedSize(const QByteArray &bytes) {
+    return QImage::fromData(bytes).size();
+}
+
+} // namespace
+
+TEST_F(ShopifyServer, ImageUrlTransformAnswersARenditionScaledDownFromALargeOriginal) {
+    const QString photo = photoNames().value(0);
+    ASSERT_TRUE(photoInfo(photo)) << "labels.csv gives every bundled photo its size";
+    const QSize bundled(photoInfo(photo)->width, photoInfo(photo)->height);
+    SandboxConfig config;
+    config.shopify.originalLongSide = 2048;
+    start(config, catalogShowing(photo));
+    const HttpResult r = graphql(QStringLiteral(
+        "{ products(first: 1) { nodes { media(first: 1) { nodes { ... on MediaImage { image { "
+        "url width height analysis: url(transform: {maxWidth: 800, maxHeight: 800}) "
+        "narrow: url(transform: {maxWidth: 300}) "
+        "retina: url(transform: {maxWidth: 300, scale: 2}) } } } } } } }"));
+    ASSERT_TRUE(r.errors().isEmpty()) << r.body.constData();
+    const QJsonObject image =
+        at(r.data(), {"products", "nodes", "0", "media", "nodes", "0", "image"}).toObject();
+    const QString original = image.value(QStringLiteral("url")).toString();
+    const QString analysis = image.value(QStringLiteral("analysis")).toString();
+    EXPECT_EQ(analysis, original + QStringLiteral("?width=800&height=800"))
+        << "Shopify's CDN form: the box as width= and height=";
+    EXPECT_EQ(image.value(QStringLiteral("narrow")).toString(),
+              original + QStringLiteral("?width=300"));
+    EXPECT_EQ(image.value(QStringLiteral("retina")).toString(),
+              original + QStringLiteral("?width=600"))
+        << "scale multiplies the box";
+
+    // The original: the photo scaled up to 2048 px on its long side, as Image says.
+    const QSize large = bundled.scaled(2048, 2048, Qt::KeepAspectRatio);
+    EXPECT_EQ(QSize(image.value(QStringLiteral("width")).toInt(),
+                    image.value(QStringLiteral("height")).toInt()),
+              large);
+    const HttpResult originalBytes = get(QUrl(original));
+    ASSERT_EQ(originalBytes.status, 200);
+    EXPECT_EQ(decodedSize(originalBytes.body), large);
+
+    // The rendition: scaled down from it to fit 800 × 800, the aspect kept.
+    const HttpResult renditionBytes = get(QUrl(analysis));
+    ASSERT_EQ(renditionBytes.status, 200);
+    EXPECT_EQ(decodedSize(renditionBytes.body), large.scaled(800, 800, Qt::KeepAspectRatio));
+    EXPECT_LT(renditionBytes.body.size(), originalBytes.body.size() / 2);
+    EXPECT_EQ(decodedSize(get(QUrl(image.value(QStringLiteral("narrow")).toString())).body),
+              large.scaled(300, 2048 * 300, Qt::KeepAspectRatio));
+}
+
+TEST_F(ShopifyServer, ARenditionIsNeverLargerThanTheOriginal) {
+    const QString photo = photoNames().value(0);
+    start({}, catalogShowing(photo));
+    const QSize bundled(photoInfo(photo)->width, photoInfo(photo)->height);
+    ASSERT_LT(std::max(bundled.width(), bundled.height()), 800);
+    // Without --original-size the originals are the bundled photos; a box larger than the
+    // photo gives the photo itself, never an enlargement
+    // (shopify.dev/docs/api/liquid/filters/image_url).
+    const HttpResult same =
+        get(url(QStringLiteral("/_sandbox/images/%1?width=800&height=800").arg(photo)));
+    ASSERT_EQ(same.status, 200);
+    EXPECT_EQ(same.body, photoBytes(photo));
+    const HttpResult smaller = get(
+        url(QStringLiteral("/_sandbox/images/%1?height=%2").arg(photo).arg(bundled.height() / 2)));
+    ASSERT_EQ(smaller.status, 200);
+    EXPECT_EQ(decodedSize(smaller.body).height(), bundled.height() / 2);
+    EXPECT_EQ(get(url(QStringLiteral("/_sandbox/images/nope.jpg?width=100"))).status, 404);
+}
+
+TEST_F(ShopifyServer, ImageTransformsTheSandboxCannotHonourAreRefused) {
+    start({}, syntheticCatalog(1));
+    const auto transformed = [this](const char *transform) {
+        return graphql(QStringLiteral("{ products(first: 1) { nodes { media(first: 1) { nodes { "
+                                      "... on MediaImage { image { url(transform: %1) } } } } } "
+                                      "} }")
+                           .arg(QLatin1String(transform)));
+    };
+    EXPECT_TRUE(transformed("{maxWidth: 800}").errors().isEmpty());
+    for (const char *refused : {"{maxWidth: 0}", "{maxHeight: 5761}", "{maxWidth: 10, scale: 4}",
+                                "{maxWidth: 10, crop: LEFT}", "{preferredContentType: WEBP}"}) {
+        const HttpResult r = transformed(refused);
+        EXPECT_FALSE(r.errors().isEmpty()) << refused << ": " << r.body.constData();
+    }
+    EXPECT_FALSE(transformed("{maxWidth: 10, rotate: 90}").errors().isEmpty())
+        << "not a field of ImageTransformInput";
 }
 
 TEST_F(ShopifyServer, AnyApiVersionFallsForwardToTheServedOne) {
@@ -381,4 +481,14 @@ TEST(ShopifySandboxCommandLine, FlagsFillTheConfigAndBadOnesAreNamed) {
     EXPECT_TRUE(missing.error().message.contains(QStringLiteral("/nonexistent/faults.json")));
     EXPECT_FALSE(parseSandboxArguments(args({"--fault", "shopfy:errorRate=1"})).ok());
     EXPECT_FALSE(parseSandboxArguments(args({"--bucket", "-5"})).ok());
+
+    const auto large = parseSandboxArguments(args({"--original-size", "2048"}));
+    ASSERT_TRUE(large.ok()) << qPrintable(large.error().message);
+    EXPECT_EQ(large->config.shopify.originalLongSide, 2048);
+    EXPECT_EQ(parseSandboxArguments(args({})).value().config.shopify.originalLongSide, 0);
+    for (const char *bad : {"0", "5761", "1.5", "big"}) {
+        const auto refused = parseSandboxArguments(args({"--original-size", bad}));
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_TRUE(refused.error().message.contains(QStringLiteral("--original-size")));
+    }
 }

@@ -7,6 +7,8 @@
 #include "domain/urlsafety.h"
 #include "util/htmltokens.h"
 
+#include <QJsonArray>
+
 #include <gtest/gtest.h>
 
 using namespace tagdesk;
@@ -112,6 +114,32 @@ TEST(ProductSnapshot, RoundTripsEveryWritableField) {
     EXPECT_EQ(back.value(), s);
     ASSERT_NE(back->metafield(QStringLiteral("tagdesk"), QStringLiteral("colour")), nullptr);
     EXPECT_FALSE(ProductSnapshot::fromJson(QJsonObject{}).ok());
+}
+
+TEST(ProductSnapshot, KeepsAnImagesRenditionForAnalysisAndFallsBackToTheOriginal) {
+    ProductSnapshot s;
+    s.id = QStringLiteral("gid://shopify/Product/1");
+    MediaImage image{QStringLiteral("gid://shopify/MediaImage/5"),
+                     QUrl(QStringLiteral("https://cdn.example/a.jpg?v=1")), QStringLiteral("front"),
+                     2048, 2048};
+    image.analysisUrl = QUrl(QStringLiteral("https://cdn.example/a.jpg?v=1&width=800&height=800"));
+    s.media = {image};
+    auto back = ProductSnapshot::fromJson(s.toJson());
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back.value(), s);
+    EXPECT_EQ(back->media.first().urlForAnalysis(), image.analysisUrl);
+
+    // A snapshot stored before renditions were asked for: its original is analysed.
+    QJsonObject older = s.toJson();
+    QJsonArray media = older.value(QStringLiteral("media")).toArray();
+    QJsonObject first = media.first().toObject();
+    first.remove(QStringLiteral("analysisUrl"));
+    media.replace(0, first);
+    older.insert(QStringLiteral("media"), media);
+    auto old = ProductSnapshot::fromJson(older);
+    ASSERT_TRUE(old.ok());
+    EXPECT_TRUE(old->media.first().analysisUrl.isEmpty());
+    EXPECT_EQ(old->media.first().urlForAnalysis(), image.url);
 }
 
 TEST(Suggestion, RoundTripsWithAlternatives) {

@@ -47,7 +47,8 @@ QJsonObject ProductSnapshot::toJson() const {
                                      {QStringLiteral("alt"), m.alt},
                                      {QStringLiteral("width"), m.width},
                                      {QStringLiteral("height"), m.height},
-                                     {QStringLiteral("status"), m.status}});
+                                     {QStringLiteral("status"), m.status},
+                                     {QStringLiteral("analysisUrl"), m.analysisUrl.toString()}});
     }
     QJsonArray metafieldsJson;
     for (const Metafield &m : metafields) {
@@ -112,7 +113,10 @@ Result<ProductSnapshot> ProductSnapshot::fromJson(const QJsonObject &json) {
                         m.value(QStringLiteral("height")).toInt(),
                         // Snapshots stored before the status was read: their files were
                         // treated as ready.
-                        m.value(QStringLiteral("status")).toString(QStringLiteral("READY"))});
+                        m.value(QStringLiteral("status")).toString(QStringLiteral("READY")),
+                        // Snapshots stored before renditions were asked for have none: their
+                        // originals are analysed.
+                        QUrl(str(m, "analysisUrl"))});
     }
     for (const auto &v : json.value(QStringLiteral("metafields")).toArray()) {
         const QJsonObject m = v.toObject();

@@ -16,15 +16,22 @@ namespace tagdesk {
 // One image of a product, as Shopify's media connection returns it.
 struct MediaImage {
     QString id; // gid://shopify/MediaImage/N — the id fileUpdate needs for alt text
-    QUrl url;
+    QUrl url;   // the original, as the merchant uploaded it
     QString alt;
     int width = 0;
     int height = 0;
     // Shopify's MediaStatus: UPLOADED, PROCESSING, READY or FAILED. fileUpdate takes only
     // READY files (shopify.dev/docs/api/admin-graphql/latest/mutations/fileUpdate).
     QString status = QStringLiteral("READY");
+    // A rendition no larger than analysis needs (`Image.url(transform:)`, asked for in
+    // MediaFields.graphql): a store's originals are often 2048 px or more, and downloading
+    // them to analyse at a few hundred pixels costs several times the bytes. Empty when
+    // unknown (snapshots stored before it was asked for, catalogs without it).
+    QUrl analysisUrl = {};
 
     bool isReady() const { return status == QLatin1String("READY"); }
+    // What analysis downloads: the rendition, or the original when there is none.
+    QUrl urlForAnalysis() const { return analysisUrl.isEmpty() ? url : analysisUrl; }
 
     friend bool operator==(const MediaImage &, const MediaImage &) = default;
 };

@@ -36,7 +36,8 @@ void appendMedia(ProductSnapshot &product, const QJsonValue &connection) {
         product.media.append({str(m, "id"), QUrl(str(image, "url")), str(m, "alt"),
                               image.value(QLatin1String("width")).toInt(),
                               image.value(QLatin1String("height")).toInt(),
-                              m.value(QLatin1String("status")).toString(QStringLiteral("READY"))});
+                              m.value(QLatin1String("status")).toString(QStringLiteral("READY")),
+                              QUrl(str(image, "analysisUrl"))});
     }
 }
 

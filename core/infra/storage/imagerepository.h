@@ -15,7 +15,7 @@ struct ProductImage {
     QString productId;
     QString mediaId;
     int position = 0;
-    QUrl url;
+    QUrl url;       // what was downloaded: the rendition for analysis, or the original
     QString sha256; // empty until downloaded
     QString error;  // why the download failed, in words
 };

@@ -62,7 +62,8 @@ void ImageDownloader::downloadFrom(std::shared_ptr<ProductWork> work, int index,
         return then();
 
     HttpRequest request;
-    request.url = work->images[index].media.url;
+    // The rendition Shopify makes for analysis, not the original (MediaImage::analysisUrl).
+    request.url = work->images[index].media.urlForAnalysis();
     request.purpose = Texts::tr("downloading an image of %1").arg(work->product.title);
     request.maxResponseBytes = maxImageBytes;
     m_run.services.http->send(request).then(this, [this, work, index, then = std::move(then)](
@@ -71,8 +72,9 @@ void ImageDownloader::downloadFrom(std::shared_ptr<ProductWork> work, int index,
             return;
         ImageWork &image = work->images[index];
         const CachedImage cached = keep(image, answer);
-        const ProductImage row{m_run.jobId,     work->product.productId, image.media.id, index,
-                               image.media.url, cached.sha256,           image.error};
+        const ProductImage row{m_run.jobId, work->product.productId,      image.media.id,
+                               index,       image.media.urlForAnalysis(), cached.sha256,
+                               image.error};
         write<bool>(
             [row, cached](Connection &conn) -> Result<bool> {
                 ImageRepository images(conn);
@@ -93,7 +95,7 @@ CachedImage ImageDownloader::keep(ImageWork &image, const Result<HttpResponse> &
     else if (!answer->isSuccess())
         image.error = Texts::tr("The image server answered HTTP %1 for %2")
                           .arg(answer->status)
-                          .arg(image.media.url.toDisplayString());
+                          .arg(image.media.urlForAnalysis().toDisplayString());
     else if (auto stored = m_run.services.images->store(answer->body); !stored)
         image.error = stored.error().message;
     else

@@ -8,7 +8,9 @@ namespace tagdesk {
 
 // Brings a product's images into the image cache: those already cached from an earlier
 // run are taken as they are; the others are downloaded, stored by content, and recorded
-// with the product (an image that cannot be had is recorded with its reason).
+// with the product (an image that cannot be had is recorded with its reason). What is
+// downloaded is the rendition Shopify makes for analysis, or the original when the
+// snapshot knows none (MediaImage::urlForAnalysis); taggers and the review get that file.
 class ImageDownloader : public RunStep {
 public:
     explicit ImageDownloader(RunContext &run, QObject *parent = nullptr);
