@@ -189,9 +189,13 @@ int main(int argc, char *argv[]) {
             shown->jobList(), &ui::JobListPanel::loaded, shown,
             [shown, jobId, start] {
                 shown->jobList()->selectJob(jobId);
-                if (!start.action->isEnabled())
-                    return (void)std::fprintf(stderr, "tagdesk: %s\n",
-                                              qPrintable(start.unavailable.arg(jobId)));
+                if (!start.action->isEnabled()) {
+                    std::fprintf(stderr, "tagdesk: %s\n", qPrintable(start.unavailable.arg(jobId)));
+                    // A probed window waits for work that will not come: a script would wait on.
+                    if (StallProbe::wanted())
+                        QApplication::exit(2);
+                    return;
+                }
                 start.action->trigger();
                 if (start.open)
                     shown->jobActions()->open()->trigger();
