@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The fault matrix (tests/cli/test_cli_faults.cpp), its nine runs side by side. Each run is
+# The fault matrix (tests/cli/test_cli_faults.cpp), its ten runs side by side. Each run is
 # a 1,000-product job that spends most of its minutes waiting out injected hangs and
 # Retry-Afters rather than computing, so together they take about as long as the longest
 # run. Prints each run's figures, and the whole output of a run that fails; exits 1 if any

@@ -24,7 +24,8 @@ if [ -f tests/graphql/package-lock.json ]; then
 fi
 
 source scripts/test-env.sh
-# The fault matrix's nine runs (1,000 products each; all faults together on 64) mostly
+# The fault matrix's ten runs (1,000 products each; all faults together also on 64, one
+# product at a time) mostly
 # wait out injected hangs and Retry-Afters: they run side by side, beside the rest of the suite
 # and the sanitizer runs.
 scripts/run-fault-matrix.sh build/ci >build/ci/fault-matrix.log 2>&1 &
