@@ -457,13 +457,7 @@ QFuture<Result<ProductPage>> ShopifyClient::productsPage(const QString &searchQu
                       QList<MoreMedia> more;
                       for (const auto &[index, cursor] : mediaToFollow(*data))
                           more.append({index, cursor});
-                      return withAllMedia(std::move(page).value(), std::move(more))
-                          .then(this,
-                                [this](const Result<ProductPage> &all) {
-                                    return all ? withCategoryMetafields(all.value())
-                                               : readyFuture(all);
-                                })
-                          .unwrap();
+                      return complete(std::move(page).value(), std::move(more));
                   }
                   if (data.error().code != Error::Code::TooExpensive)
                       return readyFuture(Result<ProductPage>(data.error()));
@@ -501,6 +495,15 @@ QFuture<Result<ProductPage>> ShopifyClient::withAllMedia(ProductPage page, QList
                     more.prepend({next.product, after});
                 return withAllMedia(std::move(page), std::move(more));
             })
+        .unwrap();
+}
+
+QFuture<Result<ProductPage>> ShopifyClient::complete(ProductPage page, QList<MoreMedia> more) {
+    return withAllMedia(std::move(page), std::move(more))
+        .then(this,
+              [this](const Result<ProductPage> &all) {
+                  return all ? withCategoryMetafields(all.value()) : readyFuture(all);
+              })
         .unwrap();
 }
 
@@ -604,12 +607,7 @@ QFuture<Result<std::optional<ProductSnapshot>>> ShopifyClient::product(const QSt
                           moreMediaAfter(node.toObject().value(QLatin1String("media")));
                       !after.isEmpty())
                       more.append({0, after});
-                  return withAllMedia(std::move(one), std::move(more))
-                      .then(this,
-                            [this](const Result<ProductPage> &all) {
-                                return all ? withCategoryMetafields(all.value()) : readyFuture(all);
-                            })
-                      .unwrap()
+                  return complete(std::move(one), std::move(more))
                       .then([](const Result<ProductPage> &page) -> Answer {
                           if (!page)
                               return page.error();
@@ -642,12 +640,7 @@ ShopifyClient::products(const QStringList &ids) {
                           more.append({found.products.size(), after});
                       found.products.append(std::move(snapshot).value());
                   }
-                  return withAllMedia(std::move(found), std::move(more))
-                      .then(this,
-                            [this](const Result<ProductPage> &all) {
-                                return all ? withCategoryMetafields(all.value()) : readyFuture(all);
-                            })
-                      .unwrap()
+                  return complete(std::move(found), std::move(more))
                       .then([ids](const Result<ProductPage> &page) -> Answer {
                           if (!page)
                               return page.error();

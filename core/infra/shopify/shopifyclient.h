@@ -105,6 +105,9 @@ private:
         qsizetype product = 0;
         QString after;
     };
+    // The page as a read gives it: every image (withAllMedia), then the category
+    // metafields (withCategoryMetafields) — for a page, one product, or a batch by id.
+    QFuture<Result<ProductPage>> complete(ProductPage page, QList<MoreMedia> more);
     // The page with every image of the products in `more`, read page by page.
     QFuture<Result<ProductPage>> withAllMedia(ProductPage page, QList<MoreMedia> more);
     // The page with its products' category metafields (when they are read), then the

@@ -13,6 +13,15 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(SyncRunner)
 };
 
+// Shopify's answers for the push log, with the metaobjects this sync created for the product
+// (a revert deletes those Tagdesk made).
+QJsonArray withCreated(QJsonArray answers, const QStringList &created) {
+    if (!created.isEmpty())
+        answers.append(QJsonObject{
+            {QStringLiteral("createdMetaobjects"), QJsonArray::fromStringList(created)}});
+    return answers;
+}
+
 // The plan's new values as sent: alt text of images Shopify is still processing is not.
 QJsonObject sentValues(const ChangePlan &plan, const ProductSnapshot &now) {
     QJsonObject sent = plan.after;
@@ -133,14 +142,11 @@ void ProductSync::send(const ProductChange &change, const ProductSnapshot &remot
         }
     }
     productwriter::apply(m_sync.services.shopify, mutations)
-        .then(this, [this, change, remote, created](Result<QJsonArray> answers) {
+        .then(this, [this, change, remote, created](const Result<QJsonArray> &answers) {
             if (m_sync.finished)
                 return;
-            if (answers && !created.isEmpty())
-                answers->append(QJsonObject{
-                    {QStringLiteral("createdMetaobjects"), QJsonArray::fromStringList(created)}});
             if (answers)
-                return verify(change, answers.value());
+                return verify(change, withCreated(answers.value(), created));
             const Error &e = answers.error();
             if (e.code == Error::Code::NotAllowed) // compare-and-set refused
                 return recheckAfterRefusal(change, remote);
@@ -167,11 +173,10 @@ void ProductSync::settleFailedWrite(const ProductChange &change, const Error &er
                       return m_sync.lostInFlight(change, back.error());
                   if (!back || !back.value() || !landedWhole(change.plan, **back))
                       return m_recorder.failed(change, error.message);
-                  QJsonArray answers{QJsonObject{{QStringLiteral("answerLost"), error.message}}};
-                  if (!created.isEmpty())
-                      answers.append(QJsonObject{{QStringLiteral("createdMetaobjects"),
-                                                  QJsonArray::fromStringList(created)}});
-                  readBack(change, answers, back);
+                  readBack(change,
+                           withCreated({QJsonObject{{QStringLiteral("answerLost"), error.message}}},
+                                       created),
+                           back);
               });
 }
 
