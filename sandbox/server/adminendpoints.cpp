@@ -1,6 +1,7 @@
 #include "server/adminendpoints.h"
 
 #include "server/requestlog.h"
+#include "shopify/costbucket.h"
 #include "shopify/sandboxtaxonomy.h"
 #include "shopify/store.h"
 #include "shopify/storejson.h"
@@ -108,6 +109,8 @@ SandboxResponse AdminEndpoints::handle(const SandboxRequest &request) {
         return products(request);
     if (request.path == QLatin1String("/_sandbox/requests"))
         return requests(request);
+    if (request.path == QLatin1String("/_sandbox/stats"))
+        return stats(request);
     return jsonError(404, QStringLiteral("No sandbox endpoint %1").arg(request.path));
 }
 
@@ -156,6 +159,21 @@ SandboxResponse AdminEndpoints::requests(const SandboxRequest &request) {
     return SandboxResponse::json(
         QJsonDocument(QJsonObject{{QStringLiteral("requests"), m_log.toJson()}})
             .toJson(QJsonDocument::Compact));
+}
+
+SandboxResponse AdminEndpoints::stats(const SandboxRequest &request) {
+    if (request.method != "GET")
+        return jsonError(405, QStringLiteral("/_sandbox/stats takes GET"));
+    QJsonObject requests;
+    for (auto it = m_log.countsByService().cbegin(); it != m_log.countsByService().cend(); ++it)
+        requests.insert(it.key(), double(it.value()));
+    const QJsonObject cost{{QStringLiteral("spent"), m_bucket.spent()},
+                           {QStringLiteral("currentlyAvailable"), m_bucket.available()},
+                           {QStringLiteral("maximumAvailable"), m_bucket.size()},
+                           {QStringLiteral("restoreRate"), m_bucket.restoreRate()}};
+    return SandboxResponse::json(QJsonDocument(QJsonObject{{QStringLiteral("requests"), requests},
+                                                           {QStringLiteral("cost"), cost}})
+                                     .toJson(QJsonDocument::Compact));
 }
 
 } // namespace tagdesk::sandbox

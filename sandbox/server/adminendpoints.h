@@ -9,6 +9,7 @@ namespace tagdesk::sandbox {
 
 class ShopifyStore;
 class RequestLog;
+class CostBucket;
 
 // "metafield:NAMESPACE.KEY": a merchant's edit of that metafield.
 bool isMetafieldEdit(const QString &field);
@@ -25,11 +26,14 @@ Status editProductAsMerchant(ShopifyStore &store, const QString &productGid,
 //   GET   /_sandbox/products[?id=GID]   the store's products as JSON
 //   PATCH /_sandbox/products?id=GID     a merchant's edit (JSON object of fields)
 //   GET   /_sandbox/requests            the request log; DELETE clears it
+//   GET   /_sandbox/stats               requests per service and the Admin API points
+//                                       spent since the start (for benchmarks' bounds)
 class AdminEndpoints {
 public:
-    AdminEndpoints(ShopifyStore &store, RequestLog &log)
+    AdminEndpoints(ShopifyStore &store, RequestLog &log, CostBucket &bucket)
         : m_store(store)
-        , m_log(log) {}
+        , m_log(log)
+        , m_bucket(bucket) {}
 
     void setImageBaseUrl(const QString &url) { m_imageBaseUrl = url; }
     SandboxResponse handle(const SandboxRequest &request);
@@ -37,9 +41,11 @@ public:
 private:
     SandboxResponse products(const SandboxRequest &request);
     SandboxResponse requests(const SandboxRequest &request);
+    SandboxResponse stats(const SandboxRequest &request);
 
     ShopifyStore &m_store;
     RequestLog &m_log;
+    CostBucket &m_bucket;
     QString m_imageBaseUrl;
 };
 

@@ -6,6 +6,7 @@ namespace tagdesk::sandbox {
 
 qint64 RequestLog::add(Entry entry) {
     entry.sequence = m_next++;
+    ++m_countsByService[entry.service];
     if (m_entries.size() >= m_limit)
         m_entries.remove(0, m_entries.size() - m_limit + 1);
     m_entries.append(std::move(entry));

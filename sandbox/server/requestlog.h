@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QList>
 #include <QString>
@@ -30,12 +31,16 @@ public:
     void clear() { m_entries.clear(); }
     QJsonArray toJson() const;
     qsizetype size() const { return m_entries.size(); }
+    // Requests received per service since the start: kept whole, unlike the entries, which
+    // keep only the last `limit`; clear() leaves them.
+    const QHash<QString, qint64> &countsByService() const { return m_countsByService; }
 
 private:
     Entry *find(qint64 sequence);
 
     int m_limit;
     QList<Entry> m_entries;
+    QHash<QString, qint64> m_countsByService;
     qint64 m_next = 1;
 };
 

@@ -51,7 +51,7 @@ SandboxServer::SandboxServer(SandboxConfig config, Catalog catalog, QObject *par
     m_store->mutableMetaobjects().setNextNumber(state.nextMetaobjectNumber);
     m_shopify = std::make_unique<ShopifyApi>(*m_store, m_config.shopify);
     m_log = std::make_unique<RequestLog>(m_config.requestLogLimit);
-    m_admin = std::make_unique<AdminEndpoints>(*m_store, *m_log);
+    m_admin = std::make_unique<AdminEndpoints>(*m_store, *m_log, m_shopify->bucket());
     m_faults = std::make_unique<FaultInjector>(m_config.faults);
 #ifdef TAGDESK_SANDBOX_HAS_TAGGERS
     m_taggers = std::make_unique<TaggerEndpoints>(

@@ -44,12 +44,14 @@ bool CostBucket::tryCharge(double cost) {
     if (cost > m_available)
         return false;
     m_available -= cost;
+    m_spent += cost;
     return true;
 }
 
 void CostBucket::refund(double points) {
     refill();
     m_available = std::min(m_size, m_available + std::max(0.0, points));
+    m_spent -= std::max(0.0, points);
 }
 
 } // namespace tagdesk::sandbox

@@ -22,6 +22,10 @@ public:
     // Takes `cost` points if that many are available; false means "throttled".
     bool tryCharge(double cost);
     void refund(double points);
+    // Points charged and not refunded since the start: what the requests really cost. With
+    // the bucket full at the start, (spent − size) ÷ restoreRate is the least time any
+    // client could have taken for them (a benchmark's rate-limit bound).
+    double spent() const { return m_spent; }
 
 private:
     void refill();
@@ -29,6 +33,7 @@ private:
     double m_size;
     double m_restoreRate;
     double m_available;
+    double m_spent = 0;
     Clock m_clock;
     qint64 m_lastRefillMs = 0;
 };

@@ -116,6 +116,30 @@ TEST_F(ShopifyServer, RequestLogListsWhatWasReceived) {
                     .isEmpty());
 }
 
+TEST_F(ShopifyServer, StatsCountRequestsPerServiceAndThePointsReallySpent) {
+    start({}, syntheticCatalog(4));
+    // A page asks for more than it returns: the bucket is charged the requested cost and
+    // refunded down to the actual one, and only that is spent.
+    const QJsonObject first =
+        graphql(QStringLiteral("{ products(first: 50) { nodes { id title } } }")).json();
+    const QJsonObject second = graphql(QStringLiteral("{ shop { name } }")).json();
+    get(url(QStringLiteral("/_sandbox/images/") + photoNames().value(0)));
+    const double actual = at(first, {"extensions", "cost", "actualQueryCost"}).toDouble() +
+                          at(second, {"extensions", "cost", "actualQueryCost"}).toDouble();
+    ASSERT_GT(actual, 0);
+    EXPECT_LT(at(first, {"extensions", "cost", "actualQueryCost"}).toDouble(),
+              at(first, {"extensions", "cost", "requestedQueryCost"}).toDouble());
+    // Clearing the log keeps the counts.
+    EXPECT_EQ(send("DELETE", url(QStringLiteral("/_sandbox/requests")), {}).status, 200);
+    const QJsonObject stats = get(url(QStringLiteral("/_sandbox/stats"))).json();
+    EXPECT_EQ(at(stats, {"requests", "shopify"}).toInt(), 2);
+    EXPECT_EQ(at(stats, {"requests", "images"}).toInt(), 1);
+    EXPECT_DOUBLE_EQ(at(stats, {"cost", "spent"}).toDouble(), actual);
+    EXPECT_EQ(at(stats, {"cost", "maximumAvailable"}).toDouble(), 2000.0);
+    EXPECT_EQ(at(stats, {"cost", "restoreRate"}).toDouble(), 100.0);
+    EXPECT_EQ(send("POST", url(QStringLiteral("/_sandbox/stats")), {}).status, 405);
+}
+
 TEST_F(ShopifyServer, ImagesAreTheBundledPhotosAndTaggerPathsAreRouted) {
     start();
     const QString photo = photoNames().value(0);
