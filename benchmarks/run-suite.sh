@@ -28,6 +28,7 @@ scripts=(
   benchmarks/memory/bench_run_memory.sh
   benchmarks/stall/bench_stall.sh
   benchmarks/images/bench_image_bytes.sh
+  benchmarks/endtoend/bench_end_to_end.sh
 )
 
 quick=0

@@ -42,12 +42,12 @@ void applySettings(TaggerSettings &taggers, const QSettings &settings) {
         text("email", e.email);
         text("profile", e.profile);
         const int concurrency = settings.value(preferencekeys::tagger(kind, "concurrency")).toInt();
-        if (concurrency > 0)
+        if (concurrency > 0 && concurrency <= TaggerEndpoint::maxConcurrency)
             e.concurrency = concurrency;
     }
 }
 
-// TAGDESK_<PROVIDER>_URL/_KEY/_EMAIL/_PASSWORD/_MODEL/_PROFILE: for scripts and the
+// TAGDESK_<PROVIDER>_URL/_KEY/_EMAIL/_PASSWORD/_MODEL/_PROFILE/_CONCURRENCY: for scripts and the
 // sandbox; they win over Settings and the keychain.
 void applyEnvironment(TaggerEndpoint &e, const QProcessEnvironment &environment,
                       const char *prefix) {
@@ -66,6 +66,10 @@ void applyEnvironment(TaggerEndpoint &e, const QProcessEnvironment &environment,
         e.model = model;
     if (const QString profile = var("_PROFILE"); !profile.isEmpty())
         e.profile = profile;
+    bool ok = false;
+    if (const int concurrency = var("_CONCURRENCY").toInt(&ok);
+        ok && concurrency > 0 && concurrency <= TaggerEndpoint::maxConcurrency)
+        e.concurrency = concurrency;
 }
 
 QString firstOf(const QString &a, const QString &b) {

@@ -63,6 +63,8 @@ TEST(PreferencesLoader, SettingsAreReadAndTheEnvironmentWinsOverThem) {
     env.insert(QStringLiteral("TAGDESK_OPENAI_MODEL"), QStringLiteral("gpt-x"));
     env.insert(QStringLiteral("TAGDESK_XIMILAR_URL"), QStringLiteral("http://127.0.0.1:9"));
     env.insert(QStringLiteral("TAGDESK_XIMILAR_KEY"), QStringLiteral("k"));
+    env.insert(QStringLiteral("TAGDESK_XIMILAR_CONCURRENCY"), QStringLiteral("12"));
+    env.insert(QStringLiteral("TAGDESK_OPENAI_CONCURRENCY"), QStringLiteral("33"));
     env.insert(QStringLiteral("USER"), QStringLiteral("ada"));
     const Preferences p = preferencesloader::load(saved.settings, env);
     EXPECT_EQ(p.storeInput, QStringLiteral("env-shop"));
@@ -73,6 +75,9 @@ TEST(PreferencesLoader, SettingsAreReadAndTheEnvironmentWinsOverThem) {
     EXPECT_EQ(p.taggers.openAi.model, QStringLiteral("gpt-x"));
     EXPECT_EQ(p.taggers.ximilar.url, QUrl(QStringLiteral("http://127.0.0.1:9")));
     EXPECT_EQ(p.taggers.ximilar.key, QStringLiteral("k"));
+    EXPECT_EQ(p.taggers.ximilar.concurrency, 12);
+    EXPECT_EQ(p.taggers.openAi.concurrency, TaggerEndpoint().concurrency)
+        << "more requests at once than Settings offers falls back";
     EXPECT_EQ(p.reviewer, QStringLiteral("ada"));
 }
 

@@ -25,7 +25,7 @@ TaggerSettingsPage::TaggerSettingsPage(TaggerKind kind, Account &account, QWidge
     m_url->setAccessibleName(tr("%1 endpoint").arg(taggerDisplayName(kind)));
     m_secret->setObjectName(key + QStringLiteral("Secret"));
     m_concurrency->setObjectName(key + QStringLiteral("Concurrency"));
-    m_concurrency->setRange(1, 32);
+    m_concurrency->setRange(1, TaggerEndpoint::maxConcurrency);
     m_concurrency->setAccessibleName(tr("Requests at once"));
 
     // What is saved in Settings over the defaults (not what the environment overrides):

@@ -9,9 +9,11 @@ namespace tagdesk {
 
 // Where a remote tagger lives and how to sign in; values from Settings, the keychain or
 // the environment (TAGDESK_XIMILAR_URL/_KEY, TAGDESK_PIXYLE_URL/_EMAIL/_PASSWORD,
-// TAGDESK_OPENAI_URL/_KEY/_MODEL, TAGDESK_XIMILAR_PROFILE), gathered by each program's
-// main() (app/common/preferencesloader). Never logged.
+// TAGDESK_OPENAI_URL/_KEY/_MODEL, TAGDESK_XIMILAR_PROFILE, TAGDESK_<PROVIDER>_CONCURRENCY),
+// gathered by each program's main() (app/common/preferencesloader). Never logged.
 struct TaggerEndpoint {
+    static constexpr int maxConcurrency = 32; // requests at once; Settings offers 1 to this
+
     QUrl url;
     QString key;
     QString email;
