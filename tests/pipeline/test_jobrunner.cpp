@@ -1,6 +1,7 @@
 // The job runner end to end against the sandbox store over real sockets, on a real
 // SQLite file: list → fetch → download images → analyse, through injected faults, and
 // resumed after an interruption without fetching or analysing anything twice.
+#include "catalog/catalogloader.h"
 #include "catalog/photos.h"
 #include "domain/attribute.h"
 #include "domain/standardtaxonomy.h"
@@ -9,6 +10,7 @@
 #include "pipeline/jobreader.h"
 #include "pipeline/jobrunner.h"
 #include "pipeline/jobservice.h"
+#include "pipeline/runstep.h"
 #include "pipeline/sandboxfixture.h"
 #include "shopify/store.h"
 #include "storage/imagerepository.h"
@@ -24,6 +26,7 @@
 #include <QNetworkReply>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <atomic>
 
@@ -332,6 +335,124 @@ TEST(JobRunner, TwoProductsWithTheSamePhotoAnalysedAtOnceAskTheTaggerOnce) {
     EXPECT_TRUE(outcome.value(shared).startsWith(QLatin1String("analysed ")))
         << outcome.value(shared).toStdString();
     EXPECT_EQ(outcome.value(copy), outcome.value(shared)) << "the same photo, the same answer";
+}
+
+// A tagger that answers its oldest call as soon as its `concurrency` calls are all out,
+// and otherwise only after a pause with no new call: it sees how many calls are in flight at
+// once, and which images were being asked about when each call came. While it is full, a
+// call can only come from a product already waiting for it.
+class PacedTagger : public Tagger {
+public:
+    explicit PacedTagger(int concurrency)
+        : m_inner({}, 1)
+        , m_concurrency(concurrency) {
+        m_release.setSingleShot(true);
+        QObject::connect(&m_release, &QTimer::timeout, [this] { answerOldest(); });
+    }
+    TaggerKind kind() const override { return m_inner.kind(); }
+    QString settingsKey() const override { return m_inner.settingsKey(); }
+    QString answerKey(const QString &categoryId) const override {
+        return m_inner.answerKey(categoryId);
+    }
+    int concurrency() const override { return m_concurrency; }
+    QFuture<Result<QList<Result<TaggerAnswer>>>>
+    analyse(const QList<TaggerImage> &images) override {
+        Call call{images, std::make_shared<QPromise<Result<QList<Result<TaggerAnswer>>>>>()};
+        call.answer->start();
+        QStringList asking;
+        for (const Call &held : std::as_const(m_held))
+            asking << held.images.first().mediaId;
+        calls.append({images.first().mediaId, asking});
+        m_held.append(call);
+        mostAtOnce = std::max(mostAtOnce, int(m_held.size()));
+        releaseLater();
+        return call.answer->future();
+    }
+    Result<QList<Suggestion>> interpret(const QByteArray &raw,
+                                        const QString &mediaId) const override {
+        return m_inner.interpret(raw, mediaId);
+    }
+
+    // Each call: the image asked about, and those of the calls still unanswered then.
+    QList<std::pair<QString, QStringList>> calls;
+    int mostAtOnce = 0;
+
+private:
+    struct Call {
+        QList<TaggerImage> images;
+        std::shared_ptr<QPromise<Result<QList<Result<TaggerAnswer>>>>> answer;
+    };
+    void answerOldest() {
+        if (m_held.isEmpty())
+            return;
+        const Call call = m_held.takeFirst();
+        auto answered = m_inner.analyse(call.images);
+        answered.waitForFinished();
+        call.answer->addResult(answered.result());
+        call.answer->finish();
+        releaseLater();
+    }
+    void releaseLater() {
+        if (!m_held.isEmpty())
+            m_release.start(m_held.size() >= m_concurrency ? 0 : 200);
+    }
+
+    LocalTagger m_inner;
+    int m_concurrency;
+    QTimer m_release;
+    QList<Call> m_held;
+};
+
+// The analysis keeps the tagger busy: never more calls at once than its concurrency, and
+// the next batch of products is read and sent while the last batch's final calls are still
+// out, instead of waiting for that batch to drain first.
+TEST(JobRunner, TheTaggerGetsItsConcurrencyNeverMoreAndTheNextBatchWithoutWaiting) {
+    sandbox::Catalog catalog = sandbox::demoCatalog();
+    sandbox::growCatalog(catalog, productBatchSize + 10);
+    for (sandbox::StoreProduct &p : catalog.products) {
+        p.status = QStringLiteral("ACTIVE");
+        if (p.media.size() > 1)
+            p.media.resize(1);
+    }
+    sandbox::SandboxConfig config = roomyBucket();
+    config.shopify.distinctImages = true; // no answer cache hits: every product is asked
+    SandboxFixture sandbox(catalog, config);
+    PacedTagger tagger(3);
+    RunnerHarness h(sandbox, tagger, sandbox.fastRetries());
+    const qint64 job = h.createJob(QStringLiteral("Paced"));
+    const Status ran = h.run(job);
+    ASSERT_TRUE(ran.ok()) << ran.error().message.toStdString();
+
+    // Where each image's product stands in the job's order.
+    QHash<QString, int> positionOf;
+    auto products = JobProductRepository(*h.reader).list(job);
+    ASSERT_TRUE(products.ok());
+    for (const JobProduct &p : products.value()) {
+        ASSERT_TRUE(p.snapshot.has_value());
+        for (const MediaImage &m : p.snapshot->media)
+            positionOf.insert(m.id, p.position);
+    }
+    ASSERT_GT(tagger.calls.size(), productBatchSize) << "the job spans two batches";
+    EXPECT_EQ(tagger.mostAtOnce, 3) << "the tagger's three calls at once, and never more";
+    // A call for the second batch came while one of the first batch's was still out.
+    std::vector<int> sortedPositions;
+    for (const JobProduct &p : products.value())
+        sortedPositions.push_back(p.position);
+    std::sort(sortedPositions.begin(), sortedPositions.end());
+    const int firstOfSecondBatch = sortedPositions.at(productBatchSize);
+    bool overlapped = false;
+    for (const auto &[image, asking] : std::as_const(tagger.calls)) {
+        if (positionOf.value(image, -1) < firstOfSecondBatch)
+            continue;
+        for (const QString &other : asking)
+            overlapped = overlapped || positionOf.value(other, -1) < firstOfSecondBatch;
+    }
+    EXPECT_TRUE(overlapped) << "the second batch waited for the first to drain";
+    const auto outcome = h.outcome(job);
+    for (auto it = outcome.cbegin(); it != outcome.cend(); ++it)
+        EXPECT_TRUE(it.value().startsWith(QLatin1String("analysed ")) ||
+                    it.value().contains(QStringLiteral("no images")))
+            << it.key().toStdString() << ": " << it.value().toStdString();
 }
 
 TEST(JobRunner, AProviderOutOfCreditsStopsTheJobWithItsReason) {

@@ -180,13 +180,19 @@ Result<JobProduct> JobProductRepository::find(qint64 jobId, const QString &produ
 }
 
 Result<QList<JobProduct>> JobProductRepository::inStage(qint64 jobId, PipelineStage stage,
-                                                        int limit) {
+                                                        int limit, const JobProduct *after) {
+    QVariantList binds{jobId, stageKey(stage)};
+    QString afterIt;
+    if (after) {
+        afterIt = QStringLiteral("AND (position > ? OR (position = ? AND product_id > ?)) ");
+        binds << after->position << after->position << after->productId;
+    }
+    binds << limit;
     auto q = runSql(m_conn.db(),
                     QStringLiteral("SELECT ") + columns +
-                        QStringLiteral(" FROM job_products WHERE job_id = ? AND stage = ? "
-                                       "ORDER BY position, product_id LIMIT ?"),
-                    {jobId, stageKey(stage), limit},
-                    Texts::tr("reading the products of job %1").arg(jobId));
+                        QStringLiteral(" FROM job_products WHERE job_id = ? AND stage = ? ") +
+                        afterIt + QStringLiteral("ORDER BY position, product_id LIMIT ?"),
+                    binds, Texts::tr("reading the products of job %1").arg(jobId));
     if (!q)
         return q.error();
     return productsFrom(q.value());

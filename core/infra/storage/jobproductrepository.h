@@ -29,8 +29,11 @@ public:
     static Error noSuchProduct(qint64 jobId, const QString &productId);
     // These products of the job (those it has), in the job's order.
     Result<QList<JobProduct>> some(qint64 jobId, const QStringList &productIds);
-    // Up to `limit` products of a job at one pipeline stage, in selection order.
-    Result<QList<JobProduct>> inStage(qint64 jobId, PipelineStage stage, int limit);
+    // Up to `limit` products of a job at one pipeline stage, in selection order; with
+    // `after`, only those that come after that product in that order (keyset paging: a
+    // step reads its next batch while the last one's products are still at that stage).
+    Result<QList<JobProduct>> inStage(qint64 jobId, PipelineStage stage, int limit,
+                                      const JobProduct *after = nullptr);
     // After a crash or kill: products caught mid-download or mid-analysis go back to the
     // stage before, so the next run does that step again. Returns how many moved.
     Result<int> resetInterrupted(qint64 jobId);

@@ -2,6 +2,8 @@
 
 #include "storage/jobproductrepository.h"
 
+#include <algorithm>
+
 namespace tagdesk {
 
 AnalysisQueue::AnalysisQueue(RunContext &run, QObject *parent)
@@ -23,31 +25,73 @@ void AnalysisQueue::countLeft() {
     write<ProductTally>([id](Connection &conn) { return JobProductRepository(conn).tally(id); },
                         [this](ProductTally t) {
                             m_toAnalyse = t.unanalysed;
-                            nextBatch();
+                            readMore();
                         });
 }
 
-void AnalysisQueue::nextBatch() {
-    if (m_run.cancelled)
-        return m_then();
+void AnalysisQueue::readMore() {
+    m_reading = true;
     const qint64 id = m_run.jobId;
     write<QList<JobProduct>>(
-        [id](Connection &conn) {
-            return JobProductRepository(conn).inStage(id, PipelineStage::Fetched, productBatchSize);
+        [id, after = m_lastRead](Connection &conn) {
+            // The batch after the last one read: those products are still at this stage
+            // while they are going.
+            return JobProductRepository(conn).inStage(id, PipelineStage::Fetched, productBatchSize,
+                                                      after ? &*after : nullptr);
         },
         [this](QList<JobProduct> fetched) {
-            if (fetched.isEmpty())
-                return m_then();
-            if (m_run.progress.phase() != JobProgress::Phase::Analysing)
-                m_run.progress.enter(JobProgress::Phase::Analysing, m_toAnalyse);
-            auto batch = std::make_shared<const ProductBatch>(std::move(fetched));
-            forEachBounded(
-                m_run, batch->size(), m_run.services.tagger->concurrency(),
-                [this, batch](int i, std::function<void()> done) {
-                    analyse(batch->products().at(i), std::move(done));
-                },
-                [this] { nextBatch(); });
+            m_reading = false;
+            // The run fetched every product before this step, so nothing new comes in
+            // behind the last one read: a short batch is the last.
+            m_readAll = fetched.size() < productBatchSize;
+            if (!fetched.isEmpty()) {
+                if (m_run.progress.phase() != JobProgress::Phase::Analysing)
+                    m_run.progress.enter(JobProgress::Phase::Analysing, m_toAnalyse);
+                JobProduct last = fetched.last();
+                last.snapshot.reset(); // only its place in the order is needed
+                m_lastRead = std::move(last);
+                m_batches.append(std::make_shared<const ProductBatch>(std::move(fetched)));
+            }
+            pump();
         });
+}
+
+int AnalysisQueue::productsReady() const {
+    int ready = -m_startedInFirst;
+    for (const auto &batch : m_batches)
+        ready += batch->size();
+    return ready;
+}
+
+void AnalysisQueue::pump() {
+    if (m_run.stopped || m_finished)
+        return;
+    // Twice the tagger's calls at once: while C products wait for the tagger, C more
+    // download their images and read their stored answers, so the tagger is not idle
+    // while they do (ProductAnalyser keeps the calls themselves to C).
+    const int bound = 2 * std::max(1, m_run.services.tagger->concurrency());
+    while (m_going < bound && !m_batches.isEmpty() && !m_run.cancelled) {
+        const std::shared_ptr<const ProductBatch> batch = m_batches.first();
+        const JobProduct &product = batch->products().at(m_startedInFirst);
+        if (++m_startedInFirst == batch->size()) {
+            m_batches.removeFirst();
+            m_startedInFirst = 0;
+        }
+        ++m_going;
+        // The batch stays alive while any of its products is going.
+        analyse(product, [this, batch] {
+            --m_going;
+            pump();
+        });
+    }
+    if (!m_reading && !m_readAll && !m_run.cancelled && productsReady() < productBatchSize / 2)
+        readMore();
+    const bool nothingLeft = m_run.cancelled || (m_readAll && m_batches.isEmpty());
+    if (m_going == 0 && !m_reading && nothingLeft && !m_finished) {
+        m_finished = true;
+        m_batches.clear();
+        std::exchange(m_then, nullptr)();
+    }
 }
 
 void AnalysisQueue::analyse(const JobProduct &product, std::function<void()> done) {

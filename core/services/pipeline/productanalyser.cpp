@@ -139,6 +139,33 @@ void ProductAnalyser::callTagger(std::shared_ptr<ProductWork> work, QList<int> m
                                  std::function<void()> then) {
     if (missing.isEmpty())
         return finish(work, std::move(then));
+    whenTaggerFree([this, work, missing = std::move(missing), then = std::move(then)] {
+        askTagger(work, missing, then);
+    });
+}
+
+void ProductAnalyser::whenTaggerFree(std::function<void()> call) {
+    if (m_taggerCalls < std::max(1, m_run.services.tagger->concurrency())) {
+        ++m_taggerCalls;
+        return call();
+    }
+    m_waitingForTagger.append(std::move(call));
+}
+
+void ProductAnalyser::releaseTaggerCall() {
+    --m_taggerCalls;
+    if (m_run.stopped) {
+        m_waitingForTagger.clear(); // the run is over: nothing waiting will be asked
+        return;
+    }
+    if (!m_waitingForTagger.isEmpty()) {
+        ++m_taggerCalls;
+        m_waitingForTagger.takeFirst()();
+    }
+}
+
+void ProductAnalyser::askTagger(std::shared_ptr<ProductWork> work, QList<int> missing,
+                                std::function<void()> then) {
     Tagger *tagger = m_run.services.tagger;
     const QList<int> chunk = missing.mid(0, std::max(1, tagger->maxImagesPerCall()));
     const QList<int> rest = missing.mid(chunk.size());
@@ -152,6 +179,7 @@ void ProductAnalyser::callTagger(std::shared_ptr<ProductWork> work, QList<int> m
     whenFinished(this, tagger->analyse(images),
                  [this, work, chunk, rest,
                   then = std::move(then)](const Result<QList<Result<TaggerAnswer>>> &answers) {
+                     releaseTaggerCall();
                      if (m_run.stopped)
                          return;
                      // The whole call failed: no credits, wrong key, service unreachable. That

@@ -11,6 +11,9 @@ namespace tagdesk {
 // and the product is marked analysed, or failed with the reason. An image another product
 // of the run is asking the tagger about right now (the same photo in two products) is not
 // asked again: its product waits for that answer and reads it from the database.
+// At most the tagger's concurrency() calls are in flight, however many products are being
+// analysed: the queue keeps more products than that going, so that their downloads and
+// database reads happen while the tagger works, not in the tagger's time.
 class ProductAnalyser : public RunStep {
 public:
     explicit ProductAnalyser(RunContext &run, QObject *parent = nullptr);
@@ -22,6 +25,12 @@ private:
                           const QHash<QString, QByteArray> &stored, std::function<void()> then);
     void callTagger(std::shared_ptr<ProductWork> work, QList<int> missing,
                     std::function<void()> then);
+    void askTagger(std::shared_ptr<ProductWork> work, QList<int> missing,
+                   std::function<void()> then);
+    // Runs `call` once fewer than the tagger's concurrency() calls are in flight, in the
+    // order asked; releaseTaggerCall() ends a call begun so.
+    void whenTaggerFree(std::function<void()> call);
+    void releaseTaggerCall();
     void storeAnswers(const std::shared_ptr<ProductWork> &work, const QList<int> &chunk,
                       const QList<Result<TaggerAnswer>> &answers, std::function<void()> next);
     void finish(const std::shared_ptr<ProductWork> &work, std::function<void()> then);
@@ -32,6 +41,8 @@ private:
     // Images being asked about (answer key and SHA-256), each with the products waiting
     // for its answer.
     QHash<QString, QList<std::function<void()>>> m_asking;
+    int m_taggerCalls = 0;
+    QList<std::function<void()>> m_waitingForTagger; // first come, first served
 };
 
 } // namespace tagdesk
