@@ -126,6 +126,44 @@ TEST_P(Repositories, ProductsKeepOrderProgressAndSnapshots) {
     EXPECT_EQ(page->at(0).productId, QStringLiteral("gid://shopify/Product/2"));
 }
 
+// A step reads its products a batch at a time, each batch after the last product of the
+// one before (keyset paging), so the next batch can be read while the last one's products
+// are still at that stage; products sharing a position follow their id.
+TEST_P(Repositories, ProductsAtAStageAreReadBatchByBatchAfterTheLastOneRead) {
+    const qint64 job = JobRepository(*conn).insert(sampleJob(QStringLiteral("J"))).value().id;
+    JobProductRepository products(*conn);
+    JobProduct samePlace = product(4);
+    samePlace.position = 2;
+    ASSERT_TRUE(products
+                    .addProducts(job, {product(1), product(2), samePlace, product(3), product(5),
+                                       product(6)})
+                    .ok());
+    ASSERT_TRUE(products
+                    .setProgress(job, QStringLiteral("gid://shopify/Product/5"),
+                                 {PipelineStage::Failed, ReviewState::Pending, SyncState::None})
+                    .ok());
+    const PipelineStage stage = products.find(job, product(1).productId)->progress.stage;
+    const auto ids = [](const QList<JobProduct> &batch) {
+        QStringList out;
+        for (const JobProduct &p : batch)
+            out << p.productId.section(QLatin1Char('/'), -1);
+        return out;
+    };
+    auto first = products.inStage(job, stage, 2);
+    ASSERT_TRUE(first.ok());
+    EXPECT_EQ(ids(*first), QStringList({QStringLiteral("1"), QStringLiteral("2")}));
+    auto second = products.inStage(job, stage, 2, &first->last());
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(ids(*second), QStringList({QStringLiteral("4"), QStringLiteral("3")}))
+        << "4 shares 2's position and comes after it by id";
+    auto third = products.inStage(job, stage, 2, &second->last());
+    ASSERT_TRUE(third.ok());
+    EXPECT_EQ(ids(*third), QStringList({QStringLiteral("6")})) << "5 is at another stage";
+    EXPECT_TRUE(products.inStage(job, stage, 2, &third->last())->isEmpty());
+    // The first batch, still at that stage, is not read again.
+    EXPECT_EQ(products.inStage(job, stage, 10, &first->last())->size(), 3);
+}
+
 // The fetch step stores several products in one go: fetched ones get their copy and the
 // stage Fetched, one gone from the store fails with the reason, review and sync stay theirs.
 TEST_P(Repositories, FetchedProductsAreStoredTogether) {
