@@ -44,10 +44,8 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     , m_review(std::make_unique<ReviewService>(*m_context.writer))
     , m_pages(new QStackedWidget(this))
     , m_jobList(new JobListPanel(m_context.reader, m_pages))
-    , m_jobView(new JobViewPanel(m_context.reader, *m_review, *m_context.jobs,
-                                 m_context.account->imageCacheFolder(), m_pages))
-    , m_reviewPanel(new ReviewPanel(m_context.reader, *m_review, *m_work,
-                                    m_context.account->imageCacheFolder(), m_pages))
+    , m_jobView([this] { return buildJobView(); })
+    , m_reviewPanel([this] { return buildReviewPanel(); })
     , m_jobActions(new JobActions(*m_jobList, *m_context.jobs, *m_work, this))
     , m_syncActions(new SyncActions(*m_jobList, *m_work, m_context.reader, this))
     , m_statusBar(new StatusBarController(statusBar(), *m_shop, m_context.reader, this))
@@ -57,11 +55,7 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
     setWindowTitle(m_context.account->isDemo()
                        ? tr("Tagdesk — Demo store")
                        : tr("Tagdesk — %1").arg(m_context.account->displayName()));
-    m_jobView->setReviewer(m_context.account->preferences().reviewer);
-    m_reviewPanel->setReviewer(m_context.account->preferences().reviewer);
     m_pages->addWidget(m_jobList);
-    m_pages->addWidget(m_jobView);
-    m_pages->addWidget(m_reviewPanel);
     setCentralWidget(m_pages);
     createMenus();
 
@@ -74,47 +68,71 @@ MainWindow::MainWindow(AppContext context, QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_syncActions, &SyncActions::problem, this, &MainWindow::report);
     connect(m_syncActions, &SyncActions::synced, this, [this](qint64 jobId) {
-        if (m_pages->currentWidget() == m_jobView && m_jobView->jobId() == jobId)
+        if (showingJob(jobId))
             openJob(jobId); // show the products' new sync states
     });
     connect(m_jobList, &JobListPanel::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_jobList, &JobListPanel::loaded, this, [this] {
         // Keep the open job's header up to date, and the pending-sync count with it.
-        if (const JobSummary *job =
-                m_jobList->model()->jobAt(m_jobList->model()->rowOf(m_jobView->jobId())))
-            m_jobView->setSummary(*job);
+        if (JobViewPanel *view = m_jobView.ifBuilt()) {
+            if (const JobSummary *job =
+                    m_jobList->model()->jobAt(m_jobList->model()->rowOf(view->jobId())))
+                view->setSummary(*job);
+        }
         m_statusBar->countPendingSyncs();
     });
-    connect(m_jobView, &JobViewPanel::backRequested, this, &MainWindow::showJobList);
-    connect(m_jobView, &JobViewPanel::jobChanged, m_jobList, &JobListPanel::reload);
-    connect(m_jobView, &JobViewPanel::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(m_jobView, &JobViewPanel::problem, this, &MainWindow::report);
-    connect(m_jobView, &JobViewPanel::reviewRequested, this, &MainWindow::openReview);
-    connect(m_jobView, &JobViewPanel::historyRequested, this, &MainWindow::showHistory);
-    connect(m_jobView, &JobViewPanel::conflictsRequested, this, &MainWindow::showConflicts);
-    connect(m_jobView, &JobViewPanel::syncRequested, this, &MainWindow::showSync);
     // Approvals made offline go out once the store answers again, unless Settings say to
     // wait for Sync now (read when it happens: Settings may have changed meanwhile).
     connect(m_statusBar, &StatusBarController::backOnline, this, [this] {
         if (m_context.account->preferences().syncWhenOnline)
             m_syncActions->syncWaitingJobs();
     });
-    connect(m_reviewPanel, &ReviewPanel::backRequested, this,
-            [this] { openJob(m_reviewPanel->jobId()); });
-    connect(m_reviewPanel, &ReviewPanel::jobChanged, m_jobList, &JobListPanel::reload);
-    connect(m_reviewPanel, &ReviewPanel::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(m_reviewPanel, &ReviewPanel::problem, this, &MainWindow::report);
     connect(m_work.get(), &WorkHost::finished, this, [this](qint64 jobId, const WorkResult &work) {
-        if (work.kind == WorkKind::Run && m_pages->currentWidget() == m_jobView &&
-            m_jobView->jobId() == jobId)
+        if (work.kind == WorkKind::Run && showingJob(jobId))
             openJob(jobId); // show what the run found
     });
 
     restoreLayout();
     m_jobList->reload();
+}
+
+JobViewPanel *MainWindow::buildJobView() {
+    auto *view = new JobViewPanel(m_context.reader, *m_review, *m_context.jobs,
+                                  m_context.account->imageCacheFolder(), m_pages);
+    view->setReviewer(m_context.account->preferences().reviewer);
+    view->view()->horizontalHeader()->restoreState(
+        QSettings().value(QStringLiteral("window/productTableHeader")).toByteArray());
+    m_pages->addWidget(view);
+    connect(view, &JobViewPanel::backRequested, this, &MainWindow::showJobList);
+    connect(view, &JobViewPanel::jobChanged, m_jobList, &JobListPanel::reload);
+    connect(view, &JobViewPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(view, &JobViewPanel::problem, this, &MainWindow::report);
+    connect(view, &JobViewPanel::reviewRequested, this, &MainWindow::openReview);
+    connect(view, &JobViewPanel::historyRequested, this, &MainWindow::showHistory);
+    connect(view, &JobViewPanel::conflictsRequested, this, &MainWindow::showConflicts);
+    connect(view, &JobViewPanel::syncRequested, this, &MainWindow::showSync);
+    return view;
+}
+
+ReviewPanel *MainWindow::buildReviewPanel() {
+    auto *review = new ReviewPanel(m_context.reader, *m_review, *m_work,
+                                   m_context.account->imageCacheFolder(), m_pages);
+    review->setReviewer(m_context.account->preferences().reviewer);
+    m_pages->addWidget(review);
+    connect(review, &ReviewPanel::backRequested, this,
+            [this, review] { openJob(review->jobId()); });
+    connect(review, &ReviewPanel::jobChanged, m_jobList, &JobListPanel::reload);
+    connect(review, &ReviewPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(review, &ReviewPanel::problem, this, &MainWindow::report);
+    return review;
+}
+
+bool MainWindow::showingJob(qint64 jobId) const {
+    const JobViewPanel *view = m_jobView.ifBuilt();
+    return view && m_pages->currentWidget() == view && view->jobId() == jobId;
 }
 
 MainWindow::~MainWindow() {
@@ -196,12 +214,16 @@ SettingsDialog *MainWindow::showSettingsDialog() {
     auto *dialog = new SettingsDialog(*m_context.account, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::saved, this, [this] {
+        // A panel not built yet reads the reviewer and the keys when it is.
         if (m_reloadPreferences) {
             m_context.account->setPreferences(m_reloadPreferences());
-            m_jobView->setReviewer(m_context.account->preferences().reviewer);
-            m_reviewPanel->setReviewer(m_context.account->preferences().reviewer);
+            if (JobViewPanel *view = m_jobView.ifBuilt())
+                view->setReviewer(m_context.account->preferences().reviewer);
+            if (ReviewPanel *review = m_reviewPanel.ifBuilt())
+                review->setReviewer(m_context.account->preferences().reviewer);
         }
-        m_reviewPanel->applySavedKeys();
+        if (ReviewPanel *review = m_reviewPanel.ifBuilt())
+            review->applySavedKeys();
         // The next question uses the new store and token; work under way keeps the store
         // and token it started with (the work host copied them).
         m_shop->reset();
@@ -216,7 +238,8 @@ SettingsDialog *MainWindow::showSettingsDialog() {
 template <typename Panel>
 QDialog *MainWindow::showJobWindow(Panel *panel, void (Panel::*changed)(qint64),
                                    const QString &title, const QString &name) {
-    const qint64 jobId = m_jobView->jobId();
+    JobViewPanel *view = jobView(); // the window shows the job the view has open
+    const qint64 jobId = view->jobId();
     if constexpr (requires { panel->setReviewer(QString()); })
         panel->setReviewer(m_context.account->preferences().reviewer);
     connect(panel, &Panel::message, this,
@@ -224,13 +247,13 @@ QDialog *MainWindow::showJobWindow(Panel *panel, void (Panel::*changed)(qint64),
     connect(panel, &Panel::problem, this, &MainWindow::report);
     connect(panel, changed, this, [this](qint64 job) {
         m_jobList->reload();
-        if (m_pages->currentWidget() == m_jobView && m_jobView->jobId() == job)
+        if (showingJob(job))
             openJob(job);
     });
     auto *window = new QDialog(this);
     window->setObjectName(name);
     window->setAttribute(Qt::WA_DeleteOnClose);
-    window->setWindowTitle(title.arg(m_jobView->summary().job.name));
+    window->setWindowTitle(title.arg(view->summary().job.name));
     panel->setParent(window);
     auto *layout = new QVBoxLayout(window);
     layout->addWidget(panel);
@@ -260,15 +283,17 @@ void MainWindow::openJob(qint64 jobId) {
     const JobSummary *job = m_jobList->model()->jobAt(m_jobList->model()->rowOf(jobId));
     if (!job)
         return;
-    m_jobView->openJob(*job);
-    m_pages->setCurrentWidget(m_jobView);
+    JobViewPanel *view = jobView();
+    view->openJob(*job);
+    m_pages->setCurrentWidget(view);
     m_jobActions->open()->setEnabled(false);
 }
 
 void MainWindow::openReview(const QString &productId) {
-    m_reviewPanel->openJob(m_jobView->summary(), m_jobView->query(), productId);
-    m_pages->setCurrentWidget(m_reviewPanel);
-    m_reviewPanel->setFocus();
+    ReviewPanel *review = reviewPanel();
+    review->openJob(jobView()->summary(), jobView()->query(), productId);
+    m_pages->setCurrentWidget(review);
+    review->setFocus();
 }
 
 void MainWindow::showJobList() {
@@ -296,8 +321,7 @@ void MainWindow::restoreLayout() {
     // widths and order of the old columns on the wrong ones.
     m_jobList->view()->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/jobTableHeader2")).toByteArray());
-    m_jobView->view()->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/productTableHeader")).toByteArray());
+    // The job view's columns: when it is built (buildJobView).
 }
 
 void MainWindow::saveLayout() {
@@ -306,8 +330,10 @@ void MainWindow::saveLayout() {
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/jobTableHeader2"),
                       m_jobList->view()->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("window/productTableHeader"),
-                      m_jobView->view()->horizontalHeader()->saveState());
+    // A job view never opened leaves its saved columns as they were.
+    if (JobViewPanel *view = m_jobView.ifBuilt())
+        settings.setValue(QStringLiteral("window/productTableHeader"),
+                          view->view()->horizontalHeader()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/preferences.h"
+#include "lazypanel.h"
 #include "pipeline/jobreader.h"
 #include "pipeline/jobservice.h"
 
@@ -57,8 +58,9 @@ public:
     }
 
     JobListPanel *jobList() const { return m_jobList; }
-    JobViewPanel *jobView() const { return m_jobView; }
-    ReviewPanel *reviewPanel() const { return m_reviewPanel; }
+    // Built on first use (the job list is what the window opens on).
+    JobViewPanel *jobView() { return m_jobView.get(); }
+    ReviewPanel *reviewPanel() { return m_reviewPanel.get(); }
     JobActions *jobActions() const { return m_jobActions; }
     SyncActions *syncActions() const { return m_syncActions; }
     StatusBarController *statusBarController() const { return m_statusBar; }
@@ -87,6 +89,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    JobViewPanel *buildJobView();
+    ReviewPanel *buildReviewPanel();
+    // The job view, if built, is the page on screen and shows `jobId`.
+    bool showingJob(qint64 jobId) const;
     void createMenus();
     void restoreLayout();
     void saveLayout();
@@ -102,8 +108,8 @@ private:
     std::unique_ptr<ReviewService> m_review;
     QStackedWidget *m_pages;
     JobListPanel *m_jobList;
-    JobViewPanel *m_jobView;
-    ReviewPanel *m_reviewPanel;
+    LazyPanel<JobViewPanel> m_jobView;
+    LazyPanel<ReviewPanel> m_reviewPanel;
     JobActions *m_jobActions;
     SyncActions *m_syncActions;
     StatusBarController *m_statusBar;

@@ -3,6 +3,7 @@
 // everything else lives in ui/ and core/.
 #include "common/demostore.h"
 #include "common/preferencesloader.h"
+#include "deferrediconstyle.h"
 #include "firstpaintprobe.h"
 #include "joblist/jobactions.h"
 #include "joblist/joblistpanel.h"
@@ -21,14 +22,15 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFontMetrics>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStyleFactory>
 #include <QTranslator>
 
 #include <cstdio>
+#include <future>
 
 using namespace tagdesk;
 
@@ -99,8 +101,10 @@ int main(int argc, char *argv[]) {
     parser.process(app);
     const bool quiet = parser.isSet(screenshot);
     const bool isDemo = parser.isSet(demo);
-    if (quiet) // the same look on every machine, so screenshots compare
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    // Fusion for screenshots, the same look on every machine so that they compare; else the
+    // platform's. Either way its standard icons are read when first painted.
+    QApplication::setStyle(new ui::DeferredIconStyle(quiet ? QStringLiteral("Fusion")
+                                                           : QApplication::style()->name()));
 
     if (isDemo && parser.isSet(demoReset)) {
         if (auto reset = DemoStore::reset(); !reset)
@@ -115,6 +119,15 @@ int main(int argc, char *argv[]) {
             return fail(fromOption.error().message, quiet);
         config = fromOption.value();
     }
+
+    // Opening migrates the schema once, before any window exists. It runs on a thread of its
+    // own while this one loads the fonts: the window's first text needs the font database,
+    // which fontconfig fills by reading its configuration and every font's description
+    // (about a third of the instructions Tagdesk spends before its first paint, measured
+    // with callgrind, BENCHMARKS.md P7). Neither waits for the other.
+    std::future<Result<std::unique_ptr<JobDatabase>>> opening =
+        std::async(std::launch::async, [config] { return JobDatabase::open(config); });
+    (void)QFontMetrics(QApplication::font()).height();
 
     // The account: the demo store keeps its token in memory, never in the real keychain.
     // What the user chose is read here, once; Settings reads it again after saving.
@@ -132,8 +145,7 @@ int main(int argc, char *argv[]) {
         account = std::make_unique<SavedAccount>(*keychain, preferences);
     }
 
-    // Opening migrates the schema once, before any window exists.
-    auto database = JobDatabase::open(config);
+    auto database = opening.get();
     if (!database)
         return fail(database.error().message, quiet);
     JobService jobs(database.value()->writer());

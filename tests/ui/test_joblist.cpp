@@ -202,10 +202,21 @@ TEST_F(JobListWindow, FilterBoxNarrowsTheList) {
     }
     window->jobList()->reload();
     ASSERT_TRUE(QTest::qWaitFor([&] { return table()->model()->rowCount() == 3; }));
-    QTest::keyClicks(window->findChild<QLineEdit *>(QStringLiteral("jobFilter")),
-                     QStringLiteral("summer"));
+    auto *filter = window->findChild<QLineEdit *>(QStringLiteral("jobFilter"));
+    QTest::keyClicks(filter, QStringLiteral("summer"));
     EXPECT_EQ(visibleNames(table()),
               (QStringList{QStringLiteral("Summer dresses"), QStringLiteral("Summer shoes")}));
+
+    // With text in it the box has its clear button (enabled with the first text, not at
+    // start-up): a click empties it and the whole list is back.
+    auto *clear = filter->findChild<QToolButton *>();
+    ASSERT_NE(clear, nullptr) << "no clear button once there is text to clear";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return clear->isVisible(); }));
+    QTest::mouseClick(clear, Qt::LeftButton);
+    EXPECT_EQ(filter->text(), QString());
+    EXPECT_EQ(visibleNames(table()),
+              (QStringList{QStringLiteral("Hats"), QStringLiteral("Summer dresses"),
+                           QStringLiteral("Summer shoes")}));
 }
 
 TEST_F(JobListWindow, ArchivingAProcessingJobIsNotOffered) {

@@ -868,3 +868,63 @@ TEST_F(ReviewFlow, WhereToSaveForTheWholeJobChangesItsPlacesAndHowItWrites) {
         },
         patientMs));
 }
+
+// The window opens on the job list and builds the job view and the review the first time
+// they are asked for (start-up does not wait for panels it does not show); built then, by
+// the keyboard alone, each works as it does for every other test here.
+TEST_F(ReviewFlow, TheJobViewAndTheReviewAreBuiltWhenFirstOpenedByKeyboard) {
+    NewJob n;
+    n.name = QStringLiteral("Opened late");
+    jobId = jobs->create(n).result().value().id;
+    openWindow();
+    window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    runUntilReview(jobId);
+    EXPECT_EQ(window->findChild<ui::JobViewPanel *>(), nullptr) << "not opened yet";
+    EXPECT_EQ(window->findChild<ui::ReviewPanel *>(), nullptr) << "not opened yet";
+
+    // Enter on the job in the list: the job view is built, shown and filled.
+    auto *pages = window->findChild<QStackedWidget *>();
+    window->jobList()->selectJob(jobId);
+    focusOn(window->jobList()->view());
+    press(Qt::Key_Return);
+    ui::JobViewPanel *view = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return (view = window->findChild<ui::JobViewPanel *>()) &&
+                   pages->currentWidget() == view;
+        },
+        patientMs));
+    table = view->view();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return table->model()->rowCount() > 5; }, patientMs));
+    EXPECT_EQ(window->findChild<ui::ReviewPanel *>(), nullptr) << "the review is not open yet";
+
+    // Enter on its first product: the review is built and shows that product.
+    focusOn(table);
+    table->setCurrentIndex(table->model()->index(0, 0));
+    press(Qt::Key_Return);
+    ui::ReviewPanel *review = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return (review = window->findChild<ui::ReviewPanel *>()) &&
+                   pages->currentWidget() == review;
+        },
+        patientMs));
+    EXPECT_EQ(review, window->reviewPanel()) << "one review, the one the window holds";
+    ASSERT_TRUE(showsProductAt(0));
+
+    // A approves the product and moves on to the next.
+    const QString first = review->queue()->currentId();
+    focusOn(review->table());
+    press(Qt::Key_A);
+    ASSERT_TRUE(showsProductAt(1));
+    ASSERT_TRUE(allStored());
+    EXPECT_EQ(stored(first).product.progress.review, ReviewState::Approved);
+
+    // Esc goes back to the same job view, not to a second one.
+    focusOn(review->table());
+    press(Qt::Key_Escape);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pages->currentWidget() == view; }, patientMs));
+    EXPECT_EQ(window->findChildren<ui::JobViewPanel *>().size(), 1);
+    EXPECT_EQ(view->jobId(), jobId);
+}
