@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <optional>
 
 namespace tagdesk {
@@ -284,16 +283,17 @@ std::vector<bool> backgroundLike(const QImage &image, const ImageColours &colour
 }
 
 // The pixels of `candidates` reachable from the image edge through candidates
-// (4-connected flood fill).
+// (4-connected flood fill). The order pixels are visited in does not change which are
+// reached: a stack of indices, cheaper than a queue of coordinates.
 std::vector<bool> connectedToEdge(const std::vector<bool> &candidates, int w, int h) {
     std::vector<bool> reached(candidates.size(), false);
-    std::deque<std::pair<int, int>> queue;
+    std::vector<int> pending;
     auto visit = [&](int x, int y) {
-        const size_t index = static_cast<size_t>(y) * w + x;
-        if (x < 0 || y < 0 || x >= w || y >= h || reached[index] || !candidates[index])
+        const int index = y * w + x;
+        if (reached[static_cast<size_t>(index)] || !candidates[static_cast<size_t>(index)])
             return;
-        reached[index] = true;
-        queue.emplace_back(x, y);
+        reached[static_cast<size_t>(index)] = true;
+        pending.push_back(index);
     };
     for (int x = 0; x < w; ++x) {
         visit(x, 0);
@@ -303,13 +303,19 @@ std::vector<bool> connectedToEdge(const std::vector<bool> &candidates, int w, in
         visit(0, y);
         visit(w - 1, y);
     }
-    while (!queue.empty()) {
-        const auto [x, y] = queue.front();
-        queue.pop_front();
-        visit(x + 1, y);
-        visit(x - 1, y);
-        visit(x, y + 1);
-        visit(x, y - 1);
+    while (!pending.empty()) {
+        const int index = pending.back();
+        pending.pop_back();
+        const int x = index % w;
+        const int y = index / w;
+        if (x + 1 < w)
+            visit(x + 1, y);
+        if (x > 0)
+            visit(x - 1, y);
+        if (y + 1 < h)
+            visit(x, y + 1);
+        if (y > 0)
+            visit(x, y - 1);
     }
     return reached;
 }
