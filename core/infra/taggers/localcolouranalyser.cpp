@@ -105,7 +105,11 @@ QSize fittedSize(const QSize &original, int maxSide) {
 // 1.8 × faster than decoding in full); the rest is done by picking pixels
 // (FastTransformation), so a fine print keeps its real colours instead of blends of
 // them. Measured on tests/data/images: 19/24 named right this way, 17/24 when the
-// reader scales smoothly all the way down (which is 1.5 × faster still).
+// reader scales smoothly all the way down (which is 1.5 × faster still). Remeasured
+// 2026-12-04 (20/24 now): picking from an exact DCT fraction without Qt's smoothing
+// (a clip rectangle to a multiple of the denominator) names 19/24 from the fraction
+// ≥ 4 × maxSide, 18/24 from ≥ 2 ×, 16/24 from ≥ 1 ×, though decoding costs 2.2, 1.07
+// and 0.9 × decoding to maxSide instead of 5 × (BENCHMARKS.md, P8).
 Result<QImage> decodeDownscaled(const QByteArray &bytes, int maxSide) {
     if (bytes.isEmpty())
         return Error::invalid(QStringLiteral("The image is empty (0 bytes)."));
