@@ -240,15 +240,15 @@ TEST(ImageDownloader, DownloadsTheRenditionForAnalysisNotTheOriginal) {
     ASSERT_FALSE(product.snapshot->media.isEmpty());
     const MediaImage &media = product.snapshot->media.first();
     EXPECT_EQ(QUrlQuery(media.analysisUrl).queryItemValue(QStringLiteral("width")),
-              QStringLiteral("800"))
-        << "the listing asks Shopify for a rendition of at most 800 × 800 px";
+              QStringLiteral("768"))
+        << "the listing asks Shopify for a rendition of at most 768 × 768 px";
     EXPECT_FALSE(QUrlQuery(media.url).hasQueryItem(QStringLiteral("width")));
 
     ImageDownloader downloader(h.run);
     auto work = std::make_shared<ProductWork>(product, 1);
     h.waitFor([&](auto done) { downloader.download(work, done); });
     ASSERT_FALSE(work->images[0].sha256.isEmpty()) << work->images[0].error.toStdString();
-    EXPECT_EQ(cachedLongSide(h.images, work->images[0].sha256), 800)
+    EXPECT_EQ(cachedLongSide(h.images, work->images[0].sha256), 768)
         << "the rendition, scaled down from the 2048 px original";
     const QList<ProductImage> stored =
         ImageRepository(*h.reader).forProduct(h.run.jobId, product.productId).value();

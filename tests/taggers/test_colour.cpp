@@ -1,4 +1,5 @@
 #include "domain/colour.h"
+#include "domain/colourhistogram.h"
 
 #include <gtest/gtest.h>
 
@@ -75,6 +76,35 @@ TEST(ColourDistance, MatchesPublishedCiede2000TestData) {
         EXPECT_NEAR(deltaE2000(p.y, p.x), p.expected, 1e-4); // symmetric
     }
     EXPECT_EQ(deltaE2000({40, 10, -20}, {40, 10, -20}), 0.0);
+}
+
+// The bound is what lets the background test skip CIEDE2000: it must never exceed it.
+// Pairs of sRGB colours on a coarse grid (every 51 levels a channel: 216 colours, all
+// pairs), at both lightness weights the analyser uses; and it must be tight where only
+// lightness differs.
+TEST(ColourDistance, LowerBoundNeverExceedsCiede2000) {
+    std::vector<Lab> labs;
+    for (quint32 r = 0; r <= 255; r += 51)
+        for (quint32 g = 0; g <= 255; g += 51)
+            for (quint32 b = 0; b <= 255; b += 51)
+                labs.push_back(rgbToLab(opaque(r << 16 | g << 8 | b)));
+    int tight = 0;
+    for (double weight : {1.0, textileLightnessWeight, 4.0}) {
+        for (const Lab &x : labs) {
+            for (const Lab &y : labs) {
+                const double bound = deltaE2000LowerBound(x, y, weight);
+                const double full = deltaE2000(x, y, weight);
+                ASSERT_LE(bound, full * (1 + 1e-12) + 1e-12)
+                    << hexName(x).toStdString() << " " << hexName(y).toStdString() << " kL "
+                    << weight;
+                tight += (full > 0 && bound > 0.99 * full) ? 1 : 0;
+            }
+        }
+    }
+    EXPECT_GT(tight, 0);
+    // Two neutrals differ in lightness only: the bound is the whole distance.
+    EXPECT_NEAR(deltaE2000LowerBound({30, 0, 0}, {70, 0, 0}, 2.0),
+                deltaE2000({30, 0, 0}, {70, 0, 0}, 2.0), 1e-9);
 }
 
 TEST(ColourPalette, NamesAreUniqueAndEveryLabelWordIsAFamily) {
@@ -189,4 +219,38 @@ TEST(DominantColours, HandlesEdgeCases) {
     const auto half = dominantColours({opaque(0x000000), 0x00ffffff, opaque(0xffffff)}, 2);
     ASSERT_EQ(half.size(), 2);
     EXPECT_DOUBLE_EQ(half[0].share + half[1].share, 1.0);
+}
+
+TEST(ColourHistogram, CountsDistinctColoursAndKnowsEachPixels) {
+    // Alpha is part of the colour: a transparent white is not an opaque white.
+    const std::vector<quint32> pixels = {opaque(0x102030), opaque(0xffffff), opaque(0x102030),
+                                         0x00ffffff,       opaque(0x102030), opaque(0xffffff)};
+    const ColourHistogram histogram(pixels);
+    ASSERT_EQ(histogram.colourCount(), 3u);
+    ASSERT_EQ(histogram.pixelCount(), pixels.size());
+    EXPECT_EQ(histogram.colour(0), opaque(0x102030)); // in the order of their first pixel
+    EXPECT_EQ(histogram.colour(1), opaque(0xffffff));
+    EXPECT_EQ(histogram.colour(2), 0x00ffffffu);
+    EXPECT_EQ(histogram.count(0), 3u);
+    EXPECT_EQ(histogram.count(1), 2u);
+    EXPECT_EQ(histogram.count(2), 1u);
+    for (size_t i = 0; i < pixels.size(); ++i)
+        EXPECT_EQ(histogram.colour(histogram.colourOf(i)), pixels[i]) << "pixel " << i;
+    EXPECT_EQ(ColourHistogram({}).colourCount(), 0u);
+}
+
+TEST(ColourHistogram, KeepsEveryColourOfAManyColouredImage) {
+    // Enough colours to fill and probe the table: every pixel a colour of its own, then
+    // all of them again.
+    std::vector<quint32> pixels;
+    for (quint32 i = 0; i < 20000; ++i)
+        pixels.push_back(opaque(i * 837u & 0xffffffu));
+    const std::vector<quint32> once = pixels;
+    pixels.insert(pixels.end(), once.begin(), once.end());
+    const ColourHistogram histogram(pixels);
+    ASSERT_EQ(histogram.colourCount(), once.size());
+    for (size_t i = 0; i < pixels.size(); ++i) {
+        ASSERT_EQ(histogram.colour(histogram.colourOf(i)), pixels[i]);
+        ASSERT_EQ(histogram.count(histogram.colourOf(i)), 2u);
+    }
 }

@@ -1,10 +1,13 @@
 #include "domain/colour.h"
 
+#include "domain/colourhistogram.h"
+
 #include <QHash>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace tagdesk::colour {
@@ -186,58 +189,78 @@ private:
     quint64 m_state;
 };
 
-std::vector<Lab> opaquePixelsAsLab(const std::vector<quint32> &pixels) {
-    std::vector<Lab> labs;
-    labs.reserve(pixels.size());
-    for (quint32 argb : pixels) {
-        if ((argb >> 24) >= 128)
-            labs.push_back(rgbToLab(argb));
-    }
-    return labs;
-}
-
-size_t nearestCentre(const Lab &point, const std::vector<Lab> &centres) {
-    size_t best = 0;
-    double bestDistance = distanceSquared(point, centres[0]);
-    for (size_t c = 1; c < centres.size(); ++c) {
-        const double d = distanceSquared(point, centres[c]);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = c;
+// The opaque pixels as their distinct colours in CIELAB, each weighted by its pixel
+// count. Lloyd's iterations on these are k-means on every pixel (a pixel's cluster
+// depends on its colour only), at the cost of the distinct colours.
+struct WeightedColours {
+    explicit WeightedColours(const std::vector<quint32> &opaquePixels)
+        : histogram(opaquePixels) {
+        labs.reserve(histogram.colourCount());
+        weights.reserve(histogram.colourCount());
+        for (size_t c = 0; c < histogram.colourCount(); ++c) {
+            labs.push_back(rgbToLab(histogram.colour(c)));
+            weights.push_back(static_cast<double>(histogram.count(c)));
         }
     }
-    return best;
+
+    ColourHistogram histogram;
+    std::vector<Lab> labs;       // per distinct colour
+    std::vector<double> weights; // per distinct colour: its pixel count
+};
+
+std::vector<quint32> opaquePixels(const std::vector<quint32> &pixels) {
+    std::vector<quint32> opaque;
+    opaque.reserve(pixels.size());
+    for (quint32 argb : pixels) {
+        if ((argb >> 24) >= 128)
+            opaque.push_back(argb);
+    }
+    return opaque;
 }
 
-// Picks index i with probability weights[i] / total.
-size_t weightedPick(const std::vector<double> &weights, double total, SeededRandom &random) {
-    const double target = random.next() * total;
+// distanceSquared() where the compiler can inline it: k-means calls it for every colour
+// and centre in every iteration.
+inline double squaredDistance(const Lab &x, const Lab &y) {
+    const double dL = x.L - y.L;
+    const double da = x.a - y.a;
+    const double db = x.b - y.b;
+    return dL * dL + da * da + db * db;
+}
+
+// The pixel whose running sum of its colour's weight first exceeds `target`, walking
+// the pixels in order: the same pick as drawing from a per-pixel list of weights.
+size_t pixelAtRunningSum(const ColourHistogram &histogram, const std::vector<double> &perColour,
+                         double target) {
     double running = 0;
-    for (size_t i = 0; i < weights.size(); ++i) {
-        running += weights[i];
+    for (size_t i = 0; i < histogram.pixelCount(); ++i) {
+        running += perColour[histogram.colourOf(i)];
         if (running > target)
             return i;
     }
-    return weights.size() - 1;
+    return histogram.pixelCount() - 1;
 }
 
 // k-means++: each new centre is drawn with probability proportional to its squared
 // distance from the nearest centre so far, which spreads the seeds over the colours.
-std::vector<Lab> seedCentres(const std::vector<Lab> &points, size_t k, SeededRandom &random) {
-    std::vector<Lab> centres;
-    centres.push_back(points[static_cast<size_t>(random.next() * points.size())]);
-    std::vector<double> nearest(points.size());
-    for (size_t i = 0; i < points.size(); ++i)
-        nearest[i] = distanceSquared(points[i], centres[0]);
+// Pixels are drawn (not distinct colours), in pixel order and with sums taken in pixel
+// order, so that the seeds are those of drawing from every pixel's own distance.
+std::vector<Lab> seedCentres(const WeightedColours &colours, size_t k, SeededRandom &random) {
+    const ColourHistogram &histogram = colours.histogram;
+    const auto firstPixel = static_cast<size_t>(random.next() * histogram.pixelCount());
+    std::vector<Lab> centres{colours.labs[histogram.colourOf(firstPixel)]};
+    std::vector<double> nearest(colours.labs.size());
+    for (size_t c = 0; c < colours.labs.size(); ++c)
+        nearest[c] = squaredDistance(colours.labs[c], centres[0]);
     while (centres.size() < k) {
         double total = 0;
-        for (double d : nearest)
-            total += d;
+        for (size_t i = 0; i < histogram.pixelCount(); ++i)
+            total += nearest[histogram.colourOf(i)];
         if (total <= 0)
             break; // every point already sits on a centre: fewer colours than k
-        centres.push_back(points[weightedPick(nearest, total, random)]);
-        for (size_t i = 0; i < points.size(); ++i)
-            nearest[i] = std::min(nearest[i], distanceSquared(points[i], centres.back()));
+        const size_t pixel = pixelAtRunningSum(histogram, nearest, random.next() * total);
+        centres.push_back(colours.labs[histogram.colourOf(pixel)]);
+        for (size_t c = 0; c < colours.labs.size(); ++c)
+            nearest[c] = std::min(nearest[c], squaredDistance(colours.labs[c], centres.back()));
     }
     return centres;
 }
@@ -247,46 +270,108 @@ struct Clustering {
     std::vector<size_t> sizes;
 };
 
-// Moves every centre to the mean of its points; returns the cluster sizes.
-std::vector<size_t> recomputeCentres(const std::vector<Lab> &points,
+// Moves every centre to the mean of its pixels; returns the cluster sizes in pixels.
+std::vector<size_t> recomputeCentres(const WeightedColours &colours,
                                      const std::vector<size_t> &assignment,
                                      std::vector<Lab> &centres) {
     std::vector<Lab> sums(centres.size());
+    std::vector<double> weights(centres.size(), 0);
     std::vector<size_t> sizes(centres.size(), 0);
-    for (size_t i = 0; i < points.size(); ++i) {
-        Lab &sum = sums[assignment[i]];
-        sum.L += points[i].L;
-        sum.a += points[i].a;
-        sum.b += points[i].b;
-        ++sizes[assignment[i]];
+    for (size_t c = 0; c < colours.labs.size(); ++c) {
+        const double weight = colours.weights[c];
+        Lab &sum = sums[assignment[c]];
+        sum.L += weight * colours.labs[c].L;
+        sum.a += weight * colours.labs[c].a;
+        sum.b += weight * colours.labs[c].b;
+        weights[assignment[c]] += weight;
+        sizes[assignment[c]] += colours.histogram.count(c);
     }
     for (size_t c = 0; c < centres.size(); ++c) {
-        if (sizes[c] > 0) {
-            const double n = static_cast<double>(sizes[c]);
-            centres[c] = {sums[c].L / n, sums[c].a / n, sums[c].b / n};
-        }
+        if (sizes[c] > 0)
+            centres[c] = {sums[c].L / weights[c], sums[c].a / weights[c], sums[c].b / weights[c]};
     }
     return sizes;
 }
 
-// Lloyd's iterations until no point changes cluster (or a generous cap is reached).
-Clustering lloyd(const std::vector<Lab> &points, std::vector<Lab> centres) {
+// Half the distance from each centre to its nearest other centre: a colour closer than
+// that to its own centre cannot be nearer to another one.
+std::vector<double> halfGaps(const std::vector<Lab> &centres) {
+    std::vector<double> gaps(centres.size(), std::numeric_limits<double>::infinity());
+    for (size_t i = 0; i < centres.size(); ++i) {
+        for (size_t j = 0; j < centres.size(); ++j) {
+            if (i != j)
+                gaps[i] =
+                    std::min(gaps[i], 0.5 * std::sqrt(squaredDistance(centres[i], centres[j])));
+        }
+    }
+    return gaps;
+}
+
+// Lloyd's iterations until no colour changes cluster (or a generous cap is reached),
+// with Hamerly's bounds (G. Hamerly, "Making k-means even faster", SIAM SDM 2010): each
+// colour keeps an upper bound on the distance to its own centre and a lower bound on the
+// distance to any other, moved by how far the centres move; a colour whose bounds show
+// its centre is still the nearest is not measured again. The assignments, and so the
+// clusters, are those of measuring every colour against every centre: a colour is
+// skipped only when its bounds are apart by more than rounding could account for, and
+// a measured colour goes to the first nearest centre as before.
+Clustering lloyd(const WeightedColours &colours, std::vector<Lab> centres) {
     constexpr int maxIterations = 50;
-    std::vector<size_t> assignment(points.size(), centres.size());
+    constexpr double roundingMargin = 1e-9;
+    const size_t k = centres.size();
+    std::vector<size_t> assignment(colours.labs.size(), k);
+    std::vector<double> upper(colours.labs.size(), 0);
+    std::vector<double> lower(colours.labs.size(), 0);
     std::vector<size_t> sizes;
     for (int iteration = 0; iteration < maxIterations; ++iteration) {
+        const std::vector<double> gaps = halfGaps(centres);
         bool changed = false;
-        for (size_t i = 0; i < points.size(); ++i) {
-            const size_t c = nearestCentre(points[i], centres);
-            changed = changed || c != assignment[i];
-            assignment[i] = c;
+        for (size_t c = 0; c < colours.labs.size(); ++c) {
+            const Lab &point = colours.labs[c];
+            if (assignment[c] < k) {
+                const double bound =
+                    std::max(gaps[assignment[c]], lower[c]) * (1 - roundingMargin) - roundingMargin;
+                if (upper[c] < bound)
+                    continue;
+                upper[c] = std::sqrt(squaredDistance(point, centres[assignment[c]]));
+                if (upper[c] < bound)
+                    continue;
+            }
+            size_t best = 0;
+            double bestDistance = squaredDistance(point, centres[0]);
+            double secondDistance = std::numeric_limits<double>::infinity();
+            for (size_t centre = 1; centre < k; ++centre) {
+                const double d = squaredDistance(point, centres[centre]);
+                if (d < bestDistance) {
+                    secondDistance = bestDistance;
+                    bestDistance = d;
+                    best = centre;
+                } else if (d < secondDistance) {
+                    secondDistance = d;
+                }
+            }
+            changed = changed || best != assignment[c];
+            assignment[c] = best;
+            upper[c] = std::sqrt(bestDistance);
+            lower[c] = std::sqrt(secondDistance);
         }
         if (!changed)
             break;
-        sizes = recomputeCentres(points, assignment, centres);
+        const std::vector<Lab> previous = centres;
+        sizes = recomputeCentres(colours, assignment, centres);
+        std::vector<double> moved(k);
+        double farthest = 0;
+        for (size_t centre = 0; centre < k; ++centre) {
+            moved[centre] = std::sqrt(squaredDistance(previous[centre], centres[centre]));
+            farthest = std::max(farthest, moved[centre]);
+        }
+        for (size_t c = 0; c < colours.labs.size(); ++c) {
+            upper[c] += moved[assignment[c]];
+            lower[c] -= farthest;
+        }
     }
     if (sizes.empty())
-        sizes = recomputeCentres(points, assignment, centres);
+        sizes = recomputeCentres(colours, assignment, centres);
     return {std::move(centres), std::move(sizes)};
 }
 
@@ -368,10 +453,21 @@ quint32 applyGains(quint32 argb, const LinearGains &gains) {
 }
 
 double distanceSquared(const Lab &x, const Lab &y) {
-    const double dL = x.L - y.L;
-    const double da = x.a - y.a;
-    const double db = x.b - y.b;
-    return dL * dL + da * da + db * db;
+    return squaredDistance(x, y);
+}
+
+namespace {
+
+// S_L of CIEDE2000 (Sharma, Wu and Dalal 2005, equation 18).
+double lightnessScale(double meanL) {
+    const double lOffset = (meanL - 50) * (meanL - 50);
+    return 1.0 + 0.015 * lOffset / std::sqrt(20.0 + lOffset);
+}
+
+} // namespace
+
+double deltaE2000LowerBound(const Lab &x, const Lab &y, double lightnessWeight) {
+    return std::abs(y.L - x.L) / (lightnessWeight * lightnessScale((x.L + y.L) / 2.0));
 }
 
 // Sharma, Wu and Dalal, "The CIEDE2000 color-difference formula: implementation notes,
@@ -416,8 +512,7 @@ double deltaE2000(const Lab &x, const Lab &y, double lightnessWeight) {
     const double dTheta = 30.0 * std::exp(-hueOffset * hueOffset);
     const double meanCp7 = pow7(meanCp);
     const double rc = 2.0 * std::sqrt(meanCp7 / (meanCp7 + twentyFiveTo7));
-    const double lOffset = (meanL - 50) * (meanL - 50);
-    const double sl = 1.0 + 0.015 * lOffset / std::sqrt(20.0 + lOffset);
+    const double sl = lightnessScale(meanL);
     const double sc = 1.0 + 0.045 * meanCp;
     const double sh = 1.0 + 0.015 * meanCp * t;
     const double rt = -std::sin(radians(2 * dTheta)) * rc;
@@ -463,13 +558,14 @@ QString colourFamily(const QString &name) {
 }
 
 QList<ColourShare> dominantColours(const std::vector<quint32> &pixels, int k, quint32 seed) {
-    const std::vector<Lab> points = opaquePixelsAsLab(pixels);
-    if (points.empty() || k < 1)
+    const std::vector<quint32> opaque = opaquePixels(pixels);
+    if (opaque.empty() || k < 1)
         return {};
+    const WeightedColours colours(opaque);
     SeededRandom random(seed);
-    const size_t clusterCount = std::min(static_cast<size_t>(k), points.size());
-    const Clustering clustering = lloyd(points, seedCentres(points, clusterCount, random));
-    QList<ColourShare> result = mergeByName(clustering, points.size());
+    const size_t clusterCount = std::min(static_cast<size_t>(k), opaque.size());
+    const Clustering clustering = lloyd(colours, seedCentres(colours, clusterCount, random));
+    QList<ColourShare> result = mergeByName(clustering, opaque.size());
     std::stable_sort(result.begin(), result.end(),
                      [](const ColourShare &x, const ColourShare &y) { return x.share > y.share; });
     return result;

@@ -47,6 +47,12 @@ quint32 applyGains(quint32 argb, const LinearGains &gains);
 // textile industry's choice, where folds and shading make lightness less telling.
 double deltaE2000(const Lab &x, const Lab &y, double lightnessWeight = 1.0);
 constexpr double textileLightnessWeight = 2.0;
+// A lower bound of deltaE2000(x, y, lightnessWeight) without its trigonometry: the
+// lightness term |ΔL| / (kL·SL) alone. The chroma and hue terms, with the rotation term
+// R_T·ΔC'·ΔH' whose factor |R_T| ≤ 2 (R_T = −sin(2Δθ)·R_C, R_C ≤ 2), add up to at least
+// (|ΔC'/S_C| − |ΔH'/S_H|)² ≥ 0 (Sharma, Wu and Dalal 2005, equations 17–22). A test
+// "closer than d" can thus reject colours whose bound reaches d at a fraction of the cost.
+double deltaE2000LowerBound(const Lab &x, const Lab &y, double lightnessWeight = 1.0);
 // Plain Euclidean distance in Lab (CIE76), squared: what k-means minimises.
 double distanceSquared(const Lab &x, const Lab &y);
 

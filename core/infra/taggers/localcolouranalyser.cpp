@@ -1,15 +1,15 @@
 #include "taggers/localcolouranalyser.h"
 
 #include "domain/attribute.h"
+#include "domain/colourhistogram.h"
 
 #include <QBuffer>
-#include <QHash>
 #include <QImage>
 #include <QImageReader>
+#include <QRect>
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <optional>
 
 namespace tagdesk {
@@ -105,7 +105,11 @@ QSize fittedSize(const QSize &original, int maxSide) {
 // 1.8 × faster than decoding in full); the rest is done by picking pixels
 // (FastTransformation), so a fine print keeps its real colours instead of blends of
 // them. Measured on tests/data/images: 19/24 named right this way, 17/24 when the
-// reader scales smoothly all the way down (which is 1.5 × faster still).
+// reader scales smoothly all the way down (which is 1.5 × faster still). Remeasured
+// 2026-12-04 (20/24 now): picking from an exact DCT fraction without Qt's smoothing
+// (a clip rectangle to a multiple of the denominator) names 19/24 from the fraction
+// ≥ 4 × maxSide, 18/24 from ≥ 2 ×, 16/24 from ≥ 1 ×, though decoding costs 2.2, 1.07
+// and 0.9 × decoding to maxSide instead of 5 × (BENCHMARKS.md, P8).
 Result<QImage> decodeDownscaled(const QByteArray &bytes, int maxSide) {
     if (bytes.isEmpty())
         return Error::invalid(QStringLiteral("The image is empty (0 bytes)."));
@@ -137,6 +141,41 @@ quint32 pixelAt(const QImage &image, int x, int y) {
     return reinterpret_cast<const quint32 *>(image.constScanLine(y))[x];
 }
 
+std::vector<quint32> allPixels(const QImage &image) {
+    std::vector<quint32> pixels;
+    pixels.reserve(static_cast<size_t>(image.width()) * image.height());
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *line = reinterpret_cast<const quint32 *>(image.constScanLine(y));
+        pixels.insert(pixels.end(), line, line + image.width());
+    }
+    return pixels;
+}
+
+// The image's distinct colours, each converted to CIELAB once: the background tests
+// below are asked per colour, not per pixel.
+class ImageColours {
+public:
+    explicit ImageColours(const QImage &image)
+        : m_width(image.width())
+        , m_histogram(allPixels(image)) {
+        m_labs.reserve(m_histogram.colourCount());
+        for (size_t c = 0; c < m_histogram.colourCount(); ++c)
+            m_labs.push_back(colour::rgbToLab(m_histogram.colour(c)));
+    }
+
+    size_t colourCount() const { return m_histogram.colourCount(); }
+    quint32 colourAt(int x, int y) const {
+        return m_histogram.colourOf(static_cast<size_t>(y) * m_width + x);
+    }
+    quint32 argb(quint32 colour) const { return m_histogram.colour(colour); }
+    const Lab &lab(quint32 colour) const { return m_labs[colour]; }
+
+private:
+    int m_width;
+    colour::ColourHistogram m_histogram;
+    std::vector<Lab> m_labs;
+};
+
 int borderWidth(const QImage &image) {
     const int shorter = std::min(image.width(), image.height());
     return std::max(1, static_cast<int>(std::lround(shorter * borderFraction)));
@@ -158,12 +197,18 @@ std::vector<quint32> borderPixels(const QImage &image) {
     return pixels;
 }
 
-std::vector<quint32> centralPixels(const QImage &image) {
+QRect centralRegion(const QImage &image) {
     const int marginX = static_cast<int>(image.width() * (1 - centralRegionFraction) / 2);
     const int marginY = static_cast<int>(image.height() * (1 - centralRegionFraction) / 2);
+    return QRect(QPoint(marginX, marginY),
+                 QPoint(image.width() - marginX - 1, image.height() - marginY - 1));
+}
+
+std::vector<quint32> centralPixels(const QImage &image) {
+    const QRect centre = centralRegion(image);
     std::vector<quint32> pixels;
-    for (int y = marginY; y < image.height() - marginY; ++y) {
-        for (int x = marginX; x < image.width() - marginX; ++x)
+    for (int y = centre.top(); y <= centre.bottom(); ++y) {
+        for (int x = centre.left(); x <= centre.right(); ++x)
             pixels.push_back(pixelAt(image, x, y));
     }
     return pixels;
@@ -174,77 +219,85 @@ bool similarToBackground(const Lab &lab, const Lab &background) {
     const double lightnessWeight = rise > 0 && rise <= maxHighlightRise
                                        ? highlightLightnessWeight
                                        : colour::textileLightnessWeight;
+    // Most colours of a photo are far off the backdrop in lightness alone; the bound
+    // (exact, see deltaE2000LowerBound) spares them the trigonometry. The margin keeps
+    // rounding from deciding a colour the full formula would decide otherwise.
+    if (colour::deltaE2000LowerBound(lab, background, lightnessWeight) >
+        backgroundDistance * (1 + 1e-9))
+        return false;
     return colour::deltaE2000(lab, background, lightnessWeight) < backgroundDistance;
 }
 
-// Fraction of `pixels` that look like `colour` (remembered per pixel colour, as below).
-double shareSimilarTo(const std::vector<quint32> &pixels, const Lab &colour) {
-    if (pixels.empty())
+// Fraction of the pixels of `region` that look like `colour` (decided once per colour).
+double shareSimilarTo(const ImageColours &colours, const QRect &region, const Lab &colour) {
+    if (region.isEmpty())
         return 0;
-    QHash<quint32, bool> known;
-    const auto similar = std::count_if(pixels.begin(), pixels.end(), [&](quint32 argb) {
-        auto it = known.constFind(argb);
-        if (it == known.constEnd())
-            it = known.insert(argb, similarToBackground(colour::rgbToLab(argb), colour));
-        return *it;
-    });
-    return static_cast<double>(similar) / static_cast<double>(pixels.size());
+    enum : qint8 { unknown = -1 };
+    std::vector<qint8> similar(colours.colourCount(), unknown);
+    qsizetype count = 0;
+    for (int y = region.top(); y <= region.bottom(); ++y) {
+        for (int x = region.left(); x <= region.right(); ++x) {
+            const quint32 c = colours.colourAt(x, y);
+            if (similar[c] == unknown)
+                similar[c] = similarToBackground(colours.lab(c), colour) ? 1 : 0;
+            count += similar[c];
+        }
+    }
+    return static_cast<double>(count) / static_cast<double>(region.width() * region.height());
 }
 
 // The colours of the background: the main colours of the border ring, except those
 // more common in the centre of the image than along its edge — that is a garment
 // filling the frame and touching the border, not a backdrop. Transparent pixels are
 // background in any case and are never clustered.
-QList<Lab> backgroundColours(const QImage &image) {
-    QList<Lab> colours;
-    const std::vector<quint32> centre = centralPixels(image);
+QList<Lab> backgroundColours(const QImage &image, const ImageColours &colours) {
+    QList<Lab> found;
+    const QRect centre = centralRegion(image);
     const auto clusters =
         colour::dominantColours(borderPixels(image), backgroundClusters, clusteringSeed);
     for (const ColourShare &cluster : clusters) {
         if (cluster.share >= backgroundClusterMinShare &&
-            shareSimilarTo(centre, cluster.centre) < garmentEvidence * cluster.share)
-            colours.append(cluster.centre);
+            shareSimilarTo(colours, centre, cluster.centre) < garmentEvidence * cluster.share)
+            found.append(cluster.centre);
     }
-    return colours;
+    return found;
 }
 
-bool looksLikeBackground(quint32 argb, const QList<Lab> &background) {
+bool looksLikeBackground(quint32 argb, const Lab &lab, const QList<Lab> &background) {
     if ((argb >> 24) < 128)
         return true;
-    const Lab lab = colour::rgbToLab(argb);
     return std::any_of(background.begin(), background.end(),
                        [&](const Lab &bg) { return similarToBackground(lab, bg); });
 }
 
-// Per pixel, row by row: does it look like one of the background colours? Answers are
-// remembered per colour: plain backdrops repeat colours, and CIEDE2000 is the cost here.
-std::vector<bool> backgroundLike(const QImage &image, const QList<Lab> &background) {
+// Per pixel, row by row: does it look like one of the background colours? Decided once
+// per distinct colour: plain backdrops repeat colours, and CIEDE2000 is the cost here.
+std::vector<bool> backgroundLike(const QImage &image, const ImageColours &colours,
+                                 const QList<Lab> &background) {
+    std::vector<bool> perColour(colours.colourCount());
+    for (quint32 c = 0; c < colours.colourCount(); ++c)
+        perColour[c] = looksLikeBackground(colours.argb(c), colours.lab(c), background);
     std::vector<bool> similar;
     similar.reserve(static_cast<size_t>(image.width()) * image.height());
-    QHash<quint32, bool> known;
     for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width(); ++x) {
-            const quint32 argb = pixelAt(image, x, y);
-            auto it = known.constFind(argb);
-            if (it == known.constEnd())
-                it = known.insert(argb, looksLikeBackground(argb, background));
-            similar.push_back(*it);
-        }
+        for (int x = 0; x < image.width(); ++x)
+            similar.push_back(perColour[colours.colourAt(x, y)]);
     }
     return similar;
 }
 
 // The pixels of `candidates` reachable from the image edge through candidates
-// (4-connected flood fill).
+// (4-connected flood fill). The order pixels are visited in does not change which are
+// reached: a stack of indices, cheaper than a queue of coordinates.
 std::vector<bool> connectedToEdge(const std::vector<bool> &candidates, int w, int h) {
     std::vector<bool> reached(candidates.size(), false);
-    std::deque<std::pair<int, int>> queue;
+    std::vector<int> pending;
     auto visit = [&](int x, int y) {
-        const size_t index = static_cast<size_t>(y) * w + x;
-        if (x < 0 || y < 0 || x >= w || y >= h || reached[index] || !candidates[index])
+        const int index = y * w + x;
+        if (reached[static_cast<size_t>(index)] || !candidates[static_cast<size_t>(index)])
             return;
-        reached[index] = true;
-        queue.emplace_back(x, y);
+        reached[static_cast<size_t>(index)] = true;
+        pending.push_back(index);
     };
     for (int x = 0; x < w; ++x) {
         visit(x, 0);
@@ -254,13 +307,19 @@ std::vector<bool> connectedToEdge(const std::vector<bool> &candidates, int w, in
         visit(0, y);
         visit(w - 1, y);
     }
-    while (!queue.empty()) {
-        const auto [x, y] = queue.front();
-        queue.pop_front();
-        visit(x + 1, y);
-        visit(x - 1, y);
-        visit(x, y + 1);
-        visit(x, y - 1);
+    while (!pending.empty()) {
+        const int index = pending.back();
+        pending.pop_back();
+        const int x = index % w;
+        const int y = index / w;
+        if (x + 1 < w)
+            visit(x + 1, y);
+        if (x > 0)
+            visit(x - 1, y);
+        if (y + 1 < h)
+            visit(x, y + 1);
+        if (y > 0)
+            visit(x, y - 1);
     }
     return reached;
 }
@@ -268,8 +327,10 @@ std::vector<bool> connectedToEdge(const std::vector<bool> &candidates, int w, in
 // Background = pixels that look like a background colour and are connected to the
 // image edge through such pixels. Connectivity keeps a garment's own white or beige
 // areas (a print's ground, a collar) when they are enclosed by the garment.
-std::vector<bool> backgroundMask(const QImage &image, const QList<Lab> &background) {
-    return connectedToEdge(backgroundLike(image, background), image.width(), image.height());
+std::vector<bool> backgroundMask(const QImage &image, const ImageColours &colours,
+                                 const QList<Lab> &background) {
+    return connectedToEdge(backgroundLike(image, colours, background), image.width(),
+                           image.height());
 }
 
 std::vector<quint32> unmaskedPixels(const QImage &image, const std::vector<bool> &mask) {
@@ -452,8 +513,9 @@ LocalColourAnalyser::inspect(const QByteArray &imageBytes) const {
         return decoded.error();
     const QImage &image = decoded.value();
     Analysis analysis;
-    analysis.background = backgroundColours(image);
-    const std::vector<bool> mask = backgroundMask(image, analysis.background);
+    const ImageColours colours(image);
+    analysis.background = backgroundColours(image, colours);
+    const std::vector<bool> mask = backgroundMask(image, colours, analysis.background);
     std::vector<quint32> garment = unmaskedPixels(image, mask);
     analysis.garmentFraction = static_cast<double>(garment.size()) / mask.size();
     analysis.backgroundSeparated = analysis.garmentFraction >= minGarmentFraction;
