@@ -49,6 +49,9 @@ protected:
         writer = DatabaseWriter::start(db.config()).value();
         jobs = std::make_unique<JobService>(*writer);
         TaggerSettings taggers = TaggerSettings::defaults();
+        // Two analyses at once whatever the machine (a run keeps twice that many products
+        // going): what a test sees of a run's pace does not depend on its cores.
+        taggers.localThreads = 2;
         taggers.openAi.url = QUrl(server->baseUrl());
         taggers.openAi.key = QStringLiteral("sk-sandbox");
         taggers.openAi.model = QStringLiteral("sandbox-vision");

@@ -57,8 +57,10 @@ protected:
 TEST_F(DesktopFlow, CreateRunOpenApproveArchive) {
     // Images that take a moment to arrive, as from a real store's CDN: the run stays
     // "Processing" long enough for the list to show it (the sandbox alone is too quick).
+    // The list reloads 1.5 s after a run's progress; with four products going at once
+    // (the fixture's two analyses, twice over) the run takes about 2.5 s.
     sandbox::FaultPlan slowImages;
-    ASSERT_TRUE(slowImages.addFlag(QStringLiteral("images:latency=30-60")).ok());
+    ASSERT_TRUE(slowImages.addFlag(QStringLiteral("images:latency=150-200")).ok());
     server->setFaults(slowImages);
     openWindow();
     auto *jobTable = window->findChild<QTableView *>(QStringLiteral("jobTable"));
