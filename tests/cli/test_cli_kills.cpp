@@ -43,15 +43,16 @@ class Workplace {
 public:
     Workplace() {
         // Every answer takes a while, so that a command runs for seconds and a kill lands
-        // in the middle of it.
+        // in the middle of it (the tagger longest: a run keeps more products going than it
+        // has calls, so the analysis runs at the tagger's pace).
         sandbox = std::make_unique<SandboxProcess>(
             QStringList{QStringLiteral("--catalog"),
                         testData(QStringLiteral("catalogs/kith-storefront-products.json")),
                         QStringLiteral("--bucket"), QStringLiteral("20000"),
                         QStringLiteral("--restore"), QStringLiteral("10000"),
-                        QStringLiteral("--fault"), QStringLiteral("shopify:latency=40-80"),
+                        QStringLiteral("--fault"), QStringLiteral("shopify:latency=100-200"),
                         QStringLiteral("--fault"), QStringLiteral("images:latency=60-120"),
-                        QStringLiteral("--fault"), QStringLiteral("ximilar:latency=100-200")});
+                        QStringLiteral("--fault"), QStringLiteral("ximilar:latency=200-400")});
         QProcessEnvironment &env = cli.environment();
         env.insert(QStringLiteral("TAGDESK_SHOPIFY_TOKEN"), QStringLiteral("shpat_sandbox"));
         env.insert(QStringLiteral("TAGDESK_XIMILAR_URL"), sandbox->url);
@@ -98,14 +99,17 @@ public:
         return out;
     }
 
-    // What a `jobs run` is doing, as the store saw it last: listing products and
-    // downloading their images ("fetch"), or asking the tagger ("analyse").
+    // What a `jobs run` is doing, as the store saw it last: listing and fetching products
+    // from Shopify ("fetch"), or downloading images and asking the tagger about them
+    // ("analyse": the analysis downloads the next products' images while the tagger works
+    // on others, so both are that step).
     std::string runPhase() const {
         const QJsonArray log = sandbox->requests();
         const QString service =
             log.isEmpty() ? QString()
                           : log.last().toObject().value(QStringLiteral("service")).toString();
-        return service == QLatin1String("ximilar") ? "analyse" : "fetch";
+        return service == QLatin1String("ximilar") || service == QLatin1String("images") ? "analyse"
+                                                                                         : "fetch";
     }
 
     // What the job is in the database: its summary (without its times), every product's
