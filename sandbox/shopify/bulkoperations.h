@@ -1,8 +1,8 @@
 #pragma once
 
 #include "graphql/ast.h"
-#include "graphql/jsonwriter.h"
 #include "graphql/schema.h"
+#include "util/jsonwriter.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,7 +1,6 @@
 #include "shopify/shopifyapi.h"
 
 #include "graphql/executor.h"
-#include "graphql/jsonwriter.h"
 #include "graphql/parser.h"
 #include "graphql/validator.h"
 #include "graphql/values.h"
@@ -9,6 +8,7 @@
 #include "shopify/shopifyschema.h"
 #include "shopify/stageduploads.h"
 #include "shopify/store.h"
+#include "util/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

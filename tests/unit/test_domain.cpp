@@ -5,6 +5,7 @@
 #include "domain/shopifystore.h"
 #include "domain/suggestion.h"
 #include "domain/urlsafety.h"
+#include "support/snapshotreference.h"
 #include "util/htmltokens.h"
 
 #include <QJsonArray>
@@ -229,4 +230,45 @@ TEST(UrlSafety, ARedirectNeverDowngradesNorTakesCredentialsToAnotherHost) {
     EXPECT_FALSE(check("ftp://acme.myshopify.com/x", false).ok());
     const Status refused = check("https://evil.example/collect", true);
     EXPECT_TRUE(refused.error().message.contains(QStringLiteral("evil.example")));
+}
+
+TEST(ProductSnapshot, StoredTextReadsBackAsTheReferenceTextWithEveryKindOfField) {
+    // Nothing but an id: empty strings and lists, no category, no update time.
+    ProductSnapshot bare;
+    bare.id = QStringLiteral("gid://shopify/Product/1");
+    test::expectStoredTextReadsBack(bare);
+
+    ProductSnapshot s;
+    s.id = QStringLiteral("gid://shopify/Product/2");
+    s.handle = QStringLiteral("robe-d-été");
+    s.title = QStringLiteral("Robe « été » \"rouge\" \\ 夏のドレス 👗");
+    s.vendor = QStringLiteral("Ünïcødé\tVendor\nLine\r\b\f") + QChar(0x01) + QChar(0x1f);
+    s.productType = QString();
+    s.category = {QStringLiteral("gid://shopify/TaxonomyCategory/aa-1-4"),
+                  QStringLiteral("Apparel & Accessories > Clothing > Dresses"), true};
+    s.status = QStringLiteral("ACTIVE");
+    s.descriptionHtml = QStringLiteral("<p class=\"x\">Lin</p>\n<script>/* </script> */");
+    s.tags = {QStringLiteral("summer"), QString(), QStringLiteral("été, rouge")};
+    MediaImage image{QStringLiteral("gid://shopify/MediaImage/5"),
+                     QUrl(QStringLiteral("https://cdn.example/a b.jpg?v=1&x=é")),
+                     QStringLiteral("alt \"front\""), 2048, 1536};
+    image.status = QStringLiteral("PROCESSING");
+    image.analysisUrl = QUrl(QStringLiteral("https://cdn.example/a.jpg?v=1&width=768"));
+    s.media = {image, MediaImage{}};
+    s.metafields = {{QStringLiteral("tagdesk"), QStringLiteral("colour"),
+                     QStringLiteral("single_line_text_field"), QStringLiteral("rot/grün"),
+                     QStringLiteral("abc")},
+                    {QStringLiteral("shopify"), QStringLiteral("color-pattern"),
+                     QStringLiteral("list.metaobject_reference"),
+                     QStringLiteral("[\"gid://shopify/Metaobject/1\"]"), QString()}};
+    s.categoryMetaobjects = {{QStringLiteral("gid://shopify/Metaobject/1"),
+                              QStringLiteral("shopify--color-pattern"),
+                              QStringLiteral("blue"),
+                              {QStringLiteral("gid://shopify/TaxonomyValue/2")}},
+                             {QStringLiteral("gid://shopify/Metaobject/3"),
+                              QStringLiteral("shopify--fabric"),
+                              QString(),
+                              {}}};
+    s.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC);
+    test::expectStoredTextReadsBack(s);
 }

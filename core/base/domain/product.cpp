@@ -1,7 +1,10 @@
 #include "domain/product.h"
 
+#include "util/jsonwriter.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <array>
 
@@ -21,6 +24,13 @@ std::optional<Enum> fromKey(const QString &key, const std::array<Enum, N> &all,
 QString str(const QJsonObject &o, const char *name) {
     return o.value(QLatin1String(name)).toString();
 }
+
+void writeStrings(JsonWriter &w, const QStringList &strings) {
+    w.beginArray();
+    for (const QString &s : strings)
+        w.value(s);
+    w.endArray();
+}
 } // namespace
 
 const Metafield *ProductSnapshot::metafield(const QString &ns, const QString &key) const {
@@ -39,52 +49,103 @@ const CategoryMetaobject *ProductSnapshot::categoryMetaobject(const QString &id)
     return nullptr;
 }
 
-QJsonObject ProductSnapshot::toJson() const {
-    QJsonArray mediaJson;
-    for (const MediaImage &m : media) {
-        mediaJson.append(QJsonObject{{QStringLiteral("id"), m.id},
-                                     {QStringLiteral("url"), m.url.toString()},
-                                     {QStringLiteral("alt"), m.alt},
-                                     {QStringLiteral("width"), m.width},
-                                     {QStringLiteral("height"), m.height},
-                                     {QStringLiteral("status"), m.status},
-                                     {QStringLiteral("analysisUrl"), m.analysisUrl.toString()}});
+QString ProductSnapshot::toJsonText() const {
+    using namespace Qt::StringLiterals;
+    // Keys in the order a QJsonObject keeps them (sorted), so that the text is the one
+    // snapshots were stored as when a QJsonObject was built and printed.
+    JsonWriter w;
+    w.reserve(1024);
+    w.beginObject();
+    if (!category.isEmpty()) {
+        w.key("category"_L1);
+        w.beginObject();
+        w.key("fullName"_L1);
+        w.value(category.fullName);
+        w.key("id"_L1);
+        w.value(category.id);
+        w.key("isArchived"_L1);
+        w.value(category.archived);
+        w.endObject();
     }
-    QJsonArray metafieldsJson;
-    for (const Metafield &m : metafields) {
-        metafieldsJson.append(QJsonObject{{QStringLiteral("namespace"), m.ns},
-                                          {QStringLiteral("key"), m.key},
-                                          {QStringLiteral("type"), m.type},
-                                          {QStringLiteral("value"), m.value},
-                                          {QStringLiteral("compareDigest"), m.compareDigest}});
-    }
-    QJsonObject json{{QStringLiteral("id"), id},
-                     {QStringLiteral("handle"), handle},
-                     {QStringLiteral("title"), title},
-                     {QStringLiteral("vendor"), vendor},
-                     {QStringLiteral("productType"), productType},
-                     {QStringLiteral("status"), status},
-                     {QStringLiteral("descriptionHtml"), descriptionHtml},
-                     {QStringLiteral("tags"), QJsonArray::fromStringList(tags)},
-                     {QStringLiteral("media"), mediaJson},
-                     {QStringLiteral("metafields"), metafieldsJson},
-                     {QStringLiteral("updatedAt"), updatedAt.toUTC().toString(Qt::ISODateWithMs)}};
-    if (!category.isEmpty())
-        json.insert(QStringLiteral("category"),
-                    QJsonObject{{QStringLiteral("id"), category.id},
-                                {QStringLiteral("fullName"), category.fullName},
-                                {QStringLiteral("isArchived"), category.archived}});
     if (!categoryMetaobjects.isEmpty()) {
-        QJsonArray entries;
-        for (const CategoryMetaobject &m : categoryMetaobjects)
-            entries.append(QJsonObject{{QStringLiteral("id"), m.id},
-                                       {QStringLiteral("type"), m.type},
-                                       {QStringLiteral("handle"), m.handle},
-                                       {QStringLiteral("taxonomyValueIds"),
-                                        QJsonArray::fromStringList(m.taxonomyValueIds)}});
-        json.insert(QStringLiteral("categoryMetaobjects"), entries);
+        w.key("categoryMetaobjects"_L1);
+        w.beginArray();
+        for (const CategoryMetaobject &m : categoryMetaobjects) {
+            w.beginObject();
+            w.key("handle"_L1);
+            w.value(m.handle);
+            w.key("id"_L1);
+            w.value(m.id);
+            w.key("taxonomyValueIds"_L1);
+            writeStrings(w, m.taxonomyValueIds);
+            w.key("type"_L1);
+            w.value(m.type);
+            w.endObject();
+        }
+        w.endArray();
     }
-    return json;
+    w.key("descriptionHtml"_L1);
+    w.value(descriptionHtml);
+    w.key("handle"_L1);
+    w.value(handle);
+    w.key("id"_L1);
+    w.value(id);
+    w.key("media"_L1);
+    w.beginArray();
+    for (const MediaImage &m : media) {
+        w.beginObject();
+        w.key("alt"_L1);
+        w.value(m.alt);
+        w.key("analysisUrl"_L1);
+        w.value(m.analysisUrl.toString());
+        w.key("height"_L1);
+        w.value(m.height);
+        w.key("id"_L1);
+        w.value(m.id);
+        w.key("status"_L1);
+        w.value(m.status);
+        w.key("url"_L1);
+        w.value(m.url.toString());
+        w.key("width"_L1);
+        w.value(m.width);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("metafields"_L1);
+    w.beginArray();
+    for (const Metafield &m : metafields) {
+        w.beginObject();
+        w.key("compareDigest"_L1);
+        w.value(m.compareDigest);
+        w.key("key"_L1);
+        w.value(m.key);
+        w.key("namespace"_L1);
+        w.value(m.ns);
+        w.key("type"_L1);
+        w.value(m.type);
+        w.key("value"_L1);
+        w.value(m.value);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("productType"_L1);
+    w.value(productType);
+    w.key("status"_L1);
+    w.value(status);
+    w.key("tags"_L1);
+    writeStrings(w, tags);
+    w.key("title"_L1);
+    w.value(title);
+    w.key("updatedAt"_L1);
+    w.value(updatedAt.toUTC().toString(Qt::ISODateWithMs));
+    w.key("vendor"_L1);
+    w.value(vendor);
+    w.endObject();
+    return QString::fromUtf8(w.data());
+}
+
+QJsonObject ProductSnapshot::toJson() const {
+    return QJsonDocument::fromJson(toJsonText().toUtf8()).object();
 }
 
 Result<ProductSnapshot> ProductSnapshot::fromJson(const QJsonObject &json) {

@@ -93,6 +93,11 @@ struct ProductSnapshot {
     const Metafield *metafield(const QString &ns, const QString &key) const;
     const CategoryMetaobject *categoryMetaobject(const QString &id) const;
 
+    // The snapshot as JSON text, as storage keeps it; written straight out, not through a
+    // QJsonObject (building one and printing it was most of the cost of storing a fetched
+    // product). fromJson reads the parsed text back.
+    QString toJsonText() const;
+    // That text parsed (for code that edits or inspects it as an object).
     QJsonObject toJson() const;
     static Result<ProductSnapshot> fromJson(const QJsonObject &json);
 

@@ -91,7 +91,7 @@ Status JobProductRepository::addProducts(qint64 jobId, const QList<JobProduct> &
         q.addBindValue(sqlValue(reviewKey(p.progress.review)));
         q.addBindValue(sqlValue(syncKey(p.progress.sync)));
         q.addBindValue(sqlValue(p.error));
-        q.addBindValue(p.snapshot ? toDbJson(p.snapshot->toJson()) : QVariant());
+        q.addBindValue(p.snapshot ? p.snapshot->toJsonText() : QVariant());
         q.addBindValue(sqlValue(now));
         if (!q.exec())
             return storageError(
@@ -357,7 +357,7 @@ Status JobProductRepository::setProgress(qint64 jobId, const QString &productId,
 Status JobProductRepository::setSnapshot(qint64 jobId, const ProductSnapshot &snapshot) {
     return updateOne(
         jobId, snapshot.id, QStringLiteral("snapshot = ?, title = ?, updated_at = ?"),
-        {toDbJson(snapshot.toJson()), snapshot.title, toDbTime(QDateTime::currentDateTimeUtc())},
+        {snapshot.toJsonText(), snapshot.title, toDbTime(QDateTime::currentDateTimeUtc())},
         Texts::tr("saving the copy of product %1").arg(snapshot.id));
 }
 
@@ -384,7 +384,7 @@ Status JobProductRepository::storeFetched(qint64 jobId, const QList<Fetched> &fe
             q.addBindValue(sqlValue(value));
         };
         if (f.snapshot) {
-            bind(toDbJson(f.snapshot->toJson()));
+            bind(f.snapshotText);
             bind(f.snapshot->title);
         }
         bind(stageKey(f.snapshot ? PipelineStage::Fetched : PipelineStage::Failed));

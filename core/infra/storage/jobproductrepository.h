@@ -70,8 +70,18 @@ public:
     // the stage Failed with `goneError` — by one statement prepared once, not two prepared
     // per product. Review and sync states stay the product's own.
     struct Fetched {
+        Fetched() = default;
+        // Makes the snapshot's stored text here, on the thread that fetched it: making it
+        // on the one writer thread was most of that thread's work per product (callgrind,
+        // BENCHMARKS.md "P3 profiled"), while the fetch step's threads wait on the network.
+        Fetched(JobProduct product, std::optional<ProductSnapshot> snapshot)
+            : product(std::move(product))
+            , snapshot(std::move(snapshot))
+            , snapshotText(this->snapshot ? this->snapshot->toJsonText() : QString()) {}
+
         JobProduct product;
         std::optional<ProductSnapshot> snapshot = {};
+        QString snapshotText = {}; // snapshot->toJsonText(); empty without a snapshot
     };
     Status storeFetched(qint64 jobId, const QList<Fetched> &fetched, const QString &goneError);
 

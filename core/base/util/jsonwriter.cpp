@@ -1,12 +1,13 @@
-#include "graphql/jsonwriter.h"
+#include "util/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cmath>
+#include <cstdio>
 
-namespace tagdesk::sandbox::graphql {
+namespace tagdesk {
 
 void JsonWriter::separate() {
     if (m_afterKey) {
@@ -36,6 +37,27 @@ void JsonWriter::key(const QString &name) {
     appendString(m_out, name);
     m_out.append(':');
     m_afterKey = true;
+}
+
+void JsonWriter::key(QLatin1StringView name) {
+    separate();
+    m_out.append('"').append(name.data(), name.size()).append("\":");
+    m_afterKey = true;
+}
+
+void JsonWriter::value(const QString &s) {
+    separate();
+    appendString(m_out, s);
+}
+
+void JsonWriter::value(qint64 n) {
+    separate();
+    m_out.append(QByteArray::number(n));
+}
+
+void JsonWriter::value(bool b) {
+    separate();
+    m_out.append(b ? "true" : "false");
 }
 
 void JsonWriter::raw(const QByteArray &json) {
@@ -76,8 +98,15 @@ void JsonWriter::value(const QJsonValue &v) {
 void JsonWriter::appendString(QByteArray &out, const QString &s) {
     out.append('"');
     const QByteArray utf8 = s.toUtf8();
-    for (const char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Runs of characters that need no escape are copied at once: most text has none.
+    const char *run = utf8.constData();
+    const char *const end = run + utf8.size();
+    for (const char *p = run; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
         switch (c) {
         case '"':
             out.append("\\\"");
@@ -100,17 +129,15 @@ void JsonWriter::appendString(QByteArray &out, const QString &s) {
         case '\f':
             out.append("\\f");
             break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out.append(buf);
-            } else {
-                out.append(char(c));
-            }
+        default: {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out.append(buf);
+        }
         }
     }
+    out.append(run, end - run);
     out.append('"');
 }
 
-} // namespace tagdesk::sandbox::graphql
+} // namespace tagdesk
