@@ -55,16 +55,17 @@ QString ProductSnapshot::toJsonText() const {
     // snapshots were stored as when a QJsonObject was built and printed.
     JsonWriter w;
     w.reserve(1024);
+    const auto field = [&w](QLatin1StringView name, const auto &value) {
+        w.key(name);
+        w.value(value);
+    };
     w.beginObject();
     if (!category.isEmpty()) {
         w.key("category"_L1);
         w.beginObject();
-        w.key("fullName"_L1);
-        w.value(category.fullName);
-        w.key("id"_L1);
-        w.value(category.id);
-        w.key("isArchived"_L1);
-        w.value(category.archived);
+        field("fullName"_L1, category.fullName);
+        field("id"_L1, category.id);
+        field("isArchived"_L1, category.archived);
         w.endObject();
     }
     if (!categoryMetaobjects.isEmpty()) {
@@ -72,42 +73,29 @@ QString ProductSnapshot::toJsonText() const {
         w.beginArray();
         for (const CategoryMetaobject &m : categoryMetaobjects) {
             w.beginObject();
-            w.key("handle"_L1);
-            w.value(m.handle);
-            w.key("id"_L1);
-            w.value(m.id);
+            field("handle"_L1, m.handle);
+            field("id"_L1, m.id);
             w.key("taxonomyValueIds"_L1);
             writeStrings(w, m.taxonomyValueIds);
-            w.key("type"_L1);
-            w.value(m.type);
+            field("type"_L1, m.type);
             w.endObject();
         }
         w.endArray();
     }
-    w.key("descriptionHtml"_L1);
-    w.value(descriptionHtml);
-    w.key("handle"_L1);
-    w.value(handle);
-    w.key("id"_L1);
-    w.value(id);
+    field("descriptionHtml"_L1, descriptionHtml);
+    field("handle"_L1, handle);
+    field("id"_L1, id);
     w.key("media"_L1);
     w.beginArray();
     for (const MediaImage &m : media) {
         w.beginObject();
-        w.key("alt"_L1);
-        w.value(m.alt);
-        w.key("analysisUrl"_L1);
-        w.value(m.analysisUrl.toString());
-        w.key("height"_L1);
-        w.value(m.height);
-        w.key("id"_L1);
-        w.value(m.id);
-        w.key("status"_L1);
-        w.value(m.status);
-        w.key("url"_L1);
-        w.value(m.url.toString());
-        w.key("width"_L1);
-        w.value(m.width);
+        field("alt"_L1, m.alt);
+        field("analysisUrl"_L1, m.analysisUrl.toString());
+        field("height"_L1, m.height);
+        field("id"_L1, m.id);
+        field("status"_L1, m.status);
+        field("url"_L1, m.url.toString());
+        field("width"_L1, m.width);
         w.endObject();
     }
     w.endArray();
@@ -115,31 +103,21 @@ QString ProductSnapshot::toJsonText() const {
     w.beginArray();
     for (const Metafield &m : metafields) {
         w.beginObject();
-        w.key("compareDigest"_L1);
-        w.value(m.compareDigest);
-        w.key("key"_L1);
-        w.value(m.key);
-        w.key("namespace"_L1);
-        w.value(m.ns);
-        w.key("type"_L1);
-        w.value(m.type);
-        w.key("value"_L1);
-        w.value(m.value);
+        field("compareDigest"_L1, m.compareDigest);
+        field("key"_L1, m.key);
+        field("namespace"_L1, m.ns);
+        field("type"_L1, m.type);
+        field("value"_L1, m.value);
         w.endObject();
     }
     w.endArray();
-    w.key("productType"_L1);
-    w.value(productType);
-    w.key("status"_L1);
-    w.value(status);
+    field("productType"_L1, productType);
+    field("status"_L1, status);
     w.key("tags"_L1);
     writeStrings(w, tags);
-    w.key("title"_L1);
-    w.value(title);
-    w.key("updatedAt"_L1);
-    w.value(updatedAt.toUTC().toString(Qt::ISODateWithMs));
-    w.key("vendor"_L1);
-    w.value(vendor);
+    field("title"_L1, title);
+    field("updatedAt"_L1, updatedAt.toUTC().toString(Qt::ISODateWithMs));
+    field("vendor"_L1, vendor);
     w.endObject();
     return QString::fromUtf8(w.data());
 }

@@ -40,7 +40,7 @@ void ProductFetcher::nextBatch() {
             const int per = ShopifyClient::productsPerQuery;
             forEachBounded(
                 m_run, int((batch->size() + per - 1) / per), m_run.services.parallelDownloads,
-                [this, batch, per](int i, std::function<void()> done) {
+                [this, batch](int i, std::function<void()> done) {
                     fetch(batch->products().mid(qsizetype(i) * per, per), std::move(done));
                 },
                 [this] { store([this] { nextBatch(); }); });
