@@ -600,6 +600,46 @@ TEST(BulkProductReader, AChildOfAProductNotInTheExportIsAnError) {
         << finished.error().message.toStdString();
 }
 
+TEST(BulkProductReader, ChildrenFindTheirProductByItsWholeIdWhateverItsForm) {
+    // Children are indexed by the number in gid://shopify/Product/N; other forms of id, and
+    // a number written with a leading zero, stand for products of their own.
+    auto productLine = [](const char *id, const char *title) -> QByteArray {
+        return QByteArray("{\"id\":\"") + id + "\",\"title\":\"" + title +
+               "\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}\n";
+    };
+    auto mediaLine = [](const char *alt, const char *parent) -> QByteArray {
+        return QByteArray("{\"id\":\"gid://shopify/MediaImage/1\",\"alt\":\"") + alt +
+               "\",\"mediaContentType\":\"IMAGE\",\"image\":{\"url\":"
+               "\"https://cdn.example/a.jpg\"},\"__parentId\":\"" + parent + "\"}\n";
+    };
+    const QByteArray jsonl = mediaLine("of 01", "gid://shopify/Product/01") +
+                             productLine("gid://shopify/Product/1", "One") +
+                             productLine("gid://shopify/Product/01", "Zero one") +
+                             mediaLine("of x", "gid://shopify/Product/x-7") +
+                             productLine("gid://shopify/Product/x-7", "Lettered") +
+                             mediaLine("of 1", "gid://shopify/Product/1") +
+                             productLine("gid://shopify/Product/1", "One again");
+    QList<ProductSnapshot> products;
+    BulkProductReader reader([&](ProductSnapshot p) { products.append(p); });
+    ASSERT_TRUE(reader.feed(jsonl).ok());
+    ASSERT_TRUE(reader.finish().ok());
+    ASSERT_EQ(products.size(), 4);
+    ASSERT_EQ(products[0].media.size(), 1);
+    EXPECT_EQ(products[0].media[0].alt, QStringLiteral("of 1"));
+    ASSERT_EQ(products[1].media.size(), 1);
+    EXPECT_EQ(products[1].media[0].alt, QStringLiteral("of 01"));
+    ASSERT_EQ(products[2].media.size(), 1);
+    EXPECT_EQ(products[2].media[0].alt, QStringLiteral("of x"));
+    EXPECT_TRUE(products[3].media.isEmpty()) << "a product listed twice has its children once";
+
+    BulkProductReader childrenOnly([](ProductSnapshot) {});
+    ASSERT_TRUE(childrenOnly.feed(mediaLine("lost", "gid://shopify/Product/x-7")).ok());
+    auto orphan = childrenOnly.finish();
+    ASSERT_FALSE(orphan.ok());
+    EXPECT_TRUE(orphan.error().message.contains(QStringLiteral("gid://shopify/Product/x-7")))
+        << orphan.error().message.toStdString();
+}
+
 TEST(BulkProductReader, AssemblesProductsFromLinesSplitAnywhere) {
     const QByteArray jsonl =
         "{\"id\":\"gid://shopify/Product/"

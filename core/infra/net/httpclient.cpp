@@ -78,7 +78,14 @@ public:
         for (const auto &[name, value] : m_request.headers)
             r.setRawHeader(name, value);
         m_network = m_client->acquire(m_request.url);
-        m_reply = m_network->sendCustomRequest(r, m_request.method, m_request.body);
+        // A GET without a body goes through get(): sendCustomRequest wraps even an empty body
+        // in a QBuffer, and Qt then starts the request from the event loop, after this
+        // returns, so a read buffer size set on the reply here would reach no one.
+        m_reply = m_request.method == "GET" && m_request.body.isEmpty()
+                      ? m_network->get(r)
+                      : m_network->sendCustomRequest(r, m_request.method, m_request.body);
+        if (m_request.onData)
+            m_reply->setReadBufferSize(HttpClient::streamedReadBufferBytes);
         connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::readAvailable);
         connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_timer.start(); });
         connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::finished);

@@ -101,6 +101,11 @@ public:
     // with an error saying it was stopped, never retried. Gives how many there were.
     int stopAll();
 
+    // How much of a streamed answer Qt holds for the receiver before it stops reading the
+    // socket (QNetworkReply::setReadBufferSize): a receiver slower than the network then
+    // holds this much, not the whole download.
+    static constexpr qint64 streamedReadBufferBytes = 1024 * 1024;
+
     // The most requests to one host Qt 6.4 runs at once through one manager.
     static constexpr int connectionsPerHostAndManager = 6;
 

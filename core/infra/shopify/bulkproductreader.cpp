@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace tagdesk {
 
 namespace {
@@ -74,15 +76,42 @@ Status BulkProductReader::finish() {
     }
     if (auto s = emitProducts(); !s)
         return s;
-    // What is left belongs to no product of the file.
-    if (!m_children.isEmpty()) {
-        const auto orphan = m_children.cbegin();
+    // What is left belongs to no product of the file: the first such line is named.
+    std::optional<Span> orphan;
+    for (std::size_t i = 0; i < m_children.size(); ++i) {
+        if (!m_childTaken[i] && (!orphan || m_children[i].span.lineNumber < orphan->lineNumber))
+            orphan = m_children[i].span;
+    }
+    m_children = {};
+    m_childTaken = {};
+    if (orphan) {
+        m_childLines.flush();
+        auto line = child(*orphan);
+        if (!line)
+            return line.error();
         return Error::failed(
             Texts::tr("Line %1 of Shopify's bulk result belongs to %2, which is not in the result")
-                .arg(orphan.value().first().lineNumber)
-                .arg(orphan.key()));
+                .arg(orphan->lineNumber)
+                .arg(line->value(parentKey).toString()));
     }
     return {};
+}
+
+std::optional<qint64> BulkProductReader::productKey(const QString &id, bool add) {
+    static const QLatin1String prefix("gid://shopify/Product/");
+    // Digits only, no leading zero: one number stands for one id.
+    const QStringView digits = QStringView(id).sliced(std::min(id.size(), prefix.size()));
+    if (id.startsWith(prefix) && !digits.isEmpty() && digits.size() <= 18 &&
+        (digits.front() != QLatin1Char('0') || digits.size() == 1) &&
+        std::all_of(digits.begin(), digits.end(), [](QChar c) { return c.isDigit(); }))
+        return digits.toLongLong();
+    if (const auto known = m_otherProductIds.constFind(id); known != m_otherProductIds.cend())
+        return *known;
+    if (!add)
+        return std::nullopt;
+    const qint64 key = -1 - m_otherProductIds.size();
+    m_otherProductIds.insert(id, key);
+    return key;
 }
 
 Status BulkProductReader::line(QByteArrayView text) {
@@ -115,7 +144,7 @@ Status BulkProductReader::line(QByteArrayView text) {
     Span where;
     if (auto s = setAside(m_childLines, text, &where); !s)
         return s;
-    m_children[parent].append(where);
+    m_children.push_back({*productKey(parent, true), where});
     return {};
 }
 
@@ -132,6 +161,12 @@ Status BulkProductReader::setAside(QTemporaryFile &file, QByteArrayView text, Sp
 }
 
 Status BulkProductReader::emitProducts() {
+    // Each product's children together, in the file's order among themselves.
+    std::sort(m_children.begin(), m_children.end(), [](const ChildLine &a, const ChildLine &b) {
+        return a.product != b.product ? a.product < b.product
+                                      : a.span.lineNumber < b.span.lineNumber;
+    });
+    m_childTaken.assign(m_children.size(), false);
     if (!m_productLines.isOpen())
         return {}; // no product at all
     if (!m_productLines.flush() || !m_productLines.seek(0) || !m_childLines.flush())
@@ -147,7 +182,18 @@ Status BulkProductReader::emitProducts() {
 
 Status BulkProductReader::assemble(const QJsonObject &line) {
     QJsonObject product = line;
-    const QList<Span> children = m_children.take(product.value(QLatin1String("id")).toString());
+    QList<Span> children;
+    if (const auto key = productKey(product.value(QLatin1String("id")).toString(), false)) {
+        const auto [first, last] = std::equal_range(
+            m_children.begin(), m_children.end(), ChildLine{*key, {}},
+            [](const ChildLine &a, const ChildLine &b) { return a.product < b.product; });
+        // A product the file holds twice has its children once, with its first line.
+        for (auto it = first; it != last; ++it) {
+            if (!m_childTaken[std::size_t(it - m_children.begin())])
+                children.append(it->span);
+            m_childTaken[std::size_t(it - m_children.begin())] = true;
+        }
+    }
     for (const Span &span : children) {
         auto object = child(span);
         if (!object)

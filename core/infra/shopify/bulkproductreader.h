@@ -9,7 +9,10 @@
 #include <QStringList>
 #include <QTemporaryFile>
 
+#include <deque>
 #include <functional>
+#include <optional>
+#include <vector>
 
 namespace tagdesk {
 
@@ -21,7 +24,8 @@ namespace tagdesk {
 // product is known to be complete before the file ends. The lines are set aside in two
 // temporary files as they come — products in order, children with where each is — and
 // at the end each product is assembled with its children and handed over in the file's
-// order. Memory holds where the children are (a few dozen bytes each) and one product,
+// order. Memory holds where the children are (24 bytes each: a product's number and
+// where its line is; a hash of QString ids took 200 bytes per product) and one product,
 // not the catalog. Grouped results are read the same way.
 //
 // A product comes out as the paged read gives it (ShopifyClient::productsPage): Tagdesk's
@@ -56,6 +60,15 @@ private:
         qint32 size = 0;
         qint32 lineNumber = 0; // in Shopify's file, for messages
     };
+    // A child line set aside: its product, by the key productKey gives, and where it is.
+    struct ChildLine {
+        qint64 product = 0;
+        Span span;
+    };
+
+    // A product id as a number: gid://shopify/Product/N gives N; any other id is numbered
+    // here (below zero) the first time it is seen, when `add`, else gives nullopt.
+    std::optional<qint64> productKey(const QString &id, bool add);
 
     Status line(QByteArrayView text);
     Status setAside(QTemporaryFile &file, QByteArrayView text, Span *where = nullptr);
@@ -71,7 +84,10 @@ private:
     QByteArray m_partial;
     QTemporaryFile m_productLines;
     QTemporaryFile m_childLines;
-    QHash<QString, QList<Span>> m_children; // by product id, in the file's order
+    // In the file's order while it streams in; by product, then line, once it has ended.
+    std::deque<ChildLine> m_children;
+    std::vector<bool> m_childTaken; // by position in the sorted m_children
+    QHash<QString, qint64> m_otherProductIds; // ids not of the form productKey reads
     qint64 m_lineNumber = 0;
     qint64 m_products = 0;
 };
