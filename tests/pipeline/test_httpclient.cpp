@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QThread>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -23,6 +24,37 @@ sandbox::SandboxConfig withImageFaults(const QString &spec) {
 QUrl photoUrl(const sandbox::SandboxServer &server, const QString &photo) {
     return QUrl(server.baseUrl() + QStringLiteral("/_sandbox/images/") + photo);
 }
+
+// The sandbox answering from a thread of its own, so that a test can keep its own thread
+// busy while the server goes on sending.
+class SandboxOnItsOwnThread {
+public:
+    explicit SandboxOnItsOwnThread(sandbox::Catalog catalog) {
+        m_thread.start();
+        m_context.moveToThread(&m_thread);
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this, &catalog] {
+                m_server = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxConfig{},
+                                                                    std::move(catalog));
+                auto port = m_server->start();
+                EXPECT_TRUE(port.ok()) << (port ? "" : port.error().message.toStdString());
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    ~SandboxOnItsOwnThread() {
+        QMetaObject::invokeMethod(
+            &m_context, [this] { m_server.reset(); }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    QString baseUrl() const { return m_server->baseUrl(); }
+
+private:
+    QThread m_thread;
+    QObject m_context;
+    std::unique_ptr<sandbox::SandboxServer> m_server;
+};
 
 Result<HttpResponse> get(HttpClient &http, const QUrl &url, qint64 maxBytes = 64 * 1024 * 1024) {
     HttpRequest r;
@@ -190,4 +222,32 @@ TEST(HttpClient, RunsMoreThanSixRequestsToOneHostAtOnce) {
     const auto [first, last] = std::minmax_element(arrived.cbegin(), arrived.cend());
     EXPECT_LT(first->msecsTo(*last), latencyMs) << "no request waited for another's answer";
     EXPECT_GE(slowHttp.managerCount(), 3) << "six per manager";
+}
+
+TEST(HttpClient, AStreamedAnswerReadSlowerThanItArrivesIsHeldAMegabyteAtATime) {
+    // Without a bound, Qt's HTTP thread reads the whole answer ahead of a busy receiver:
+    // a bulk export of 100,000 products sat in memory at once.
+    sandbox::Catalog catalog = realCatalog(QStringLiteral("kith-storefront-products.json"));
+    sandbox::growCatalog(catalog, 6000);
+    SandboxOnItsOwnThread sandbox(std::move(catalog));
+    QNetworkAccessManager network;
+    HttpClient http(&network);
+    HttpRequest request;
+    request.url = QUrl(sandbox.baseUrl() + QStringLiteral("/_sandbox/products"));
+    qint64 received = 0;
+    qint64 largest = 0;
+    int chunks = 0;
+    request.onData = [&](QByteArrayView chunk) -> Status {
+        if (chunks++ == 0)
+            QThread::msleep(500); // the receiver is busy; the network is not
+        received += chunk.size();
+        largest = std::max<qint64>(largest, chunk.size());
+        return {};
+    };
+    auto answer = await(http.send(request));
+    ASSERT_TRUE(answer.ok()) << answer.error().message.toStdString();
+    ASSERT_EQ(answer->status, 200);
+    EXPECT_GT(received, 4 * HttpClient::streamedReadBufferBytes) << "a download worth bounding";
+    EXPECT_LE(largest, 2 * HttpClient::streamedReadBufferBytes)
+        << "the largest piece handed over, of " << received << " bytes in " << chunks;
 }
