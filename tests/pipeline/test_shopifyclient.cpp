@@ -610,7 +610,8 @@ TEST(BulkProductReader, ChildrenFindTheirProductByItsWholeIdWhateverItsForm) {
     auto mediaLine = [](const char *alt, const char *parent) -> QByteArray {
         return QByteArray("{\"id\":\"gid://shopify/MediaImage/1\",\"alt\":\"") + alt +
                "\",\"mediaContentType\":\"IMAGE\",\"image\":{\"url\":"
-               "\"https://cdn.example/a.jpg\"},\"__parentId\":\"" + parent + "\"}\n";
+               "\"https://cdn.example/a.jpg\"},\"__parentId\":\"" +
+               parent + "\"}\n";
     };
     const QByteArray jsonl = mediaLine("of 01", "gid://shopify/Product/01") +
                              productLine("gid://shopify/Product/1", "One") +

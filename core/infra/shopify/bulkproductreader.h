@@ -86,7 +86,7 @@ private:
     QTemporaryFile m_childLines;
     // In the file's order while it streams in; by product, then line, once it has ended.
     std::deque<ChildLine> m_children;
-    std::vector<bool> m_childTaken; // by position in the sorted m_children
+    std::vector<bool> m_childTaken;           // by position in the sorted m_children
     QHash<QString, qint64> m_otherProductIds; // ids not of the form productKey reads
     qint64 m_lineNumber = 0;
     qint64 m_products = 0;
