@@ -928,3 +928,98 @@ TEST_F(ReviewFlow, TheJobViewAndTheReviewAreBuiltWhenFirstOpenedByKeyboard) {
     EXPECT_EQ(window->findChildren<ui::JobViewPanel *>().size(), 1);
     EXPECT_EQ(view->jobId(), jobId);
 }
+
+namespace {
+// The store's originals are 2048 px on their long side, as Shopify's usually are; analysis
+// downloads the 768 px rendition.
+class ReviewOfLargeOriginals : public ReviewFlow {
+protected:
+    void SetUp() override {
+        sandboxConfig.shopify.originalLongSide = 2048;
+        ReviewFlow::SetUp();
+    }
+
+    // Requests for the sandbox's photos since the log was last emptied.
+    int photoRequests() {
+        int n = 0;
+        for (const QJsonValue &v : sandboxRequestLog(network, server->baseUrl()))
+            n += v.toObject()
+                     .value(QStringLiteral("path"))
+                     .toString()
+                     .startsWith(QStringLiteral("/_sandbox/images/"));
+        return n;
+    }
+
+    static int longSide(const QImage &image) { return std::max(image.width(), image.height()); }
+
+    QNetworkAccessManager network;
+};
+} // namespace
+
+TEST_F(ReviewOfLargeOriginals, ZoomingInFetchesTheFullSizeOriginalOnceAndSaysWhenItCannot) {
+    runJobAndOpenIt();
+    sandboxJson(network, QUrl(server->baseUrl() + QStringLiteral("/_sandbox/requests")), "DELETE");
+    ASSERT_TRUE(enterOnFirstProduct());
+    ui::ImageCanvas *canvas = panel()->images()->canvas();
+    QLabel *zoomLine = panel()->images()->findChild<QLabel *>(QStringLiteral("imageZoom"));
+    ASSERT_NE(zoomLine, nullptr);
+    const ProductReview *shown = panel()->queue()->current();
+    ASSERT_FALSE(shown->images.isEmpty());
+    EXPECT_FALSE(shown->images.first().original.isEmpty()) << "the snapshot knows the original";
+
+    // Fitted, the review shows the rendition analysis downloaded, and fetches nothing.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return longSide(canvas->image()) == 768; }, patientMs));
+    EXPECT_EQ(photoRequests(), 0) << "the review works from the local cache";
+
+    // Z shows it at 100 %: the original is fetched, shown, and the zoom line says so.
+    focusOn(panel()->table());
+    press(Qt::Key_Z);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return longSide(canvas->image()) == 2048; }, patientMs));
+    EXPECT_EQ(canvas->zoom(), 1.0);
+    EXPECT_TRUE(zoomLine->text().contains(QStringLiteral("full size")))
+        << zoomLine->text().toStdString();
+    EXPECT_EQ(photoRequests(), 1);
+
+    // Fitted again, to the next product and back: the original stays, fetched once.
+    press(Qt::Key_Z);
+    EXPECT_EQ(canvas->zoom(), 0);
+    press(Qt::Key_J);
+    ASSERT_TRUE(showsProductAt(1));
+    press(Qt::Key_K);
+    ASSERT_TRUE(showsProductAt(0));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return longSide(canvas->image()) == 2048; }, patientMs));
+    EXPECT_EQ(photoRequests(), 1);
+
+    // Offline: the next product with another photo (the demo store shares some) keeps its
+    // rendition at 100 %, and the zoom line says why.
+    const QUrl firstOriginal = panel()->queue()->current()->images.first().original;
+    server.reset();
+    int position = 0;
+    for (;;) {
+        press(Qt::Key_J);
+        ASSERT_TRUE(showsProductAt(++position));
+        const ProductReview *next = panel()->queue()->current();
+        if (!next->images.isEmpty() && !next->images.first().sha256.isEmpty() &&
+            next->images.first().original != firstOriginal)
+            break;
+    }
+    ASSERT_TRUE(QTest::qWaitFor([&] { return longSide(canvas->image()) == 768; }, patientMs));
+    press(Qt::Key_Z);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return zoomLine->text().contains(QStringLiteral("full size failed")); }, patientMs))
+        << zoomLine->text().toStdString();
+    EXPECT_EQ(longSide(canvas->image()), 768) << "the smaller copy stays";
+    EXPECT_EQ(canvas->zoom(), 1.0);
+    EXPECT_TRUE(zoomLine->accessibleDescription().contains(QStringLiteral("Could not reach")))
+        << "the reason, for a screen reader and as the line's tooltip: "
+        << zoomLine->accessibleDescription().toStdString();
+
+    // Not tried again by itself; Z to fit and back to 100 % tries again.
+    press(Qt::Key_Z);
+    press(Qt::Key_Z);
+    EXPECT_TRUE(zoomLine->text().contains(QStringLiteral("fetching")))
+        << zoomLine->text().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return zoomLine->text().contains(QStringLiteral("full size failed")); }, patientMs))
+        << zoomLine->text().toStdString();
+}

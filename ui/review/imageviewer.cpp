@@ -1,7 +1,9 @@
 #include "review/imageviewer.h"
 
 #include "jobview/thumbnailcache.h"
+#include "pipeline/originalphotos.h"
 #include "review/fullimagecache.h"
+#include "util/futures.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -96,10 +98,12 @@ void ImageCanvas::mouseMoveEvent(QMouseEvent *event) {
     update();
 }
 
-ImageViewer::ImageViewer(FullImageCache &images, ThumbnailCache &thumbnails, QWidget *parent)
+ImageViewer::ImageViewer(FullImageCache &images, ThumbnailCache &thumbnails,
+                         OriginalPhotos *originals, QWidget *parent)
     : QWidget(parent)
     , m_fullImages(images)
     , m_thumbnails(thumbnails)
+    , m_originals(originals)
     , m_canvas(new ImageCanvas(this))
     , m_strip(new QListWidget(this))
     , m_zoomLabel(new QLabel(this)) {
@@ -132,17 +136,20 @@ ImageViewer::ImageViewer(FullImageCache &images, ThumbnailCache &thumbnails, QWi
     layout->addWidget(m_strip);
 
     connect(zoom, &QToolButton::clicked, this, &ImageViewer::toggleZoom);
-    connect(m_canvas, &ImageCanvas::zoomChanged, this, &ImageViewer::updateZoomLabel);
+    connect(m_canvas, &ImageCanvas::zoomChanged, this, [this] {
+        fetchOriginalIfZoomed();
+        updateZoomLabel();
+    });
     connect(m_strip, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_current)
             showImage(row);
     });
     connect(&m_fullImages, &FullImageCache::imageReady, this, [this](const QString &sha) {
-        if (m_current >= 0 && m_images.value(m_current).sha256 == sha)
+        if (m_current >= 0 && shownSha(m_images.value(m_current)) == sha)
             refreshCurrent();
     });
     connect(&m_fullImages, &FullImageCache::failed, this, [this](const QString &sha) {
-        if (m_current >= 0 && m_images.value(m_current).sha256 == sha)
+        if (m_current >= 0 && shownSha(m_images.value(m_current)) == sha)
             refreshCurrent();
     });
     connect(&m_thumbnails, &ThumbnailCache::thumbnailReady, this, &ImageViewer::refreshThumbnail);
@@ -198,6 +205,9 @@ void ImageViewer::nextImage() {
 }
 
 void ImageViewer::toggleZoom() {
+    // To 100 % by hand: an original that could not be had is tried again (back online).
+    if (m_canvas->zoom() == 0 && m_current >= 0)
+        m_originalProblems.remove(m_images.at(m_current).mediaId);
     m_canvas->setZoom(m_canvas->zoom() == 0 ? 1.0 : 0);
 }
 
@@ -215,16 +225,68 @@ void ImageViewer::refreshCurrent() {
                 : tr("Image %1 could not be downloaded: %2").arg(m_current + 1).arg(shown.error));
         return;
     }
-    const QImage image = m_fullImages.image(shown.sha256);
-    if (image.isNull() && m_fullImages.isUnreadable(shown.sha256)) {
+    const QString original = m_originalShas.value(shown.mediaId);
+    if (!original.isEmpty() && m_fullImages.isUnreadable(original)) {
+        // The rendition is still good: back to it, saying why.
+        m_originalShas.remove(shown.mediaId);
+        m_originalProblems.insert(shown.mediaId, tr("its file cannot be read"));
+    }
+    const QString sha = shownSha(shown);
+    const QImage image = m_fullImages.image(sha);
+    if (image.isNull() && m_fullImages.isUnreadable(sha)) {
         m_canvas->setImage({}, tr("Image %1 in the local cache cannot be read (damaged or "
                                   "not an image). Run the job again to download it anew.")
                                    .arg(m_current + 1));
         return;
     }
     // While it decodes, the thumbnail stands in (enlarged) rather than a blank.
+    if (image.isNull() && sha != shown.sha256) {
+        // The original decodes: the rendition stays in view meanwhile.
+        const QImage rendition = m_fullImages.image(shown.sha256);
+        if (!rendition.isNull())
+            return m_canvas->setImage(rendition);
+    }
     m_canvas->setImage(image.isNull() ? m_thumbnails.thumbnail(shown.sha256).toImage() : image,
                        tr("Loading image %1…").arg(m_current + 1));
+}
+
+QString ImageViewer::shownSha(const ReviewImage &image) const {
+    return m_originalShas.value(image.mediaId, image.sha256);
+}
+
+void ImageViewer::fetchOriginalIfZoomed() {
+    if (!m_originals || m_current < 0 || m_canvas->zoom() == 0)
+        return;
+    const ReviewImage &shown = m_images.at(m_current);
+    // One that could not be had is asked for again only by Z (toggleZoom), not each time
+    // the photo is painted anew.
+    if (shown.original.isEmpty() || shown.sha256.isEmpty() ||
+        m_originalShas.contains(shown.mediaId) || m_fetchingOriginals.contains(shown.mediaId) ||
+        m_originalProblems.contains(shown.mediaId))
+        return;
+    // Judged on the rendition itself, once decoded (imageReady brings it here again): one
+    // as large as the original (a small photo) has nothing more to show.
+    const QImage rendition = m_fullImages.image(shown.sha256);
+    if (rendition.isNull() ||
+        (!shown.originalSize.isEmpty() &&
+         std::max(rendition.width(), rendition.height()) >=
+             std::max(shown.originalSize.width(), shown.originalSize.height())))
+        return;
+    m_fetchingOriginals.insert(shown.mediaId);
+    const QString mediaId = shown.mediaId;
+    whenFinished(this, m_originals->fetch(shown.original),
+                 [this, mediaId](const Result<QString> &sha) {
+                     m_fetchingOriginals.remove(mediaId);
+                     if (sha)
+                         m_originalShas.insert(mediaId, sha.value());
+                     else
+                         m_originalProblems.insert(mediaId, sha.error().message);
+                     if (m_current >= 0 && m_images.at(m_current).mediaId == mediaId) {
+                         refreshCurrent();
+                         updateZoomLabel();
+                     }
+                 });
+    updateZoomLabel();
 }
 
 void ImageViewer::refreshThumbnail(const QString &sha256) {
@@ -239,11 +301,26 @@ void ImageViewer::updateZoomLabel() {
         m_zoomLabel->clear();
         return;
     }
-    m_zoomLabel->setText(tr("Image %1 of %2 · %3 %%4")
+    QString size;
+    if (m_current >= 0 && !m_images.at(m_current).original.isEmpty()) {
+        const QString mediaId = m_images.at(m_current).mediaId;
+        if (m_originalShas.contains(mediaId))
+            size = tr(" · full size");
+        else if (m_fetchingOriginals.contains(mediaId))
+            size = tr(" · a smaller copy; fetching the full size…");
+        else if (m_originalProblems.contains(mediaId))
+            size = tr(" · a smaller copy; full size failed (Z twice retries)");
+    }
+    // The reason, which names the host and the error, is too long for the line.
+    const QString problem =
+        m_current >= 0 ? m_originalProblems.value(m_images.at(m_current).mediaId) : QString();
+    m_zoomLabel->setToolTip(problem);
+    m_zoomLabel->setAccessibleDescription(problem);
+    m_zoomLabel->setText(tr("Image %1 of %2 · %3 %%4%5")
                              .arg(m_current + 1)
                              .arg(m_images.size())
                              .arg(qRound(m_canvas->effectiveScale() * 100))
-                             .arg(m_canvas->zoom() == 0 ? tr(" (fit)") : QString()));
+                             .arg(m_canvas->zoom() == 0 ? tr(" (fit)") : QString(), size));
 }
 
 } // namespace tagdesk::ui

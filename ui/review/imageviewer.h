@@ -2,11 +2,17 @@
 
 #include "sync/productreview.h"
 
+#include <QHash>
 #include <QImage>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
 class QListWidget;
+
+namespace tagdesk {
+class OriginalPhotos;
+}
 
 namespace tagdesk::ui {
 
@@ -46,11 +52,15 @@ private:
 };
 
 // The product's photos, large, from the local cache: the one in view, a strip of all of
-// them (the one a suggestion came from is marked), and the zoom.
+// them (the one a suggestion came from is marked), and the zoom. What the cache holds is
+// the rendition analysis downloaded; zoomed in past fitting, a photo whose original is
+// larger is fetched in full through `originals` (when given) and shown in its place from
+// then on, and the zoom line says which one is in view.
 class ImageViewer : public QWidget {
     Q_OBJECT
 public:
-    ImageViewer(FullImageCache &images, ThumbnailCache &thumbnails, QWidget *parent = nullptr);
+    ImageViewer(FullImageCache &images, ThumbnailCache &thumbnails,
+                OriginalPhotos *originals = nullptr, QWidget *parent = nullptr);
 
     void setImages(const QList<ReviewImage> &images);
     // Shows the image with this media id and marks it as the evidence of the focused
@@ -70,9 +80,17 @@ private:
     void refreshCurrent();
     void refreshThumbnail(const QString &sha256);
     void updateZoomLabel();
+    // What is shown for an image: its original once fetched, else the cached rendition.
+    QString shownSha(const ReviewImage &image) const;
+    // Zoomed in on a rendition smaller than its original: fetches the original.
+    void fetchOriginalIfZoomed();
 
     FullImageCache &m_fullImages;
     ThumbnailCache &m_thumbnails;
+    OriginalPhotos *m_originals;
+    QHash<QString, QString> m_originalShas;     // by media id, fetched this session
+    QHash<QString, QString> m_originalProblems; // by media id: why it could not be fetched
+    QSet<QString> m_fetchingOriginals;          // media ids
     QList<ReviewImage> m_images;
     QString m_source;
     int m_current = -1;

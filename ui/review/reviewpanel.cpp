@@ -7,6 +7,7 @@
 #include "domain/tagger.h"
 #include "icons.h"
 #include "jobview/thumbnailcache.h"
+#include "pipeline/originalphotos.h"
 #include "pipeline/reviewservice.h"
 #include "pipeline/workhost.h"
 #include "review/alternativedelegate.h"
@@ -68,7 +69,8 @@ ReviewPanel::ReviewPanel(JobReader reader, ReviewService &review, WorkHost &work
     , m_position(new QLabel(this))
     , m_state(new QLabel(this))
     , m_order(new QComboBox(this))
-    , m_images(new ImageViewer(*m_fullImages, *m_thumbnails, this))
+    , m_images(new ImageViewer(*m_fullImages, *m_thumbnails,
+                               new OriginalPhotos(work.account(), this), this))
     , m_table(new QTableView(this))
     , m_evidence(new QLabel(this))
     , m_preview(new QLabel(this))

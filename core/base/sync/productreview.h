@@ -8,8 +8,10 @@
 #include "sync/changeplan.h"
 
 #include <QList>
+#include <QSize>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace tagdesk {
 
@@ -19,6 +21,10 @@ struct ReviewImage {
     int position = 0;
     QString sha256; // empty until downloaded
     QString error;  // why it could not be downloaded, in words
+    // The merchant's original, where what was downloaded is a smaller rendition of it
+    // (MediaImage::analysisUrl): fetched only when the review zooms in. Empty otherwise.
+    QUrl original = {};
+    QSize originalSize = {}; // as Shopify reports it; empty if unknown
 };
 
 // One row of the review: an attribute, what the store has for it, what the tagger

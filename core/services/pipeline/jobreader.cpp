@@ -194,8 +194,18 @@ Result<ProductReview> JobReader::productReview(qint64 jobId, const QString &prod
         if (!stored)
             return stored.error();
         QList<ReviewImage> images;
-        for (const ProductImage &i : stored.value())
-            images.append({i.mediaId, i.position, i.sha256, i.error});
+        for (const ProductImage &i : stored.value()) {
+            ReviewImage image{i.mediaId, i.position, i.sha256, i.error};
+            if (product->snapshot) {
+                for (const MediaImage &m : product->snapshot->media) {
+                    if (m.id == i.mediaId && !m.analysisUrl.isEmpty() && m.analysisUrl != m.url) {
+                        image.original = m.url;
+                        image.originalSize = QSize(m.width, m.height);
+                    }
+                }
+            }
+            images.append(image);
+        }
         ProductChange change;
         change.destinations = job->destinations;
         if (product->snapshot) {
