@@ -16,9 +16,7 @@ namespace {
 struct Texts {
     Q_DECLARE_TR_FUNCTIONS(OriginalPhotos)
 };
-} // namespace
 
-namespace {
 // Someone is looking at the photo, waiting: three attempts (about a second of backoff)
 // rather than a run's six (about twelve), then the smaller copy stays, with the reason.
 HttpClient::Options lookingOptions(std::chrono::milliseconds transferTimeout) {
