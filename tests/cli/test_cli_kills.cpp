@@ -265,22 +265,22 @@ private:
     QProcess m_process;
 };
 
-// Runs `args` until `phase` says `wanted` (polled every 10 ms), then kills it after a
-// random wait of up to `maxMs`. Where a kill lands by a random wait alone depends on the
-// machine's load (a loaded machine stays in the fetch longer), so each phase the test needs
-// a kill in gets one this way. Returns where the kill landed, as `phase` said at that
-// moment, or nothing if the command finished first.
-std::optional<std::string> killDuring(const Workplace &place, const QStringList &args,
-                                      const std::string &wanted, int maxMs,
-                                      QRandomGenerator &random,
-                                      const std::function<std::string()> &phase) {
+// Runs `args` and kills it after a random wait of `minMs` to `maxMs`; with `wanted`, the wait
+// starts once `phase` says it (polled every 10 ms). Where a kill lands by a random wait
+// alone depends on the machine's load (a loaded machine stays in the fetch longer), so each
+// phase the test needs a kill in gets one by watching for it. Returns where the kill
+// landed, as `phase` said at that moment, or nothing if the command finished first.
+std::optional<std::string> killAfter(const Workplace &place, const QStringList &args,
+                                     const std::optional<std::string> &wanted, int minMs, int maxMs,
+                                     QRandomGenerator &random,
+                                     const std::function<std::string()> &phase) {
     QProcess process;
     process.setProcessEnvironment(place.cli.environment());
     process.start(QStringLiteral(TAGDESK_CLI_PATH), place.common + args);
     EXPECT_TRUE(process.waitForStarted(-1));
-    while (process.state() == QProcess::Running && phase() != wanted)
+    while (wanted && process.state() == QProcess::Running && phase() != *wanted)
         QTest::qWait(10);
-    QTest::qWait(int(random.bounded(0, maxMs)));
+    QTest::qWait(int(random.bounded(minMs, maxMs)));
     if (process.state() != QProcess::Running) {
         EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
         return std::nullopt;
@@ -293,8 +293,8 @@ std::optional<std::string> killDuring(const Workplace &place, const QStringList 
 
 // Runs `args` and kills it after a random wait, again and again, until `kills` kills
 // have landed or it finished on its own; then runs it to its end. Returns where each kill
-// landed, as `phase` says at the moment of the kill. Each of `needed` that no random kill
-// reached gets a kill of its own (killDuring) before the end.
+// landed, as `phase` says at the moment of the kill. The first of `needed` gets the first
+// kill, and each other that no random kill reached gets a kill of its own before the end.
 std::vector<std::string> killAtRandom(const Workplace &place, const QStringList &args, int kills,
                                       int minMs, int maxMs, QRandomGenerator &random,
                                       const std::function<std::string()> &phase,
@@ -302,28 +302,19 @@ std::vector<std::string> killAtRandom(const Workplace &place, const QStringList 
     std::vector<std::string> landed;
     // The first phase first: later kills find the work further on.
     if (!needed.empty()) {
-        if (auto where = killDuring(place, args, needed.front(), minMs, random, phase))
+        if (auto where = killAfter(place, args, needed.front(), 0, minMs, random, phase))
             landed.push_back(*where);
     }
     while (int(landed.size()) < kills) {
-        QProcess process;
-        process.setProcessEnvironment(place.cli.environment());
-        process.start(QStringLiteral(TAGDESK_CLI_PATH), place.common + args);
-        EXPECT_TRUE(process.waitForStarted(-1));
-        QTest::qWait(int(random.bounded(minMs, maxMs)));
-        if (process.state() != QProcess::Running) {
-            EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+        auto where = killAfter(place, args, std::nullopt, minMs, maxMs, random, phase);
+        if (!where)
             return landed; // it finished before the kill: nothing left to interrupt
-        }
-        const std::string where = phase();
-        process.kill(); // SIGKILL: no chance to clean up
-        process.waitForFinished(-1);
-        landed.push_back(where);
+        landed.push_back(*where);
     }
     for (const std::string &wanted : needed) {
         if (std::find(landed.begin(), landed.end(), wanted) != landed.end())
             continue;
-        if (auto where = killDuring(place, args, wanted, maxMs / 4, random, phase))
+        if (auto where = killAfter(place, args, wanted, 0, maxMs / 4, random, phase))
             landed.push_back(*where);
     }
     const CliResult finish = place.tagdesk(args);

@@ -73,6 +73,10 @@ struct SandboxFixture {
 
     // What the sandbox received, oldest first (GET /_sandbox/requests).
     QJsonArray requestLog() { return sandboxRequestLog(network, server.baseUrl()); }
+    // How many requests for `path` the sandbox received.
+    int requestCount(const QString &path) {
+        return int(sandboxRequestPaths(network, server.baseUrl()).count(path));
+    }
     // How many GraphQL requests of the operation `name` the sandbox received.
     int operations(const QString &name) {
         int n = 0;

@@ -161,12 +161,6 @@ TEST(HttpClient, FollowsARedirectWithCredentialsOnlyToTheSameHost) {
         r.headers.append({QByteArray("X-Shopify-Access-Token"), QByteArray("shpat_sandbox")});
         return await(http.send(r));
     };
-    const auto requestsFor = [&](const QString &path) {
-        int n = 0;
-        for (const QJsonValue &entry : sandbox.requestLog())
-            n += entry.toObject().value(QStringLiteral("path")).toString() == path;
-        return n;
-    };
 
     // The same host: followed, token and all.
     auto same = withToken(via(photoUrl(sandbox.server, photo).toString()));
@@ -176,12 +170,12 @@ TEST(HttpClient, FollowsARedirectWithCredentialsOnlyToTheSameHost) {
     // The same server under another name is another host: the token is not taken there.
     const QString elsewhere =
         QStringLiteral("http://localhost:%1/_sandbox/images/%2").arg(port, photo);
-    const int before = requestsFor(QStringLiteral("/_sandbox/images/") + photo);
+    const int before = sandbox.requestCount(QStringLiteral("/_sandbox/images/") + photo);
     auto refused = withToken(via(elsewhere));
     ASSERT_FALSE(refused.ok());
     EXPECT_TRUE(refused.error().message.contains(QStringLiteral("redirected to another host")))
         << refused.error().message.toStdString();
-    EXPECT_EQ(requestsFor(QStringLiteral("/_sandbox/images/") + photo), before)
+    EXPECT_EQ(sandbox.requestCount(QStringLiteral("/_sandbox/images/") + photo), before)
         << "the redirect was not followed";
 
     // No credentials (an image from a CDN): followed wherever it leads, https or this computer.

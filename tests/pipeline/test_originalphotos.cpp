@@ -12,15 +12,6 @@
 using namespace tagdesk;
 using namespace tagdesk::test;
 
-namespace {
-int requestsFor(SandboxFixture &sandbox, const QString &path) {
-    int n = 0;
-    for (const QJsonValue &v : sandbox.requestLog())
-        n += v.toObject().value(QStringLiteral("path")).toString() == path;
-    return n;
-}
-} // namespace
-
 TEST(OriginalPhotos, FetchesAnOriginalIntoTheImageCacheOnce) {
     SandboxFixture sandbox({});
     QTemporaryDir folder;
@@ -37,14 +28,14 @@ TEST(OriginalPhotos, FetchesAnOriginalIntoTheImageCacheOnce) {
     auto again = await(originals.fetch(url));
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(again.value(), first.value());
-    EXPECT_EQ(requestsFor(sandbox, path), 1) << "asked twice, downloaded once";
+    EXPECT_EQ(sandbox.requestCount(path), 1) << "asked twice, downloaded once";
 
     // The cache's janitor made room: asked again, it is fetched again.
     ASSERT_TRUE(cache.remove(first.value()).ok());
     auto refetched = await(originals.fetch(url));
     ASSERT_TRUE(refetched.ok()) << refetched.error().message.toStdString();
     EXPECT_TRUE(cache.contains(refetched.value()));
-    EXPECT_EQ(requestsFor(sandbox, path), 2);
+    EXPECT_EQ(sandbox.requestCount(path), 2);
 }
 
 TEST(OriginalPhotos, AnAnswerThatIsNotAPictureIsRefusedAndNotCached) {

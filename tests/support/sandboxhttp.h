@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QStringList>
 #include <QTest>
 
 #include <limits>
@@ -33,6 +34,14 @@ inline QJsonArray sandboxRequestLog(QNetworkAccessManager &network, const QStrin
     const QJsonDocument doc =
         sandboxJson(network, QUrl(baseUrl + QStringLiteral("/_sandbox/requests")));
     return doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("requests")).toArray();
+}
+
+// The paths of what the sandbox at `baseUrl` received, oldest first (without queries).
+inline QStringList sandboxRequestPaths(QNetworkAccessManager &network, const QString &baseUrl) {
+    QStringList paths;
+    for (const QJsonValue &entry : sandboxRequestLog(network, baseUrl))
+        paths << entry.toObject().value(QStringLiteral("path")).toString();
+    return paths;
 }
 
 } // namespace tagdesk::test

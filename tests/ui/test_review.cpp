@@ -941,13 +941,10 @@ protected:
 
     // Requests for the sandbox's photos since the log was last emptied.
     int photoRequests() {
-        int n = 0;
-        for (const QJsonValue &v : sandboxRequestLog(network, server->baseUrl()))
-            n += v.toObject()
-                     .value(QStringLiteral("path"))
-                     .toString()
-                     .startsWith(QStringLiteral("/_sandbox/images/"));
-        return n;
+        const QStringList paths = sandboxRequestPaths(network, server->baseUrl());
+        return int(std::count_if(paths.cbegin(), paths.cend(), [](const QString &path) {
+            return path.startsWith(QStringLiteral("/_sandbox/images/"));
+        }));
     }
 
     static int longSide(const QImage &image) { return std::max(image.width(), image.height()); }

@@ -103,7 +103,7 @@ ImageViewer::ImageViewer(FullImageCache &images, ThumbnailCache &thumbnails,
     : QWidget(parent)
     , m_fullImages(images)
     , m_thumbnails(thumbnails)
-    , m_originals(originals)
+    , m_originalPhotos(originals)
     , m_canvas(new ImageCanvas(this))
     , m_strip(new QListWidget(this))
     , m_zoomLabel(new QLabel(this)) {
@@ -206,8 +206,9 @@ void ImageViewer::nextImage() {
 
 void ImageViewer::toggleZoom() {
     // To 100 % by hand: an original that could not be had is tried again (back online).
-    if (m_canvas->zoom() == 0 && m_current >= 0)
-        m_originalProblems.remove(m_images.at(m_current).mediaId);
+    if (m_canvas->zoom() == 0 && m_current >= 0 &&
+        originalIs(m_images.at(m_current).mediaId, Original::State::Failed))
+        m_originals.remove(m_images.at(m_current).mediaId);
     m_canvas->setZoom(m_canvas->zoom() == 0 ? 1.0 : 0);
 }
 
@@ -225,11 +226,10 @@ void ImageViewer::refreshCurrent() {
                 : tr("Image %1 could not be downloaded: %2").arg(m_current + 1).arg(shown.error));
         return;
     }
-    const QString original = m_originalShas.value(shown.mediaId);
-    if (!original.isEmpty() && m_fullImages.isUnreadable(original)) {
+    if (originalIs(shown.mediaId, Original::State::Fetched) &&
+        m_fullImages.isUnreadable(m_originals.value(shown.mediaId).shaOrReason)) {
         // The rendition is still good: back to it, saying why.
-        m_originalShas.remove(shown.mediaId);
-        m_originalProblems.insert(shown.mediaId, tr("its file cannot be read"));
+        m_originals.insert(shown.mediaId, {Original::State::Failed, tr("its file cannot be read")});
     }
     const QString sha = shownSha(shown);
     const QImage image = m_fullImages.image(sha);
@@ -251,18 +251,23 @@ void ImageViewer::refreshCurrent() {
 }
 
 QString ImageViewer::shownSha(const ReviewImage &image) const {
-    return m_originalShas.value(image.mediaId, image.sha256);
+    return originalIs(image.mediaId, Original::State::Fetched)
+               ? m_originals.value(image.mediaId).shaOrReason
+               : image.sha256;
+}
+
+bool ImageViewer::originalIs(const QString &mediaId, Original::State state) const {
+    const auto known = m_originals.constFind(mediaId);
+    return known != m_originals.cend() && known->state == state;
 }
 
 void ImageViewer::fetchOriginalIfZoomed() {
-    if (!m_originals || m_current < 0 || m_canvas->zoom() == 0)
+    if (!m_originalPhotos || m_current < 0 || m_canvas->zoom() == 0)
         return;
     const ReviewImage &shown = m_images.at(m_current);
     // One that could not be had is asked for again only by Z (toggleZoom), not each time
     // the photo is painted anew.
-    if (shown.original.isEmpty() || shown.sha256.isEmpty() ||
-        m_originalShas.contains(shown.mediaId) || m_fetchingOriginals.contains(shown.mediaId) ||
-        m_originalProblems.contains(shown.mediaId))
+    if (shown.original.isEmpty() || shown.sha256.isEmpty() || m_originals.contains(shown.mediaId))
         return;
     // Judged on the rendition itself, once decoded (imageReady brings it here again): one
     // as large as the original (a small photo) has nothing more to show.
@@ -272,15 +277,13 @@ void ImageViewer::fetchOriginalIfZoomed() {
          std::max(rendition.width(), rendition.height()) >=
              std::max(shown.originalSize.width(), shown.originalSize.height())))
         return;
-    m_fetchingOriginals.insert(shown.mediaId);
+    m_originals.insert(shown.mediaId, {Original::State::Fetching, {}});
     const QString mediaId = shown.mediaId;
-    whenFinished(this, m_originals->fetch(shown.original),
+    whenFinished(this, m_originalPhotos->fetch(shown.original),
                  [this, mediaId](const Result<QString> &sha) {
-                     m_fetchingOriginals.remove(mediaId);
-                     if (sha)
-                         m_originalShas.insert(mediaId, sha.value());
-                     else
-                         m_originalProblems.insert(mediaId, sha.error().message);
+                     m_originals.insert(
+                         mediaId, sha ? Original{Original::State::Fetched, *sha}
+                                      : Original{Original::State::Failed, sha.error().message});
                      if (m_current >= 0 && m_images.at(m_current).mediaId == mediaId) {
                          refreshCurrent();
                          updateZoomLabel();
@@ -302,18 +305,24 @@ void ImageViewer::updateZoomLabel() {
         return;
     }
     QString size;
+    QString problem; // which names the host and the error: too long for the line
     if (m_current >= 0 && !m_images.at(m_current).original.isEmpty()) {
-        const QString mediaId = m_images.at(m_current).mediaId;
-        if (m_originalShas.contains(mediaId))
-            size = tr(" · full size");
-        else if (m_fetchingOriginals.contains(mediaId))
-            size = tr(" · a smaller copy; fetching the full size…");
-        else if (m_originalProblems.contains(mediaId))
-            size = tr(" · a smaller copy; full size failed (Z twice retries)");
+        const auto known = m_originals.constFind(m_images.at(m_current).mediaId);
+        if (known != m_originals.cend()) {
+            switch (known->state) {
+            case Original::State::Fetched:
+                size = tr(" · full size");
+                break;
+            case Original::State::Fetching:
+                size = tr(" · a smaller copy; fetching the full size…");
+                break;
+            case Original::State::Failed:
+                size = tr(" · a smaller copy; full size failed (Z twice retries)");
+                problem = known->shaOrReason;
+                break;
+            }
+        }
     }
-    // The reason, which names the host and the error, is too long for the line.
-    const QString problem =
-        m_current >= 0 ? m_originalProblems.value(m_images.at(m_current).mediaId) : QString();
     m_zoomLabel->setToolTip(problem);
     m_zoomLabel->setAccessibleDescription(problem);
     m_zoomLabel->setText(tr("Image %1 of %2 · %3 %%4%5")

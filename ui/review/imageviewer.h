@@ -4,7 +4,6 @@
 
 #include <QHash>
 #include <QImage>
-#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -87,10 +86,15 @@ private:
 
     FullImageCache &m_fullImages;
     ThumbnailCache &m_thumbnails;
-    OriginalPhotos *m_originals;
-    QHash<QString, QString> m_originalShas;     // by media id, fetched this session
-    QHash<QString, QString> m_originalProblems; // by media id: why it could not be fetched
-    QSet<QString> m_fetchingOriginals;          // media ids
+    // What became of a photo's original this session (none: not asked for).
+    struct Original {
+        enum class State { Fetching, Fetched, Failed } state = State::Fetching;
+        QString shaOrReason; // Fetched: its file in the cache; Failed: why, in words
+    };
+    bool originalIs(const QString &mediaId, Original::State state) const;
+
+    OriginalPhotos *m_originalPhotos;
+    QHash<QString, Original> m_originals; // by media id
     QList<ReviewImage> m_images;
     QString m_source;
     int m_current = -1;

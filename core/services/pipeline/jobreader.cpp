@@ -14,6 +14,7 @@
 
 #include <QThread>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -194,15 +195,18 @@ Result<ProductReview> JobReader::productReview(qint64 jobId, const QString &prod
         if (!stored)
             return stored.error();
         QList<ReviewImage> images;
+        const QList<MediaImage> media =
+            product->snapshot ? product->snapshot->media : QList<MediaImage>();
         for (const ProductImage &i : stored.value()) {
             ReviewImage image{i.mediaId, i.position, i.sha256, i.error};
-            if (product->snapshot) {
-                for (const MediaImage &m : product->snapshot->media) {
-                    if (m.id == i.mediaId && !m.analysisUrl.isEmpty() && m.analysisUrl != m.url) {
-                        image.original = m.url;
-                        image.originalSize = QSize(m.width, m.height);
-                    }
-                }
+            const auto m =
+                std::find_if(media.cbegin(), media.cend(), [&](const MediaImage &candidate) {
+                    return candidate.id == i.mediaId;
+                });
+            // What was downloaded is a rendition: the original is there to zoom into.
+            if (m != media.cend() && m->urlForAnalysis() != m->url) {
+                image.original = m->url;
+                image.originalSize = QSize(m->width, m->height);
             }
             images.append(image);
         }

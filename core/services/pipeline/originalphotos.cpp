@@ -50,21 +50,33 @@ OriginalPhotos::OriginalPhotos(QString imageFolder, std::chrono::milliseconds tr
 OriginalPhotos::~OriginalPhotos() = default;
 
 QFuture<Result<QString>> OriginalPhotos::fetch(const QUrl &url) {
-    // Known, and still in the cache (the cache's janitor may have made room since).
-    if (const auto known = m_stored.constFind(url); known != m_stored.cend()) {
-        if (m_line->cache.contains(*known))
-            return readyFuture(Result<QString>(*known));
-        m_stored.remove(url);
-    }
-    if (const auto going = m_fetching.constFind(url); going != m_fetching.cend())
-        return *going;
-
+    // Asked for and not yet answered: the same answer.
+    if (const auto going = m_line->promises.constFind(url); going != m_line->promises.cend())
+        return (*going)->future();
     auto promise = std::make_shared<QPromise<Result<QString>>>();
     promise->start();
     m_line->promises.insert(url, promise);
-    const QFuture<Result<QString>> future = promise->future();
-    m_fetching.insert(url, future);
 
+    const QString known = m_stored.take(url);
+    if (known.isEmpty()) {
+        download(url);
+    } else {
+        // Fetched before: still in the cache? (Its janitor may have made room since.) A look
+        // at the disk, so on the pool.
+        whenFinished(this, QtConcurrent::run([cache = m_line->cache, known] {
+                         return cache.contains(known);
+                     }),
+                     [this, url, known](bool there) {
+                         if (there)
+                             finish(url, known);
+                         else
+                             download(url);
+                     });
+    }
+    return promise->future();
+}
+
+void OriginalPhotos::download(const QUrl &url) {
     HttpRequest request;
     request.url = url;
     request.purpose = Texts::tr("downloading the full-size photo from %1").arg(url.host());
@@ -84,11 +96,9 @@ QFuture<Result<QString>> OriginalPhotos::fetch(const QUrl &url) {
                      }),
                      [this, url](const Result<QString> &stored) { finish(url, stored); });
     });
-    return future;
 }
 
 void OriginalPhotos::finish(const QUrl &url, const Result<QString> &stored) {
-    m_fetching.remove(url);
     if (stored)
         m_stored.insert(url, stored.value());
     if (auto promise = m_line->promises.take(url)) {

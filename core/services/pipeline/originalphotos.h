@@ -40,11 +40,11 @@ public:
 private:
     struct Line; // the network access, the client and the cache, private to the pipeline
 
+    void download(const QUrl &url);
     void finish(const QUrl &url, const Result<QString> &stored);
 
     std::unique_ptr<Line> m_line;
-    QHash<QUrl, QString> m_stored;                    // sha256 by url
-    QHash<QUrl, QFuture<Result<QString>>> m_fetching; // asked for and not yet answered
+    QHash<QUrl, QString> m_stored; // sha256 by url
 };
 
 } // namespace tagdesk
